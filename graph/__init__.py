@@ -1,0 +1,1 @@
+"""The store and everything built on it: build, checks, queries, network, export, server."""

@@ -1,0 +1,48 @@
+"""Stable, readable IRIs: the same input gives the same IRIs on every machine.
+
+Entities: `{base}id/{type path}/{key}` (…/id/state/KAZ, …/id/institution/kazcent). Sources, and
+so named graphs: `{base}source/{kind}/{key}`. The base comes from `CASCKG_BASE_IRI` or the default.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from urllib.parse import quote
+
+from casckg.ingest.records import Ref, Source
+
+DEFAULT_BASE_IRI = "https://w3id.org/casckg/"
+
+
+def base_iri() -> str:
+    """The configured base IRI, always ending with a slash."""
+    base = os.environ.get("CASCKG_BASE_IRI", DEFAULT_BASE_IRI)
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def slug(text: str) -> str:
+    """A readable key from a name: ASCII, lowercase, words joined by '-'.
+
+    >>> slug("Côte d’Ivoire: UN mission")
+    'cote-d-ivoire-un-mission'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def entity_iri(ref: Ref, base: str | None = None) -> str:
+    """The IRI of an entity; keys keep their case (ISO codes) but are percent-encoded."""
+    return f"{base or base_iri()}id/{ref.path}/{quote(ref.key, safe='-._~')}"
+
+
+def source_iri(source: Source, base: str | None = None) -> str:
+    """The IRI of a source, which is also the name of its graph."""
+    return f"{base or base_iri()}source/{source.kind}/{quote(source.key, safe='-._~')}"
+
+
+def graph_iri(name: str, base: str | None = None) -> str:
+    """The IRI of one of the project's own graphs: 'ontology', 'inferred', …"""
+    return f"{base or base_iri()}graph/{name}"
+

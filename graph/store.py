@@ -1,0 +1,156 @@
+"""The store behind one small interface: embedded Oxigraph on disk, or (later) a remote endpoint.
+
+Everything that reads or writes the graph goes through `Store`, so the query library, the
+explorer and the server give the same answers whatever holds the data. Query results are
+pyoxigraph's own result objects, which serialise to the standard SPARQL result formats.
+
+The embedded store lives in a folder. A build never writes into the folder readers use: it
+fills a fresh folder beside it and then swaps a symbolic link (`publish`), so a failed or killed
+build leaves the last good store answering.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from casckg.ingest.errors import QueryError, StoreError
+from casckg.ontology import PREFIXES
+from casckg.queries import QueryFileError, with_values
+
+DEFAULT_STORE = Path("build") / "store"
+
+QueryResult = ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean
+Term = ox.NamedNode | ox.Literal | ox.BlankNode
+
+
+class Store(ABC):
+    """What every store can do."""
+
+    location: str
+
+    @abstractmethod
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs, with variables pre-bound to terms."""
+
+    @abstractmethod
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> int:
+        """Make `graph` hold exactly `quads` (their graph name is `graph`); return how many."""
+
+    @abstractmethod
+    def named_graphs(self) -> list[str]:
+        """The IRIs of the named graphs in the store, sorted."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class EmbeddedStore(Store):
+    """An Oxigraph store in a folder (or in memory when `path` is None)."""
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False):
+        self.location = str(path) if path else ":memory:"
+        self.writable = path is not None and not read_only
+        try:
+            if path is None:
+                self.ox = ox.Store()
+            elif read_only:
+                self.ox = ox.Store.read_only(str(path))
+            else:
+                self.ox = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {self.location}: {exc}") from exc
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
+        try:
+            text = with_values(sparql, {k: str(v) for k, v in (bindings or {}).items()})
+            return self.ox.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+        except (SyntaxError, QueryFileError) as exc:
+            raise QueryError(f"the query is not valid SPARQL: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"reading the store failed: {exc}") from exc
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> int:
+        name = ox.NamedNode(graph)
+        batch = list(quads)
+        self.ox.update(f"DROP SILENT GRAPH <{graph}>")
+        self.ox.extend(q if q.graph_name == name else ox.Quad(q.subject, q.predicate, q.object, name) for q in batch)
+        return len(batch)
+
+    def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
+        """Fast load into a fresh store (not transactional: only for builds into a new folder)."""
+        self.ox.bulk_extend(quads)
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def dump(self, path: Path, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
+        self.ox.dump(str(path), format=fmt)
+
+    def close(self) -> None:
+        if hasattr(self, "ox"):
+            if self.writable:
+                self.ox.flush()
+            del self.ox
+
+
+def open_store(location: str | Path = DEFAULT_STORE, *, read_only: bool = True) -> Store:
+    """Open the store at a folder (or, later, a SPARQL endpoint URL). It must exist."""
+    text = str(location)
+    if text.startswith(("http://", "https://")):
+        raise StoreError("remote stores are not supported yet; give a folder")
+    path = Path(text)
+    if not path.exists():
+        raise StoreError(f"no store at {path}: run 'casckg build' first (or give --store PATH)")
+    return EmbeddedStore(path.resolve(), read_only=read_only)
+
+
+# --- atomic builds ----------------------------------------------------------------------------
+
+
+def fresh_folder(target: Path) -> Path:
+    """A new empty folder beside `target` for a build to fill."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder = target.parent / f".{target.name}-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
+    folder.mkdir()
+    return folder
+
+
+def publish(folder: Path, target: Path) -> None:
+    """Point `target` at the built `folder` in one atomic step, then remove the old build."""
+    previous = target.resolve() if target.is_symlink() else None
+    if target.exists() and not target.is_symlink():
+        # A plain folder from elsewhere: move it aside first, never delete user data silently.
+        aside = target.parent / f".{target.name}-replaced-{os.getpid()}"
+        target.rename(aside)
+        previous = aside
+    link = target.parent / f".{target.name}-link-{os.getpid()}"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(folder.name)
+    os.replace(link, target)
+    if previous and previous.exists() and previous != folder.resolve():
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def discard(folder: Path) -> None:
+    """Remove a build folder that will not be published."""
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def stale_builds(target: Path) -> list[Path]:
+    """Folders of builds that died before publishing, safe to remove."""
+    current = target.resolve() if target.is_symlink() else None
+    return [p for p in target.parent.glob(f".{target.name}-*") if p.is_dir() and p.resolve() != current]

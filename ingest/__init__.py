@@ -1,0 +1,1 @@
+"""From sources to records: reference YAML and articles become entities and statements."""
