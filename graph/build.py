@@ -62,7 +62,9 @@ def load_documents(sources: Path) -> list[Document]:
         from casckg.ingest.errors import SourceError
         from casckg.ingest.report import Problem
 
-        raise SourceError([Problem(str(reference), None, None, "no reference folder: expected sources/reference/*.yaml")])
+        raise SourceError(
+            [Problem(str(reference), None, None, "no reference folder: expected sources/reference/*.yaml")]
+        )
     return load_reference_dir(reference, root=sources)
 
 

@@ -28,8 +28,9 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 
 def _store_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", default=str(DEFAULT_STORE), metavar="PATH",
-                   help=f"the store folder (default: {DEFAULT_STORE})")
+    p.add_argument(
+        "--store", default=str(DEFAULT_STORE), metavar="PATH", help=f"the store folder (default: {DEFAULT_STORE})"
+    )
 
 
 # --- build ------------------------------------------------------------------------------------
@@ -38,8 +39,14 @@ def _store_arg(p: argparse.ArgumentParser) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  console=err, transient=True, disable=not err.is_terminal) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
         task = bar.add_task("building", total=None)
 
         def progress(description: str, done: int, total: int) -> None:
@@ -125,30 +132,41 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 # --- parser -----------------------------------------------------------------------------------
 
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
-        prog="casckg", formatter_class=_Formatter,
+        prog="casckg",
+        formatter_class=_Formatter,
         description="casckg: a knowledge graph of security cooperation in Central Asia.",
-        epilog="examples:\n  casckg build\n  casckg query --list\n  casckg query members-as-of --param org=institution/csto",
+        epilog="examples:\n  casckg build\n  casckg query --list\n"
+        "  casckg query members-as-of --param org=institution/csto",
     )
     sub = main.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("build", formatter_class=_Formatter, help="build the store from the sources",
-                       description="Load the ontology and every source into a fresh store, then publish it "
-                                   "atomically: a failed build leaves the previous store as it was.",
-                       epilog="example:\n  casckg build --sources sources --store build/store")
+    p = sub.add_parser(
+        "build",
+        formatter_class=_Formatter,
+        help="build the store from the sources",
+        description="Load the ontology and every source into a fresh store, then publish it "
+        "atomically: a failed build leaves the previous store as it was.",
+        epilog="example:\n  casckg build --sources sources --store build/store",
+    )
     p.add_argument("--sources", default="sources", metavar="DIR", help="the sources folder (default: sources)")
     _store_arg(p)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("query", formatter_class=_Formatter, help="run a library query or your own SPARQL",
-                       description="Run a named query of the library, a .rq file, or SPARQL text. "
-                                   "Parameters are bound as RDF terms; IRIs may be written relative "
-                                   "to the entity base (state/KAZ).",
-                       epilog="examples:\n  casckg query --list\n"
-                              "  casckg query members-as-of --param org=institution/csto --param date=2010-01-01\n"
-                              "  casckg query my-query.rq --format csv\n"
-                              "  casckg query --sparql 'SELECT ?s WHERE { ?s a cas:State }'")
+    p = sub.add_parser(
+        "query",
+        formatter_class=_Formatter,
+        help="run a library query or your own SPARQL",
+        description="Run a named query of the library, a .rq file, or SPARQL text. "
+        "Parameters are bound as RDF terms; IRIs may be written relative "
+        "to the entity base (state/KAZ).",
+        epilog="examples:\n  casckg query --list\n"
+        "  casckg query members-as-of --param org=institution/csto --param date=2010-01-01\n"
+        "  casckg query my-query.rq --format csv\n"
+        "  casckg query --sparql 'SELECT ?s WHERE { ?s a cas:State }'",
+    )
     p.add_argument("name", nargs="?", help="a library query name or a .rq file")
     p.add_argument("--sparql", metavar="TEXT", help="SPARQL text to run instead of a named query")
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="bind a parameter")
@@ -157,17 +175,25 @@ def parser() -> argparse.ArgumentParser:
     _store_arg(p)
     p.set_defaults(func=cmd_query)
 
-    p = sub.add_parser("stats", formatter_class=_Formatter, help="count entities, properties and sources",
-                       description="Counts per class, per property and per source graph.",
-                       epilog="example:\n  casckg stats")
+    p = sub.add_parser(
+        "stats",
+        formatter_class=_Formatter,
+        help="count entities, properties and sources",
+        description="Counts per class, per property and per source graph.",
+        epilog="example:\n  casckg stats",
+    )
     _store_arg(p)
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("check", formatter_class=_Formatter, help="validate the graph (SHACL, OWL DL)",
-                       description="Validate the data against the SHACL shapes, run the violation "
-                                   "queries, and check the ontology with its data for consistency "
-                                   "with the HermiT reasoner. Exits 1 when anything is wrong.",
-                       epilog="example:\n  casckg check\n  casckg check --no-reasoner")
+    p = sub.add_parser(
+        "check",
+        formatter_class=_Formatter,
+        help="validate the graph (SHACL, OWL DL)",
+        description="Validate the data against the SHACL shapes, run the violation "
+        "queries, and check the ontology with its data for consistency "
+        "with the HermiT reasoner. Exits 1 when anything is wrong.",
+        epilog="example:\n  casckg check\n  casckg check --no-reasoner",
+    )
     p.add_argument("--no-reasoner", action="store_true", help="skip the DL consistency check (needs Java)")
     _store_arg(p)
     p.set_defaults(func=cmd_check)

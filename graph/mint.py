@@ -45,4 +45,3 @@ def source_iri(source: Source, base: str | None = None) -> str:
 def graph_iri(name: str, base: str | None = None) -> str:
     """The IRI of one of the project's own graphs: 'ontology', 'inferred', …"""
     return f"{base or base_iri()}graph/{name}"
-

@@ -98,8 +98,9 @@ def _source_quads(doc: Document, graph: NamedNode, base: str) -> Iterator[Quad]:
         yield Quad(s, p, o, graph)
 
 
-def _assertion_quads(statement: Statement, s: NamedNode, p: NamedNode, o: NamedNode | OxLiteral,
-                     graph: NamedNode) -> Iterator[Quad]:
+def _assertion_quads(
+    statement: Statement, s: NamedNode, p: NamedNode, o: NamedNode | OxLiteral, graph: NamedNode
+) -> Iterator[Quad]:
     ev = statement.evidence
     assert ev is not None
     digest = hashlib.sha256(f"{s}|{p}|{o}|{ev.start}|{ev.end}".encode()).hexdigest()[:20]
@@ -115,8 +116,9 @@ def _assertion_quads(statement: Statement, s: NamedNode, p: NamedNode, o: NamedN
         (_n("prov:wasDerivedFrom"), graph),
     ]
     if statement.confidence is not None:
-        values.append((_n("cas:confidence"), OxLiteral(f"{statement.confidence:.3f}",
-                                                       datatype=NamedNode(XSD + "decimal"))))
+        values.append(
+            (_n("cas:confidence"), OxLiteral(f"{statement.confidence:.3f}", datatype=NamedNode(XSD + "decimal")))
+        )
     if statement.extractor:
         values.append((_n("cas:extractor"), OxLiteral(statement.extractor)))
     for pred, obj in values:

@@ -15,8 +15,12 @@ from .mint import base_iri
 from .store import QueryResult, Store, Term
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-                  "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
 
 
 def resolve(name_or_path: str) -> NamedQuery:
@@ -61,8 +65,9 @@ def bindings(query: NamedQuery, values: Mapping[str, str]) -> dict[str, Term]:
     known = {p.name: p for p in query.params}
     unknown = sorted(set(values) - set(known))
     if unknown:
-        raise QueryError(f"query '{query.name}' has no parameter {', '.join(unknown)}; "
-                         f"it takes: {', '.join(known) or 'none'}")
+        raise QueryError(
+            f"query '{query.name}' has no parameter {', '.join(unknown)}; it takes: {', '.join(known) or 'none'}"
+        )
     out = {}
     for p in query.params:
         raw = values.get(p.name, p.default)
@@ -94,7 +99,7 @@ def short(term: Term | None) -> str:
         return ""
     if isinstance(term, ox.NamedNode):
         base = base_iri() + "id/"
-        return term.value[len(base):] if term.value.startswith(base) else term.value
+        return term.value[len(base) :] if term.value.startswith(base) else term.value
     if isinstance(term, ox.Literal):
         return term.value
     return str(term)

@@ -36,7 +36,7 @@ def curie(iri: str) -> str:
     """An IRI in its shortest readable form: a known prefix, else relative to the entity base."""
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return short(ox.NamedNode(iri))
 
 

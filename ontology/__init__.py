@@ -28,6 +28,7 @@ def load_shapes() -> rdflib.Graph:
     """Parse the SHACL shapes into a fresh rdflib graph."""
     return rdflib.Graph().parse(SHAPES_PATH, format="turtle")
 
+
 #: The prefixes the project writes and reads: Turtle output, CURIEs in records, query headers.
 PREFIXES: dict[str, str] = {
     "cas": NAMESPACE,

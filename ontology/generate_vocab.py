@@ -38,7 +38,7 @@ def render() -> str:
     kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
     terms = sorted(
         {
-            str(s)[len(NAMESPACE):]
+            str(s)[len(NAMESPACE) :]
             for kind in kinds
             for s in graph.subjects(RDF.type, kind)
             if isinstance(s, URIRef) and str(s).startswith(NAMESPACE)

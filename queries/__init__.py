@@ -67,8 +67,10 @@ def parse(path: Path) -> NamedQuery:
     for spec in meta["param"]:
         m = _PARAM.match(spec)
         if not m or m.group("type") not in PARAM_TYPES:
-            raise QueryFileError(f"{path.name}: bad '# param: {spec}' (expected NAME TYPE [= DEFAULT] [-- text], "
-                                 f"TYPE one of {', '.join(PARAM_TYPES)})")
+            raise QueryFileError(
+                f"{path.name}: bad '# param: {spec}' (expected NAME TYPE [= DEFAULT] [-- text], "
+                f"TYPE one of {', '.join(PARAM_TYPES)})"
+            )
         params.append(Param(m.group("name"), m.group("type"), m.group("default"), m.group("doc") or ""))
     return NamedQuery(path.stem, meta["title"][0], " ".join(meta["description"]), text, path, tuple(params))
 

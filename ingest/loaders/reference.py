@@ -132,7 +132,9 @@ class _Checker:
         for record in records:
             if record.id in self.index and "id" in record.data:
                 first = self.index[record.id]
-                self.problem(record, "id", f"duplicate id '{record.id}' (first defined at {first.file}:{first.line('id')})")
+                self.problem(
+                    record, "id", f"duplicate id '{record.id}' (first defined at {first.file}:{first.line('id')})"
+                )
             elif "id" in record.data:
                 self.index[record.id] = record
 
@@ -172,8 +174,10 @@ class _Checker:
                 return bad("expected a mapping of language codes to lists of text")
             out = {}
             for lang, texts in value.items():
-                if not _LANG.match(str(lang)) or not isinstance(texts, list) or not all(
-                    isinstance(t, str) and t.strip() for t in texts
+                if (
+                    not _LANG.match(str(lang))
+                    or not isinstance(texts, list)
+                    or not all(isinstance(t, str) and t.strip() for t in texts)
                 ):
                     return bad(f"language '{lang}' needs a list of non-empty texts")
                 out[str(lang)] = [t.strip() for t in texts]
@@ -289,27 +293,50 @@ class _Checker:
                     self.emit_deployment(doc, subject, item, citations)
             elif "property" in spec:
                 for obj in _objects(spec, value):
-                    doc.statements.append(Statement(subject, spec["property"], obj, confidence=1.0,
-                                                    extractor=REFERENCE_EXTRACTOR))
+                    doc.statements.append(
+                        Statement(subject, spec["property"], obj, confidence=1.0, extractor=REFERENCE_EXTRACTOR)
+                    )
 
     def emit_membership(self, doc: Document, member: Ref, item: dict, citations: list[str]) -> None:
         if "organisation" not in item or "since" not in item:
             return
         org = item["organisation"][0]
         node = Ref("membership", f"{member.path}-{member.key}--{org.key}--{item['since']}")
-        self.emit_nary(doc, node, "Membership", item, self.schema["memberships"], citations,
-                       [("cas:member", member), ("cas:organisation", org)])
+        self.emit_nary(
+            doc,
+            node,
+            "Membership",
+            item,
+            self.schema["memberships"],
+            citations,
+            [("cas:member", member), ("cas:organisation", org)],
+        )
 
     def emit_deployment(self, doc: Document, mission: Ref, item: dict, citations: list[str]) -> None:
         if "contributor" not in item:
             return
         who = item["contributor"][0]
         node = Ref("deployment", f"{who.path}-{who.key}--{mission.key}--{item.get('date', 'undated')}")
-        self.emit_nary(doc, node, "Deployment", item, self.schema["deployments"], citations,
-                       [("cas:contributor", who), ("cas:mission", mission)])
+        self.emit_nary(
+            doc,
+            node,
+            "Deployment",
+            item,
+            self.schema["deployments"],
+            citations,
+            [("cas:contributor", who), ("cas:mission", mission)],
+        )
 
-    def emit_nary(self, doc: Document, node: Ref, cls: str, item: dict, fields: dict, citations: list[str],
-                  links: list[tuple[str, Ref]]) -> None:
+    def emit_nary(
+        self,
+        doc: Document,
+        node: Ref,
+        cls: str,
+        item: dict,
+        fields: dict,
+        citations: list[str],
+        links: list[tuple[str, Ref]],
+    ) -> None:
         doc.entities.append(Entity(node, (cls,)))
         statements = [Statement(node, p, o) for p, o in links]
         for key, value in item.items():
@@ -317,8 +344,10 @@ class _Checker:
                 statements += [Statement(node, fields[key]["property"], o) for o in _objects(fields[key], value)]
         if "sources" not in item:
             statements += [Statement(node, "cas:citation", url) for url in citations]
-        doc.statements += [Statement(s.subject, s.predicate, s.object, confidence=1.0,
-                                     extractor=REFERENCE_EXTRACTOR) for s in statements]
+        doc.statements += [
+            Statement(s.subject, s.predicate, s.object, confidence=1.0, extractor=REFERENCE_EXTRACTOR)
+            for s in statements
+        ]
 
 
 _DATE_TYPES = {4: "gYear", 7: "gYearMonth", 10: "date"}
@@ -366,8 +395,9 @@ def load_reference_dir(folder: Path, root: Path | None = None) -> list[Document]
     checker = _Checker([r for *_, records in per_file for r in records])
     documents = []
     for path, display, digest, records in per_file:
-        source = Source(kind="reference", key=path.stem, path=display, sha256=digest,
-                        title=f"Reference records: {path.stem}")
+        source = Source(
+            kind="reference", key=path.stem, path=display, sha256=digest, title=f"Reference records: {path.stem}"
+        )
         documents.append(checker.document(source, records))
     problems += checker.problems
     if problems:
