@@ -1,0 +1,40 @@
+"""Shared fixtures: where the shared corpus is, and one store built per test run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("CASCKG_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpus"
+SOURCES = REPO / "sources"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The shared corpus of articles with gold annotations (read, never copied)."""
+    if not CORPUS.is_dir():
+        pytest.fail(f"the shared corpus is missing: expected it at {CORPUS} (or set CASCKG_SHARED)")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own sources built once into a temporary store."""
+    from casckg.graph.build import build
+
+    target = tmp_path_factory.mktemp("build") / "store"
+    build(SOURCES, target)
+    return target
+
+
+@pytest.fixture
+def store(built_store: Path):
+    """The built store, opened read-only for one test."""
+    from casckg.graph.store import open_store
+
+    with open_store(built_store) as opened:
+        yield opened
