@@ -2,8 +2,9 @@
 
 `build()` reads and validates every source first (a bad record stops the build before anything
 is written), then fills a fresh store folder with the ontology and one named graph per source,
-and only then publishes it (an atomic link swap). The quads depend only on the inputs: building
-twice gives the same sorted N-Quads dump.
+and only then publishes it (an atomic link swap). A remote store (a SPARQL endpoint URL) gets
+the same graphs, each replaced whole through the Graph Store Protocol or SPARQL Update. The
+quads depend only on the inputs: building twice gives the same sorted N-Quads dump.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from casckg import ontology
 from casckg.ingest.loaders.reference import load_reference_dir
 from casckg.ingest.records import Document
 
-from .mint import source_iri
+from .mint import base_iri, source_iri
 from .quads import document_quads
-from .store import EmbeddedStore, discard, fresh_folder, publish, stale_builds
+from .store import EmbeddedStore, Store, discard, fresh_folder, is_remote, open_store, publish, stale_builds
 
 #: Called as progress(description, done, total) while a build runs.
 Progress = Callable[[str, int, int], None]
@@ -29,7 +30,7 @@ Progress = Callable[[str, int, int], None]
 class BuildReport:
     """What a build wrote."""
 
-    store: Path
+    store: Path | str
     graphs: dict[str, int] = field(default_factory=dict)  # graph IRI -> quads
 
     @property
@@ -68,32 +69,62 @@ def load_documents(sources: Path) -> list[Document]:
     return load_reference_dir(reference, root=sources)
 
 
-def build(sources: Path, target: Path, progress: Progress | None = None) -> BuildReport:
-    """Build the store at `target` from the `sources` folder, atomically."""
+def source_graphs(documents: list[Document]) -> Iterator[tuple[str, str, list[ox.Quad]]]:
+    """(graph IRI, description, quads) of the ontology and of each document, in build order."""
+    yield ontology.ONTOLOGY_IRI, "ontology", list(ontology_quads())
+    for doc in documents:
+        yield source_iri(doc.source), doc.source.path, list(document_quads(doc))
+
+
+def build(
+    sources: Path,
+    target: Path | str,
+    progress: Progress | None = None,
+    *,
+    update_url: str | None = None,
+    graph_store_url: str | None = None,
+) -> BuildReport:
+    """Build the store at `target` (a folder, or a SPARQL endpoint URL) from the `sources` folder.
+
+    A folder is built atomically. An endpoint has no such swap: each source graph is replaced
+    whole, one after the other, and graphs of sources that are gone are dropped.
+    """
     documents = load_documents(sources)
+    if is_remote(target):
+        with open_store(target, update_url=update_url, graph_store_url=graph_store_url) as store:
+            before = store.named_graphs()
+            report = _fill(store, documents, str(target), progress)
+            for graph in before:
+                if graph not in report.graphs and graph.startswith(base_iri()):
+                    store.drop_graph(graph)  # a source that is gone; graphs of other datasets stay
+        return report
+    target = Path(target)
     for stale in stale_builds(target):
         discard(stale)
     folder = fresh_folder(target)
-    report = BuildReport(store=target)
-    steps = len(documents) + 1
     try:
         store = EmbeddedStore(folder)
         try:
-            batch = list(ontology_quads())
-            store.bulk_add(batch)
-            report.graphs[ontology.ONTOLOGY_IRI] = len(batch)
-            if progress:
-                progress("ontology", 1, steps)
-            for i, doc in enumerate(documents, start=2):
-                batch = list(document_quads(doc))
-                store.bulk_add(batch)
-                report.graphs[source_iri(doc.source)] = len(batch)
-                if progress:
-                    progress(doc.source.path, i, steps)
+            report = _fill(store, documents, target, progress)
         finally:
             store.close()
         publish(folder, target)
     except BaseException:
         discard(folder)
         raise
+    return report
+
+
+def _fill(store: Store, documents: list[Document], target: Path | str, progress: Progress | None) -> BuildReport:
+    """Write every graph into `store`: bulk loads into a fresh embedded folder, replaces elsewhere."""
+    report = BuildReport(store=target)
+    steps = len(documents) + 1
+    for i, (graph, description, quads) in enumerate(source_graphs(documents), start=1):
+        if isinstance(store, EmbeddedStore):
+            store.bulk_add(quads)
+        else:
+            store.replace_graph(graph, quads)
+        report.graphs[graph] = len(quads)
+        if progress:
+            progress(description, i, steps)
     return report

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
-from .store import DEFAULT_STORE
+from .store import DEFAULT_STORE, is_remote
 
 OK, VIOLATIONS, BAD_INPUT = 0, 1, 2
 
@@ -29,8 +29,21 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 def _store_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--store", default=str(DEFAULT_STORE), metavar="PATH", help=f"the store folder (default: {DEFAULT_STORE})"
+        "--store",
+        default=str(DEFAULT_STORE),
+        metavar="PATH|URL",
+        help=f"the store folder, or the query URL of a SPARQL 1.1 endpoint (default: {DEFAULT_STORE})",
     )
+    p.add_argument("--update-url", metavar="URL", help="a remote store's SPARQL Update URL, when not derivable")
+    p.add_argument(
+        "--graph-store-url", metavar="URL", help="a remote store's Graph Store Protocol URL, when not derivable"
+    )
+
+
+def _open(args: argparse.Namespace):
+    from .store import open_store
+
+    return open_store(args.store, update_url=args.update_url, graph_store_url=args.graph_store_url)
 
 
 # --- build ------------------------------------------------------------------------------------
@@ -52,7 +65,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         def progress(description: str, done: int, total: int) -> None:
             bar.update(task, description=description, completed=done, total=total)
 
-        report = build(Path(args.sources), Path(args.store), progress)
+        store = args.store if is_remote(args.store) else Path(args.store)
+        report = build(
+            Path(args.sources), store, progress, update_url=args.update_url, graph_store_url=args.graph_store_url
+        )
     out.print(f"built {report.store}: {report.quads} quads in {len(report.graphs)} graphs")
     return OK
 
@@ -61,7 +77,6 @@ def cmd_query(args: argparse.Namespace) -> int:
     from casckg.queries import NamedQuery, library
 
     from .querying import resolve, rows, run, serialize
-    from .store import open_store
 
     if args.list:
         table = Table("name", "title", "parameters", box=None)
@@ -77,7 +92,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         raise CasckgError("give a query name, a .rq file, --sparql TEXT or --list")
     values = dict(_key_value(p) for p in args.param)
-    with open_store(args.store) as store:
+    with _open(args) as store:
         result = run(store, query, values)
         if args.format != "table":
             sys.stdout.write(serialize(result, args.format))
@@ -106,9 +121,8 @@ def _key_value(text: str) -> tuple[str, str]:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from .stats import stats
-    from .store import open_store
 
-    with open_store(args.store) as store:
+    with _open(args) as store:
         report = stats(store)
     for title, counts in (("class", report.classes), ("property", report.properties), ("source", report.sources)):
         table = Table(title, "count", title=f"per {title}", title_justify="left", box=None)
@@ -120,10 +134,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .store import open_store
     from .validate import check
 
-    with open_store(args.store) as store:
+    with _open(args) as store:
         report = check(store, reasoner=not args.no_reasoner)
     for line in report.lines():
         out.print(line)

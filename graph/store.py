@@ -1,4 +1,4 @@
-"""The store behind one small interface: embedded Oxigraph on disk, or (later) a remote endpoint.
+"""The store behind one small interface: embedded Oxigraph on disk, or a remote SPARQL endpoint.
 
 Everything that reads or writes the graph goes through `Store`, so the query library, the
 explorer and the server give the same answers whatever holds the data. Query results are
@@ -41,6 +41,10 @@ class Store(ABC):
     @abstractmethod
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> int:
         """Make `graph` hold exactly `quads` (their graph name is `graph`); return how many."""
+
+    def drop_graph(self, graph: str) -> None:
+        """Remove one named graph."""
+        self.replace_graph(graph, [])
 
     @abstractmethod
     def named_graphs(self) -> list[str]:
@@ -106,12 +110,28 @@ class EmbeddedStore(Store):
             del self.ox
 
 
-def open_store(location: str | Path = DEFAULT_STORE, *, read_only: bool = True) -> Store:
-    """Open the store at a folder (or, later, a SPARQL endpoint URL). It must exist."""
-    text = str(location)
-    if text.startswith(("http://", "https://")):
-        raise StoreError("remote stores are not supported yet; give a folder")
-    path = Path(text)
+def is_remote(location: str | Path) -> bool:
+    """Whether a --store value names a SPARQL endpoint rather than a folder."""
+    return str(location).startswith(("http://", "https://"))
+
+
+def open_store(
+    location: str | Path = DEFAULT_STORE,
+    *,
+    read_only: bool = True,
+    update_url: str | None = None,
+    graph_store_url: str | None = None,
+) -> Store:
+    """Open the store at a folder, which must exist, or at a SPARQL endpoint's query URL.
+
+    `update_url` and `graph_store_url` name a remote store's other endpoints when they cannot be
+    derived from the query URL (see `casckg.graph.remote`).
+    """
+    if is_remote(location):
+        from .remote import RemoteStore
+
+        return RemoteStore(str(location), update_url=update_url, graph_store_url=graph_store_url)
+    path = Path(location)
     if not path.exists():
         raise StoreError(f"no store at {path}: run 'casckg build' first (or give --store PATH)")
     return EmbeddedStore(path.resolve(), read_only=read_only)
