@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from casckg.ingest.errors import QueryError
+from casckg.ontology import PREFIXES
 from casckg.queries import NamedQuery, QueryFileError, library, parse
 
 from .mint import base_iri
@@ -99,7 +100,12 @@ def short(term: Term | None) -> str:
         return ""
     if isinstance(term, ox.NamedNode):
         base = base_iri() + "id/"
-        return term.value[len(base) :] if term.value.startswith(base) else term.value
+        if term.value.startswith(base):
+            return term.value[len(base) :]
+        for prefix in ("cas", "rdf", "rdfs", "owl", "xsd", "skos", "dcterms", "org", "prov"):
+            if term.value.startswith(PREFIXES[prefix]):
+                return f"{prefix}:{term.value[len(PREFIXES[prefix]) :]}"
+        return term.value
     if isinstance(term, ox.Literal):
         return term.value
     return str(term)
