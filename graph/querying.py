@@ -39,10 +39,19 @@ def resolve(name_or_path: str) -> NamedQuery:
 
 
 def to_term(value: str, kind: str) -> Term:
-    """A parameter value as an RDF term. IRIs may be given relative to the entity base: 'state/KAZ'."""
+    """A parameter value as an RDF term.
+
+    IRIs may be written in full, as a CURIE of a known prefix (cas:date), or relative to the
+    base: 'state/KAZ' is an entity, 'source/article/x' a source, 'graph/inferred' a graph.
+    """
     if kind == "iri":
         text = value.strip("<>")
-        if not text.startswith(("http://", "https://", "urn:")):
+        prefix, sep, local = text.partition(":")
+        if sep and prefix in PREFIXES:
+            text = PREFIXES[prefix] + local
+        elif text.startswith(("source/", "graph/")):
+            text = base_iri() + text
+        elif not text.startswith(("http://", "https://", "urn:")):
             text = f"{base_iri()}id/{text.lstrip('/')}"
         try:
             return ox.NamedNode(text)
