@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
+
 from casckg.ingest.errors import QueryError
 from casckg.ontology import PREFIXES
 from casckg.queries import NamedQuery, QueryFileError, library, parse
