@@ -121,7 +121,7 @@ def test_which_sources_support_the_roundtable_date(store) -> None:
     # KAZCENT's own report and the English seed article give 31 May 2024.
     answer = ask(store, "fact-sources", subject="forum/kazcent-roundtable-2024", predicate="cas:date")
     assert column(answer, "object") == {"2024-05-31"}
-    assert column(answer, "source") == {"https://w3id.org/casckg/source/reference/forums"}
+    assert column(answer, "source") == {"source/reference/forums"}
     assert any("kazcent.kz" in row["citation"] for row in answer)
 
 
