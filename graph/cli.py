@@ -10,10 +10,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from casckg.ingest.errors import CasckgError, SourceError
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
+
+from casckg.ingest.errors import CasckgError, SourceError
 
 from .store import DEFAULT_STORE, is_remote
 
@@ -95,7 +96,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     with _open(args) as store:
         result = run(store, query, values)
         if args.format != "table":
-            sys.stdout.write(serialize(result, args.format))
+            text = serialize(result, args.format)
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
             return OK
         if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
             out.print(str(bool(result)).lower())
