@@ -26,11 +26,12 @@ from collections.abc import Iterable, Mapping
 from typing import Literal
 
 import pyoxigraph as ox
+from SPARQLWrapper import JSON, N3, POST, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
 from casckg.ingest.errors import QueryError, StoreError
 from casckg.ontology import PREFIXES
 from casckg.queries import QueryFileError, with_values
-from SPARQLWrapper import JSON, N3, POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from .store import QueryResult, Store, Term
 
@@ -38,7 +39,7 @@ Union = Literal["auto", "endpoint", "protocol"]
 
 #: Known layouts: the end of a query URL -> (update URL end, graph store URL end).
 _LAYOUTS = (
-    (re.compile(r"/query$"), "/update", "/store"),  # Oxigraph server
+    (re.compile(r"^(https?://[^/]+)/query$"), r"\1/update", r"\1/store"),  # Oxigraph server
     (re.compile(r"/(sparql|query)$"), "/update", "/data"),  # Fuseki dataset services
     (re.compile(r"(/repositories/[^/]+)$"), r"\1/statements", r"\1/rdf-graphs/service"),  # GraphDB, RDF4J
 )
