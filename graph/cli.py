@@ -145,6 +145,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     return OK if report.conforms else VIOLATIONS
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    out_path = Path(args.out or f"build/casckg.{args.format}")
+    with _open(args) as store:
+        count = export(store, args.format, out_path)
+    out.print(f"wrote {out_path}: {count} {'quads' if args.format in ('trig', 'nq', 'jsonld') else 'triples'}")
+    return OK
+
+
 # --- parser -----------------------------------------------------------------------------------
 
 
@@ -212,6 +222,23 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-reasoner", action="store_true", help="skip the DL consistency check (needs Java)")
     _store_arg(p)
     p.set_defaults(func=cmd_check)
+
+    from .export import WRITERS
+
+    p = sub.add_parser(
+        "export",
+        formatter_class=_Formatter,
+        help="write the graph as a file (Turtle, TriG, N-Quads, ...)",
+        description="Write the whole graph in a standard format. TriG, N-Quads and JSON-LD keep the "
+        "named graphs (one per source, so the provenance); Turtle, N-Triples and RDF/XML hold "
+        "their union. JSON-LD is compacted with the project's context (ontology/context.jsonld).",
+        epilog="examples:\n  casckg export --format trig --out build/casckg.trig\n"
+        "  casckg export --format jsonld --out build/casckg.jsonld",
+    )
+    p.add_argument("--format", choices=list(WRITERS), default="trig", help="the file format (default: trig)")
+    p.add_argument("--out", metavar="FILE", help="where to write (default: build/casckg.FORMAT)")
+    _store_arg(p)
+    p.set_defaults(func=cmd_export)
 
     return main
 

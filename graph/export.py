@@ -1,0 +1,121 @@
+"""Write the whole graph in a standard format: one writer function per format, in `WRITERS`.
+
+TriG, N-Quads and JSON-LD keep the named graphs, and so which source says what; Turtle,
+N-Triples and RDF/XML hold the union of the graphs (each triple once). pyoxigraph writes the
+line and Turtle formats; rdflib writes RDF/XML and JSON-LD, compacted with the context the
+project publishes (embedded, so a reader needs no network).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+import rdflib
+
+from casckg.ingest.errors import CasckgError
+from casckg.ontology import PREFIXES, context
+
+from .store import Store
+
+_ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+#: The media type of each export format, for the server and for readers of the files.
+MEDIA_TYPES: dict[str, str] = {
+    "ttl": "text/turtle",
+    "trig": "application/trig",
+    "nq": "application/n-quads",
+    "nt": "application/n-triples",
+    "xml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+}
+
+
+def store_quads(store: Store) -> list[ox.Quad]:
+    """Every quad of every named graph of the store."""
+    return [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in store.query(_ALL_QUADS)]
+
+
+def union_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
+    """The triples of all graphs, each once, in first-seen order."""
+    return list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
+
+
+def serialize(quads: Iterable[ox.Quad], fmt: str, out: BinaryIO) -> int:
+    """Write quads in one of MEDIA_TYPES' formats; return how many quads or triples were written."""
+    quads = list(quads)
+    if fmt in ("trig", "nq"):
+        ox_format = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
+        ox.serialize(quads, out, ox_format, prefixes=PREFIXES if fmt == "trig" else None)
+        return len(quads)
+    if fmt == "jsonld":
+        dataset = rdflib.Dataset()
+        dataset.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nquads")
+        out.write(dataset.serialize(format="json-ld", context=context()["@context"], indent=1, encoding="utf-8"))
+        return len(quads)
+    triples = union_triples(quads)
+    if fmt in ("ttl", "nt"):
+        ox_format = ox.RdfFormat.TURTLE if fmt == "ttl" else ox.RdfFormat.N_TRIPLES
+        ox.serialize(triples, out, ox_format, prefixes=PREFIXES if fmt == "ttl" else None)
+    elif fmt == "xml":
+        graph = rdflib.Graph()
+        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace, replace=True)
+        out.write(graph.serialize(format="xml", encoding="utf-8"))
+    else:
+        raise ValueError(f"unknown RDF format {fmt!r}; known: {', '.join(MEDIA_TYPES)}")
+    return len(triples)
+
+
+def write_turtle(store: Store, out: BinaryIO) -> int:
+    return serialize(store_quads(store), "ttl", out)
+
+
+def write_trig(store: Store, out: BinaryIO) -> int:
+    return serialize(store_quads(store), "trig", out)
+
+
+def write_nquads(store: Store, out: BinaryIO) -> int:
+    return serialize(store_quads(store), "nq", out)
+
+
+def write_ntriples(store: Store, out: BinaryIO) -> int:
+    return serialize(store_quads(store), "nt", out)
+
+
+def write_rdfxml(store: Store, out: BinaryIO) -> int:
+    return serialize(store_quads(store), "xml", out)
+
+
+def write_jsonld(store: Store, out: BinaryIO) -> int:
+    return serialize(store_quads(store), "jsonld", out)
+
+
+#: Export format -> writer(store, binary file) returning how many quads (or triples) it wrote.
+WRITERS: dict[str, Callable[[Store, BinaryIO], int]] = {
+    "ttl": write_turtle,
+    "trig": write_trig,
+    "nq": write_nquads,
+    "nt": write_ntriples,
+    "xml": write_rdfxml,
+    "jsonld": write_jsonld,
+}
+
+
+def export(store: Store, fmt: str, path: Path) -> int:
+    """Write the store to `path` in format `fmt`; a failed export leaves any earlier file as it was."""
+    if fmt not in WRITERS:
+        raise CasckgError(f"unknown export format '{fmt}'; known: {', '.join(WRITERS)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        with partial.open("wb") as out:
+            count = WRITERS[fmt](store, out)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
