@@ -23,15 +23,8 @@ from .store import Store
 
 _ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
-#: The media type of each export format, for the server and for readers of the files.
-MEDIA_TYPES: dict[str, str] = {
-    "ttl": "text/turtle",
-    "trig": "application/trig",
-    "nq": "application/n-quads",
-    "nt": "application/n-triples",
-    "xml": "application/rdf+xml",
-    "jsonld": "application/ld+json",
-}
+#: The formats `serialize` writes.
+RDF_FORMATS = ("ttl", "trig", "nq", "nt", "xml", "jsonld")
 
 
 def store_quads(store: Store) -> list[ox.Quad]:
@@ -44,12 +37,13 @@ def union_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
     return list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
 
 
-def serialize(quads: Iterable[ox.Quad], fmt: str, out: BinaryIO) -> int:
-    """Write quads in one of MEDIA_TYPES' formats; return how many quads or triples were written."""
+def serialize(quads: Iterable[ox.Quad], fmt: str, out: BinaryIO, prefixes: dict[str, str] | None = None) -> int:
+    """Write quads in one of RDF_FORMATS; return how many quads (or, for triple formats, triples)."""
     quads = list(quads)
+    prefixes = prefixes or PREFIXES
     if fmt in ("trig", "nq"):
         ox_format = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
-        ox.serialize(quads, out, ox_format, prefixes=PREFIXES if fmt == "trig" else None)
+        ox.serialize(quads, out, ox_format, prefixes=prefixes if fmt == "trig" else None)
         return len(quads)
     if fmt == "jsonld":
         dataset = rdflib.Dataset()
@@ -59,15 +53,15 @@ def serialize(quads: Iterable[ox.Quad], fmt: str, out: BinaryIO) -> int:
     triples = union_triples(quads)
     if fmt in ("ttl", "nt"):
         ox_format = ox.RdfFormat.TURTLE if fmt == "ttl" else ox.RdfFormat.N_TRIPLES
-        ox.serialize(triples, out, ox_format, prefixes=PREFIXES if fmt == "ttl" else None)
+        ox.serialize(triples, out, ox_format, prefixes=prefixes if fmt == "ttl" else None)
     elif fmt == "xml":
         graph = rdflib.Graph()
         graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-        for prefix, namespace in PREFIXES.items():
+        for prefix, namespace in prefixes.items():
             graph.bind(prefix, namespace, replace=True)
         out.write(graph.serialize(format="xml", encoding="utf-8"))
     else:
-        raise ValueError(f"unknown RDF format {fmt!r}; known: {', '.join(MEDIA_TYPES)}")
+        raise ValueError(f"unknown RDF format {fmt!r}; known: {', '.join(RDF_FORMATS)}")
     return len(triples)
 
 
