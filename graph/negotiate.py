@@ -14,13 +14,13 @@ MEDIA: dict[str, tuple[str, ...]] = {
     "xml": ("application/sparql-results+xml", "application/xml", "text/xml"),
     "csv": ("text/csv",),
     "tsv": ("text/tab-separated-values",),
-    "ttl": ("text/turtle", "application/x-turtle"),
+    "ttl": ("text/turtle",),
     "nt": ("application/n-triples", "text/plain"),
     "jsonld": ("application/ld+json",),
     "rdfxml": ("application/rdf+xml",),
     "trig": ("application/trig",),
     "nq": ("application/n-quads",),
-    "html": ("text/html", "application/xhtml+xml"),
+    "html": ("text/html",),
 }
 
 #: Suffixes of linked-data URLs (…/id/state/KAZ.ttl) -> format name.
