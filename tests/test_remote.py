@@ -137,6 +137,28 @@ def test_cli_queries_a_remote_store(endpoints: dict[str, str], capsys: pytest.Ca
     assert "institution/sco" in capsys.readouterr().out
 
 
+def test_serve_over_a_remote_store(endpoints: dict[str, str], tmp_path) -> None:
+    import sys
+
+    import httpx
+    from conftest import start_server, stop_server
+
+    port = free_port()
+    command = [sys.executable, "-m", "casckg.graph.cli", "serve", "--store", endpoints["protocol"], "--port", str(port)]
+    process = start_server(command, f"http://127.0.0.1:{port}/", tmp_path / "serve.log", timeout=60)
+    try:
+        page = httpx.get(f"http://127.0.0.1:{port}/id/state/KAZ", headers={"Accept": "text/turtle"})
+        assert page.status_code == 200
+        graph = rdflib.Graph().parse(data=page.text, format="turtle")
+        kaz = rdflib.URIRef("https://w3id.org/casckg/id/state/KAZ")
+        assert rdflib.Literal("Kazakhstan", lang="en") in set(graph.objects(kaz, rdflib.RDFS.label))
+        query = "SELECT ?code WHERE { ?s a cas:State ; cas:isoCode ?code }"
+        answer = httpx.get(f"http://127.0.0.1:{port}/sparql", params={"query": query}).json()
+        assert {"KAZ", "KGZ", "TJK", "TKM", "UZB"} <= {b["code"]["value"] for b in answer["results"]["bindings"]}
+    finally:
+        stop_server(process)
+
+
 def test_malformed_query_is_a_query_error(remote: RemoteStore) -> None:
     with pytest.raises(QueryError, match="refused the query"):
         remote.query("SELECT ?s WHERE { ?s ?p }")

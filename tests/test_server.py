@@ -40,10 +40,15 @@ MAX_ROWS = 500
 
 
 @pytest.fixture(scope="module")
-def server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+def explorer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("explorer") / "explorer.html"
+    path.write_text("<!DOCTYPE html><title>explorer</title><p>network</p>")
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(built_store: Path, explorer: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("serve")
-    explorer = folder / "explorer.html"
-    explorer.write_text("<!DOCTYPE html><title>explorer</title><p>network</p>")
     port = free_port()
     command = [sys.executable, "-m", "casckg.graph.cli", "serve", "--store", str(built_store), "--port", str(port)]
     command += ["--timeout", str(TIMEOUT), "--max-rows", str(MAX_ROWS), "--explorer", str(explorer)]
@@ -269,9 +274,16 @@ def test_dump_index_links_every_file(server: str) -> None:
         assert f'href="/dump/{file}"' in page
 
 
-def test_explorer_is_served(server: str) -> None:
+def test_explorer_is_served_when_it_exists(server: str, explorer: Path) -> None:
     response = httpx.get(server + "/explorer")
     assert response.status_code == 200 and "<p>network</p>" in response.text
+    saved = explorer.read_text()
+    explorer.unlink()
+    try:
+        missing = httpx.get(server + "/explorer", headers={"Accept": "text/html"})
+        assert missing.status_code == 404 and "has not been built" in missing.text
+    finally:
+        explorer.write_text(saved)
 
 
 # --- hostile requests -------------------------------------------------------------------------
