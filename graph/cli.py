@@ -151,7 +151,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out_path = Path(args.out or f"build/casckg.{args.format}")
     with _open(args) as store:
         count = export(store, args.format, out_path)
-    out.print(f"wrote {out_path}: {count} {'quads' if args.format in ('trig', 'nq', 'jsonld') else 'triples'}")
+    out.print(f"wrote {out_path}: {count} statements")
     return OK
 
 

@@ -65,38 +65,24 @@ def serialize(quads: Iterable[ox.Quad], fmt: str, out: BinaryIO, prefixes: dict[
     return len(triples)
 
 
-def write_turtle(store: Store, out: BinaryIO) -> int:
-    return serialize(store_quads(store), "ttl", out)
+def rdf_writer(fmt: str) -> Callable[[Store, BinaryIO], int]:
+    """The writer of one RDF format: every quad of the store, serialised."""
 
+    def write(store: Store, out: BinaryIO) -> int:
+        return serialize(store_quads(store), fmt, out)
 
-def write_trig(store: Store, out: BinaryIO) -> int:
-    return serialize(store_quads(store), "trig", out)
-
-
-def write_nquads(store: Store, out: BinaryIO) -> int:
-    return serialize(store_quads(store), "nq", out)
-
-
-def write_ntriples(store: Store, out: BinaryIO) -> int:
-    return serialize(store_quads(store), "nt", out)
-
-
-def write_rdfxml(store: Store, out: BinaryIO) -> int:
-    return serialize(store_quads(store), "xml", out)
-
-
-def write_jsonld(store: Store, out: BinaryIO) -> int:
-    return serialize(store_quads(store), "jsonld", out)
+    write.__name__ = f"write_{fmt}"
+    return write
 
 
 #: Export format -> writer(store, binary file) returning how many quads (or triples) it wrote.
 WRITERS: dict[str, Callable[[Store, BinaryIO], int]] = {
-    "ttl": write_turtle,
-    "trig": write_trig,
-    "nq": write_nquads,
-    "nt": write_ntriples,
-    "xml": write_rdfxml,
-    "jsonld": write_jsonld,
+    "ttl": rdf_writer("ttl"),
+    "trig": rdf_writer("trig"),
+    "nq": rdf_writer("nq"),
+    "nt": rdf_writer("nt"),
+    "xml": rdf_writer("xml"),
+    "jsonld": rdf_writer("jsonld"),
 }
 
 

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import io
 import re
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from casckg import ontology
+from casckg.ingest.errors import CasckgError
 
 from .build import ontology_quads
 from .describe import describe, labels
@@ -347,8 +349,13 @@ def create_app(config: ServerConfig) -> Starlette:
 
 
 def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the server until interrupted; raises StoreError when the store cannot be opened."""
+    """Run the server until interrupted; raises CasckgError when the store or the port is unavailable."""
     import uvicorn
 
     config.store_options.open().close()  # fail early, with the store's own message
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise CasckgError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     uvicorn.run(create_app(config), host=host, port=port, log_level="info", timeout_graceful_shutdown=5)

@@ -362,3 +362,21 @@ def test_hostile_resource_paths_are_refused_cleanly(server: str, path: str, stat
     assert response.status in statuses
     assert "<script>" not in body and '"onmouseover' not in body
     assert_still_answers(server)
+
+
+def test_serve_without_a_store_says_so_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from casckg.graph import cli
+
+    assert cli.main(["serve", "--store", str(tmp_path / "missing"), "--port", str(free_port())]) == 2
+    message = capsys.readouterr().err.strip()
+    assert message.startswith("error: no store at") and "\n" not in message
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line(
+    server: str, built_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from casckg.graph import cli
+
+    port = server.rsplit(":", 1)[1]
+    assert cli.main(["serve", "--store", str(built_store), "--port", port]) == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
