@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from typing import Literal
 
 import pyoxigraph as ox
-from SPARQLWrapper import JSON, N3, POST, SPARQLWrapper
+from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from casckg.ingest.errors import QueryError, StoreError
@@ -44,6 +44,13 @@ _LAYOUTS = (
     (re.compile(r"(/repositories/[^/]+)$"), r"\1/statements", r"\1/rdf-graphs/service"),  # GraphDB, RDF4J
 )
 _PROBE = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o FILTER(isIRI(?s) && !isBlank(?o)) } } LIMIT 1"
+_GRAPH_FORMATS = {
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+_GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5, application/ld+json;q=0.4"
 _INSERT_CHUNK = 5000  # quads per INSERT DATA request when loading through SPARQL Update
 _PREFIX_DECL = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE | re.MULTILINE)
 
@@ -126,8 +133,9 @@ class RemoteStore(Store):
             warnings.simplefilter("ignore", RuntimeWarning)
             wrapper.setQuery(text)
         graph_result = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
-        # N3 asks for Turtle/N-Triples (SPARQLWrapper has no N-Triples constant); Turtle parses both.
-        wrapper.setReturnFormat(N3 if graph_result else JSON)
+        wrapper.setReturnFormat(TURTLE if graph_result else JSON)
+        if graph_result:  # SPARQLWrapper has no N-Triples format: say what pyoxigraph reads, best first
+            wrapper.addCustomHttpHeader("Accept", _GRAPH_ACCEPT)
         for graph in dataset:
             wrapper.addDefaultGraph(graph)
             wrapper.addNamedGraph(graph)
@@ -189,7 +197,8 @@ class RemoteStore(Store):
 
 def _as_query_triples(body: bytes, content_type: str) -> ox.QueryTriples:
     """Triples sent by an endpoint, as the `QueryTriples` an embedded CONSTRUCT returns."""
-    fmt = ox.RdfFormat.RDF_XML if "xml" in content_type else ox.RdfFormat.TURTLE
+    media = content_type.split(";")[0].strip().lower()
+    fmt = _GRAPH_FORMATS.get(media, ox.RdfFormat.TURTLE)  # the Turtle parser also reads N-Triples
     scratch = ox.Store()
     scratch.extend(ox.Quad(t.subject, t.predicate, t.object) for t in ox.parse(body, format=fmt))
     return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
