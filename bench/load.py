@@ -8,8 +8,9 @@ answer in the same run, over the same data:
 - Oxigraph's own server on a copy of the same quads (the baseline: the engine without our layer),
 - `casckg serve` in front of that Oxigraph server (`--store URL`: the remote-store path).
 
-It prints requests per second, latency percentiles and error counts side by side. Bounded in
-count and time, loopback only.
+The servers take turns (`--rounds`), so a slow spell of a shared machine hits them alike. It
+prints requests per second, latency percentiles and error counts side by side. Bounded in count
+and time, loopback only.
 
     python bench/load.py --clients 8 --seconds 10
 """
@@ -92,8 +93,8 @@ def start(command: list[str], url: str, log: Path) -> subprocess.Popen:
     raise SystemExit(f"{command[0]} did not start")
 
 
-async def hammer(url: str, texts: list[str], clients: int, seconds: float) -> Tally:
-    tally = Tally()
+async def hammer(url: str, texts: list[str], clients: int, seconds: float, tally: Tally) -> None:
+    """Add to `tally` what `clients` concurrent clients get from `url` in `seconds`."""
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(timeout=30, limits=limits) as http:
@@ -118,8 +119,7 @@ async def hammer(url: str, texts: list[str], clients: int, seconds: float) -> Ta
 
         began = time.monotonic()
         await asyncio.gather(*(client(n) for n in range(clients)))
-        tally.elapsed = time.monotonic() - began
-    return tally
+        tally.elapsed += time.monotonic() - began
 
 
 def main() -> None:
@@ -128,8 +128,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8, help=f"concurrent clients (at most {MAX_CLIENTS})")
     parser.add_argument("--seconds", type=float, default=10, help=f"seconds per server (at most {MAX_SECONDS})")
     parser.add_argument("--workers", type=int, default=2, help="casckg serve's query workers")
+    parser.add_argument("--rounds", type=int, default=5, help="turns per server (the seconds are split among them)")
     args = parser.parse_args()
     clients, seconds = min(max(args.clients, 1), MAX_CLIENTS), min(max(args.seconds, 1), MAX_SECONDS)
+    rounds = min(max(args.rounds, 1), 20)
     oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     texts = queries()
     processes: list[subprocess.Popen] = []
@@ -179,16 +181,18 @@ def main() -> None:
                 ("oxigraph server (baseline)", f"http://127.0.0.1:{ox_port}/query"),
                 ("casckg serve -> oxigraph server", f"http://127.0.0.1:{remote_port}/sparql"),
             ]
-            rows = []
-            for name, url in targets:
-                rows.append(asyncio.run(hammer(url, texts, clients, seconds)).row(name))
+            tallies = {name: Tally() for name, _ in targets}
+            for _ in range(rounds):  # servers take turns, so a slow spell of the machine hits them alike
+                for name, url in targets:
+                    asyncio.run(hammer(url, texts, clients, seconds / rounds, tallies[name]))
+            rows = [tallies[name].row(name) for name, _ in targets]
         finally:
             for process in processes:
                 process.terminate()
                 process.wait(10)
     header = ["server", "requests", "req/s", "mean ms", "p50 ms", "p90 ms", "p99 ms", "errors"]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    print(f"{len(texts)} library queries, {clients} clients, {seconds:g} s per server, loopback")
+    print(f"{len(texts)} library queries, {clients} clients, {seconds:g} s per server in {rounds} turns, loopback")
     for row in [header, ["-" * w for w in widths], *rows]:
         print(
             "  ".join(
