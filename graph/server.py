@@ -72,6 +72,13 @@ class ServerConfig:
     allow_service: tuple[str, ...] = ()
     explorer: Path = field(default_factory=lambda: Path("build") / "explorer.html")
 
+    def __post_init__(self) -> None:
+        limits = {"--timeout": self.timeout, "--max-rows": self.max_rows, "--max-body": self.max_body}
+        limits["--workers"] = self.workers
+        for flag, value in limits.items():
+            if value <= 0:
+                raise CasckgError(f"{flag} must be more than 0, not {value:g}")
+
     @property
     def store_options(self) -> StoreOptions:
         return StoreOptions(self.store, self.update_url, self.graph_store_url)

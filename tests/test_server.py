@@ -380,3 +380,13 @@ def test_serve_on_a_busy_port_says_so_in_one_line(
     port = server.rsplit(":", 1)[1]
     assert cli.main(["serve", "--store", str(built_store), "--port", port]) == 2
     assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("flag", ["--timeout", "--workers", "--max-rows", "--max-body"])
+def test_serve_refuses_limits_that_are_not_positive(
+    built_store: Path, flag: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from casckg.graph import cli
+
+    assert cli.main(["serve", "--store", str(built_store), flag, "0"]) == 2
+    assert f"{flag} must be more than 0" in capsys.readouterr().err
