@@ -80,7 +80,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
         result = run(store, query, values)
         if args.format != "table":
-            sys.stdout.write(serialize(result, args.format))
+            text = serialize(result, args.format)
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
             return OK
         if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
             out.print(str(bool(result)).lower())

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
@@ -123,9 +124,7 @@ def open_store(location: str | Path = DEFAULT_STORE, *, read_only: bool = True) 
 def fresh_folder(target: Path) -> Path:
     """A new empty folder beside `target` for a build to fill."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    folder = target.parent / f".{target.name}-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
-    folder.mkdir()
-    return folder
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}-{time.strftime('%Y%m%d%H%M%S')}-", dir=target.parent))
 
 
 def publish(folder: Path, target: Path) -> None:
