@@ -24,7 +24,7 @@ class Literal:
     """A literal value: text with a language, or a lexical form with an XSD datatype name."""
 
     value: str
-    datatype: str | None = None  # an xsd local name: "date", "gYear", "nonNegativeInteger", …
+    datatype: str | None = None  # an xsd local name: "date", "gYear", "integer", …
     language: str | None = None
 
 

@@ -377,7 +377,7 @@ def _objects(spec: dict, value: Any) -> Iterable[Ref | Literal | str]:
     elif kind == "date":
         yield Literal(value, datatype=_DATE_TYPES[len(value)])
     elif kind == "integer":
-        yield Literal(str(value), datatype="nonNegativeInteger")
+        yield Literal(str(value), datatype="integer")
     elif kind in ("url", "urls"):
         yield from value
     elif kind == "wikidata":
