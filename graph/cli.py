@@ -10,10 +10,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from casckg.ingest.errors import CasckgError, SourceError
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
+
+from casckg.ingest.errors import CasckgError, SourceError
 
 from .store import DEFAULT_STORE
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
+
 from casckg.ingest.errors import QueryError, StoreError
 from casckg.ontology import PREFIXES
 from casckg.queries import QueryFileError, with_values

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from casckg.graph.build import build
 from casckg.graph.store import open_store
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+
 from casckg.graph.build import build
 from casckg.graph.store import EmbeddedStore, open_store
 from casckg.graph.validate import check

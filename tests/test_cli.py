@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 import pytest
+
 from casckg.graph import cli
 from casckg.queries import library
 

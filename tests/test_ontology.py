@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import OWL, RDF, RDFS, URIRef
+
 from casckg import ontology
 from casckg.ontology import generate_vocab
-from rdflib import OWL, RDF, RDFS, URIRef
 
 LANGUAGES = {"en", "fr", "ru"}
 

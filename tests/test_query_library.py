@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+
 from casckg.graph.querying import bindings, resolve, to_term
 from casckg.graph.store import EmbeddedStore
 from casckg.ingest.errors import QueryError

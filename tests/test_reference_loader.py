@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from casckg.ingest.errors import SourceError
 from casckg.ingest.loaders.reference import load_reference_dir
 from casckg.ingest.records import Literal, Ref
