@@ -65,6 +65,7 @@ class Gazetteer:
         self.entities: dict[Ref, Known] = {}
         self.names: dict[tuple[str, ...], set[tuple[Known, str]]] = defaultdict(set)
         self.located: dict[Ref, Ref] = {}
+        self.missions_at: dict[Ref, set[Ref]] = defaultdict(set)  # location -> known missions there
         self.longest = 1
 
     def __len__(self) -> int:
@@ -101,6 +102,8 @@ class Gazetteer:
                         labels[st.subject].setdefault(st.object.language or "", st.object.value)
                 elif st.predicate == "cas:locatedIn" and isinstance(st.object, Ref):
                     gaz.located[st.subject] = st.object
+                elif st.predicate == "cas:missionLocation" and isinstance(st.object, Ref):
+                    gaz.missions_at[st.object].add(st.subject)
         for ref, top in classes.items():
             if not names.get(ref):
                 continue
