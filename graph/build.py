@@ -2,13 +2,16 @@
 
 `build()` reads and validates every source first (a bad record stops the build before anything
 is written), then fills a fresh store folder with the ontology and one named graph per source,
-and only then publishes it (an atomic link swap). The quads depend only on the inputs: building
-twice gives the same sorted N-Quads dump.
+then ingests the articles under `sources/articles/` (and any other article folders given) into
+the same store, and only then publishes it (an atomic link swap). An article that cannot be
+read is skipped and reported; it does not stop the build. The quads depend only on the inputs:
+building twice gives the same sorted N-Quads dump (the ingest run's time is recorded only when
+SOURCE_DATE_EPOCH is set, and then is that time).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from casckg import ontology
 from casckg.ingest.loaders.reference import load_reference_dir
 from casckg.ingest.records import Document
 
+from .articles import ArticleWriter, IngestReport, build_time, ingest_articles
 from .mint import source_iri
 from .quads import document_quads
 from .store import EmbeddedStore, discard, fresh_folder, publish, stale_builds
@@ -32,6 +36,7 @@ class BuildReport:
 
     store: Path
     graphs: dict[str, int] = field(default_factory=dict)  # graph IRI -> quads
+    articles: IngestReport = field(default_factory=IngestReport)
 
     @property
     def quads(self) -> int:
@@ -69,8 +74,14 @@ def load_documents(sources: Path) -> list[Document]:
     return load_reference_dir(reference, root=sources)
 
 
-def build(sources: Path, target: Path, progress: Progress | None = None) -> BuildReport:
-    """Build the store at `target` from the `sources` folder, atomically."""
+def article_folders(sources: Path, extra: Sequence[Path] = ()) -> list[Path]:
+    """The folders of articles a build ingests: `sources/articles` when present, then `extra`."""
+    own = sources / "articles"
+    return ([own] if own.is_dir() else []) + list(extra)
+
+
+def build(sources: Path, target: Path, progress: Progress | None = None, articles: Sequence[Path] = ()) -> BuildReport:
+    """Build the store at `target` from the `sources` folder (and extra article folders), atomically."""
     documents = load_documents(sources)
     for stale in stale_builds(target):
         discard(stale)
@@ -91,6 +102,11 @@ def build(sources: Path, target: Path, progress: Progress | None = None) -> Buil
                 report.graphs[source_iri(doc.source)] = len(batch)
                 if progress:
                     progress(doc.source.path, i, steps)
+            folders = article_folders(sources, articles)
+            if folders:
+                writer = ArticleWriter(store, recorded_at=build_time())
+                report.articles = ingest_articles(store, folders, writer=writer, progress=progress)
+                report.graphs.update((i.graph, i.quads) for i in report.articles.ingested)
         finally:
             store.close()
         publish(folder, target)
