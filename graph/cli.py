@@ -196,7 +196,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for st in data["statements"]:
         obj = st["object"]
         shown = obj["value"] if isinstance(obj, dict) else labels.get(obj, obj)
-        facts.add_row(labels.get(st["subject"], st["subject"]), st["predicate"].rsplit("#", 1)[-1], shown, st.get("extractor", ""))
+        facts.add_row(
+            labels.get(st["subject"], st["subject"]), st["predicate"].rsplit("#", 1)[-1], shown, st.get("extractor", "")
+        )
     out.print(facts)
     return OK
 

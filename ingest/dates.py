@@ -34,8 +34,12 @@ class DateMention:
 def _patterns(language: str) -> tuple[dict[str, int], list[re.Pattern[str]]]:
     months = {fold(name): number for number, names in lexicon("months")[language].items() for name in names}
     alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
-    day_first = re.compile(rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<month>{alt})\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
-    month_first = re.compile(rf"\b(?P<month>{alt})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
+    day_first = re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<month>{alt})\b(?:,?\s+(?P<year>\d{{4}}))?", re.I
+    )
+    month_first = re.compile(
+        rf"\b(?P<month>{alt})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I
+    )
     return months, [day_first, month_first]
 
 

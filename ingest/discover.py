@@ -16,10 +16,12 @@ from functools import cache
 from .lexicon import lexicon
 from .tokens import Token, fold
 
-_ORDINAL = re.compile(r"^(\d+(st|nd|rd|th|e|er|re|eme|-?й|-?я|-?е)|\w+-(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\w*th))$")
+_ORDINAL = re.compile(
+    r"^(\d+(st|nd|rd|th|e|er|re|eme|-?й|-?я|-?е)|\w+-(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\w*th))$"
+)
 _NUMBER = re.compile(r"^\d[\d.,/-]*$")
 _RU_STOP_POS = ("VERB", "INFN", "PRTS", "GRND", "CONJ", "PRCL", "NPRO", "ADVB")
-OPENING, CLOSING = "«“\"„(", "»”\")"
+OPENING, CLOSING = '«“"„(', '»”")'
 MAX_RIGHT = 18
 
 
@@ -142,7 +144,11 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
                 last = close + 1
                 k = close + 1
                 continue
-            if tok.text != "(" and k - last <= 1 and cls in ("Forum", "Resolution", "Agreement", "Mission", "Initiative"):
+            if (
+                tok.text != "("
+                and k - last <= 1
+                and cls in ("Forum", "Resolution", "Agreement", "Mission", "Initiative")
+            ):
                 quoted = text
                 last = close + 1
             break
@@ -162,7 +168,12 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
                 pending = pending if pending is not None else last
                 k += 1
                 continue
-            if tok.is_cap or tok.is_upper or "gent" in tok.tag or (lower_ok and pending is not None and cls != "Institution"):
+            if (
+                tok.is_cap
+                or tok.is_upper
+                or "gent" in tok.tag
+                or (lower_ok and pending is not None and cls != "Institution")
+            ):
                 last = k + 1
                 pending = None
                 k += 1

@@ -67,7 +67,9 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     doc = Document(article.source)
     for ref, cls in sorted(am.classes.items()):
         doc.entities.append(Entity(ref, (cls,)))
-        doc.statements.append(Statement(ref, "rdfs:label", Literal(am.labels[ref], language=_label_lang(ref, am, language))))
+        doc.statements.append(
+            Statement(ref, "rdfs:label", Literal(am.labels[ref], language=_label_lang(ref, am, language)))
+        )
     for m in am.all():
         doc.mentions.append(Mention(m.ref, m.text, m.start, m.end))
     seen = set()
@@ -79,9 +81,19 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
             continue
         seen.add(key)
         s = sents[f.sentence]
-        obj = f.object if isinstance(f.object, Ref) else Literal(f.object[0], datatype=f.object[1] if f.object[1] != "string" else None, language="en" if f.object[1] == "string" else None)
+        obj = (
+            f.object
+            if isinstance(f.object, Ref)
+            else Literal(
+                f.object[0],
+                datatype=f.object[1] if f.object[1] != "string" else None,
+                language="en" if f.object[1] == "string" else None,
+            )
+        )
         doc.statements.append(
-            Statement(f.subject, f.predicate, obj, Evidence(s.text, s.start, s.end), round(f.confidence, 3), f.extractor)
+            Statement(
+                f.subject, f.predicate, obj, Evidence(s.text, s.start, s.end), round(f.confidence, 3), f.extractor
+            )
         )
     return doc
 

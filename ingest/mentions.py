@@ -217,7 +217,11 @@ def _sentence_mentions(
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
     for m in mentions:
         m.outer = next(
-            (o for o in mentions if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)),
+            (
+                o
+                for o in mentions
+                if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
+            ),
             None,
         )
     return mentions

@@ -95,7 +95,11 @@ def _contributor(mentions: list[Mention], mission: Mention) -> Mention | None:
 
 def _listed_places(text: str, offset: int, mentions: list[Mention], mission: Mention) -> list[Mention]:
     places = sorted(
-        (m for m in mentions if m.cls in ("Place", "State") and m.start >= mission.start and m.outer in (None, mission)),
+        (
+            m
+            for m in mentions
+            if m.cls in ("Place", "State") and m.start >= mission.start and m.outer in (None, mission)
+        ),
         key=lambda m: m.start,
     )
     out, pos = [], mission.end
@@ -103,7 +107,9 @@ def _listed_places(text: str, offset: int, mentions: list[Mention], mission: Men
         if p.outer is mission:
             continue  # the mission's own name says its place
         gap = text[pos - offset : p.start - offset]
-        if not _SEPARATOR.match(fold(gap)) and not (not out and re.search(r"\b(in|en|в|на|au|à)\s+(the\s+)?$", fold(gap))):
+        if not _SEPARATOR.match(fold(gap)) and not (
+            not out and re.search(r"\b(in|en|в|на|au|à)\s+(the\s+)?$", fold(gap))
+        ):
             break
         out.append(p)
         pos = p.end

@@ -138,7 +138,7 @@ def _topics(am: ArticleMentions, index: int, sentence: Sentence, t1: int) -> lis
         begin = sentence.text.find(part, pos) if part else -1
         if begin >= 0:
             pos = begin + len(part)
-        phrase = _TOPIC_LEAD.sub("", part.strip(" “”\"«»,")).strip()
+        phrase = _TOPIC_LEAD.sub("", part.strip(' “”"«»,')).strip()
         words = phrase.split()
         if not (1 <= len(words) <= 7) or begin < 0:
             continue
@@ -168,9 +168,7 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.7, "name.part-of"))
                 elif outer.cls == "Institution" and m.cls == "State" and NATIONAL.search(outer.text):
                     out.append(Found(outer.ref, "cas:belongsToState", m.ref, index, 0.7, "name.belongs-to-state"))
-                elif outer.cls in ("Institution", "Place") and m.cls in ("Place",) and not before_head:
-                    out.append(Found(outer.ref, "cas:locatedIn", m.ref, index, 0.6, "name.located-in"))
-                elif outer.cls == "Place" and m.cls == "State":
+                elif outer.cls in ("Institution", "Place") and m.cls in ("Place",) and not before_head or outer.cls == "Place" and m.cls == "State":
                     out.append(Found(outer.ref, "cas:locatedIn", m.ref, index, 0.6, "name.located-in"))
                 elif outer.cls == "Mission" and m.cls in ("Place", "State") and not before_head:
                     out.append(Found(outer.ref, "cas:missionLocation", m.ref, index, 0.7, "name.mission-location"))
@@ -181,7 +179,9 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
             # "X (Y)" and "X in Y" right after a name: "UNRCCA in Ashgabat", "Chebarkul (Chelyabinsk oblast)"
             nxt = [m for m in mentions if m.top and m.start > outer.end and m.start - outer.end <= 5]
             if outer.top and outer.cls in ("Institution", "Place") and nxt and nxt[0].cls in ("Place", "State"):
-                gap = am.sentences[index].text[outer.end - am.sentences[index].start : nxt[0].start - am.sentences[index].start]
+                gap = am.sentences[index].text[
+                    outer.end - am.sentences[index].start : nxt[0].start - am.sentences[index].start
+                ]
                 if re.fullmatch(r"\s*(\(|in|à|en|au|в|на)\s*", gap, re.I):
                     out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
     return out

@@ -27,7 +27,9 @@ def parse(path: Path, text: str) -> Parsed:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise fail(path, f"malformed front matter: {getattr(exc, 'problem', exc)}", mark.line + 2 if mark else 1) from None
+        raise fail(
+            path, f"malformed front matter: {getattr(exc, 'problem', exc)}", mark.line + 2 if mark else 1
+        ) from None
     if not isinstance(meta, dict):
         raise fail(path, "front matter must be a mapping of fields", 1)
     missing = [key for key in REQUIRED if key not in meta]
