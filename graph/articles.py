@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from casckg.ingest.article import Article, load_article
-from casckg.ingest.errors import SourceError
+from casckg.ingest.errors import SourceError, StoreError
 from casckg.ingest.extract import extract
 from casckg.ingest.fetch import fetch_article, is_url
 from casckg.ingest.gazetteer import Gazetteer
@@ -29,6 +29,7 @@ from casckg.ingest.records import Document
 from casckg.ingest.report import Problem
 
 from .identity import Merge, resolve_forums
+from .kinds import with_kinds
 from .known import gazetteer_from_store
 from .mint import source_iri
 from .quads import document_quads
@@ -130,7 +131,8 @@ class ArticleWriter:
         self.gazetteer = gazetteer if gazetteer is not None else gazetteer_from_store(store, base)
 
     def extract(self, article: Article) -> Document:
-        return extract(article, self.gazetteer)
+        """The article's entities and statements, with the kinds it calls its forums by."""
+        return with_kinds(extract(article, self.gazetteer), article)
 
     def quads(self, doc: Document) -> tuple[Document, list[Merge], Iterator]:
         """The document after identity resolution, its merges, and the quads of its graph."""
@@ -141,7 +143,11 @@ class ArticleWriter:
         """Replace the document's graph in the store (one transaction) and learn its names."""
         resolved, merges, quads = self.quads(doc)
         graph = source_iri(resolved.source, self.base)
-        count = self.store.replace_graph(graph, quads)
+        try:
+            batch = list(quads)
+        except ValueError as exc:  # a term RDF cannot hold (an IRI with spaces, ...): nothing is written
+            raise SourceError([Problem(resolved.source.path, None, None, f"cannot be stored: {exc}")]) from None
+        count = self.store.replace_graph(graph, batch)
         learn(self.gazetteer, resolved)
         return Ingested(
             resolved.source.path, graph, count, len(resolved.entities), len(resolved.statements), tuple(merges)
@@ -184,6 +190,8 @@ def ingest_articles(
             report.ingested.append(writer.ingest(item))
         except SourceError as exc:
             report.skipped += exc.problems
+        except StoreError as exc:  # this article's write failed as a whole; the store holds none of it
+            report.skipped.append(Problem(str(item), None, None, f"not written: {exc}"))
         if progress:
             progress(str(item), done, len(items))
     return report
