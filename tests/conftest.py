@@ -55,3 +55,14 @@ def gazetteer():
     from casckg.graph.extraction import reference_gazetteer
 
     return reference_gazetteer(SOURCES)
+
+
+@pytest.fixture(scope="session")
+def seeds_store(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
+    """The project's reference sources with the two seed articles ingested, built once per run."""
+    from casckg.graph.build import build
+
+    target = tmp_path_factory.mktemp("seeds") / "store"
+    report = build(SOURCES, target, articles=[corpus / "seeds"])
+    assert len(report.articles.ingested) == 2 and not report.articles.skipped
+    return target
