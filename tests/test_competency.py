@@ -12,13 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from goldnames import Names, fold, gold_names, load_gold
+
 from casckg.graph.querying import resolve, run
 from casckg.graph.store import open_store
 
-from goldnames import Names, fold, gold_names, load_gold
-
 ROUNDTABLE = "First regional roundtable on the contribution of Central Asian countries to peacekeeping"
 SECCOUNCILS = "First meeting of the secretaries of the security councils of Central Asia"
+SDG_CENTRE = "United Nations Regional Centre for the Sustainable Development Goals for Central Asia and Afghanistan"
 FR = "lapresseturquoise-kazcent-forum-fr"
 EN = "turkishnewsworld-kazcent-roundtable-en"
 
@@ -28,7 +29,7 @@ HOW = {
     (FR, 0): ("forum-details", ("forum", ROUNDTABLE), "value", {"property": "organizedBy"}),
     (FR, 1): (
         "proposals",
-        ("proposal", "United Nations Regional Centre for the Sustainable Development Goals for Central Asia and Afghanistan"),
+        ("proposal", SDG_CENTRE),
         "proposer",
         {},
     ),
@@ -43,6 +44,8 @@ HOW = {
     (EN, 4): ("deployments", ("state", "Kazakhstan"), "mission", {}),
     (EN, 5): ("deployments", ("state", "Kazakhstan"), "personnel", {}),
 }
+
+
 def questions() -> list:
     from conftest import CORPUS
 
