@@ -92,7 +92,7 @@ class EmbeddedStore(Store):
         one, never half of either.
         """
         name = ox.NamedNode(graph)
-        batch = list(quads)
+        batch = list(dict.fromkeys(quads))  # a graph is a set: the same quad twice is stored once
         body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in batch)
         try:
             self.ox.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
