@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ XSD = PREFIXES["xsd"]
 SOURCE_CLASSES = {"reference": "cas:ReferenceFile", "article": "cas:Article"}
 
 
+@cache
 def software_version() -> str:
     try:
         return version("casckg")
