@@ -234,7 +234,7 @@ def _alias_pass(result: ArticleMentions, linker: Linker) -> None:
     from .tokens import fold, russian
 
     lemmas = {fold(russian(a.lower())[0]) if linker.language == "ru" else fold(a): r for a, r in linker.aliases.items()}
-    for index, (sentence, tokens) in enumerate(zip(result.sentences, result.tokens, strict=True)):
+    for index, (_sentence, tokens) in enumerate(zip(result.sentences, result.tokens, strict=True)):
         taken = {i for m in result.by_sentence[index] for i in range(m.first, m.last)}
         for i, tok in enumerate(tokens):
             if i in taken or not tok.is_cap:

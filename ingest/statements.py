@@ -21,6 +21,7 @@ from .records import Ref
 from .tokens import fold
 
 ACTORS = ("State", "Institution", "Person")
+FOCUS_SPAN = 2  # an event stays in focus this many sentences after it was last named
 NATIONAL = re.compile(
     r"ministr|minist[eè]re|министерств|defen[cs]e|armed forces|forces arm|вооруж|troops|troupes|войск|border|frontali|"
     r"погранич|parliament|parlement|парламент|senate|s[ée]nat|сенат|government|gouvernement|правительств|"
@@ -88,11 +89,14 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
     """Facts from the trigger patterns of the article's language."""
     out: list[Found] = []
     focus: Ref | None = None
+    focus_at = 0
     for index, sentence in enumerate(am.sentences):
         mentions = am.by_sentence[index]
         forums = [m for m in mentions if m.cls == "Forum"]
         if forums:
-            focus = forums[0].ref
+            focus, focus_at = forums[0].ref, index
+        elif focus is not None and index - focus_at > FOCUS_SPAN:
+            focus = None
         text = fold(sentence.text)
         for spec in _compiled(language):
             for trig in spec["regex"].finditer(text):
@@ -168,7 +172,13 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.7, "name.part-of"))
                 elif outer.cls == "Institution" and m.cls == "State" and NATIONAL.search(outer.text):
                     out.append(Found(outer.ref, "cas:belongsToState", m.ref, index, 0.7, "name.belongs-to-state"))
-                elif outer.cls in ("Institution", "Place") and m.cls in ("Place",) and not before_head or outer.cls == "Place" and m.cls == "State":
+                elif (
+                    outer.cls in ("Institution", "Place")
+                    and m.cls in ("Place",)
+                    and not before_head
+                    or outer.cls == "Place"
+                    and m.cls == "State"
+                ):
                     out.append(Found(outer.ref, "cas:locatedIn", m.ref, index, 0.6, "name.located-in"))
                 elif outer.cls == "Mission" and m.cls in ("Place", "State") and not before_head:
                     out.append(Found(outer.ref, "cas:missionLocation", m.ref, index, 0.7, "name.mission-location"))
@@ -188,13 +198,26 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
 
 
 def people_statements(am: ArticleMentions) -> list[Found]:
-    """Role and affiliation of every person found with a title."""
+    """Role (rank and titles together, "Colonel, Chief") and affiliation of every person with a title."""
     out: list[Found] = []
+    roles: dict[tuple[int, Ref], list[str]] = {}
     for index, person in am.people:
         if person.ref is None:
             continue
         if person.role:
-            out.append(Found(person.ref, "cas:role", (person.role, "string"), index, 0.7, "people.title"))
+            parts = roles.setdefault((index, person.ref), [])
+            parts += [r for r in person.role.split(", ") if r not in parts]
         if person.affiliation is not None:
             out.append(Found(person.ref, "cas:affiliatedWith", person.affiliation, index, 0.7, "people.title"))
+    ranks = set(lexicon_ranks())
+    for (index, ref), parts in roles.items():
+        ordered = [p for p in parts if p in ranks] + [p for p in parts if p not in ranks]
+        out.append(Found(ref, "cas:role", (", ".join(ordered), "string"), index, 0.7, "people.title"))
     return out
+
+
+def lexicon_ranks() -> list[str]:
+    """The English names of military ranks, which come first in a role."""
+    from .lexicon import lexicon
+
+    return [english for lang in lexicon("discovery").values() for english in (lang.get("ranks") or {}).values()]
