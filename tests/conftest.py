@@ -38,3 +38,20 @@ def store(built_store: Path):
 
     with open_store(built_store) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def scorer_path() -> Path:
+    """The shared extraction scorer (read from the shared folder, never copied)."""
+    path = SHARED / "tools" / "score_extraction.py"
+    if not path.is_file():
+        pytest.fail(f"the shared scorer is missing: expected it at {path} (or set CASCKG_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The gazetteer of the project's reference records."""
+    from casckg.graph.extraction import reference_gazetteer
+
+    return reference_gazetteer(SOURCES)
