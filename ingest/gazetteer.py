@@ -129,13 +129,14 @@ class Gazetteer:
         """The entities a name (as written) may denote."""
         return sorted({k for k, _ in self.names.get(key_of(name), ())}, key=lambda k: k.ref)
 
-    def match(self, tokens: list[Token]) -> list[Match]:
-        """Longest non-overlapping known names in a token list, left to right."""
+    def match(self, tokens: list[Token], longest: int | None = None) -> list[Match]:
+        """Longest non-overlapping known names in a token list, left to right (at most `longest` tokens)."""
         out, i = [], 0
+        limit = min(self.longest, longest or self.longest)
         while i < len(tokens):
             hit = None
             if tokens[i].is_word:
-                for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                for n in range(min(limit, len(tokens) - i), 0, -1):
                     span = tokens[i : i + n]
                     if not span[-1].is_word and span[-1].text not in ".)":
                         continue

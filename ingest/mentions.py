@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .discover import Candidate, discover, lang_lexicon
-from .gazetteer import Gazetteer, Known
+from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
 from .people import Person, find_people
 from .records import Ref
@@ -34,7 +34,7 @@ class Mention:
     text: str
     cls: str
     ref: Ref
-    how: str  # "known", "new", "anaphor", "alias", "person"
+    how: str  # "known", "nested" (known, inside a known name), "new", "anaphor", "alias", "person"
     head: str = ""  # the head word's key for discovered names
     candidate: Candidate | None = None
     outer: Mention | None = None  # the mention this one is nested in
@@ -155,6 +155,7 @@ def _sentence_mentions(
     for m in matches:
         k = _choose(m.candidates)
         add(m.first, m.last, k.cls, linker.known(k), "known")
+        _nested_known(m, k, tokens, linker, add)
     for cand in discover(tokens, linker.language, known_idx):
         head = " ".join(t.key for t in tokens[cand.head[0] : cand.head[1]])
         first = _strip_determiner(tokens, cand.first, cand.last, lex)
@@ -225,6 +226,22 @@ def _sentence_mentions(
             None,
         )
     return mentions
+
+
+def _nested_known(outer: Match, known: Known, tokens: list[Token], linker: Linker, add) -> None:
+    """Known names inside a known name ("Ministry of Defence of Kazakhstan" inside the name of a
+    centre of that ministry): their structure states facts (part of, belongs to, located in)."""
+    if outer.last - outer.first < 2:
+        return
+    for inner in linker.gaz.match(tokens[outer.first : outer.last], longest=outer.last - outer.first - 1):
+        k = _choose(inner.candidates)
+        if k.ref == known.ref or k.cls == "Topic":
+            continue
+        linker.labels.setdefault(k.ref, k.label)
+        linker.classes.setdefault(k.ref, k.cls)
+        span = Match(outer.first + inner.first, outer.first + inner.last, inner.candidates)
+        add(span.first, span.last, k.cls, k.ref, "nested")
+        _nested_known(span, k, tokens, linker, add)
 
 
 def _alias_pass(result: ArticleMentions, linker: Linker) -> None:
