@@ -54,6 +54,7 @@ class ArticleMentions:
     labels: dict[Ref, str] = field(default_factory=dict)
     classes: dict[Ref, str] = field(default_factory=dict)
     people: list[tuple[int, Person]] = field(default_factory=list)
+    language: str = ""
 
     def all(self) -> list[Mention]:
         return [m for ms in self.by_sentence for m in ms]
@@ -108,7 +109,7 @@ class Linker:
 def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer) -> ArticleMentions:
     """All mentions of an article's sentences, linked to known or new entities."""
     linker = Linker(gazetteer, language)
-    result = ArticleMentions(sentences, [tokenize(s.text, s.start) for s in sentences])
+    result = ArticleMentions(sentences, [tokenize(s.text, s.start) for s in sentences], language=language)
     for index, (sentence, tokens) in enumerate(zip(sentences, result.tokens, strict=True)):
         result.by_sentence.append(_sentence_mentions(index, sentence, tokens, linker, result))
     _alias_pass(result, linker)
@@ -216,23 +217,21 @@ def _sentence_mentions(
         if person.surname and person.known is None:
             linker.aliases.setdefault(person.surname, ref)
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
-    for m in mentions:
-        m.outer = next(
-            (
-                o
-                for o in mentions
-                if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
-            ),
-            None,
-        )
+    for m in mentions:  # the smallest mention that contains this one
+        containers = [
+            o
+            for o in mentions
+            if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
+        ]
+        m.outer = min(containers, key=lambda o: o.last - o.first, default=None)
     return mentions
 
 
 def _nested_known(outer: Match, known: Known, tokens: list[Token], linker: Linker, add) -> None:
     """Known names inside a known name ("Ministry of Defence of Kazakhstan" inside the name of a
     centre of that ministry): their structure states facts (part of, belongs to, located in)."""
-    if outer.last - outer.first < 2:
-        return
+    if outer.last - outer.first < 2 or known.cls == "State":
+        return  # a state's name holds no other entity ("South Sudan" is not in Sudan)
     for inner in linker.gaz.match(tokens[outer.first : outer.last], longest=outer.last - outer.first - 1):
         k = _choose(inner.candidates)
         if k.ref == known.ref or k.cls == "Topic":

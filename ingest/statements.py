@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .dates import find_dates
+from .discover import lang_lexicon
 from .language import Sentence
 from .lexicon import patterns as load_patterns
 from .mentions import ArticleMentions, Mention
@@ -161,6 +162,7 @@ def _topics(am: ArticleMentions, index: int, sentence: Sentence, t1: int) -> lis
 def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref]) -> list[Found]:
     """Facts said by the structure of names: parts, states, places inside a longer name."""
     out: list[Found] = []
+    lex = lang_lexicon(am.language)
     for index, mentions in enumerate(am.by_sentence):
         for outer in mentions:
             if outer.how == "alias":
@@ -174,8 +176,9 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     out.append(Found(outer.ref, "cas:belongsToState", m.ref, index, 0.7, "name.belongs-to-state"))
                 elif (
                     outer.cls in ("Institution", "Place")
-                    and m.cls in ("Place",)
+                    and m.cls == "Place"
                     and not before_head
+                    and _preposition(am, index, outer, m) in lex["locative"]
                     or outer.cls == "Place"
                     and m.cls == "State"
                 ):
@@ -195,6 +198,16 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                 if re.fullmatch(r"\s*(\(|in|à|en|au|в|на)\s*", gap, re.I):
                     out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
     return out
+
+
+def _preposition(am: ArticleMentions, index: int, outer: Mention, inner: Mention) -> str:
+    """The word that joins a name inside a longer name to what comes before it ("in" of "Office in Dushanbe")."""
+    tokens = am.tokens[index]
+    lex = lang_lexicon(am.language)
+    j = inner.first - 1
+    while j > outer.first and tokens[j].key in lex["determiners"]:
+        j -= 1
+    return tokens[j].key if j >= outer.first else ""
 
 
 def people_statements(am: ArticleMentions) -> list[Found]:
