@@ -129,8 +129,11 @@ class Gazetteer:
         """The entities a name (as written) may denote."""
         return sorted({k for k, _ in self.names.get(key_of(name), ())}, key=lambda k: k.ref)
 
-    def match(self, tokens: list[Token], longest: int | None = None) -> list[Match]:
-        """Longest non-overlapping known names in a token list, left to right (at most `longest` tokens)."""
+    def match(
+        self, tokens: list[Token], longest: int | None = None, exclude: frozenset[Ref] = frozenset()
+    ) -> list[Match]:
+        """Longest non-overlapping known names in a token list, left to right (at most `longest` tokens,
+        naming none of the entities in `exclude`)."""
         out, i = [], 0
         limit = min(self.longest, longest or self.longest)
         while i < len(tokens):
@@ -143,7 +146,12 @@ class Gazetteer:
                     entries = self.names.get(tuple(t.key for t in span))
                     if not entries:
                         continue
-                    ok = tuple(sorted({k for k, rule in entries if _fits(rule, span)}, key=lambda k: k.ref))
+                    ok = tuple(
+                        sorted(
+                            {k for k, rule in entries if _fits(rule, span) and k.ref not in exclude},
+                            key=lambda k: k.ref,
+                        )
+                    )
                     if ok:
                         hit = Match(i, i + n, ok)
                         break

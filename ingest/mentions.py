@@ -160,9 +160,10 @@ def _sentence_mentions(
     for cand in discover(tokens, linker.language, known_idx):
         head = " ".join(t.key for t in tokens[cand.head[0] : cand.head[1]])
         first = _strip_determiner(tokens, cand.first, cand.last, lex)
+        inside = next((m for m in matches if m.first <= cand.head[0] < m.last), None)
+        if inside is not None and (cand.last <= inside.last or cand.acronym or cand.anaphor):
+            continue  # the head word is part of a known name, which names the thing ("Ministry of Defence (MoD)")
         if cand.anaphor:
-            if any(m.first <= cand.head[0] < m.last for m in matches):
-                continue
             ref = linker.refer_back(cand.cls, head)
             if ref is not None:
                 linker.note(ref, cand.cls, linker.labels[ref], head)
@@ -232,9 +233,10 @@ def _nested_known(outer: Match, known: Known, tokens: list[Token], linker: Linke
     centre of that ministry): their structure states facts (part of, belongs to, located in)."""
     if outer.last - outer.first < 2 or known.cls == "State":
         return  # a state's name holds no other entity ("South Sudan" is not in Sudan)
-    for inner in linker.gaz.match(tokens[outer.first : outer.last], longest=outer.last - outer.first - 1):
+    size = outer.last - outer.first - 1
+    for inner in linker.gaz.match(tokens[outer.first : outer.last], longest=size, exclude=frozenset([known.ref])):
         k = _choose(inner.candidates)
-        if k.ref == known.ref or k.cls == "Topic":
+        if k.cls == "Topic":
             continue
         linker.labels.setdefault(k.ref, k.label)
         linker.classes.setdefault(k.ref, k.cls)
