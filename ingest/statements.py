@@ -17,12 +17,11 @@ from .dates import find_dates
 from .discover import lang_lexicon
 from .language import Sentence
 from .lexicon import patterns as load_patterns
-from .mentions import ArticleMentions, Mention
+from .mentions import FOCUS_SPAN, ArticleMentions, Mention
 from .records import Ref
 from .tokens import fold
 
 ACTORS = ("State", "Institution", "Person")
-FOCUS_SPAN = 2  # an event stays in focus this many sentences after it was last named
 NATIONAL = re.compile(
     r"ministr|minist[eè]re|министерств|defen[cs]e|armed forces|forces arm|вооруж|troops|troupes|войск|border|frontali|"
     r"погранич|parliament|parlement|парламент|senate|s[ée]nat|сенат|government|gouvernement|правительств|"
