@@ -129,20 +129,29 @@ class Gazetteer:
         """The entities a name (as written) may denote."""
         return sorted({k for k, _ in self.names.get(key_of(name), ())}, key=lambda k: k.ref)
 
-    def match(self, tokens: list[Token]) -> list[Match]:
-        """Longest non-overlapping known names in a token list, left to right."""
+    def match(
+        self, tokens: list[Token], longest: int | None = None, exclude: frozenset[Ref] = frozenset()
+    ) -> list[Match]:
+        """Longest non-overlapping known names in a token list, left to right (at most `longest` tokens,
+        naming none of the entities in `exclude`)."""
         out, i = [], 0
+        limit = min(self.longest, longest or self.longest)
         while i < len(tokens):
             hit = None
             if tokens[i].is_word:
-                for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                for n in range(min(limit, len(tokens) - i), 0, -1):
                     span = tokens[i : i + n]
                     if not span[-1].is_word and span[-1].text not in ".)":
                         continue
                     entries = self.names.get(tuple(t.key for t in span))
                     if not entries:
                         continue
-                    ok = tuple(sorted({k for k, rule in entries if _fits(rule, span)}, key=lambda k: k.ref))
+                    ok = tuple(
+                        sorted(
+                            {k for k, rule in entries if _fits(rule, span) and k.ref not in exclude},
+                            key=lambda k: k.ref,
+                        )
+                    )
                     if ok:
                         hit = Match(i, i + n, ok)
                         break

@@ -13,13 +13,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .discover import Candidate, discover, lang_lexicon
-from .gazetteer import Gazetteer, Known
+from .discover import Candidate, discover, head_at, lang_lexicon
+from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
 from .people import Person, find_people
 from .records import Ref
 from .slug import slug
 from .tokens import Token, tokenize
+
+EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merged within a story
+FOCUS_SPAN = 2  # an event stays in focus this many sentences after it was last named
 
 
 @dataclass
@@ -34,7 +37,7 @@ class Mention:
     text: str
     cls: str
     ref: Ref
-    how: str  # "known", "new", "anaphor", "alias", "person"
+    how: str  # "known", "nested" (known, inside a known name), "new", "anaphor", "alias", "person"
     head: str = ""  # the head word's key for discovered names
     candidate: Candidate | None = None
     outer: Mention | None = None  # the mention this one is nested in
@@ -54,6 +57,7 @@ class ArticleMentions:
     labels: dict[Ref, str] = field(default_factory=dict)
     classes: dict[Ref, str] = field(default_factory=dict)
     people: list[tuple[int, Person]] = field(default_factory=list)
+    language: str = ""
 
     def all(self) -> list[Mention]:
         return [m for ms in self.by_sentence for m in ms]
@@ -81,12 +85,39 @@ class Linker:
         self.aliases: dict[str, Ref] = {}  # exact surface -> entity (acronyms, surnames)
         self.recent: list[tuple[str, str, Ref]] = []  # (class, head, ref), most recent last
         self.counts: Counter[Ref] = Counter()
+        self.sentence = 0  # the sentence being read
+        self.last_seen: dict[Ref, int] = {}  # entity -> the sentence it was last named in
+        self.minted: set[Ref] = set()  # entities this article names that the gazetteer does not know
+        self.same: dict[Ref, Ref] = {}  # a minted entity -> the entity it turned out to be
 
     def note(self, ref: Ref, cls: str, label: str, head: str = "") -> None:
         self.labels.setdefault(ref, label)
         self.classes.setdefault(ref, cls)
         self.recent.append((cls, head, ref))
         self.counts[ref] += 1
+        self.last_seen[ref] = self.sentence
+
+    def resolve(self, ref: Ref) -> Ref:
+        while ref in self.same:
+            ref = self.same[ref]
+        return ref
+
+    def merge(self, one: Ref, other: Ref) -> None:
+        """Two names of one entity: a minted one becomes the other (a known one wins)."""
+        one, other = self.resolve(one), self.resolve(other)
+        if one == other:
+            return
+        if one not in self.minted:
+            one, other = other, one
+        if one in self.minted:
+            self.same[one] = other
+
+    def in_focus(self, cls: str, span: int) -> Ref | None:
+        """The latest entity of a class named in the last `span` sentences (the event being told)."""
+        for c, _, ref in reversed(self.recent):
+            if c == cls:
+                return ref if self.sentence - self.last_seen[ref] <= span else None
+        return None
 
     def known(self, known: Known) -> Ref:
         self.note(known.ref, known.cls, known.label)
@@ -102,19 +133,39 @@ class Linker:
         return max(of_class, key=lambda r: (self.counts[r], -of_class.index(r)))
 
     def mint(self, cls: str, name: str) -> Ref:
-        return Ref(cls.lower(), slug(name)[:80] or "unnamed")
+        ref = Ref(cls.lower(), slug(name)[:80] or "unnamed")
+        if ref not in self.gaz.entities:
+            self.minted.add(ref)
+        return ref
 
 
 def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer) -> ArticleMentions:
     """All mentions of an article's sentences, linked to known or new entities."""
     linker = Linker(gazetteer, language)
-    result = ArticleMentions(sentences, [tokenize(s.text, s.start) for s in sentences])
+    result = ArticleMentions(sentences, [tokenize(s.text, s.start) for s in sentences], language=language)
     for index, (sentence, tokens) in enumerate(zip(sentences, result.tokens, strict=True)):
+        linker.sentence = index
         result.by_sentence.append(_sentence_mentions(index, sentence, tokens, linker, result))
+    _resolve(result, linker)
     _alias_pass(result, linker)
     result.labels = linker.labels
     result.classes = linker.classes
     return result
+
+
+def _resolve(result: ArticleMentions, linker: Linker) -> None:
+    """Every mention of a merged entity names the entity it turned out to be."""
+    if not linker.same:
+        return
+    for m in result.all():
+        m.ref = linker.resolve(m.ref)
+    for _, person in result.people:
+        if person.ref is not None:
+            person.ref = linker.resolve(person.ref)
+    linker.aliases = {a: linker.resolve(r) for a, r in linker.aliases.items()}
+    for ref in linker.same:
+        linker.labels.pop(ref, None)
+        linker.classes.pop(ref, None)
 
 
 def _choose(candidates: tuple[Known, ...], prefer: str | None = None) -> Known:
@@ -154,13 +205,17 @@ def _sentence_mentions(
     spans = {(m.first, m.last) for m in matches}
     for m in matches:
         k = _choose(m.candidates)
+        if k.cls in EVENT_CLASSES:
+            _known_event(m, k, tokens, linker)
         add(m.first, m.last, k.cls, linker.known(k), "known")
+        _nested_known(m, k, tokens, linker, add)
     for cand in discover(tokens, linker.language, known_idx):
         head = " ".join(t.key for t in tokens[cand.head[0] : cand.head[1]])
         first = _strip_determiner(tokens, cand.first, cand.last, lex)
+        inside = next((m for m in matches if m.first <= cand.head[0] < m.last), None)
+        if inside is not None and (cand.last <= inside.last or cand.acronym or cand.anaphor):
+            continue  # the head word is part of a known name, which names the thing ("Ministry of Defence (MoD)")
         if cand.anaphor:
-            if any(m.first <= cand.head[0] < m.last for m in matches):
-                continue
             ref = linker.refer_back(cand.cls, head)
             if ref is not None:
                 linker.note(ref, cand.cls, linker.labels[ref], head)
@@ -215,16 +270,46 @@ def _sentence_mentions(
         if person.surname and person.known is None:
             linker.aliases.setdefault(person.surname, ref)
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
-    for m in mentions:
-        m.outer = next(
-            (
-                o
-                for o in mentions
-                if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
-            ),
-            None,
-        )
+    for m in mentions:  # the smallest mention that contains this one
+        containers = [
+            o
+            for o in mentions
+            if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
+        ]
+        m.outer = min(containers, key=lambda o: o.last - o.first, default=None)
     return mentions
+
+
+def _known_event(m: Match, known: Known, tokens: list[Token], linker: Linker) -> None:
+    """A known event named after an unnamed one with the same head word, while that one is still
+    being told ("Groundbreaking Roundtable" in a headline, then the roundtable's full name), is it."""
+    for i in range(m.first, m.last):
+        found = head_at(tokens, i, linker.lex)
+        if found and found[1].split("/")[0] == known.cls:
+            head = " ".join(t.key for t in tokens[i : i + found[0]])
+            break
+    else:
+        return
+    recent = next((r for c, h, r in reversed(linker.recent) if c == known.cls and h == head), None)
+    if recent in linker.minted and linker.sentence - linker.last_seen[recent] <= FOCUS_SPAN:
+        linker.merge(recent, known.ref)
+
+
+def _nested_known(outer: Match, known: Known, tokens: list[Token], linker: Linker, add) -> None:
+    """Known names inside a known name ("Ministry of Defence of Kazakhstan" inside the name of a
+    centre of that ministry): their structure states facts (part of, belongs to, located in)."""
+    if outer.last - outer.first < 2 or known.cls == "State":
+        return  # a state's name holds no other entity ("South Sudan" is not in Sudan)
+    size = outer.last - outer.first - 1
+    for inner in linker.gaz.match(tokens[outer.first : outer.last], longest=size, exclude=frozenset([known.ref])):
+        k = _choose(inner.candidates)
+        if k.cls == "Topic":
+            continue
+        linker.labels.setdefault(k.ref, k.label)
+        linker.classes.setdefault(k.ref, k.cls)
+        span = Match(outer.first + inner.first, outer.first + inner.last, inner.candidates)
+        add(span.first, span.last, k.cls, k.ref, "nested")
+        _nested_known(span, k, tokens, linker, add)
 
 
 def _alias_pass(result: ArticleMentions, linker: Linker) -> None:
@@ -234,7 +319,7 @@ def _alias_pass(result: ArticleMentions, linker: Linker) -> None:
     from .tokens import fold, russian
 
     lemmas = {fold(russian(a.lower())[0]) if linker.language == "ru" else fold(a): r for a, r in linker.aliases.items()}
-    for index, (sentence, tokens) in enumerate(zip(result.sentences, result.tokens, strict=True)):
+    for index, (_sentence, tokens) in enumerate(zip(result.sentences, result.tokens, strict=True)):
         taken = {i for m in result.by_sentence[index] for i in range(m.first, m.last)}
         for i, tok in enumerate(tokens):
             if i in taken or not tok.is_cap:

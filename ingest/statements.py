@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from .dates import find_dates
+from .discover import lang_lexicon
 from .language import Sentence
 from .lexicon import patterns as load_patterns
-from .mentions import ArticleMentions, Mention
+from .mentions import FOCUS_SPAN, ArticleMentions, Mention
 from .records import Ref
 from .tokens import fold
 
@@ -88,11 +89,14 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
     """Facts from the trigger patterns of the article's language."""
     out: list[Found] = []
     focus: Ref | None = None
+    focus_at = 0
     for index, sentence in enumerate(am.sentences):
         mentions = am.by_sentence[index]
         forums = [m for m in mentions if m.cls == "Forum"]
         if forums:
-            focus = forums[0].ref
+            focus, focus_at = forums[0].ref, index
+        elif focus is not None and index - focus_at > FOCUS_SPAN:
+            focus = None
         text = fold(sentence.text)
         for spec in _compiled(language):
             for trig in spec["regex"].finditer(text):
@@ -157,6 +161,7 @@ def _topics(am: ArticleMentions, index: int, sentence: Sentence, t1: int) -> lis
 def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref]) -> list[Found]:
     """Facts said by the structure of names: parts, states, places inside a longer name."""
     out: list[Found] = []
+    lex = lang_lexicon(am.language)
     for index, mentions in enumerate(am.by_sentence):
         for outer in mentions:
             if outer.how == "alias":
@@ -168,7 +173,14 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.7, "name.part-of"))
                 elif outer.cls == "Institution" and m.cls == "State" and NATIONAL.search(outer.text):
                     out.append(Found(outer.ref, "cas:belongsToState", m.ref, index, 0.7, "name.belongs-to-state"))
-                elif outer.cls in ("Institution", "Place") and m.cls in ("Place",) and not before_head or outer.cls == "Place" and m.cls == "State":
+                elif (
+                    outer.cls in ("Institution", "Place")
+                    and m.cls == "Place"
+                    and not before_head
+                    and _preposition(am, index, outer, m) in lex["locative"]
+                    or outer.cls == "Place"
+                    and m.cls == "State"
+                ):
                     out.append(Found(outer.ref, "cas:locatedIn", m.ref, index, 0.6, "name.located-in"))
                 elif outer.cls == "Mission" and m.cls in ("Place", "State") and not before_head:
                     out.append(Found(outer.ref, "cas:missionLocation", m.ref, index, 0.7, "name.mission-location"))
@@ -187,14 +199,37 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
     return out
 
 
+def _preposition(am: ArticleMentions, index: int, outer: Mention, inner: Mention) -> str:
+    """The word that joins a name inside a longer name to what comes before it ("in" of "Office in Dushanbe")."""
+    tokens = am.tokens[index]
+    lex = lang_lexicon(am.language)
+    j = inner.first - 1
+    while j > outer.first and tokens[j].key in lex["determiners"]:
+        j -= 1
+    return tokens[j].key if j >= outer.first else ""
+
+
 def people_statements(am: ArticleMentions) -> list[Found]:
-    """Role and affiliation of every person found with a title."""
+    """Role (rank and titles together, "Colonel, Chief") and affiliation of every person with a title."""
     out: list[Found] = []
+    roles: dict[tuple[int, Ref], list[str]] = {}
     for index, person in am.people:
         if person.ref is None:
             continue
         if person.role:
-            out.append(Found(person.ref, "cas:role", (person.role, "string"), index, 0.7, "people.title"))
+            parts = roles.setdefault((index, person.ref), [])
+            parts += [r for r in person.role.split(", ") if r not in parts]
         if person.affiliation is not None:
             out.append(Found(person.ref, "cas:affiliatedWith", person.affiliation, index, 0.7, "people.title"))
+    ranks = set(lexicon_ranks())
+    for (index, ref), parts in roles.items():
+        ordered = [p for p in parts if p in ranks] + [p for p in parts if p not in ranks]
+        out.append(Found(ref, "cas:role", (", ".join(ordered), "string"), index, 0.7, "people.title"))
     return out
+
+
+def lexicon_ranks() -> list[str]:
+    """The English names of military ranks, which come first in a role."""
+    from .lexicon import lexicon
+
+    return [english for lang in lexicon("discovery").values() for english in (lang.get("ranks") or {}).values()]
