@@ -24,7 +24,7 @@ SELECT DISTINCT ?entity ?name WHERE {
 
 
 def fold(text: str) -> str:
-    text = re.sub(r"\s+", " ", (text or "").replace("’", "'").replace("`", "'")).strip(" .,;:«»\"“”")
+    text = re.sub(r"\s+", " ", (text or "").replace("’", "'").replace("`", "'")).strip(' .,;:«»"“”')
     text = LEADING_ARTICLES.sub("", text)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold().strip()
 
