@@ -37,26 +37,18 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
 
 
-@pytest.fixture(scope="module")
-def reference_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reference records alone, built once; tests copy it before writing."""
-    target = tmp_path_factory.mktemp("reference") / "store"
-    build(SOURCES, target)
-    return target
-
-
 @pytest.fixture
-def fresh(reference_store: Path, tmp_path: Path) -> Path:
+def fresh(built_store: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "store"
-    shutil.copytree(reference_store.resolve(), copy)
+    shutil.copytree(built_store.resolve(), copy)
     return copy
 
 
 @pytest.fixture(scope="module")
-def ingested(reference_store: Path, tmp_path_factory: pytest.TempPathFactory, corpus: Path):
+def ingested(built_store: Path, tmp_path_factory: pytest.TempPathFactory, corpus: Path):
     """Both seeds ingested with `casckg ingest` into a copy of the reference store."""
     copy = tmp_path_factory.mktemp("ingested") / "store"
-    shutil.copytree(reference_store.resolve(), copy)
+    shutil.copytree(built_store.resolve(), copy)
     assert cli.main(["ingest", str(corpus / "seeds"), "--store", str(copy)]) == 0
     with open_store(copy) as store:
         yield store
