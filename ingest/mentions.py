@@ -10,6 +10,7 @@ the rest of the article. New entities get a stable key from their class and name
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from .language import Sentence
 from .people import Person, find_people
 from .records import Ref
 from .slug import slug
-from .tokens import Token, tokenize
+from .tokens import Token, fold, tokenize
 
 EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merged within a story
 FOCUS_SPAN = 2  # an event stays in focus this many sentences after it was last named
@@ -277,7 +278,21 @@ def _sentence_mentions(
             if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
         ]
         m.outer = min(containers, key=lambda o: o.last - o.first, default=None)
+    _apposition(sentence, mentions, linker)
     return mentions
+
+
+def _apposition(sentence: Sentence, mentions: list[Mention], linker: Linker) -> None:
+    """ "The exercise, dubbed Rubezh-2014": an event and the name it is given right after are one."""
+    events = [m for m in mentions if m.cls in EVENT_CLASSES and m.outer is None]
+    words = "|".join(re.escape(fold(w)) for w in linker.lex.get("apposition") or [])
+    if len(events) < 2 or not words:
+        return
+    gap_re = re.compile(rf"\s*,?\s*(?:{words})\s*[«“\"„(]?\s*")
+    for a, b in zip(events, events[1:], strict=False):
+        gap = sentence.text[a.end - sentence.start : b.start - sentence.start]
+        if a.ref != b.ref and gap_re.fullmatch(fold(gap)):
+            linker.merge(a.ref, b.ref)
 
 
 def _known_event(m: Match, known: Known, tokens: list[Token], linker: Linker) -> None:
