@@ -24,6 +24,7 @@ from .tokens import Token, fold, tokenize
 
 EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merged within a story
 FOCUS_SPAN = 2  # an event stays in focus this many sentences after it was last named
+_ORDINAL_WORDS = re.compile(r"^(first|second|third|\w+th|premier|premiere|\w+ieme|перв\w+|втор\w+|трет\w+|\w+ый)$")
 
 
 @dataclass
@@ -245,6 +246,8 @@ def _sentence_mentions(
             ref = next((r for c, h, r in reversed(linker.recent) if c == cand.cls and h == head), None)
             if ref is not None and named and not linker.labels[ref][:1].isupper():
                 linker.labels[ref] = name
+        if ref is None and _describes_event_in_focus(cand, tokens, first, matches):
+            ref = linker.in_focus(cand.cls, FOCUS_SPAN)
         if ref is None:
             ref = linker.mint(cand.cls, name)
         linker.note(ref, cand.cls, name, head)
@@ -280,6 +283,17 @@ def _sentence_mentions(
         m.outer = min(containers, key=lambda o: o.last - o.first, default=None)
     _apposition(sentence, mentions, linker)
     return mentions
+
+
+def _describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, matches: list[Match]) -> bool:
+    """A definite description of an event without a name of its own ("The Central Asian summit", no
+    number, no quoted name, no organisation's name in it) is the event the story is telling."""
+    if cand.cls not in EVENT_CLASSES or not cand.definite or cand.quoted or cand.acronym:
+        return False
+    if any(any(c.isdigit() for c in t.text) or _ORDINAL_WORDS.match(t.key) for t in tokens[first : cand.last]):
+        return False
+    inside = [m for m in matches if first <= m.first and m.last <= cand.last]
+    return not any(_choose(m.candidates).cls in ("Institution", "Forum") for m in inside)
 
 
 def _apposition(sentence: Sentence, mentions: list[Mention], linker: Linker) -> None:
