@@ -58,7 +58,7 @@ def _compiled(language: str) -> list[dict]:
     return out
 
 
-def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: int) -> list[Mention]:
+def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: int, language: str) -> list[Mention]:
     classes = arg["classes"]
     side = arg.get("side", "any")
     pool = [m for m in mentions if m.cls in classes and (m.top or arg.get("nested"))]
@@ -71,6 +71,8 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
     take = arg.get("take", "nearest")
     if not pool:
         return []
+    if take == "list":
+        return _listed(pool, sentence, t0, t1, side, language)
     seen, unique = set(), []
     for m in pool:
         if m.ref not in seen:
@@ -83,6 +85,70 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
     if take == "second":
         return unique[1:2]
     return [min(unique, key=lambda m: min(abs(m.start - t0), abs(m.end - t0), abs(m.start - t1)))]
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
+_NAME_REST = re.compile(r"\s*(?:[A-ZА-ЯЁ][\w’'-]*\s*)+")
+_LEAD = re.compile(r"[^.;!?]{0,60}")
+_WORD = re.compile(r"[\w'-]+")
+
+
+@cache
+def _separator(language: str) -> re.Pattern[str]:
+    words = sorted((re.escape(w) for w in lang_lexicon(language).get("coordinators") or []), key=len, reverse=True)
+    alternatives = "|".join(words)
+    return re.compile(rf"\s*(?:[,;]\s*(?:\b(?:{alternatives})\b)?|\b(?:{alternatives})\b)\s*")
+
+
+def _coordinated(gap: str, language: str) -> bool:
+    """Whether the text between two mentions joins them as items of one list: a comma or a coordinator,
+    with at most two words of the item before ("the UN staff, the ICRC") and four of the next one's lead
+    ("des fonctionnaires de l'ONU"), none of them a verb or relative word that starts a new clause."""
+    gap = _BRACKETS.sub("", gap)
+    if _NAME_REST.fullmatch(gap):
+        return True  # the rest of a name the gazetteer did not know ("UN Women's Office")
+    folded = fold(gap)
+    sep = _separator(language).search(folded)
+    if sep is None or re.search(r"[.:!?]", folded):
+        return False
+    before, after = _WORD.findall(folded[: sep.start()]), _WORD.findall(folded[sep.end() :])
+    if len(before) > 2 or len(after) > 4:
+        return False
+    stop = lang_lexicon(language)["stop"]
+    return not any(w in stop for w in before + after)
+
+
+def _listed(pool: list[Mention], sentence: Sentence, t0: int, t1: int, side: str, language: str) -> list[Mention]:
+    """The mention nearest the trigger and the items coordinated with it ("X, Y and Z")."""
+
+    def gap(a: int, b: int) -> str:
+        return sentence.text[a - sentence.start : b - sentence.start]
+
+    ordered = sorted(pool, key=lambda m: m.start)
+    if side == "before":
+        ordered = [m for m in reversed(ordered) if m.end <= t0]
+        if not ordered or not _LEAD.fullmatch(gap(ordered[0].end, t0)):
+            return []
+        out = [ordered[0]]
+        for m in ordered[1:]:
+            if m.end > out[-1].start:
+                continue
+            if not _coordinated(gap(m.end, out[-1].start), language):
+                break
+            out.append(m)
+    else:
+        ordered = [m for m in ordered if m.start >= t1]
+        if not ordered or not _LEAD.fullmatch(gap(t1, ordered[0].start)):
+            return []
+        out = [ordered[0]]
+        for m in ordered[1:]:
+            if m.start < out[-1].end:
+                continue
+            if not _coordinated(gap(out[-1].end, m.start), language):
+                break
+            out.append(m)
+    seen: set[Ref] = set()
+    return [m for m in out if not (m.ref in seen or seen.add(m.ref))]
 
 
 def pattern_statements(am: ArticleMentions, language: str, default_year: int | None) -> list[Found]:
@@ -101,7 +167,7 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
         for spec in _compiled(language):
             for trig in spec["regex"].finditer(text):
                 t0, t1 = sentence.start + trig.start(), sentence.start + trig.end()
-                subjects = _pick(mentions, spec["subject"], sentence, t0, t1)
+                subjects = _pick(mentions, spec["subject"], sentence, t0, t1, language)
                 if not subjects and spec["subject"].get("focus") and focus is not None:
                     subjects = [None]  # the event in focus
                 if not subjects:
@@ -113,7 +179,7 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
                 elif spec["object"] == "topics":
                     objects = _topics(am, index, sentence, t1)
                 else:
-                    objects = [m.ref for m in _pick(mentions, spec["object"], sentence, t0, t1)]
+                    objects = [m.ref for m in _pick(mentions, spec["object"], sentence, t0, t1, language)]
                 for s in subjects:
                     sref = s.ref if s is not None else focus
                     for o in objects:
