@@ -66,13 +66,16 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
         pool = [m for m in pool if m.end <= t0]
     elif side == "after":
         pool = [m for m in pool if m.start >= t1]
-    if arg.get("prefix_re"):
-        pool = [m for m in pool if arg["prefix_re"].search(fold(sentence.text[: m.start - sentence.start]))]
     take = arg.get("take", "nearest")
-    if not pool:
+    heads = pool
+    if arg.get("prefix_re"):
+        heads = [m for m in pool if arg["prefix_re"].search(fold(sentence.text[: m.start - sentence.start]))]
+        if take != "list":
+            pool = heads
+    if not heads:
         return []
-    if take == "list":
-        return _listed(pool, sentence, t0, t1, side, language)
+    if take == "list":  # the first item may need a prefix ("held in"), the others are coordinated with it
+        return _listed(pool, heads, sentence, (t0, t1), side, language)
     seen, unique = set(), []
     for m in pool:
         if m.ref not in seen:
@@ -118,30 +121,38 @@ def _coordinated(gap: str, language: str) -> bool:
     return not any(w in stop for w in before + after)
 
 
-def _listed(pool: list[Mention], sentence: Sentence, t0: int, t1: int, side: str, language: str) -> list[Mention]:
-    """The mention nearest the trigger and the items coordinated with it ("X, Y and Z")."""
+def _listed(
+    pool: list[Mention], heads: list[Mention], sentence: Sentence, trigger: tuple[int, int], side: str, language: str
+) -> list[Mention]:
+    """The mention of `heads` nearest the trigger and the items of `pool` coordinated with it ("X, Y and Z")."""
+    if side == "any":  # the list after the trigger, else the one before it
+        return _listed(pool, heads, sentence, trigger, "after", language) or _listed(
+            pool, heads, sentence, trigger, "before", language
+        )
+    t0, t1 = trigger
 
     def gap(a: int, b: int) -> str:
         return sentence.text[a - sentence.start : b - sentence.start]
 
-    ordered = sorted(pool, key=lambda m: m.start)
     if side == "before":
-        ordered = [m for m in reversed(ordered) if m.end <= t0]
-        if not ordered or not _LEAD.fullmatch(gap(ordered[0].end, t0)):
+        ordered = sorted((m for m in pool if m.end <= t0), key=lambda m: -m.start)
+        first = max((m for m in heads if m.end <= t0), key=lambda m: m.start, default=None)
+        if first is None or not _LEAD.fullmatch(gap(first.end, t0)):
             return []
-        out = [ordered[0]]
-        for m in ordered[1:]:
+        out = [first]
+        for m in ordered:
             if m.end > out[-1].start:
                 continue
             if not _coordinated(gap(m.end, out[-1].start), language):
                 break
             out.append(m)
     else:
-        ordered = [m for m in ordered if m.start >= t1]
-        if not ordered or not _LEAD.fullmatch(gap(t1, ordered[0].start)):
+        ordered = sorted((m for m in pool if m.start >= t1), key=lambda m: m.start)
+        first = min((m for m in heads if m.start >= t1), key=lambda m: m.start, default=None)
+        if first is None or not _LEAD.fullmatch(gap(t1, first.start)):
             return []
-        out = [ordered[0]]
-        for m in ordered[1:]:
+        out = [first]
+        for m in ordered:
             if m.start < out[-1].end:
                 continue
             if not _coordinated(gap(out[-1].end, m.start), language):
