@@ -184,21 +184,47 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
                 if not subjects:
                     continue
                 objects: list[Ref | tuple[str, str]]
+                where: list[int] = []  # the sentence of each object, when it is not the trigger's
                 if spec["object"] == "date":
                     dates = find_dates(sentence.text, language)
                     objects = [dates[0].iso(default_year)] if dates else []
                 elif spec["object"] == "topics":
                     objects = _topics(am, index, sentence, t1)
                 else:
-                    objects = [m.ref for m in _pick(mentions, spec["object"], sentence, t0, t1, language)]
+                    picked = _pick(mentions, spec["object"], sentence, t0, t1, language)
+                    objects = [m.ref for m in picked]
+                    if not picked and _LIST_INTRO.fullmatch(sentence.text[t1 - sentence.start :]):
+                        items = _list_items(am, index, spec["object"]["classes"])
+                        objects = [ref for _, ref in items]
+                        where = [i for i, _ in items]
                 for s in subjects:
                     sref = s.ref if s is not None else focus
                     for o in objects:
                         if o != sref:
                             conf = 0.75 if s is not None else 0.6
-                            out.append(Found(sref, spec["predicate"], o, index, conf, spec["id"]))
+                            at = where[objects.index(o)] if where else index
+                            out.append(Found(sref, spec["predicate"], o, at, conf, spec["id"]))
                 break  # one match of a pattern per sentence
     return out
+
+
+_LIST_INTRO = re.compile(r"\s*:\s*")  # "was attended by:" and the items on the lines that follow
+MAX_ITEM_WORDS = 40
+
+
+def _list_items(am: ArticleMentions, index: int, classes: list[str]) -> list[tuple[int, Ref]]:
+    """The entities of the given classes named by the list items after sentence `index`: the lines
+    that follow, up to the first that ends a sentence ("Kazakhstan – President Tokayev")."""
+    out: list[tuple[int, Ref]] = []
+    for j in range(index + 1, len(am.sentences)):
+        text = am.sentences[j].text.rstrip(' "”»')
+        if len(text.split()) > MAX_ITEM_WORDS:
+            break
+        out += [(j, m.ref) for m in am.by_sentence[j] if m.top and m.cls in classes]
+        if text.endswith((".", "!", "?")):
+            break
+    seen: set[Ref] = set()
+    return [(j, ref) for j, ref in out if not (ref in seen or seen.add(ref))]
 
 
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|et|и|as well as|ainsi que)\s+")
