@@ -21,6 +21,7 @@ from .tokens import Token, fold
 if TYPE_CHECKING:
     from .mentions import Mention
 
+DASHES = ("–", "—", "-")
 HEAD_OF_STATE = {"President", "Prime Minister", "Vice President", "Minister of Defence", "Minister of Foreign Affairs"}
 
 
@@ -106,6 +107,12 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         before = taken.get(k)
         if before is not None and before.cls in ("State", "Institution") and before.last >= k + 1:
             affiliation = before.ref
+        elif k > 0 and tokens[k].text in DASHES:
+            # a list item "Kazakhstan – President Kassym-Jomart Tokayev": the line opens with what the title is of
+            opener = taken.get(0)
+            others = {taken[i].ref for i in range(1, k) if i in taken and taken[i].cls in ("State", "Institution")}
+            if opener is not None and opener.cls in ("State", "Institution") and others <= {opener.ref}:
+                affiliation = opener.ref
         # complement after the title: "of the KAZCENT", "du Kazakhstan", "Казахстана", "tadjik"
         c = j
         while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
