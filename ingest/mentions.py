@@ -91,6 +91,7 @@ class Linker:
         self.last_seen: dict[Ref, int] = {}  # entity -> the sentence it was last named in
         self.minted: set[Ref] = set()  # entities this article names that the gazetteer does not know
         self.same: dict[Ref, Ref] = {}  # a minted entity -> the entity it turned out to be
+        self.office_holders: dict[tuple[str, Ref], Ref] = {}  # (role, of what) -> the person named with it
 
     def note(self, ref: Ref, cls: str, label: str, head: str = "") -> None:
         self.labels.setdefault(ref, label)
@@ -258,8 +259,12 @@ def _sentence_mentions(
             linker.labels[ref] = cand.quoted
     for person in find_people(tokens, linker.language, mentions, gaz):
         result.people.append((index, person))
+        holder = linker.office_holders.get((person.role, person.affiliation)) if person.office else None
         if person.known is not None:
             ref = linker.known(person.known)
+        elif holder is not None:  # "the Tajik president" after "Tajik President Emomali Rahmon"
+            ref = holder
+            linker.note(ref, "Person", linker.labels[ref])
         else:
             ref = linker.mint("Person", person.name)
             linker.note(ref, "Person", person.name)
@@ -271,6 +276,8 @@ def _sentence_mentions(
             ]
             add(person.first, person.last, "Person", ref, "person")
         person.ref = ref
+        if not person.office and person.role and person.affiliation is not None:
+            linker.office_holders.setdefault((person.role, person.affiliation), ref)
         if person.surname and person.known is None:
             linker.aliases.setdefault(person.surname, ref)
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))

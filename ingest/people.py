@@ -39,6 +39,7 @@ class Person:
     ref: Ref | None = None
     title_span: tuple[int, int] = (0, 0)
     extra: list[str] = field(default_factory=list)
+    office: bool = False  # named only by the office ("the Tajik president")
 
 
 @cache
@@ -160,8 +161,14 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             name = " ".join(t.text for t in tokens[first:last])
             surname = tokens[last - 1].text if last - first >= 2 else None
             people.append(Person(name, first, last, role, affiliation, known, surname, title_span=(t0, t1)))
+        elif (holder := taken.get(t0)) is not None and holder.cls == "Person" and holder.how in ("known", "nested"):
+            # the office is a known name of its holder ("Президента Казахстана" inside a longer name)
+            known = next((k for k in gaz.lookup(holder.text) if k.cls == "Person"), None)
+            people.append(Person(holder.text, None, None, role, affiliation, known, title_span=(t0, t1)))
         elif titles and titles[-1] in HEAD_OF_STATE and affiliation is not None and affiliation.path == "state":
             label = gaz.entities[affiliation].label if affiliation in gaz.entities else affiliation.key
-            people.append(Person(f"{titles[-1]} of {label}", t0, j, role, affiliation, title_span=(t0, t1)))
+            people.append(
+                Person(f"{titles[-1]} of {label}", t0, j, role, affiliation, title_span=(t0, t1), office=True)
+            )
         i = max(j, t1)
     return people
