@@ -192,6 +192,9 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
                     objects = _topics(am, index, sentence, t1)
                 else:
                     picked = _pick(mentions, spec["object"], sentence, t0, t1, language)
+                    # a name inside the other end's name is name structure, not what the trigger says
+                    subjects = [x for x in subjects if x is None or not any(_within(x, m) for m in picked)]
+                    picked = [m for m in picked if not any(x is not None and _within(m, x) for x in subjects)]
                     objects = [m.ref for m in picked]
                     if not picked and _LIST_INTRO.fullmatch(sentence.text[t1 - sentence.start :]):
                         items = _list_items(am, index, spec["object"]["classes"])
@@ -206,6 +209,10 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
                             out.append(Found(sref, spec["predicate"], o, at, conf, spec["id"]))
                 break  # one match of a pattern per sentence
     return out
+
+
+def _within(inner: Mention, outer: Mention) -> bool:
+    return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
 
 
 _LIST_INTRO = re.compile(r"\s*:\s*")  # "was attended by:" and the items on the lines that follow
@@ -289,6 +296,8 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     out.append(Found(outer.ref, "cas:missionLocation", m.ref, index, 0.7, "name.mission-location"))
                 elif outer.cls == "Mission" and m.cls == "Institution" and before_head:
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.6, "name.part-of"))
+                elif outer.cls == "Initiative" and m.cls == "Person":  # "the proposal of President Tokayev"
+                    out.append(Found(m.ref, "cas:proposed", outer.ref, index, 0.6, "name.proposed"))
                 elif outer.cls == "Resolution" and m.cls == "Institution":
                     out.append(Found(outer.ref, "cas:adoptedBy", m.ref, index, 0.7, "name.adopted-by"))
             # "X (Y)" and "X in Y" right after a name: "UNRCCA in Ashgabat", "Chebarkul (Chelyabinsk oblast)"
