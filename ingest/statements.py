@@ -179,7 +179,12 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
             for trig in spec["regex"].finditer(text):
                 t0, t1 = sentence.start + trig.start(), sentence.start + trig.end()
                 subjects = _pick(mentions, spec["subject"], sentence, t0, t1, language)
-                if not subjects and spec["subject"].get("focus") and focus is not None:
+                if (
+                    not subjects
+                    and spec["subject"].get("focus")
+                    and focus is not None
+                    and not _complement_is(mentions, t1, spec["subject"].get("focus_unless") or ())
+                ):
                     subjects = [None]  # the event in focus
                 if not subjects:
                     continue
@@ -209,6 +214,16 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
                             out.append(Found(sref, spec["predicate"], o, at, conf, spec["id"]))
                 break  # one match of a pattern per sentence
     return out
+
+
+def _complement_is(mentions: list[Mention], t1: int, classes: list[str] | tuple[str, ...]) -> bool:
+    """Whether the trigger is followed, within a few words, by an entity of one of these classes: "took part in
+    UN missions" speaks of the missions, not of the event in focus."""
+    after = [m for m in mentions if m.top and m.start >= t1]
+    if not classes or not after:
+        return False
+    first = min(after, key=lambda m: m.start)
+    return first.cls in classes and first.start - t1 <= 20
 
 
 def _within(inner: Mention, outer: Mention) -> bool:
