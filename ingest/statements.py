@@ -19,6 +19,7 @@ from .language import Sentence
 from .lexicon import patterns as load_patterns
 from .mentions import FOCUS_SPAN, ArticleMentions, Mention
 from .records import Ref
+from .slug import slug
 from .tokens import fold
 
 ACTORS = ("State", "Institution", "Person")
@@ -193,8 +194,8 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
                 if spec["object"] == "date":
                     dates = find_dates(sentence.text, language)
                     objects = [dates[0].iso(default_year)] if dates else []
-                elif spec["object"] == "topics":
-                    objects = _topics(am, index, sentence, t1)
+                elif spec["object"] in ("topics", "topics before"):
+                    objects = _topics(am, index, sentence, t0, t1, spec["object"] == "topics before")
                 else:
                     picked = _pick(mentions, spec["object"], sentence, t0, t1, language)
                     # a name inside the other end's name is name structure, not what the trigger says
@@ -255,15 +256,19 @@ _TOPIC_LEAD = re.compile(
 )
 
 
-def _topics(am: ArticleMentions, index: int, sentence: Sentence, t1: int) -> list[Ref]:
-    """Listed subjects after a 'discussed' trigger that are not entities become cas:Topic entities."""
-    rest_start = t1 - sentence.start
-    rest = sentence.text[rest_start:]
-    rest = re.split(r"[.;:!?]|\b(?:were|was|is|are|that|which|who)\b", rest)[0]
+def _topics(am: ArticleMentions, index: int, sentence: Sentence, t0: int, t1: int, before: bool) -> list[Ref]:
+    """Listed subjects of a 'discussed' trigger that are not entities become cas:Topic entities: the list
+    after the trigger ("discussions on X, Y and Z"), or before it ("X, Y and Z were the focus of")."""
+    if before:
+        seg_start = max(sentence.text.rfind(c, 0, t0 - sentence.start) for c in ";:") + 1
+        seg = sentence.text[seg_start : t0 - sentence.start]
+    else:
+        seg_start = t1 - sentence.start
+        seg = re.split(r"[.;:!?]|\b(?:were|was|is|are|that|which|who)\b", sentence.text[seg_start:])[0]
     covered = [(m.start - sentence.start, m.end - sentence.start) for m in am.by_sentence[index]]
     out = []
-    pos = rest_start
-    for part in _LIST_SPLIT.split(rest):
+    pos = seg_start
+    for part in _LIST_SPLIT.split(seg):
         begin = sentence.text.find(part, pos) if part else -1
         if begin >= 0:
             pos = begin + len(part)
@@ -273,12 +278,9 @@ def _topics(am: ArticleMentions, index: int, sentence: Sentence, t1: int) -> lis
             continue
         if any(s < begin + len(part) and begin < e for s, e in covered):
             continue
-        ref = Ref("topic", phrase.lower().replace(" ", "-")[:80])
-        from .slug import slug
-
         ref = Ref("topic", slug(phrase)[:80])
         am.classes.setdefault(ref, "Topic")
-        am.labels.setdefault(ref, phrase)
+        am.labels.setdefault(ref, phrase[:1].lower() + phrase[1:] if not phrase[:2].isupper() else phrase)
         out.append(ref)
     return out
 
