@@ -10,6 +10,7 @@ the rest of the article. New entities get a stable key from their class and name
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,10 +20,11 @@ from .language import Sentence
 from .people import Person, find_people
 from .records import Ref
 from .slug import slug
-from .tokens import Token, tokenize
+from .tokens import Token, fold, tokenize
 
 EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merged within a story
 FOCUS_SPAN = 2  # an event stays in focus this many sentences after it was last named
+_ORDINAL_WORDS = re.compile(r"^(first|second|third|\w+th|premier|premiere|\w+ieme|перв\w+|втор\w+|трет\w+|\w+ый)$")
 
 
 @dataclass
@@ -89,6 +91,7 @@ class Linker:
         self.last_seen: dict[Ref, int] = {}  # entity -> the sentence it was last named in
         self.minted: set[Ref] = set()  # entities this article names that the gazetteer does not know
         self.same: dict[Ref, Ref] = {}  # a minted entity -> the entity it turned out to be
+        self.office_holders: dict[tuple[str, Ref], Ref] = {}  # (role, of what) -> the person named with it
 
     def note(self, ref: Ref, cls: str, label: str, head: str = "") -> None:
         self.labels.setdefault(ref, label)
@@ -244,6 +247,8 @@ def _sentence_mentions(
             ref = next((r for c, h, r in reversed(linker.recent) if c == cand.cls and h == head), None)
             if ref is not None and named and not linker.labels[ref][:1].isupper():
                 linker.labels[ref] = name
+        if ref is None and _describes_event_in_focus(cand, tokens, first, matches):
+            ref = linker.in_focus(cand.cls, FOCUS_SPAN)
         if ref is None:
             ref = linker.mint(cand.cls, name)
         linker.note(ref, cand.cls, name, head)
@@ -254,8 +259,12 @@ def _sentence_mentions(
             linker.labels[ref] = cand.quoted
     for person in find_people(tokens, linker.language, mentions, gaz):
         result.people.append((index, person))
+        holder = linker.office_holders.get((person.role, person.affiliation)) if person.office else None
         if person.known is not None:
             ref = linker.known(person.known)
+        elif holder is not None:  # "the Tajik president" after "Tajik President Emomali Rahmon"
+            ref = holder
+            linker.note(ref, "Person", linker.labels[ref])
         else:
             ref = linker.mint("Person", person.name)
             linker.note(ref, "Person", person.name)
@@ -267,6 +276,8 @@ def _sentence_mentions(
             ]
             add(person.first, person.last, "Person", ref, "person")
         person.ref = ref
+        if not person.office and person.role and person.affiliation is not None:
+            linker.office_holders.setdefault((person.role, person.affiliation), ref)
         if person.surname and person.known is None:
             linker.aliases.setdefault(person.surname, ref)
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
@@ -277,7 +288,32 @@ def _sentence_mentions(
             if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
         ]
         m.outer = min(containers, key=lambda o: o.last - o.first, default=None)
+    _apposition(sentence, mentions, linker)
     return mentions
+
+
+def _describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, matches: list[Match]) -> bool:
+    """A definite description of an event without a name of its own ("The Central Asian summit", no
+    number, no quoted name, no organisation's name in it) is the event the story is telling."""
+    if cand.cls not in EVENT_CLASSES or not cand.definite or cand.quoted or cand.acronym:
+        return False
+    if any(any(c.isdigit() for c in t.text) or _ORDINAL_WORDS.match(t.key) for t in tokens[first : cand.last]):
+        return False
+    inside = [m for m in matches if first <= m.first and m.last <= cand.last]
+    return not any(_choose(m.candidates).cls in ("Institution", "Forum") for m in inside)
+
+
+def _apposition(sentence: Sentence, mentions: list[Mention], linker: Linker) -> None:
+    """ "The exercise, dubbed Rubezh-2014": an event and the name it is given right after are one."""
+    events = [m for m in mentions if m.cls in EVENT_CLASSES and m.outer is None]
+    words = "|".join(re.escape(fold(w)) for w in linker.lex.get("apposition") or [])
+    if len(events) < 2 or not words:
+        return
+    gap_re = re.compile(rf"\s*,?\s*(?:{words})\s*[«“\"„(]?\s*")
+    for a, b in zip(events, events[1:], strict=False):
+        gap = sentence.text[a.end - sentence.start : b.start - sentence.start]
+        if a.ref != b.ref and gap_re.fullmatch(fold(gap)):
+            linker.merge(a.ref, b.ref)
 
 
 def _known_event(m: Match, known: Known, tokens: list[Token], linker: Linker) -> None:

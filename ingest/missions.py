@@ -86,11 +86,22 @@ def deployment_statements(
 
 
 def _contributor(mentions: list[Mention], mission: Mention) -> Mention | None:
+    """The state that sends: the first named before the mission, else after it; never a state inside a
+    mission's name ("Interim Force in Lebanon"), which is where the mission is."""
+    mentions = [m for m in mentions if not _inside_mission(m)]
     states = [m for m in mentions if m.cls == "State" and m.start < mission.start]
     if states:
         return states[0]
     later = [m for m in mentions if m.cls == "State"]
     return later[0] if later else None
+
+
+def _inside_mission(m: Mention) -> bool:
+    while m.outer is not None:
+        if m.outer.cls == "Mission":
+            return True
+        m = m.outer
+    return False
 
 
 def _listed_places(text: str, offset: int, mentions: list[Mention], mission: Mention) -> list[Mention]:

@@ -21,6 +21,7 @@ from .tokens import Token, fold
 if TYPE_CHECKING:
     from .mentions import Mention
 
+DASHES = ("–", "—", "-")
 HEAD_OF_STATE = {"President", "Prime Minister", "Vice President", "Minister of Defence", "Minister of Foreign Affairs"}
 
 
@@ -38,6 +39,7 @@ class Person:
     ref: Ref | None = None
     title_span: tuple[int, int] = (0, 0)
     extra: list[str] = field(default_factory=list)
+    office: bool = False  # named only by the office ("the Tajik president")
 
 
 @cache
@@ -106,6 +108,12 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         before = taken.get(k)
         if before is not None and before.cls in ("State", "Institution") and before.last >= k + 1:
             affiliation = before.ref
+        elif k > 0 and tokens[k].text in DASHES:
+            # a list item "Kazakhstan – President Kassym-Jomart Tokayev": the line opens with what the title is of
+            opener = taken.get(0)
+            others = {taken[i].ref for i in range(1, k) if i in taken and taken[i].cls in ("State", "Institution")}
+            if opener is not None and opener.cls in ("State", "Institution") and others <= {opener.ref}:
+                affiliation = opener.ref
         # complement after the title: "of the KAZCENT", "du Kazakhstan", "Казахстана", "tadjik"
         c = j
         while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
@@ -153,8 +161,14 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             name = " ".join(t.text for t in tokens[first:last])
             surname = tokens[last - 1].text if last - first >= 2 else None
             people.append(Person(name, first, last, role, affiliation, known, surname, title_span=(t0, t1)))
+        elif (holder := taken.get(t0)) is not None and holder.cls == "Person" and holder.how in ("known", "nested"):
+            # the office is a known name of its holder ("Президента Казахстана" inside a longer name)
+            known = next((k for k in gaz.lookup(holder.text) if k.cls == "Person"), None)
+            people.append(Person(holder.text, None, None, role, affiliation, known, title_span=(t0, t1)))
         elif titles and titles[-1] in HEAD_OF_STATE and affiliation is not None and affiliation.path == "state":
             label = gaz.entities[affiliation].label if affiliation in gaz.entities else affiliation.key
-            people.append(Person(f"{titles[-1]} of {label}", t0, j, role, affiliation, title_span=(t0, t1)))
+            people.append(
+                Person(f"{titles[-1]} of {label}", t0, j, role, affiliation, title_span=(t0, t1), office=True)
+            )
         i = max(j, t1)
     return people

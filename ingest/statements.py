@@ -19,6 +19,7 @@ from .language import Sentence
 from .lexicon import patterns as load_patterns
 from .mentions import FOCUS_SPAN, ArticleMentions, Mention
 from .records import Ref
+from .slug import slug
 from .tokens import fold
 
 ACTORS = ("State", "Institution", "Person")
@@ -58,7 +59,7 @@ def _compiled(language: str) -> list[dict]:
     return out
 
 
-def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: int) -> list[Mention]:
+def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: int, language: str) -> list[Mention]:
     classes = arg["classes"]
     side = arg.get("side", "any")
     pool = [m for m in mentions if m.cls in classes and (m.top or arg.get("nested"))]
@@ -66,11 +67,16 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
         pool = [m for m in pool if m.end <= t0]
     elif side == "after":
         pool = [m for m in pool if m.start >= t1]
-    if arg.get("prefix_re"):
-        pool = [m for m in pool if arg["prefix_re"].search(fold(sentence.text[: m.start - sentence.start]))]
     take = arg.get("take", "nearest")
-    if not pool:
+    heads = pool
+    if arg.get("prefix_re"):
+        heads = [m for m in pool if arg["prefix_re"].search(fold(sentence.text[: m.start - sentence.start]))]
+        if take != "list":
+            pool = heads
+    if not heads:
         return []
+    if take == "list":  # the first item may need a prefix ("held in"), the others are coordinated with it
+        return _listed(pool, heads, sentence, (t0, t1), side, language)
     seen, unique = set(), []
     for m in pool:
         if m.ref not in seen:
@@ -83,6 +89,78 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
     if take == "second":
         return unique[1:2]
     return [min(unique, key=lambda m: min(abs(m.start - t0), abs(m.end - t0), abs(m.start - t1)))]
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
+_NAME_REST = re.compile(r"\s*(?:[A-ZА-ЯЁ][\w’'-]*\s*)+")
+_LEAD = re.compile(r"[^.;!?]{0,60}")
+_WORD = re.compile(r"[\w'-]+")
+
+
+@cache
+def _separator(language: str) -> re.Pattern[str]:
+    words = sorted((re.escape(w) for w in lang_lexicon(language).get("coordinators") or []), key=len, reverse=True)
+    alternatives = "|".join(words)
+    return re.compile(rf"\s*(?:[,;]\s*(?:\b(?:{alternatives})\b)?|\b(?:{alternatives})\b)\s*")
+
+
+def _coordinated(gap: str, language: str) -> bool:
+    """Whether the text between two mentions joins them as items of one list: a comma or a coordinator,
+    with at most two words of the item before ("the UN staff, the ICRC") and four of the next one's lead
+    ("des fonctionnaires de l'ONU"), none of them a verb or relative word that starts a new clause."""
+    gap = _BRACKETS.sub("", gap)
+    if _NAME_REST.fullmatch(gap):
+        return True  # the rest of a name the gazetteer did not know ("UN Women's Office")
+    folded = fold(gap)
+    sep = _separator(language).search(folded)
+    if sep is None or re.search(r"[.:!?]", folded):
+        return False
+    before, after = _WORD.findall(folded[: sep.start()]), _WORD.findall(folded[sep.end() :])
+    if len(before) > 2 or len(after) > 4:
+        return False
+    stop = lang_lexicon(language)["stop"]
+    return not any(w in stop for w in before + after)
+
+
+def _listed(
+    pool: list[Mention], heads: list[Mention], sentence: Sentence, trigger: tuple[int, int], side: str, language: str
+) -> list[Mention]:
+    """The mention of `heads` nearest the trigger and the items of `pool` coordinated with it ("X, Y and Z")."""
+    if side == "any":  # the list after the trigger, else the one before it
+        return _listed(pool, heads, sentence, trigger, "after", language) or _listed(
+            pool, heads, sentence, trigger, "before", language
+        )
+    t0, t1 = trigger
+
+    def gap(a: int, b: int) -> str:
+        return sentence.text[a - sentence.start : b - sentence.start]
+
+    if side == "before":
+        ordered = sorted((m for m in pool if m.end <= t0), key=lambda m: -m.start)
+        first = max((m for m in heads if m.end <= t0), key=lambda m: m.start, default=None)
+        if first is None or not _LEAD.fullmatch(gap(first.end, t0)):
+            return []
+        out = [first]
+        for m in ordered:
+            if m.end > out[-1].start:
+                continue
+            if not _coordinated(gap(m.end, out[-1].start), language):
+                break
+            out.append(m)
+    else:
+        ordered = sorted((m for m in pool if m.start >= t1), key=lambda m: m.start)
+        first = min((m for m in heads if m.start >= t1), key=lambda m: m.start, default=None)
+        if first is None or not _LEAD.fullmatch(gap(t1, first.start)):
+            return []
+        out = [first]
+        for m in ordered:
+            if m.start < out[-1].end:
+                continue
+            if not _coordinated(gap(out[-1].end, m.start), language):
+                break
+            out.append(m)
+    seen: set[Ref] = set()
+    return [m for m in out if not (m.ref in seen or seen.add(m.ref))]
 
 
 def pattern_statements(am: ArticleMentions, language: str, default_year: int | None) -> list[Found]:
@@ -101,27 +179,75 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
         for spec in _compiled(language):
             for trig in spec["regex"].finditer(text):
                 t0, t1 = sentence.start + trig.start(), sentence.start + trig.end()
-                subjects = _pick(mentions, spec["subject"], sentence, t0, t1)
-                if not subjects and spec["subject"].get("focus") and focus is not None:
+                subjects = _pick(mentions, spec["subject"], sentence, t0, t1, language)
+                if (
+                    not subjects
+                    and spec["subject"].get("focus")
+                    and focus is not None
+                    and not _complement_is(mentions, t1, spec["subject"].get("focus_unless") or ())
+                ):
                     subjects = [None]  # the event in focus
                 if not subjects:
                     continue
                 objects: list[Ref | tuple[str, str]]
+                where: list[int] = []  # the sentence of each object, when it is not the trigger's
                 if spec["object"] == "date":
                     dates = find_dates(sentence.text, language)
                     objects = [dates[0].iso(default_year)] if dates else []
-                elif spec["object"] == "topics":
-                    objects = _topics(am, index, sentence, t1)
+                elif spec["object"] in ("topics", "topics before"):
+                    objects = _topics(am, index, sentence, t0, t1, spec["object"] == "topics before")
                 else:
-                    objects = [m.ref for m in _pick(mentions, spec["object"], sentence, t0, t1)]
+                    picked = _pick(mentions, spec["object"], sentence, t0, t1, language)
+                    # a name inside the other end's name is name structure, not what the trigger says
+                    subjects = [x for x in subjects if x is None or not any(_within(x, m) for m in picked)]
+                    picked = [m for m in picked if not any(x is not None and _within(m, x) for x in subjects)]
+                    objects = [m.ref for m in picked]
+                    if not picked and _LIST_INTRO.fullmatch(sentence.text[t1 - sentence.start :]):
+                        items = _list_items(am, index, spec["object"]["classes"])
+                        objects = [ref for _, ref in items]
+                        where = [i for i, _ in items]
                 for s in subjects:
                     sref = s.ref if s is not None else focus
                     for o in objects:
                         if o != sref:
                             conf = 0.75 if s is not None else 0.6
-                            out.append(Found(sref, spec["predicate"], o, index, conf, spec["id"]))
+                            at = where[objects.index(o)] if where else index
+                            out.append(Found(sref, spec["predicate"], o, at, conf, spec["id"]))
                 break  # one match of a pattern per sentence
     return out
+
+
+def _complement_is(mentions: list[Mention], t1: int, classes: list[str] | tuple[str, ...]) -> bool:
+    """Whether the trigger is followed, within a few words, by an entity of one of these classes: "took part in
+    UN missions" speaks of the missions, not of the event in focus."""
+    after = [m for m in mentions if m.top and m.start >= t1]
+    if not classes or not after:
+        return False
+    first = min(after, key=lambda m: m.start)
+    return first.cls in classes and first.start - t1 <= 20
+
+
+def _within(inner: Mention, outer: Mention) -> bool:
+    return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
+
+
+_LIST_INTRO = re.compile(r"\s*:\s*")  # "was attended by:" and the items on the lines that follow
+MAX_ITEM_WORDS = 40
+
+
+def _list_items(am: ArticleMentions, index: int, classes: list[str]) -> list[tuple[int, Ref]]:
+    """The entities of the given classes named by the list items after sentence `index`: the lines
+    that follow, up to the first that ends a sentence ("Kazakhstan – President Tokayev")."""
+    out: list[tuple[int, Ref]] = []
+    for j in range(index + 1, len(am.sentences)):
+        text = am.sentences[j].text.rstrip(' "”»')
+        if len(text.split()) > MAX_ITEM_WORDS:
+            break
+        out += [(j, m.ref) for m in am.by_sentence[j] if m.top and m.cls in classes]
+        if text.endswith((".", "!", "?")):
+            break
+    seen: set[Ref] = set()
+    return [(j, ref) for j, ref in out if not (ref in seen or seen.add(ref))]
 
 
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|et|и|as well as|ainsi que)\s+")
@@ -130,15 +256,19 @@ _TOPIC_LEAD = re.compile(
 )
 
 
-def _topics(am: ArticleMentions, index: int, sentence: Sentence, t1: int) -> list[Ref]:
-    """Listed subjects after a 'discussed' trigger that are not entities become cas:Topic entities."""
-    rest_start = t1 - sentence.start
-    rest = sentence.text[rest_start:]
-    rest = re.split(r"[.;:!?]|\b(?:were|was|is|are|that|which|who)\b", rest)[0]
+def _topics(am: ArticleMentions, index: int, sentence: Sentence, t0: int, t1: int, before: bool) -> list[Ref]:
+    """Listed subjects of a 'discussed' trigger that are not entities become cas:Topic entities: the list
+    after the trigger ("discussions on X, Y and Z"), or before it ("X, Y and Z were the focus of")."""
+    if before:
+        seg_start = max(sentence.text.rfind(c, 0, t0 - sentence.start) for c in ";:") + 1
+        seg = sentence.text[seg_start : t0 - sentence.start]
+    else:
+        seg_start = t1 - sentence.start
+        seg = re.split(r"[.;:!?]|\b(?:were|was|is|are|that|which|who)\b", sentence.text[seg_start:])[0]
     covered = [(m.start - sentence.start, m.end - sentence.start) for m in am.by_sentence[index]]
     out = []
-    pos = rest_start
-    for part in _LIST_SPLIT.split(rest):
+    pos = seg_start
+    for part in _LIST_SPLIT.split(seg):
         begin = sentence.text.find(part, pos) if part else -1
         if begin >= 0:
             pos = begin + len(part)
@@ -148,12 +278,9 @@ def _topics(am: ArticleMentions, index: int, sentence: Sentence, t1: int) -> lis
             continue
         if any(s < begin + len(part) and begin < e for s, e in covered):
             continue
-        ref = Ref("topic", phrase.lower().replace(" ", "-")[:80])
-        from .slug import slug
-
         ref = Ref("topic", slug(phrase)[:80])
         am.classes.setdefault(ref, "Topic")
-        am.labels.setdefault(ref, phrase)
+        am.labels.setdefault(ref, phrase[:1].lower() + phrase[1:] if not phrase[:2].isupper() else phrase)
         out.append(ref)
     return out
 
@@ -186,6 +313,8 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     out.append(Found(outer.ref, "cas:missionLocation", m.ref, index, 0.7, "name.mission-location"))
                 elif outer.cls == "Mission" and m.cls == "Institution" and before_head:
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.6, "name.part-of"))
+                elif outer.cls == "Initiative" and m.cls == "Person":  # "the proposal of President Tokayev"
+                    out.append(Found(m.ref, "cas:proposed", outer.ref, index, 0.6, "name.proposed"))
                 elif outer.cls == "Resolution" and m.cls == "Institution":
                     out.append(Found(outer.ref, "cas:adoptedBy", m.ref, index, 0.7, "name.adopted-by"))
             # "X (Y)" and "X in Y" right after a name: "UNRCCA in Ashgabat", "Chebarkul (Chelyabinsk oblast)"

@@ -21,7 +21,7 @@ from casckg.ingest.extract import extract
 REPO = Path(__file__).resolve().parents[1]
 MAPPING = REPO / "ingest" / "gold_mapping.yaml"
 ENTITY_FLOOR = 0.85
-RELATION_FLOOR = 0.54  # below the 0.65 bar: the level reached so far
+RELATION_FLOOR = 0.71  # the level reached (0.727), less a small margin; the bar is 0.65
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +68,39 @@ def test_seeds_and_dev_reach_the_bar(scorer, results):
     summary = scorer.total([r for _, r in results])
     assert summary["entities"]["f1"] >= ENTITY_FLOOR
     assert summary["relations"]["f1"] >= RELATION_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("article", "relation", "objects"),
+    [
+        # participants listed on the lines after "was attended by:", each line "State – President Name"
+        (
+            "dev/newscentralasia-5th-consultative-meeting-dushanbe-2023",
+            "participant",
+            {"Kazakhstan", "Kyrgyzstan", "Turkmenistan", "Uzbekistan", "Azerbaijan", "Sadyr Japarov", "Ilham Aliyev"},
+        ),
+        ("dev/newscentralasia-5th-consultative-meeting-dushanbe-2023", "affiliated_with", {"Kazakhstan", "Azerbaijan"}),
+        # "The exercise, dubbed Rubezh-2014": the exercise told before its name is the named one
+        ("dev/asiaplus-tajik-task-force-csto-rubezh-2014", "participant", {"Kazakhstan", "Kyrgyzstan", "Russia"}),
+        # "held in Khatlon, Sugd and the Kuhistani Badakhshan Autonomous region": every coordinated place
+        (
+            "dev/osce-dushanbe-mobile-training-courses-tajik-border-troops-2019",
+            "hosted_in",
+            {"Khatlon", "Sugd", "Kuhistani Badakhshan Autonomous Region"},
+        ),
+        # topics listed before "were the focus of"
+        ("dev/osce-dushanbe-mobile-training-courses-tajik-border-troops-2019", "discussed", {"human rights"}),
+    ],
+)
+def test_relations_a_reader_finds_in_lists_and_appositions(scorer, corpus, gazetteer, article, relation, objects):
+    """Gold relations (from the article's gold file) that need list, colon-list and apposition handling."""
+    gold = yaml.safe_load((corpus / f"{article}.gold.yaml").read_text(encoding="utf-8"))
+    wanted = [r for r in gold["relations"] if r[1] == relation and r[2] in objects]
+    assert len(wanted) == len(objects)
+    types, relations = scorer.load_mapping(MAPPING)
+    result = scorer.score(extraction_json(extract(corpus / f"{article}.md", gazetteer)), gold, types, relations)
+    missed = [r for r in result["relations"]["missed"] if r in wanted]
+    assert not missed
 
 
 def test_every_statement_has_evidence_in_the_original_text(corpus, gazetteer):
