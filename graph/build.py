@@ -2,14 +2,20 @@
 
 `build()` reads and validates every source first (a bad record stops the build before anything
 is written), then fills a fresh store folder with the ontology and one named graph per source,
-and only then publishes it (an atomic link swap). A remote store (a SPARQL endpoint URL) gets
-the same graphs, each replaced whole through the Graph Store Protocol or SPARQL Update. The
-quads depend only on the inputs: building twice gives the same sorted N-Quads dump.
+then ingests the articles under `sources/articles/` (and any other article folders given) into
+the same store, and only then publishes it (an atomic link swap). An article that cannot be
+read is skipped and reported; it does not stop the build. The quads depend only on the inputs:
+building twice gives the same sorted N-Quads dump (the ingest run's time is recorded only when
+SOURCE_DATE_EPOCH is set, and then is that time).
+
+A remote store (a SPARQL endpoint URL) gets the same graphs, each replaced whole through the
+Graph Store Protocol or SPARQL Update; there is no swap there, so graphs of sources that are
+gone are dropped afterwards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +25,7 @@ from casckg import ontology
 from casckg.ingest.loaders.reference import load_reference_dir
 from casckg.ingest.records import Document
 
+from .articles import ArticleWriter, IngestReport, build_time, ingest_articles
 from .mint import base_iri, source_iri
 from .quads import document_quads
 from .store import EmbeddedStore, Store, discard, fresh_folder, is_remote, open_store, publish, stale_builds
@@ -33,6 +40,7 @@ class BuildReport:
 
     store: Path | str
     graphs: dict[str, int] = field(default_factory=dict)  # graph IRI -> quads
+    articles: IngestReport = field(default_factory=IngestReport)
 
     @property
     def quads(self) -> int:
@@ -70,6 +78,12 @@ def load_documents(sources: Path) -> list[Document]:
     return load_reference_dir(reference, root=sources)
 
 
+def article_folders(sources: Path, extra: Sequence[Path] = ()) -> list[Path]:
+    """The folders of articles a build ingests: `sources/articles` when present, then `extra`."""
+    own = sources / "articles"
+    return ([own] if own.is_dir() else []) + list(extra)
+
+
 def source_graphs(documents: list[Document]) -> Iterator[tuple[str, str, list[ox.Quad]]]:
     """(graph IRI, description, quads) of the ontology and of each document, in build order."""
     yield ontology.ONTOLOGY_IRI, "ontology", list(ontology_quads())
@@ -81,20 +95,19 @@ def build(
     sources: Path,
     target: Path | str,
     progress: Progress | None = None,
+    articles: Sequence[Path] = (),
     *,
     update_url: str | None = None,
     graph_store_url: str | None = None,
 ) -> BuildReport:
-    """Build the store at `target` (a folder, or a SPARQL endpoint URL) from the `sources` folder.
-
-    A folder is built atomically. An endpoint has no such swap: each source graph is replaced
-    whole, one after the other, and graphs of sources that are gone are dropped.
-    """
+    """Build the store at `target` (a folder, or a SPARQL endpoint URL) from the `sources` folder
+    and extra article folders: a folder atomically, an endpoint graph by graph."""
     documents = load_documents(sources)
+    folders = article_folders(sources, articles)
     if is_remote(target):
         with open_store(target, update_url=update_url, graph_store_url=graph_store_url) as store:
             before = store.named_graphs()
-            report = _fill(store, documents, str(target), progress)
+            report = _fill(store, documents, folders, str(target), progress)
             for graph in before:
                 if graph not in report.graphs and graph.startswith(base_iri()):
                     store.drop_graph(graph)  # a source that is gone; graphs of other datasets stay
@@ -106,7 +119,7 @@ def build(
     try:
         store = EmbeddedStore(folder)
         try:
-            report = _fill(store, documents, target, progress)
+            report = _fill(store, documents, folders, target, progress)
         finally:
             store.close()
         publish(folder, target)
@@ -116,7 +129,9 @@ def build(
     return report
 
 
-def _fill(store: Store, documents: list[Document], target: Path | str, progress: Progress | None) -> BuildReport:
+def _fill(
+    store: Store, documents: list[Document], folders: list[Path], target: Path | str, progress: Progress | None
+) -> BuildReport:
     """Write every graph into `store`: bulk loads into a fresh embedded folder, replaces elsewhere."""
     report = BuildReport(store=target)
     steps = len(documents) + 1
@@ -128,4 +143,8 @@ def _fill(store: Store, documents: list[Document], target: Path | str, progress:
         report.graphs[graph] = len(quads)
         if progress:
             progress(description, i, steps)
+    if folders:
+        writer = ArticleWriter(store, recorded_at=build_time())
+        report.articles = ingest_articles(store, folders, writer=writer, progress=progress)
+        report.graphs.update((i.graph, i.quads) for i in report.articles.ingested)
     return report

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
@@ -17,6 +19,9 @@ from rich.table import Table
 from casckg.ingest.errors import CasckgError, SourceError
 
 from .store import DEFAULT_STORE, is_remote
+
+if TYPE_CHECKING:
+    from .articles import IngestReport
 
 OK, VIOLATIONS, BAD_INPUT = 0, 1, 2
 
@@ -41,18 +46,18 @@ def _store_arg(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, *, read_only: bool = True):
     from .store import open_store
 
-    return open_store(args.store, update_url=args.update_url, graph_store_url=args.graph_store_url)
+    return open_store(args.store, read_only=read_only, update_url=args.update_url, graph_store_url=args.graph_store_url)
 
 
 # --- build ------------------------------------------------------------------------------------
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
-
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[str, int, int], None]]:
+    """A progress callback drawing a bar on stderr (only when it is a terminal)."""
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -61,17 +66,59 @@ def cmd_build(args: argparse.Namespace) -> int:
         transient=True,
         disable=not err.is_terminal,
     ) as bar:
-        task = bar.add_task("building", total=None)
+        task = bar.add_task(label, total=None)
 
         def progress(description: str, done: int, total: int) -> None:
             bar.update(task, description=description, completed=done, total=total)
 
+        yield progress
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    with _progress_bar("building") as progress:
         store = args.store if is_remote(args.store) else Path(args.store)
+        articles = [Path(a) for a in args.articles]
         report = build(
-            Path(args.sources), store, progress, update_url=args.update_url, graph_store_url=args.graph_store_url
+            Path(args.sources),
+            store,
+            progress,
+            articles,
+            update_url=args.update_url,
+            graph_store_url=args.graph_store_url,
         )
-    out.print(f"built {report.store}: {report.quads} quads in {len(report.graphs)} graphs")
-    return OK
+    _print_skipped(report.articles)
+    out.print(
+        f"built {report.store}: {report.quads} quads in {len(report.graphs)} graphs"
+        f" ({len(report.articles.ingested)} articles, {len(report.articles.skipped)} skipped)"
+    )
+    return VIOLATIONS if report.articles.skipped else OK
+
+
+# --- ingest -----------------------------------------------------------------------------------
+
+
+def _print_skipped(report: IngestReport) -> None:
+    for note in report.notes:
+        err.print(f"note: {note}", markup=False)
+    for problem in report.skipped:
+        err.print(f"skipped {problem}", markup=False)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .articles import ingest_articles, now
+
+    with _open(args, read_only=False) as store, _progress_bar("ingesting") as progress:
+        report = ingest_articles(store, args.paths, recorded_at=now(), progress=progress)
+    _print_skipped(report)
+    for item in report.ingested:
+        merged = "".join(f"; merged into {m.into.path}/{m.into.key} (score {m.score:.2f})" for m in item.merges)
+        out.print(f"{item.path}: {item.entities} entities, {item.statements} statements{merged}", markup=False)
+    out.print(f"ingested {len(report.ingested)} article(s), skipped {len(report.skipped)}; {report.quads} quads")
+    if not report.skipped:
+        return OK if report.ingested else BAD_INPUT
+    return VIOLATIONS if report.ingested else BAD_INPUT
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -145,6 +192,34 @@ def cmd_check(args: argparse.Namespace) -> int:
     return OK if report.conforms else VIOLATIONS
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from casckg.ingest.extract import extract
+
+    from .extraction import extraction_json, reference_gazetteer
+
+    gazetteer = reference_gazetteer(Path(args.sources))
+    doc = extract(Path(args.file), gazetteer)
+    data = extraction_json(doc)
+    if args.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return OK
+    table = Table("type", "label", "mentions", title=f"{doc.source.key} ({doc.source.language})", title_justify="left")
+    for e in data["entities"]:
+        table.add_row(e["type"].rsplit("#", 1)[-1], e["label"], str(len(e["mentions"])))
+    out.print(table)
+    facts = Table("subject", "predicate", "object", "extractor", box=None)
+    labels = {e["id"]: e["label"] for e in data["entities"]}
+    for st in data["statements"]:
+        obj = st["object"]
+        shown = obj["value"] if isinstance(obj, dict) else labels.get(obj, obj)
+        facts.add_row(
+            labels.get(st["subject"], st["subject"]), st["predicate"].rsplit("#", 1)[-1], shown, st.get("extractor", "")
+        )
+    out.print(facts)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export
 
@@ -195,8 +270,35 @@ def parser() -> argparse.ArgumentParser:
         epilog="example:\n  casckg build --sources sources --store build/store",
     )
     p.add_argument("--sources", default="sources", metavar="DIR", help="the sources folder (default: sources)")
+    p.add_argument(
+        "--articles",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also ingest the articles in this folder (repeatable; sources/articles is always read)",
+    )
     _store_arg(p)
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser(
+        "ingest",
+        formatter_class=_Formatter,
+        help="add articles (files, folders or URLs) to the store",
+        description="Read each article (.md with front matter, .txt, .html, or a web page by URL), "
+        "extract its entities and statements with their evidence, merge the events it reports "
+        "into those the store already knows, and write it as its own named graph, replacing the "
+        "graph of an earlier ingest of the same article. An article that cannot be read is "
+        "skipped with one line saying why; the others are ingested. Each article is written in "
+        "one transaction: the store never holds half of one.\n\n"
+        "exit status: 0 all ingested, 1 some skipped, 2 nothing could be ingested.\n"
+        "The store keeps them until the next 'casckg build', which reads sources/articles/ "
+        "and --articles folders: put articles to keep there.",
+        epilog="examples:\n  casckg ingest clippings/\n  casckg ingest article.md other.html\n"
+        "  casckg ingest https://example.org/news/kazcent-roundtable --store build/store",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders of articles, or http(s) URLs")
+    _store_arg(p)
+    p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser(
         "query",
@@ -240,6 +342,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-reasoner", action="store_true", help="skip the DL consistency check (needs Java)")
     _store_arg(p)
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "extract",
+        formatter_class=_Formatter,
+        help="extract entities and statements from one article",
+        description="Read one article (.md with front matter, .txt, .html), find its entities and the "
+        "statements it makes, each with its evidence sentence and offsets. Nothing is written to "
+        "the store; the gazetteer comes from the reference records.",
+        epilog="examples:\n  casckg extract article.md\n  casckg extract article.md --json > article.json",
+    )
+    p.add_argument("file", metavar="FILE", help="the article file")
+    p.add_argument("--json", action="store_true", help="print JSON (the extraction scorer's format)")
+    p.add_argument("--sources", default="sources", metavar="DIR", help="the sources folder (default: sources)")
+    p.set_defaults(func=cmd_extract)
 
     from .export import WRITERS
 

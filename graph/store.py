@@ -89,10 +89,19 @@ class EmbeddedStore(Store):
             raise StoreError(f"reading the store failed: {exc}") from exc
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> int:
+        """Drop and refill the graph in one SPARQL update, which Oxigraph runs as one transaction.
+
+        The quads are all gathered before anything is written, so an error while producing them
+        (or a failed write) leaves the graph as it was: a reader sees the old graph or the new
+        one, never half of either.
+        """
         name = ox.NamedNode(graph)
-        batch = list(quads)
-        self.ox.update(f"DROP SILENT GRAPH <{graph}>")
-        self.ox.extend(q if q.graph_name == name else ox.Quad(q.subject, q.predicate, q.object, name) for q in batch)
+        batch = list(dict.fromkeys(quads))  # a graph is a set: the same quad twice is stored once
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in batch)
+        try:
+            self.ox.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"writing the graph {graph} failed: {exc}") from exc
         return len(batch)
 
     def bulk_add(self, quads: Iterable[ox.Quad]) -> None:

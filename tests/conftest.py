@@ -40,6 +40,34 @@ def store(built_store: Path):
         yield opened
 
 
+@pytest.fixture(scope="session")
+def scorer_path() -> Path:
+    """The shared extraction scorer (read from the shared folder, never copied)."""
+    path = SHARED / "tools" / "score_extraction.py"
+    if not path.is_file():
+        pytest.fail(f"the shared scorer is missing: expected it at {path} (or set CASCKG_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The gazetteer of the project's reference records."""
+    from casckg.graph.extraction import reference_gazetteer
+
+    return reference_gazetteer(SOURCES)
+
+
+@pytest.fixture(scope="session")
+def seeds_store(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
+    """The project's reference sources with the two seed articles ingested, built once per run."""
+    from casckg.graph.build import build
+
+    target = tmp_path_factory.mktemp("seeds") / "store"
+    report = build(SOURCES, target, articles=[corpus / "seeds"])
+    assert len(report.articles.ingested) == 2 and not report.articles.skipped
+    return target
+
+
 # --- servers on the loopback ------------------------------------------------------------------
 
 
