@@ -159,6 +159,23 @@ def test_serve_over_a_remote_store(endpoints: dict[str, str], tmp_path) -> None:
         stop_server(process)
 
 
+def test_cli_ingests_an_article_into_a_remote_store(oxigraph_server, corpus, tmp_path) -> None:
+    from casckg.graph.store import open_store
+
+    url = oxigraph_server(union=True)
+    build(SOURCES, url)
+    article = corpus / "seeds" / "turkishnewsworld-kazcent-roundtable-en.md"
+    assert cli.main(["ingest", str(article), "--store", url]) == 0
+    local = tmp_path / "store"
+    build(SOURCES, local)
+    assert cli.main(["ingest", str(article), "--store", str(local)]) == 0
+    remote = RemoteStore(url)
+    with open_store(local) as embedded:
+        assert remote.named_graphs() == embedded.named_graphs()
+        count = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        assert_same(remote.query(count), embedded.query(count))
+
+
 def test_malformed_query_is_a_query_error(remote: RemoteStore) -> None:
     with pytest.raises(QueryError, match="refused the query"):
         remote.query("SELECT ?s WHERE { ?s ?p }")
