@@ -54,6 +54,49 @@ def cmd_build(args: argparse.Namespace) -> int:
 
         report = build(Path(args.sources), Path(args.store), progress)
     out.print(f"built {report.store}: {report.quads} quads in {len(report.graphs)} graphs")
+    return _explore(report.store, report.store.parent / "explorer.html", "en")
+
+
+def _explore(store_path: str | Path, page: Path, lang: str) -> int:
+    from .explorer import write_explorer
+    from .store import open_store
+
+    with open_store(store_path) as store:
+        written = write_explorer(store, page, lang)
+    out.print(f"explorer: open {written.resolve().as_uri()}")
+    return OK
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    return _explore(args.store, Path(args.out), args.lang)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+    from .store import open_store
+
+    with open_store(args.store) as store:
+        written = export(store, args.format, Path(args.out))
+    out.print(f"wrote {written} ({args.format})")
+    return OK
+
+
+def cmd_network(args: argparse.Namespace) -> int:
+    from .analysis import ACTOR_CLASSES, central
+    from .network import project
+    from .store import open_store
+
+    classes = () if "all" in args.cls else tuple(args.cls or ACTOR_CLASSES)
+    with open_store(args.store) as store:
+        graph = project(store)
+    ranked = central(graph, args.metric, args.top, classes, args.since, args.until, args.lang)
+    window = f" from {args.since or '…'} to {args.until or '…'}" if args.since or args.until else ""
+    table = Table(
+        "#", "entity", "class", args.metric, title=f"most central by {args.metric}{window}", title_justify="left"
+    )
+    for i, r in enumerate(ranked, start=1):
+        table.add_row(str(i), r.label, r.cls, f"{r.score:.4f}")
+    out.print(table)
     return OK
 
 
@@ -139,7 +182,7 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
         description="casckg: a knowledge graph of security cooperation in Central Asia.",
         epilog="examples:\n  casckg build\n  casckg query --list\n"
-        "  casckg query members-as-of --param org=institution/csto",
+        "  casckg query members-as-of --param org=institution/csto\n  casckg network --metric betweenness --top 20",
     )
     sub = main.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -197,6 +240,62 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-reasoner", action="store_true", help="skip the DL consistency check (needs Java)")
     _store_arg(p)
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "explore",
+        formatter_class=_Formatter,
+        help="write the interactive network page",
+        description="Write the explorer: one self-contained HTML page (no network access needed) "
+        "showing the graph as a network, with search, filters, neighbourhoods and, for every "
+        "relation, its sources and evidence sentences. 'casckg build' writes it too.",
+        epilog="examples:\n  casckg explore\n  casckg explore --out build/explorer-fr.html --lang fr",
+    )
+    p.add_argument("--out", default="build/explorer.html", metavar="FILE", help="where to write the page")
+    p.add_argument("--lang", choices=["en", "fr", "ru"], default="en", help="the labels' language at first")
+    _store_arg(p)
+    p.set_defaults(func=cmd_explore)
+
+    from .export import FORMATS
+
+    p = sub.add_parser(
+        "export",
+        formatter_class=_Formatter,
+        help="write the graph in another format",
+        description="Write the graph to a file: the network for Gephi (gexf) or Cytoscape (graphml).",
+        epilog="examples:\n  casckg export --format gexf --out build/casckg.gexf\n"
+        "  casckg export --format graphml --out build/casckg.graphml",
+    )
+    p.add_argument("--format", required=True, choices=sorted(FORMATS), help="the output format")
+    p.add_argument("--out", required=True, metavar="FILE", help="the file to write")
+    _store_arg(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "network",
+        formatter_class=_Formatter,
+        help="rank the most central actors",
+        description="Rank entities by degree or betweenness centrality in the network of "
+        "relations, optionally within a time window (relations that hold at some point in it; "
+        "undated relations always count). States, institutions and people by default.",
+        epilog="examples:\n  casckg network --metric betweenness --top 20\n"
+        "  casckg network --metric degree --since 2020-01-01 --until 2024-12-31\n"
+        "  casckg network --class Forum --class Agreement",
+    )
+    p.add_argument("--metric", choices=["degree", "betweenness"], default="degree")
+    p.add_argument("--top", type=int, default=20, metavar="N", help="how many to show (default: 20)")
+    p.add_argument("--since", metavar="DATE", help="window start, YYYY-MM-DD")
+    p.add_argument("--until", metavar="DATE", help="window end, YYYY-MM-DD")
+    p.add_argument(
+        "--class",
+        dest="cls",
+        action="append",
+        default=[],
+        metavar="CLASS",
+        help="rank only this class (repeatable; 'all' for every class)",
+    )
+    p.add_argument("--lang", choices=["en", "fr", "ru"], default="en", help="the labels' language")
+    _store_arg(p)
+    p.set_defaults(func=cmd_network)
 
     return main
 
