@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+
 from casckg import ontology
 from casckg.ingest.loaders.reference import load_reference_dir
 from casckg.ingest.records import Document

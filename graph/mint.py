@@ -7,11 +7,12 @@ so named graphs: `{base}source/{kind}/{key}`. The base comes from `CASCKG_BASE_I
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from urllib.parse import quote
 
 from casckg.ingest.records import Ref, Source
+from casckg.ingest.slug import slug
+
+__all__ = ["DEFAULT_BASE_IRI", "base_iri", "entity_iri", "graph_iri", "slug", "source_iri"]
 
 DEFAULT_BASE_IRI = "https://w3id.org/casckg/"
 
@@ -20,16 +21,6 @@ def base_iri() -> str:
     """The configured base IRI, always ending with a slash."""
     base = os.environ.get("CASCKG_BASE_IRI", DEFAULT_BASE_IRI)
     return base if base.endswith(("/", "#")) else base + "/"
-
-
-def slug(text: str) -> str:
-    """A readable key from a name: ASCII, lowercase, words joined by '-'.
-
-    >>> slug("Côte d’Ivoire: UN mission")
-    'cote-d-ivoire-un-mission'
-    """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def entity_iri(ref: Ref, base: str | None = None) -> str:

@@ -13,10 +13,11 @@ import hashlib
 from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
 
-from casckg.ingest.records import Document, Literal, Ref, Statement
-from casckg.ontology import PREFIXES, expand
 from pyoxigraph import Literal as OxLiteral
 from pyoxigraph import NamedNode, Quad
+
+from casckg.ingest.records import Document, Literal, Ref, Statement
+from casckg.ontology import PREFIXES, expand
 
 from .mint import base_iri, entity_iri, source_iri
 

@@ -8,7 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
+
 from casckg.ingest.errors import QueryError
+from casckg.ontology import PREFIXES
 from casckg.queries import NamedQuery, QueryFileError, library, parse
 
 from .mint import base_iri
@@ -38,10 +40,19 @@ def resolve(name_or_path: str) -> NamedQuery:
 
 
 def to_term(value: str, kind: str) -> Term:
-    """A parameter value as an RDF term. IRIs may be given relative to the entity base: 'state/KAZ'."""
+    """A parameter value as an RDF term.
+
+    IRIs may be written in full, as a CURIE of a known prefix (cas:date), or relative to the
+    base: 'state/KAZ' is an entity, 'source/article/x' a source, 'graph/inferred' a graph.
+    """
     if kind == "iri":
         text = value.strip("<>")
-        if not text.startswith(("http://", "https://", "urn:")):
+        prefix, sep, local = text.partition(":")
+        if sep and prefix in PREFIXES:
+            text = PREFIXES[prefix] + local
+        elif text.startswith(("source/", "graph/")):
+            text = base_iri() + text
+        elif not text.startswith(("http://", "https://", "urn:")):
             text = f"{base_iri()}id/{text.lstrip('/')}"
         try:
             return ox.NamedNode(text)
@@ -94,12 +105,19 @@ def serialize(result: QueryResult, fmt: str) -> str:
 
 
 def short(term: Term | None) -> str:
-    """A term as an analyst reads it: entity IRIs shortened, literals without quotes."""
+    """A term as an analyst reads it: IRIs relative to the base or as CURIEs, literals bare."""
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        base = base_iri() + "id/"
-        return term.value[len(base) :] if term.value.startswith(base) else term.value
+        base = base_iri()
+        if term.value.startswith(base + "id/"):
+            return term.value[len(base) + 3 :]
+        for prefix in ("cas", "rdf", "rdfs", "owl", "xsd", "skos", "dcterms", "org", "prov"):
+            if term.value.startswith(PREFIXES[prefix]):
+                return f"{prefix}:{term.value[len(PREFIXES[prefix]) :]}"
+        if term.value.startswith(base):
+            return term.value[len(base) :]
+        return term.value
     if isinstance(term, ox.Literal):
         return term.value
     return str(term)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from casckg.ontology import ONTOLOGY_IRI, PREFIXES
+
+from casckg.ontology import ONTOLOGY_IRI
 
 from .querying import short
 from .store import Store
@@ -32,19 +33,11 @@ class Stats:
         return len(self.sources)
 
 
-def curie(iri: str) -> str:
-    """An IRI in its shortest readable form: a known prefix, else relative to the entity base."""
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns) :]}"
-    return short(ox.NamedNode(iri))
-
-
 def stats(store: Store) -> Stats:
     """Count what the store holds."""
     ontology = {"ontology": ox.NamedNode(ONTOLOGY_IRI)}
 
     def counts(sparql: str, key: str, bindings: dict | None = None) -> list[tuple[str, int]]:
-        return [(curie(row[key].value), int(row["n"].value)) for row in store.query(sparql, bindings)]
+        return [(short(row[key]), int(row["n"].value)) for row in store.query(sparql, bindings)]
 
     return Stats(counts(_CLASSES, "c"), counts(_PROPERTIES, "p", ontology), counts(_SOURCES, "g"))

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
+
 from casckg.ingest.errors import QueryError, StoreError
 from casckg.ontology import PREFIXES
 from casckg.queries import QueryFileError, with_values
@@ -123,9 +125,7 @@ def open_store(location: str | Path = DEFAULT_STORE, *, read_only: bool = True) 
 def fresh_folder(target: Path) -> Path:
     """A new empty folder beside `target` for a build to fill."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    folder = target.parent / f".{target.name}-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
-    folder.mkdir()
-    return folder
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}-{time.strftime('%Y%m%d%H%M%S')}-", dir=target.parent))
 
 
 def publish(folder: Path, target: Path) -> None:

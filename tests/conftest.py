@@ -63,3 +63,20 @@ def network_graph(network_store):
     from casckg.graph.network import project
 
     return project(network_store)
+
+
+@pytest.fixture(scope="session")
+def scorer_path() -> Path:
+    """The shared extraction scorer (read from the shared folder, never copied)."""
+    path = SHARED / "tools" / "score_extraction.py"
+    if not path.is_file():
+        pytest.fail(f"the shared scorer is missing: expected it at {path} (or set CASCKG_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The gazetteer of the project's reference records."""
+    from casckg.graph.extraction import reference_gazetteer
+
+    return reference_gazetteer(SOURCES)
