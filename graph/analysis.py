@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
+
 from casckg.ingest.errors import CasckgError
 
 from .network import label, overlaps

@@ -17,8 +17,9 @@ from typing import Any
 
 import jinja2
 import networkx as nx
-from casckg.ingest.errors import CasckgError
 from markupsafe import Markup
+
+from casckg.ingest.errors import CasckgError
 
 from . import analysis
 from .export import replacing

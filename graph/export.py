@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
 from casckg.ingest.errors import CasckgError
 
 from .network import LANGUAGES, label, project

@@ -27,18 +27,23 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 import yaml
+
 from casckg.ontology import PREFIXES, expand
 from casckg.queries import HERE as QUERIES
 from casckg.queries import NamedQuery, parse
 
 from .mint import graph_iri
-from .querying import run
-from .stats import curie
+from .querying import run, short
 from .store import Store
 
 CONFIG_PATH = Path(__file__).resolve().parent / "explorer.yaml"
 WIKIDATA = PREFIXES["wd"]
 LANGUAGES = ("en", "fr", "ru")
+
+
+def curie(iri: str) -> str:
+    """An IRI as the project writes it short: `cas:memberOf`, `state/KAZ`."""
+    return short(ox.NamedNode(iri))
 
 
 def inferred_graph() -> str:

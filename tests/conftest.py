@@ -47,6 +47,7 @@ NETWORK_DATA = REPO / "tests" / "data" / "network.trig"
 def network_store():
     """A small hand-made store (tests/data/network.trig) beside the ontology, in memory."""
     import pyoxigraph as ox
+
     from casckg.graph.build import ontology_quads
     from casckg.graph.store import EmbeddedStore
 

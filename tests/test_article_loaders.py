@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from casckg.ingest.article import MAX_BYTES, load_article
 from casckg.ingest.errors import SourceError
 from casckg.ingest.language import sentences

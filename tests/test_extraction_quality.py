@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from casckg.graph.extraction import extraction_json
 from casckg.ingest.extract import extract
 

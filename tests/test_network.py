@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from casckg.graph.network import interval, label, overlaps
 
 ID = "https://w3id.org/casckg/id/"
@@ -115,11 +116,13 @@ def test_overlaps_treats_open_ends_and_undated_as_always():
 
 
 def test_projection_of_the_built_reference_store(store):
-    """Every entity typed in the reference records is a node; memberships become edges."""
+    """Every state is a node; every membership and deployment record becomes one edge."""
     from casckg.graph.network import project
 
     graph = project(store)
     states = {r["s"].value for r in store.query("SELECT DISTINCT ?s WHERE { ?s a cas:State }")}
     assert states and states <= set(graph.nodes)
-    memberships = {r["m"].value for r in store.query("SELECT ?m WHERE { ?m a cas:Membership }")}
-    assert memberships == {a["via"] for *_, a in graph.edges(data=True) if a["via"]}
+    records = {
+        r["m"].value for r in store.query("SELECT ?m WHERE { { ?m a cas:Membership } UNION { ?m a cas:Deployment } }")
+    }
+    assert records == {a["via"] for *_, a in graph.edges(data=True) if a["via"]}
