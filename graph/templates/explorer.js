@@ -105,7 +105,10 @@
 
   function visNode(n, i) {
     const cls = DATA.classes[n.c];
-    return { id: i, label: nodeLabel(i), x: n.x, y: n.y, shape: cls.shape, size: size(n), color: colour(n) };
+    const radius = size(n);
+    // Labels grow with the node, so the hubs stay named when the whole network is in view.
+    return { id: i, label: nodeLabel(i), x: n.x, y: n.y, shape: cls.shape, size: radius, color: colour(n),
+      font: { size: Math.round(10 + radius * 0.9) } };
   }
 
   function visEdge(e, j) {
@@ -418,7 +421,7 @@
   }
 
   function restyle() {
-    nodes.update(NODES.map((n, i) => ({ id: i, color: colour(n), size: size(n) })));
+    nodes.update(NODES.map((n, i) => visNode(n, i)));
   }
 
   for (const lang of DATA.languages) $("lang").append(el("option", { value: lang, text: lang }));
