@@ -270,6 +270,7 @@ def test_reference_graph_page_draws_every_entity_and_is_kept_as_screenshot(brows
         assert opened.requests == [page.as_uri()]
         opened.page.fill("#search", "KAZCENT")
         opened.page.press("#search", "Enter")
+        opened.page.check("#hood")
         opened.js("() => window.casckg.network.fit()")
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         opened.page.screenshot(path=str(SCREENSHOT))

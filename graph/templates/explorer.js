@@ -108,7 +108,7 @@
     const radius = size(n);
     // Labels grow with the node, so the hubs stay named when the whole network is in view.
     return { id: i, label: nodeLabel(i), x: n.x, y: n.y, shape: cls.shape, size: radius, color: colour(n),
-      font: { size: Math.round(10 + radius * 0.9) } };
+      font: { size: Math.max(12, Math.round(radius * 1.1)) } };
   }
 
   function visEdge(e, j) {
