@@ -120,7 +120,7 @@ def ours(browser, graph: nx.MultiDiGraph, n: int, cap: float) -> dict:
     seconds, _ = timed(write_page, graph, path)
     page, blocked = _open(browser, path)
     try:
-        page.wait_for_function("document.documentElement.dataset.ready === 'true'", timeout=cap * 1000)
+        page.wait_for_selector("html[data-ready='true']", state="attached", timeout=cap * 1000)
         first = page.evaluate("window.casckgFirstDraw") / 1000
         page.wait_for_timeout(200)
         # one filter: uncheck the first class, then wait for the next painted frame

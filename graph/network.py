@@ -39,6 +39,7 @@ from .store import Store
 CONFIG_PATH = Path(__file__).resolve().parent / "explorer.yaml"
 WIKIDATA = PREFIXES["wd"]
 LANGUAGES = ("en", "fr", "ru")
+DATE_TYPES = {PREFIXES["xsd"] + t for t in ("date", "gYear", "gYearMonth")}
 
 
 def curie(iri: str) -> str:
@@ -152,7 +153,8 @@ def project(store: Store) -> nx.MultiDiGraph:
         if s not in graph:
             continue
         attrs = graph.nodes[s]
-        attrs["sources"].add(g)
+        if g != inferred:
+            attrs["sources"].add(g)
         if p == expand("cas:citation"):
             citations[(s, g)].add(o.value)
             attrs["citations"].add(o.value)
@@ -209,8 +211,7 @@ def _literal(attrs: dict[str, Any], p: str, o: ox.Literal) -> None:
         attrs["aliases"][lang or "en"].add(o.value)
     else:
         attrs["properties"].append((curie(p), o.value))
-        span = interval(o.value) if o.datatype and o.datatype.value.startswith(PREFIXES["xsd"] + "g") else None
-        span = span or (interval(o.value) if o.datatype == ox.NamedNode(PREFIXES["xsd"] + "date") else None)
+        span = interval(o.value) if o.datatype and o.datatype.value in DATE_TYPES else None
         if span and p in (expand("cas:date"), expand("cas:startDate")):
             attrs["start"] = min(filter(None, (attrs["start"], span[0])))
             if p == expand("cas:date"):
