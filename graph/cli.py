@@ -22,6 +22,7 @@ from .store import DEFAULT_STORE, is_remote
 
 if TYPE_CHECKING:
     from .articles import IngestReport
+    from .store import Store
 
 OK, VIOLATIONS, BAD_INPUT = 0, 1, 2
 
@@ -93,6 +94,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"built {report.store}: {report.quads} quads in {len(report.graphs)} graphs"
         f" ({len(report.articles.ingested)} articles, {len(report.articles.skipped)} skipped)"
     )
+    page = Path("build" if is_remote(args.store) else Path(args.store).parent) / "explorer.html"
+    with _open(args) as opened:
+        _explore(opened, page, "en")
     return VIOLATIONS if report.articles.skipped else OK
 
 
@@ -119,6 +123,40 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not report.skipped:
         return OK if report.ingested else BAD_INPUT
     return VIOLATIONS if report.ingested else BAD_INPUT
+
+
+# --- explorer and network ----------------------------------------------------------------
+
+
+def _explore(store: Store, page: Path, lang: str) -> int:
+    from .explorer import write_explorer
+
+    written = write_explorer(store, page, lang)
+    out.print(f"explorer: open {written.resolve().as_uri()}")
+    return OK
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        return _explore(store, Path(args.out), args.lang)
+
+
+def cmd_network(args: argparse.Namespace) -> int:
+    from .analysis import ACTOR_CLASSES, central
+    from .network import project
+
+    classes = () if "all" in args.cls else tuple(args.cls or ACTOR_CLASSES)
+    with _open(args) as store:
+        graph = project(store)
+    ranked = central(graph, args.metric, args.top, classes, args.since, args.until, args.lang)
+    window = f" from {args.since or '…'} to {args.until or '…'}" if args.since or args.until else ""
+    table = Table(
+        "#", "entity", "class", args.metric, title=f"most central by {args.metric}{window}", title_justify="left"
+    )
+    for i, r in enumerate(ranked, start=1):
+        table.add_row(str(i), r.label, r.cls, f"{r.score:.4f}")
+    out.print(table)
+    return OK
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -257,7 +295,7 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
         description="casckg: a knowledge graph of security cooperation in Central Asia.",
         epilog="examples:\n  casckg build\n  casckg query --list\n"
-        "  casckg query members-as-of --param org=institution/csto",
+        "  casckg query members-as-of --param org=institution/csto\n  casckg network --metric betweenness --top 20",
     )
     sub = main.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -357,17 +395,33 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--sources", default="sources", metavar="DIR", help="the sources folder (default: sources)")
     p.set_defaults(func=cmd_extract)
 
+    p = sub.add_parser(
+        "explore",
+        formatter_class=_Formatter,
+        help="write the interactive network page",
+        description="Write the explorer: one self-contained HTML page (no network access needed) "
+        "showing the graph as a network, with search, filters, neighbourhoods and, for every "
+        "relation, its sources and evidence sentences. 'casckg build' writes it too.",
+        epilog="examples:\n  casckg explore\n  casckg explore --out build/explorer-fr.html --lang fr",
+    )
+    p.add_argument("--out", default="build/explorer.html", metavar="FILE", help="where to write the page")
+    p.add_argument("--lang", choices=["en", "fr", "ru"], default="en", help="the labels' language at first")
+    _store_arg(p)
+    p.set_defaults(func=cmd_explore)
+
     from .export import WRITERS
 
     p = sub.add_parser(
         "export",
         formatter_class=_Formatter,
-        help="write the graph as a file (Turtle, TriG, N-Quads, ...)",
+        help="write the graph as a file (Turtle, TriG, N-Quads, JSON-LD, GEXF, GraphML, ...)",
         description="Write the whole graph in a standard format. TriG, N-Quads and JSON-LD keep the "
         "named graphs (one per source, so the provenance); Turtle, N-Triples and RDF/XML hold "
-        "their union. JSON-LD is compacted with the project's context (ontology/context.jsonld).",
+        "their union. JSON-LD is compacted with the project's context (ontology/context.jsonld). "
+        "GEXF (Gephi) and GraphML (Cytoscape) hold the network the explorer draws.",
         epilog="examples:\n  casckg export --format trig --out build/casckg.trig\n"
-        "  casckg export --format jsonld --out build/casckg.jsonld",
+        "  casckg export --format jsonld --out build/casckg.jsonld\n"
+        "  casckg export --format gexf --out build/casckg.gexf",
     )
     p.add_argument("--format", choices=list(WRITERS), default="trig", help="the file format (default: trig)")
     p.add_argument("--out", metavar="FILE", help="where to write (default: build/casckg.FORMAT)")
@@ -406,6 +460,33 @@ def parser() -> argparse.ArgumentParser:
     )
     _store_arg(p)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "network",
+        formatter_class=_Formatter,
+        help="rank the most central actors",
+        description="Rank entities by degree or betweenness centrality in the network of "
+        "relations, optionally within a time window (relations that hold at some point in it; "
+        "undated relations always count). States, institutions and people by default.",
+        epilog="examples:\n  casckg network --metric betweenness --top 20\n"
+        "  casckg network --metric degree --since 2020-01-01 --until 2024-12-31\n"
+        "  casckg network --class Forum --class Agreement",
+    )
+    p.add_argument("--metric", choices=["degree", "betweenness"], default="degree")
+    p.add_argument("--top", type=int, default=20, metavar="N", help="how many to show (default: 20)")
+    p.add_argument("--since", metavar="DATE", help="window start, YYYY-MM-DD")
+    p.add_argument("--until", metavar="DATE", help="window end, YYYY-MM-DD")
+    p.add_argument(
+        "--class",
+        dest="cls",
+        action="append",
+        default=[],
+        metavar="CLASS",
+        help="rank only this class (repeatable; 'all' for every class)",
+    )
+    p.add_argument("--lang", choices=["en", "fr", "ru"], default="en", help="the labels' language")
+    _store_arg(p)
+    p.set_defaults(func=cmd_network)
 
     return main
 

@@ -40,6 +40,32 @@ def store(built_store: Path):
         yield opened
 
 
+NETWORK_DATA = REPO / "tests" / "data" / "network.trig"
+
+
+@pytest.fixture(scope="session")
+def network_store():
+    """A small hand-made store (tests/data/network.trig) beside the ontology, in memory."""
+    import pyoxigraph as ox
+
+    from casckg.graph.build import ontology_quads
+    from casckg.graph.store import EmbeddedStore
+
+    store = EmbeddedStore()
+    store.bulk_add(ontology_quads())
+    store.bulk_add(ox.parse(path=str(NETWORK_DATA), format=ox.RdfFormat.TRIG))
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def network_graph(network_store):
+    """The projection of the hand-made store."""
+    from casckg.graph.network import project
+
+    return project(network_store)
+
+
 @pytest.fixture(scope="session")
 def scorer_path() -> Path:
     """The shared extraction scorer (read from the shared folder, never copied)."""
