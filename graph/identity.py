@@ -22,9 +22,10 @@ import pyoxigraph as ox
 import yaml
 
 from casckg.ingest.records import Document, Literal, Ref
+from casckg.queries import internal
 
 from .mint import entity_iri, ref_of, source_iri
-from .querying import internal_query, run
+from .querying import run
 from .store import Store
 
 RULE_PATH = Path(__file__).with_name("identity.yaml")
@@ -182,7 +183,7 @@ def _literal(term: ox.Literal) -> Literal:
 def store_profiles(store: Store, exclude: str) -> dict[str, Profile]:
     """Every forum the store holds outside the graph `exclude`, with what identifies it."""
     profiles: dict[str, Profile] = {}
-    for row in run(store, internal_query("forum-evidence"), {"exclude": exclude}):
+    for row in run(store, internal("articles", "forum-evidence"), {"exclude": exclude}):
         forum, feature, value = row["forum"], row["feature"].value, row["value"]
         if not isinstance(forum, ox.NamedNode):
             continue
@@ -195,14 +196,14 @@ def places_within(store: Store) -> set[tuple[str, str]]:
     """(place, wider place) for every place the store locates, through any number of steps."""
     return {
         (row["inner"].value, row["outer"].value)
-        for row in run(store, internal_query("places-within"))
+        for row in run(store, internal("articles", "places-within"))
         if isinstance(row["inner"], ox.NamedNode) and isinstance(row["outer"], ox.NamedNode)
     }
 
 
 def forum_classes(store: Store) -> frozenset[str]:
     """Local names of cas:Forum and its subclasses, from the ontology in the store."""
-    found = {row["class"].value.rpartition("#")[2] for row in run(store, internal_query("forum-classes"))}
+    found = {row["class"].value.rpartition("#")[2] for row in run(store, internal("articles", "forum-classes"))}
     return frozenset(found | {"Forum"})
 
 

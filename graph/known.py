@@ -2,7 +2,7 @@
 
 Extraction finds entities by name. The names come from the graph itself (the reference records
 and the articles ingested before), so an article read today links to the entities earlier
-sources introduced. One SPARQL query (`sparql/known-names.rq`) gives each entity's top class and
+sources introduced. One SPARQL query (`queries/articles/known-names.rq`) gives each entity's top class and
 names in every language; another gives where places lie, which the gazetteer uses to tell a
 city's state.
 """
@@ -15,9 +15,10 @@ import pyoxigraph as ox
 
 from casckg.ingest.gazetteer import Gazetteer
 from casckg.ingest.records import Ref
+from casckg.queries import internal
 
 from .mint import ref_of
-from .querying import internal_query, run
+from .querying import run
 from .store import Store
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -28,7 +29,7 @@ def gazetteer_from_store(store: Store, base: str | None = None, places: bool = T
     classes: dict[Ref, str] = {}
     labels: dict[Ref, dict[str, str]] = defaultdict(dict)
     names: dict[Ref, list[str]] = defaultdict(list)
-    for row in run(store, internal_query("known-names")):
+    for row in run(store, internal("articles", "known-names")):
         entity, name = row["entity"], row["name"]
         ref = ref_of(entity.value, base) if isinstance(entity, ox.NamedNode) else None
         if ref is None or not isinstance(name, ox.Literal):
@@ -42,7 +43,7 @@ def gazetteer_from_store(store: Store, base: str | None = None, places: bool = T
         by_lang = labels.get(ref, {})
         label = by_lang.get("en") or next(iter(sorted(by_lang.items())), ("", names[ref][0]))[1]
         gaz.add(ref, classes[ref], label, sorted(set(names[ref])))
-    for row in run(store, internal_query("places-within")):
+    for row in run(store, internal("articles", "places-within")):
         inner, outer = ref_of(row["inner"].value, base), ref_of(row["outer"].value, base)
         if inner and outer and row["direct"].value == "true":
             gaz.located.setdefault(inner, outer)

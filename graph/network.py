@@ -29,8 +29,7 @@ import pyoxigraph as ox
 import yaml
 
 from casckg.ontology import PREFIXES, expand
-from casckg.queries import HERE as QUERIES
-from casckg.queries import NamedQuery, parse
+from casckg.queries import NamedQuery, internal
 
 from .mint import graph_iri
 from .querying import run, short
@@ -58,9 +57,8 @@ def config() -> dict[str, Any]:
     return yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8"))
 
 
-@cache
 def network_query(name: str) -> NamedQuery:
-    return parse(QUERIES / "network" / f"{name}.rq")
+    return internal("network", name)
 
 
 def interval(value: str) -> tuple[str, str] | None:

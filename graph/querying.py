@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,7 +17,6 @@ from .mint import base_iri
 from .store import QueryResult, Store, Term
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-SPARQL = Path(__file__).parent / "sparql"
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
@@ -39,12 +37,6 @@ def resolve(name_or_path: str) -> NamedQuery:
     if name_or_path not in queries:
         raise QueryError(f"no query named '{name_or_path}'; 'casckg query --list' shows the library")
     return queries[name_or_path]
-
-
-@cache
-def internal_query(name: str) -> NamedQuery:
-    """One of the graph package's own queries (`sparql/NAME.rq`), which the analyst library does not list."""
-    return parse(SPARQL / f"{name}.rq")
 
 
 def to_term(value: str, kind: str) -> Term:
