@@ -10,6 +10,7 @@ the rest of the article. New entities get a stable key from their class and name
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -136,7 +137,7 @@ class Linker:
         return max(of_class, key=lambda r: (self.counts[r], -of_class.index(r)))
 
     def mint(self, cls: str, name: str) -> Ref:
-        ref = Ref(cls.lower(), slug(name)[:80] or "unnamed")
+        ref = Ref(cls.lower(), slug(name)[:80] or "name-" + hashlib.sha256(name.encode()).hexdigest()[:12])
         if ref not in self.gaz.entities:
             self.minted.add(ref)
         return ref

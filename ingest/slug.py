@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from anyascii import anyascii
 
 
 def slug(text: str) -> str:
-    """A readable key from a name: ASCII, lowercase, words joined by '-'.
+    """A readable key from a name in any script: transliterated to ASCII, lowercase, words joined by '-'.
+
+    Transliteration (not dropping what is not ASCII) keeps names in Cyrillic apart: two people
+    named only in Russian get two keys, not one empty key.
 
     >>> slug("Côte d’Ivoire: UN mission")
     'cote-d-ivoire-un-mission'
+    >>> slug("Зайнобиддин Иминов")
+    'zaynobiddin-iminov'
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")

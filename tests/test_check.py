@@ -87,3 +87,25 @@ def test_dangling_entity_is_named(clean_store: Path) -> None:
     with open_store(clean_store) as store:
         report = check(store, reasoner=False)
     assert [f.focus for f in report.findings if f.check == "untyped-entity"] == ["state/XYZ"]
+
+
+@pytest.mark.slow
+def test_reference_and_corpus_articles_together_are_consistent(tmp_path: Path, corpus: Path) -> None:
+    """Regression: article roles are language-tagged text, and names in Cyrillic get keys of their own."""
+    target = tmp_path / "store"
+    repo_sources = Path(__file__).resolve().parents[1] / "sources"
+    build(repo_sources, target, articles=[corpus / "seeds", corpus / "dev"])
+    with open_store(target) as store:
+        report = check(store)
+        unnamed = bool(store.query("ASK { ?s ?p ?o FILTER(CONTAINS(STR(?s), '/unnamed')) }"))
+    assert report.consistent is True
+    structural = [f for f in report.findings if f.check != "one-value-per-source"]
+    assert structural == []
+    assert not unnamed
+
+
+def test_slugs_of_cyrillic_names_are_distinct() -> None:
+    from casckg.ingest.slug import slug
+
+    assert slug("Зайнобиддин Иминов") == "zaynobiddin-iminov"
+    assert slug("Зайнобиддин Иминов") != slug("Эгамзод Шараф Худойберди")
