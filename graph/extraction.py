@@ -2,8 +2,9 @@
 
 Entities carry their IRI, class IRI, label and mentions with offsets; statements carry subject,
 predicate and object IRIs (or a literal) with the evidence sentence and its offsets. A personnel
-count on a cas:Deployment node is also given flattened, contributor -> cas:personnelCount ->
-"N to <mission label>", which is how the gold files state it.
+count on a cas:Deployment node is given flattened, contributor -> cas:personnelCount ->
+"N to <mission label>", which is how the gold files state it (the graph keeps the n-ary node;
+the node's own count is left out of the JSON, so a count is not listed twice).
 """
 
 from __future__ import annotations
@@ -73,8 +74,14 @@ def extraction_json(doc: Document) -> dict[str, Any]:
         statements.append(item)
         if st.subject.path == "deployment":
             nodes.setdefault(st.subject, {})[st.predicate] = (st.object, item.get("evidence"))
-    for node in nodes.values():
+    for ref, node in nodes.items():
         if {"cas:contributor", "cas:mission", "cas:personnelCount"} <= node.keys():
+            node_iri = entity_iri(ref)
+            statements = [
+                item
+                for item in statements
+                if not (item["subject"] == node_iri and item["predicate"] == expand("cas:personnelCount"))
+            ]
             who, evidence = node["cas:contributor"]
             mission = node["cas:mission"][0]
             count = node["cas:personnelCount"][0]
