@@ -19,6 +19,7 @@ from casckg.ingest.records import Document
 
 from .mint import source_iri
 from .quads import document_quads
+from .reason import ReasonReport, inferred_graph, materialise
 from .store import EmbeddedStore, discard, fresh_folder, publish, stale_builds
 
 #: Called as progress(description, done, total) while a build runs.
@@ -31,6 +32,7 @@ class BuildReport:
 
     store: Path
     graphs: dict[str, int] = field(default_factory=dict)  # graph IRI -> quads
+    reasoning: ReasonReport | None = None
 
     @property
     def quads(self) -> int:
@@ -68,28 +70,56 @@ def load_documents(sources: Path) -> list[Document]:
     return load_reference_dir(reference, root=sources)
 
 
-def build(sources: Path, target: Path, progress: Progress | None = None) -> BuildReport:
-    """Build the store at `target` from the `sources` folder, atomically."""
-    documents = load_documents(sources)
+def _counted(
+    documents: list[Document], report: BuildReport, progress: Progress | None, steps: int
+) -> Iterator[ox.Quad]:
+    """The ontology's and the documents' quads in one stream (one bulk load), counted per graph."""
+    parts = [(ontology.ONTOLOGY_IRI, "ontology", ontology_quads())]
+    parts += [(source_iri(doc.source), doc.source.path, document_quads(doc)) for doc in documents]
+    for i, (graph, description, quads) in enumerate(parts, start=1):
+        n = 0
+        for quad in quads:
+            n += 1
+            yield quad
+        report.graphs[graph] = n
+        if progress:
+            progress(description, i, steps)
+
+
+def build(
+    sources: Path, target: Path, progress: Progress | None = None, *, reason: bool = True, trace: bool = True
+) -> BuildReport:
+    """Build the store at `target` from the `sources` folder, atomically.
+
+    With `reason`, the OWL 2 RL consequences are materialised into the inferred graph before
+    the store is published (`trace`: with a statement node per inference saying why).
+    """
+    return build_documents(load_documents(sources), target, progress, reason=reason, trace=trace)
+
+
+def build_documents(
+    documents: list[Document],
+    target: Path,
+    progress: Progress | None = None,
+    *,
+    reason: bool = True,
+    trace: bool = True,
+) -> BuildReport:
+    """Load the ontology and `documents` into a fresh folder, reason, then publish it at `target`."""
     for stale in stale_builds(target):
         discard(stale)
     folder = fresh_folder(target)
     report = BuildReport(store=target)
-    steps = len(documents) + 1
+    steps = len(documents) + 1 + int(reason)
     try:
         store = EmbeddedStore(folder)
         try:
-            batch = list(ontology_quads())
-            store.bulk_add(batch)
-            report.graphs[ontology.ONTOLOGY_IRI] = len(batch)
-            if progress:
-                progress("ontology", 1, steps)
-            for i, doc in enumerate(documents, start=2):
-                batch = list(document_quads(doc))
-                store.bulk_add(batch)
-                report.graphs[source_iri(doc.source)] = len(batch)
+            store.add(_counted(documents, report, progress, steps))
+            if reason:
+                report.reasoning = materialise(store, trace=trace)
+                report.graphs[inferred_graph()] = report.reasoning.quads
                 if progress:
-                    progress(doc.source.path, i, steps)
+                    progress("reasoning", steps, steps)
         finally:
             store.close()
         publish(folder, target)

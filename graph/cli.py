@@ -9,6 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casckg.ingest.errors import CasckgError, SourceError
 from rich.console import Console
@@ -16,6 +17,9 @@ from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
 from .store import DEFAULT_STORE
+
+if TYPE_CHECKING:
+    from .reason import ReasonReport
 
 OK, VIOLATIONS, BAD_INPUT = 0, 1, 2
 
@@ -30,6 +34,12 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 def _store_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--store", default=str(DEFAULT_STORE), metavar="PATH", help=f"the store folder (default: {DEFAULT_STORE})"
+    )
+
+
+def _trace_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-trace", action="store_true", help="infer the facts without the statement nodes that say why (faster)"
     )
 
 
@@ -52,8 +62,30 @@ def cmd_build(args: argparse.Namespace) -> int:
         def progress(description: str, done: int, total: int) -> None:
             bar.update(task, description=description, completed=done, total=total)
 
-        report = build(Path(args.sources), Path(args.store), progress)
+        report = build(
+            Path(args.sources), Path(args.store), progress, reason=not args.no_reason, trace=not args.no_trace
+        )
     out.print(f"built {report.store}: {report.quads} quads in {len(report.graphs)} graphs")
+    if report.reasoning:
+        out.print(_reasoned(report.reasoning))
+    return OK
+
+
+def _reasoned(report: ReasonReport) -> str:
+    rules = ", ".join(f"{rule} {n}" for rule, n in sorted(report.per_rule.items()))
+    return (
+        f"inferred {report.triples} triples ({rules}) and {report.trace_quads} trace quads "
+        f"in {report.rounds} rounds, {report.seconds:.1f} s"
+    )
+
+
+def cmd_reason(args: argparse.Namespace) -> int:
+    from .reason import materialise
+    from .store import open_store
+
+    with open_store(args.store, read_only=False) as store:
+        report = materialise(store, trace=not args.no_trace)
+    out.print(_reasoned(report))
     return OK
 
 
@@ -148,13 +180,31 @@ def parser() -> argparse.ArgumentParser:
         "build",
         formatter_class=_Formatter,
         help="build the store from the sources",
-        description="Load the ontology and every source into a fresh store, then publish it "
-        "atomically: a failed build leaves the previous store as it was.",
-        epilog="example:\n  casckg build --sources sources --store build/store",
+        description="Load the ontology and every source into a fresh store, materialise the "
+        "inferences (see 'casckg reason'), then publish it atomically: a failed build leaves the "
+        "previous store as it was.",
+        epilog="examples:\n  casckg build --sources sources --store build/store\n  casckg build --no-reason",
     )
     p.add_argument("--sources", default="sources", metavar="DIR", help="the sources folder (default: sources)")
+    p.add_argument("--no-reason", action="store_true", help="do not materialise the inferred graph")
+    _trace_arg(p)
     _store_arg(p)
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser(
+        "reason",
+        formatter_class=_Formatter,
+        help="materialise the OWL 2 RL inferences again",
+        description="Replace the store's inferred graph (graph/inferred) with what the ontology's "
+        "class hierarchy, inverse, transitive and symmetric properties, property chains, domains "
+        "and ranges let the graph conclude from its sources. 'casckg build' does this already; "
+        "run it after changing the store by other means. Each inference keeps a trace: "
+        "'casckg query why-inferred' shows it.",
+        epilog="examples:\n  casckg reason\n  casckg reason --no-trace --store build/store",
+    )
+    _trace_arg(p)
+    _store_arg(p)
+    p.set_defaults(func=cmd_reason)
 
     p = sub.add_parser(
         "query",

@@ -43,6 +43,14 @@ class Store(ABC):
         """Make `graph` hold exactly `quads` (their graph name is `graph`); return how many."""
 
     @abstractmethod
+    def add(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads (each names its graph); for loads and derived data, not a transaction."""
+
+    @abstractmethod
+    def drop_graph(self, graph: str) -> None:
+        """Remove a named graph and everything in it (nothing happens if it is absent)."""
+
+    @abstractmethod
     def named_graphs(self) -> list[str]:
         """The IRIs of the named graphs in the store, sorted."""
 
@@ -89,9 +97,15 @@ class EmbeddedStore(Store):
         self.ox.extend(q if q.graph_name == name else ox.Quad(q.subject, q.predicate, q.object, name) for q in batch)
         return len(batch)
 
-    def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
-        """Fast load into a fresh store (not transactional: only for builds into a new folder)."""
-        self.ox.bulk_extend(quads)
+    def add(self, quads: Iterable[ox.Quad]) -> None:
+        """Bulk load: fast, streamed, not transactional (builds write into a fresh folder)."""
+        try:
+            self.ox.bulk_extend(quads)
+        except OSError as exc:
+            raise StoreError(f"writing the store failed: {exc}") from exc
+
+    def drop_graph(self, graph: str) -> None:
+        self.ox.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
