@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,9 +20,11 @@ from casckg.ingest.records import Document
 
 from .mint import source_iri
 from .quads import document_quads
-from .reason import ReasonReport, inferred_graph, materialise
+from .reason import ReasonReport, infer, inferred_graph
 from .store import EmbeddedStore, discard, fresh_folder, publish, stale_builds
 
+#: Quads loaded per bulk write: large enough for few files on disk, small enough for memory.
+CHUNK = 500_000
 #: Called as progress(description, done, total) while a build runs.
 Progress = Callable[[str, int, int], None]
 
@@ -70,6 +73,11 @@ def load_documents(sources: Path) -> list[Document]:
     return load_reference_dir(reference, root=sources)
 
 
+def _chunks(quads: Iterator[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
+    while chunk := list(islice(quads, size)):
+        yield chunk
+
+
 def _counted(
     documents: list[Document], report: BuildReport, progress: Progress | None, steps: int
 ) -> Iterator[ox.Quad]:
@@ -113,15 +121,22 @@ def build_documents(
     steps = len(documents) + 1 + int(reason)
     try:
         store = EmbeddedStore(folder)
+        memory = EmbeddedStore(None) if reason else None  # where the rules run: joins are faster in memory
         try:
-            store.add(_counted(documents, report, progress, steps))
-            if reason:
-                report.reasoning = materialise(store, trace=trace)
+            for chunk in _chunks(_counted(documents, report, progress, steps), CHUNK):
+                store.add(chunk)
+                if memory:
+                    memory.add(chunk)
+            if memory:
+                report.reasoning = infer(memory, trace=trace)
+                store.add(memory.quads(inferred_graph()))
                 report.graphs[inferred_graph()] = report.reasoning.quads
                 if progress:
                     progress("reasoning", steps, steps)
         finally:
             store.close()
+            if memory:
+                memory.close()
         publish(folder, target)
     except BaseException:
         discard(folder)

@@ -19,9 +19,9 @@ the class hierarchy stays in the ontology graph, where `rdfs:subClassOf*` reache
 consistency rules (disjointness and the like are `casckg check`'s job).
 
 Conclusions go into one named graph, `graph_iri("inferred")`, and only conclusions that no
-graph holds yet: asserted facts are never repeated there. The rules run to a fixpoint,
-semi-naively: after the first round, a rule only fires when at least one premise is new in
-the round before (kept in a scratch graph, removed at the end).
+graph holds yet: asserted facts are never repeated there. The rules run in memory to a
+fixpoint, semi-naively: after the first round, a rule only fires when at least one premise is
+new in the round before (kept in a scratch graph, removed at the end).
 
 Traceability (on by default): each inferred triple also gets a statement node
 `{inferred}/statement/{hash}` with `rdf:subject`, `rdf:predicate`, `rdf:object`,
@@ -43,7 +43,7 @@ import pyoxigraph as ox
 from casckg.ontology import ONTOLOGY_IRI, PREFIXES
 
 from .mint import graph_iri
-from .store import Store
+from .store import EmbeddedStore, Store
 
 RDF, RDFS, OWL, PROV, CAS = (PREFIXES[p] for p in ("rdf", "rdfs", "owl", "prov", "cas"))
 TYPE = ox.NamedNode(RDF + "type")
@@ -67,8 +67,10 @@ def inferred_graph() -> str:
     return graph_iri("inferred")
 
 
-def _delta_graph() -> str:
-    return graph_iri("inferred-delta")
+def _delta_graph(round: int) -> str:
+    """A scratch graph of what one round found. Each round gets its own: deleting quads from
+    an in-memory Oxigraph store leaves tombstones that every later scan still walks over."""
+    return graph_iri(f"inferred-delta-{round}")
 
 
 # --- the ontology's axioms ---------------------------------------------------------------------
@@ -190,13 +192,14 @@ class Rule:
     columns: tuple[str, ...]  # the variables the VALUES table binds
     rows: tuple[tuple[str, ...], ...]  # IRIs
 
-    def sparql(self, delta: int | None, trace: bool) -> str:
-        """The SELECT that finds new conclusions; `delta` names the premise that must be new."""
+    def sparql(self, delta: int | None, trace: bool, delta_graph: str = "") -> str:
+        """The SELECT that finds new conclusions; premise number `delta` must be in `delta_graph`."""
         values = " ".join(f"({' '.join(f'<{v}>' for v in row)})" for row in self.rows)
         lines = [f"VALUES ({' '.join('?' + c for c in self.columns)}) {{ {values} }}"]
-        for i, premise in enumerate(self.premises):
-            pattern = " ".join(_term_text(t) for t in premise) + " ."
-            lines.append(f"GRAPH <{_delta_graph()}> {{ {pattern} }}" if i == delta else pattern)
+        patterns = [" ".join(_term_text(t) for t in premise) + " ." for premise in self.premises]
+        if delta is not None:  # the new premise first: the join starts from the few new facts
+            lines.append(f"GRAPH <{delta_graph}> {{ {patterns.pop(delta)} }}")
+        lines += patterns
         s, _, o = self.conclusion
         if s.startswith("?"):
             lines.append(f"FILTER(!isLiteral({s}))")
@@ -328,69 +331,81 @@ def materialise(store: Store, *, trace: bool = True, progress: Progress | None =
     """Replace the inferred graph with the closure of the store's facts under the ontology's rules.
 
     The store must hold the ontology in its graph; everything else but the inferred graph is
-    read as asserted data. If anything fails, the inferred graph is removed rather than left
-    half-made, and the error propagates.
+    read as asserted data. The rules run in memory (Oxigraph answers these joins several times
+    faster there than on disk): a store on disk is copied first, and only sees its old inferred
+    graph replaced by the new one at the end, so a failure leaves it as it was.
     """
     started = time.perf_counter()
+    graph = inferred_graph()
+    if isinstance(store, EmbeddedStore) and store.location == ":memory:":
+        store.drop_graph(graph)
+        report = infer(store, trace=trace, progress=progress)
+    else:
+        work = EmbeddedStore(None)
+        old = ox.NamedNode(graph)
+        work.add(q for q in store.quads() if q.graph_name != old)
+        report = infer(work, trace=trace, progress=progress)
+        store.drop_graph(graph)
+        store.add(work.quads(graph))
+        work.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None = None) -> ReasonReport:
+    """Run the rules on an in-memory `store` with no inferred graph yet, until nothing new follows."""
+    started = time.perf_counter()
     graph = ox.NamedNode(inferred_graph())
-    delta = ox.NamedNode(_delta_graph())
     report = ReasonReport()
-    store.drop_graph(graph.value)
-    store.drop_graph(delta.value)
-    try:
-        active = rules(read_axioms(store))
-        known: set[bytes] = set()  # digests of inferred triples (only kept when tracing)
-        asserted_nodes: set[bytes] = set()
-        used_rules: set[str] = set()
-        first = True
-        while True:
-            report.rounds += 1
-            found: dict[Triple, tuple[tuple, Rule, tuple[Triple, ...]]] = {}
-            for order, rule in enumerate(active):
-                variants = [None] if first else range(len(rule.premises))
-                for variant in variants:
-                    for row in store.query(rule.sparql(variant, trace)):
-                        conclusion = _bind(rule.conclusion, row)
-                        if not trace:
-                            found.setdefault(conclusion, (order, rule, ()))
-                            continue
-                        premises = tuple(_bind(p, row) for p in rule.premises)
-                        key = (order, tuple(str(t) for p in premises for t in p))
-                        if conclusion not in found or key < found[conclusion][0]:
-                            found[conclusion] = (key, rule, premises)
-            if not found:
-                break
-            quads = []
-            for (s, p, o), (_, rule, premises) in found.items():
-                quads.append(ox.Quad(s, p, o, graph))
-                report.per_rule[rule.id] = report.per_rule.get(rule.id, 0) + 1
-                if trace:
-                    quads += _trace_quads((s, p, o), rule, premises, known, asserted_nodes, graph)
-                    used_rules.add(rule.id)
-            report.triples += len(found)
-            report.trace_quads += len(quads) - len(found)
-            store.drop_graph(delta.value)
-            store.add(quads)
-            store.add(ox.Quad(s, p, o, delta) for s, p, o in found)
-            if progress:
-                progress("reasoning", report.rounds, len(found))
-            first = False
-        rule_quads = [
-            q
-            for rule in active
-            if rule.id in used_rules
-            for q in (
-                ox.Quad(rule_node(rule.id), TYPE, ox.NamedNode(PROV + "Plan"), graph),
-                ox.Quad(rule_node(rule.id), LABEL, ox.Literal(f"{rule.id}: {rule.label}", language="en"), graph),
-            )
-        ]
-        store.add(rule_quads)
-        report.trace_quads += len(rule_quads)
-    except BaseException:
-        store.drop_graph(graph.value)
-        raise
-    finally:
-        store.drop_graph(delta.value)
+    active = rules(read_axioms(store))
+    known: set[bytes] = set()  # digests of inferred triples (only kept when tracing)
+    asserted_nodes: set[bytes] = set()
+    used_rules: set[str] = set()
+    first = True
+    while True:
+        report.rounds += 1
+        found: dict[Triple, tuple[tuple, Rule, tuple[Triple, ...]]] = {}
+        for order, rule in enumerate(active):
+            for variant in [None] if first else range(len(rule.premises)):
+                for row in store.query(rule.sparql(variant, trace, _delta_graph(report.rounds - 1))):
+                    conclusion = _bind(rule.conclusion, row)
+                    if not trace:
+                        found.setdefault(conclusion, ((order,), rule, ()))
+                        continue
+                    premises = tuple(_bind(p, row) for p in rule.premises)
+                    key = (order, tuple(str(t) for p in premises for t in p))
+                    if conclusion not in found or key < found[conclusion][0]:
+                        found[conclusion] = (key, rule, premises)
+        if not found:
+            break
+        quads = []
+        for (s, p, o), (_, rule, premises) in found.items():
+            quads.append(ox.Quad(s, p, o, graph))
+            report.per_rule[rule.id] = report.per_rule.get(rule.id, 0) + 1
+            if trace:
+                quads += _trace_quads((s, p, o), rule, premises, known, asserted_nodes, graph)
+                used_rules.add(rule.id)
+        report.triples += len(found)
+        report.trace_quads += len(quads) - len(found)
+        store.add(quads)
+        delta = ox.NamedNode(_delta_graph(report.rounds))
+        store.add(ox.Quad(s, p, o, delta) for s, p, o in found)
+        if progress:
+            progress("reasoning", report.rounds, len(found))
+        first = False
+    for done in range(1, report.rounds):
+        store.drop_graph(_delta_graph(done))
+    rule_quads = [
+        q
+        for rule in active
+        if rule.id in used_rules
+        for q in (
+            ox.Quad(rule_node(rule.id), TYPE, ox.NamedNode(PROV + "Plan"), graph),
+            ox.Quad(rule_node(rule.id), LABEL, ox.Literal(f"{rule.id}: {rule.label}", language="en"), graph),
+        )
+    ]
+    store.add(rule_quads)
+    report.trace_quads += len(rule_quads)
     report.seconds = time.perf_counter() - started
     return report
 

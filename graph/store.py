@@ -15,7 +15,7 @@ import os
 import shutil
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -49,6 +49,10 @@ class Store(ABC):
     @abstractmethod
     def drop_graph(self, graph: str) -> None:
         """Remove a named graph and everything in it (nothing happens if it is absent)."""
+
+    @abstractmethod
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad of the store, or of one named graph."""
 
     @abstractmethod
     def named_graphs(self) -> list[str]:
@@ -106,6 +110,9 @@ class EmbeddedStore(Store):
 
     def drop_graph(self, graph: str) -> None:
         self.ox.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        return self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None)
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
