@@ -2,29 +2,36 @@
 
 `build()` reads and validates every source first (a bad record stops the build before anything
 is written), then fills a fresh store folder with the ontology and one named graph per source,
-and only then publishes it (an atomic link swap). The quads depend only on the inputs: building
-twice gives the same sorted N-Quads dump.
+then ingests the articles under `sources/articles/` (and any other article folders given) into
+the same store, materialises the OWL 2 RL inferences into the inferred graph (graph/reason.py),
+and only then publishes it (an atomic link swap). An article that cannot be
+read is skipped and reported; it does not stop the build. The quads depend only on the inputs:
+building twice gives the same sorted N-Quads dump (the ingest run's time is recorded only when
+SOURCE_DATE_EPOCH is set, and then is that time).
+
+A remote store (a SPARQL endpoint URL) gets the same graphs, each replaced whole through the
+Graph Store Protocol or SPARQL Update; there is no swap there, so graphs of sources that are
+gone are dropped afterwards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
+
 from casckg import ontology
 from casckg.ingest.loaders.reference import load_reference_dir
 from casckg.ingest.records import Document
 
-from .mint import source_iri
+from .articles import ArticleWriter, IngestReport, build_time, ingest_articles
+from .mint import base_iri, source_iri
 from .quads import document_quads
-from .reason import ReasonReport, infer, inferred_graph
-from .store import EmbeddedStore, discard, fresh_folder, publish, stale_builds
+from .reason import ReasonReport, inferred_graph, materialise
+from .store import EmbeddedStore, Store, discard, fresh_folder, is_remote, open_store, publish, stale_builds
 
-#: Quads loaded per bulk write: large enough for few files on disk, small enough for memory.
-CHUNK = 500_000
 #: Called as progress(description, done, total) while a build runs.
 Progress = Callable[[str, int, int], None]
 
@@ -33,8 +40,9 @@ Progress = Callable[[str, int, int], None]
 class BuildReport:
     """What a build wrote."""
 
-    store: Path
+    store: Path | str
     graphs: dict[str, int] = field(default_factory=dict)  # graph IRI -> quads
+    articles: IngestReport = field(default_factory=IngestReport)
     reasoning: ReasonReport | None = None
 
     @property
@@ -73,72 +81,122 @@ def load_documents(sources: Path) -> list[Document]:
     return load_reference_dir(reference, root=sources)
 
 
-def _chunks(quads: Iterator[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
-    while chunk := list(islice(quads, size)):
-        yield chunk
+def article_folders(sources: Path, extra: Sequence[Path] = ()) -> list[Path]:
+    """The folders of articles a build ingests: `sources/articles` when present, then `extra`."""
+    own = sources / "articles"
+    return ([own] if own.is_dir() else []) + list(extra)
 
 
-def _counted(
-    documents: list[Document], report: BuildReport, progress: Progress | None, steps: int
-) -> Iterator[ox.Quad]:
-    """The ontology's and the documents' quads in one stream (one bulk load), counted per graph."""
-    parts = [(ontology.ONTOLOGY_IRI, "ontology", ontology_quads())]
-    parts += [(source_iri(doc.source), doc.source.path, document_quads(doc)) for doc in documents]
-    for i, (graph, description, quads) in enumerate(parts, start=1):
-        n = 0
-        for quad in quads:
-            n += 1
-            yield quad
-        report.graphs[graph] = n
-        if progress:
-            progress(description, i, steps)
+def source_graphs(documents: list[Document]) -> Iterator[tuple[str, str, list[ox.Quad]]]:
+    """(graph IRI, description, quads) of the ontology and of each document, in build order."""
+    yield ontology.ONTOLOGY_IRI, "ontology", list(ontology_quads())
+    for doc in documents:
+        yield source_iri(doc.source), doc.source.path, list(document_quads(doc))
 
 
 def build(
-    sources: Path, target: Path, progress: Progress | None = None, *, reason: bool = True, trace: bool = True
+    sources: Path,
+    target: Path | str,
+    progress: Progress | None = None,
+    articles: Sequence[Path] = (),
+    *,
+    update_url: str | None = None,
+    graph_store_url: str | None = None,
+    reason: bool = True,
+    trace: bool = True,
 ) -> BuildReport:
-    """Build the store at `target` from the `sources` folder, atomically.
+    """Build the store at `target` (a folder, or a SPARQL endpoint URL) from the `sources` folder
+    and extra article folders: a folder atomically, an endpoint graph by graph.
 
-    With `reason`, the OWL 2 RL consequences are materialised into the inferred graph before
-    the store is published (`trace`: with a statement node per inference saying why).
-    """
-    return build_documents(load_documents(sources), target, progress, reason=reason, trace=trace)
+    With `reason`, the inferred graph is materialised before the store is published (`trace`:
+    with a statement node per inference that says why)."""
+    return build_documents(
+        load_documents(sources),
+        target,
+        progress,
+        article_folders(sources, articles),
+        update_url=update_url,
+        graph_store_url=graph_store_url,
+        reason=reason,
+        trace=trace,
+    )
 
 
 def build_documents(
     documents: list[Document],
-    target: Path,
+    target: Path | str,
     progress: Progress | None = None,
+    folders: Sequence[Path] = (),
     *,
+    update_url: str | None = None,
+    graph_store_url: str | None = None,
     reason: bool = True,
     trace: bool = True,
 ) -> BuildReport:
-    """Load the ontology and `documents` into a fresh folder, reason, then publish it at `target`."""
+    """Build the store at `target` from documents already read (and article folders to ingest)."""
+    folders = list(folders)
+    if is_remote(target):
+        with open_store(target, update_url=update_url, graph_store_url=graph_store_url) as store:
+            before = store.named_graphs()
+            report = _fill(store, documents, folders, str(target), progress)
+            if reason:
+                report.reasoning = materialise(store, trace=trace)
+                report.graphs[inferred_graph()] = report.reasoning.quads
+            for graph in before:
+                if graph not in report.graphs and graph.startswith(base_iri()):
+                    store.drop_graph(graph)  # a source that is gone; graphs of other datasets stay
+        return report
+    target = Path(target)
     for stale in stale_builds(target):
         discard(stale)
     folder = fresh_folder(target)
-    report = BuildReport(store=target)
-    steps = len(documents) + 1 + int(reason)
     try:
         store = EmbeddedStore(folder)
-        memory = EmbeddedStore(None) if reason else None  # where the rules run: joins are faster in memory
+        # The rules run in memory: the build fills a copy there as it goes, rather than read the
+        # folder back (reading a freshly bulk-loaded folder is the slowest part of a copy).
+        mirror = EmbeddedStore(None) if reason else None
         try:
-            for chunk in _chunks(_counted(documents, report, progress, steps), CHUNK):
-                store.add(chunk)
-                if memory:
-                    memory.add(chunk)
-            if memory:
-                report.reasoning = infer(memory, trace=trace)
-                store.add(memory.quads(inferred_graph()))
+            report = _fill(store, documents, folders, target, progress, mirror)
+            if mirror:
+                report.reasoning = materialise(store, trace=trace, workspace=mirror)
                 report.graphs[inferred_graph()] = report.reasoning.quads
                 if progress:
-                    progress("reasoning", steps, steps)
+                    progress("reasoning", 1, 1)
         finally:
             store.close()
-            if memory:
-                memory.close()
         publish(folder, target)
     except BaseException:
         discard(folder)
         raise
+    return report
+
+
+def _fill(
+    store: Store,
+    documents: list[Document],
+    folders: list[Path],
+    target: Path | str,
+    progress: Progress | None,
+    mirror: EmbeddedStore | None = None,
+) -> BuildReport:
+    """Write every graph into `store` (and `mirror`): bulk loads into a fresh embedded folder, replaces elsewhere."""
+    report = BuildReport(store=target)
+    steps = len(documents) + 1
+    for i, (graph, description, quads) in enumerate(source_graphs(documents), start=1):
+        if isinstance(store, EmbeddedStore):
+            store.bulk_add(quads)
+        else:
+            store.replace_graph(graph, quads)
+        if mirror:
+            mirror.bulk_add(quads)
+        report.graphs[graph] = len(quads)
+        if progress:
+            progress(description, i, steps)
+    if folders:
+        writer = ArticleWriter(store, recorded_at=build_time())
+        report.articles = ingest_articles(store, folders, writer=writer, progress=progress)
+        report.graphs.update((i.graph, i.quads) for i in report.articles.ingested)
+        if mirror and isinstance(store, EmbeddedStore):
+            for ingested in report.articles.ingested:
+                mirror.bulk_add(store.quads(ingested.graph))
     return report

@@ -7,11 +7,12 @@ so named graphs: `{base}source/{kind}/{key}`. The base comes from `CASCKG_BASE_I
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from casckg.ingest.records import Ref, Source
+from casckg.ingest.slug import slug
+
+__all__ = ["DEFAULT_BASE_IRI", "base_iri", "entity_iri", "graph_iri", "ref_of", "slug", "source_iri"]
 
 DEFAULT_BASE_IRI = "https://w3id.org/casckg/"
 
@@ -22,19 +23,18 @@ def base_iri() -> str:
     return base if base.endswith(("/", "#")) else base + "/"
 
 
-def slug(text: str) -> str:
-    """A readable key from a name: ASCII, lowercase, words joined by '-'.
-
-    >>> slug("Côte d’Ivoire: UN mission")
-    'cote-d-ivoire-un-mission'
-    """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-
-
 def entity_iri(ref: Ref, base: str | None = None) -> str:
     """The IRI of an entity; keys keep their case (ISO codes) but are percent-encoded."""
     return f"{base or base_iri()}id/{ref.path}/{quote(ref.key, safe='-._~')}"
+
+
+def ref_of(iri: str, base: str | None = None) -> Ref | None:
+    """The `Ref` an entity IRI was minted from (the inverse of `entity_iri`); None for other IRIs."""
+    prefix = f"{base or base_iri()}id/"
+    if not iri.startswith(prefix):
+        return None
+    path, sep, key = iri[len(prefix) :].rpartition("/")
+    return Ref(path, unquote(key)) if sep and path and key else None
 
 
 def source_iri(source: Source, base: str | None = None) -> str:

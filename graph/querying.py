@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
+
 from casckg.ingest.errors import QueryError
 from casckg.ontology import PREFIXES
 from casckg.queries import NamedQuery, QueryFileError, library, parse
@@ -104,16 +105,18 @@ def serialize(result: QueryResult, fmt: str) -> str:
 
 
 def short(term: Term | None) -> str:
-    """A term as an analyst reads it: entity IRIs shortened, literals without quotes."""
+    """A term as an analyst reads it: IRIs relative to the base or as CURIEs, literals bare."""
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        base = base_iri() + "id/"
-        if term.value.startswith(base):
-            return term.value[len(base) :]
+        base = base_iri()
+        if term.value.startswith(base + "id/"):
+            return term.value[len(base) + 3 :]
         for prefix in ("cas", "rdf", "rdfs", "owl", "xsd", "skos", "dcterms", "org", "prov"):
             if term.value.startswith(PREFIXES[prefix]):
                 return f"{prefix}:{term.value[len(PREFIXES[prefix]) :]}"
+        if term.value.startswith(base):
+            return term.value[len(base) :]
         return term.value
     if isinstance(term, ox.Literal):
         return term.value

@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
+
 from casckg.ontology import ONTOLOGY_IRI, PREFIXES
 
 from .mint import graph_iri
@@ -327,13 +328,16 @@ def rule_node(rule_id: str) -> ox.NamedNode:
     return ox.NamedNode(f"{inferred_graph()}/rule/{rule_id}")
 
 
-def materialise(store: Store, *, trace: bool = True, progress: Progress | None = None) -> ReasonReport:
+def materialise(
+    store: Store, *, trace: bool = True, progress: Progress | None = None, workspace: EmbeddedStore | None = None
+) -> ReasonReport:
     """Replace the inferred graph with the closure of the store's facts under the ontology's rules.
 
     The store must hold the ontology in its graph; everything else but the inferred graph is
     read as asserted data. The rules run in memory (Oxigraph answers these joins several times
-    faster there than on disk): a store on disk is copied first, and only sees its old inferred
-    graph replaced by the new one at the end, so a failure leaves it as it was.
+    faster there than on disk): in `workspace` when the caller already holds the same data in
+    an in-memory store, else in a copy. The store itself only sees its old inferred graph
+    replaced by the new one at the end, so a failure leaves it as it was.
     """
     started = time.perf_counter()
     graph = inferred_graph()
@@ -341,15 +345,31 @@ def materialise(store: Store, *, trace: bool = True, progress: Progress | None =
         store.drop_graph(graph)
         report = infer(store, trace=trace, progress=progress)
     else:
-        work = EmbeddedStore(None)
-        old = ox.NamedNode(graph)
-        work.add(q for q in store.quads() if q.graph_name != old)
+        work = workspace or _copy(store, skip=graph)
         report = infer(work, trace=trace, progress=progress)
-        store.drop_graph(graph)
-        store.add(work.quads(graph))
+        if isinstance(store, EmbeddedStore):
+            store.drop_graph(graph)
+            store.bulk_add(work.quads(graph))
+        else:
+            store.replace_graph(graph, work.quads(graph))
         work.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _copy(store: Store, skip: str) -> EmbeddedStore:
+    """An in-memory copy of every graph of the store but `skip`."""
+    work = EmbeddedStore(None)
+    if isinstance(store, EmbeddedStore):
+        old = ox.NamedNode(skip)
+        work.bulk_add(q for q in store.quads() if q.graph_name != old)
+        return work
+    for name in store.named_graphs():  # any SPARQL store: one CONSTRUCT per graph
+        if name != skip:
+            g = ox.NamedNode(name)
+            triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": g})
+            work.bulk_add(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
+    return work
 
 
 def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None = None) -> ReasonReport:
@@ -387,9 +407,9 @@ def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None
                 used_rules.add(rule.id)
         report.triples += len(found)
         report.trace_quads += len(quads) - len(found)
-        store.add(quads)
+        store.bulk_add(quads)
         delta = ox.NamedNode(_delta_graph(report.rounds))
-        store.add(ox.Quad(s, p, o, delta) for s, p, o in found)
+        store.bulk_add(ox.Quad(s, p, o, delta) for s, p, o in found)
         if progress:
             progress("reasoning", report.rounds, len(found))
         first = False
@@ -404,7 +424,7 @@ def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None
             ox.Quad(rule_node(rule.id), LABEL, ox.Literal(f"{rule.id}: {rule.label}", language="en"), graph),
         )
     ]
-    store.add(rule_quads)
+    store.bulk_add(rule_quads)
     report.trace_quads += len(rule_quads)
     report.seconds = time.perf_counter() - started
     return report

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyoxigraph as ox
+
 from casckg.ontology import ONTOLOGY_IRI
 
 from .querying import short

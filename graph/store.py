@@ -1,4 +1,4 @@
-"""The store behind one small interface: embedded Oxigraph on disk, or (later) a remote endpoint.
+"""The store behind one small interface: embedded Oxigraph on disk, or a remote SPARQL endpoint.
 
 Everything that reads or writes the graph goes through `Store`, so the query library, the
 explorer and the server give the same answers whatever holds the data. Query results are
@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
+
 from casckg.ingest.errors import QueryError, StoreError
 from casckg.ontology import PREFIXES
 from casckg.queries import QueryFileError, with_values
@@ -42,17 +44,9 @@ class Store(ABC):
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> int:
         """Make `graph` hold exactly `quads` (their graph name is `graph`); return how many."""
 
-    @abstractmethod
-    def add(self, quads: Iterable[ox.Quad]) -> None:
-        """Add quads (each names its graph); for loads and derived data, not a transaction."""
-
-    @abstractmethod
     def drop_graph(self, graph: str) -> None:
-        """Remove a named graph and everything in it (nothing happens if it is absent)."""
-
-    @abstractmethod
-    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        """Every quad of the store, or of one named graph."""
+        """Remove one named graph."""
+        self.replace_graph(graph, [])
 
     @abstractmethod
     def named_graphs(self) -> list[str]:
@@ -95,14 +89,23 @@ class EmbeddedStore(Store):
             raise StoreError(f"reading the store failed: {exc}") from exc
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> int:
+        """Drop and refill the graph in one SPARQL update, which Oxigraph runs as one transaction.
+
+        The quads are all gathered before anything is written, so an error while producing them
+        (or a failed write) leaves the graph as it was: a reader sees the old graph or the new
+        one, never half of either.
+        """
         name = ox.NamedNode(graph)
-        batch = list(quads)
-        self.ox.update(f"DROP SILENT GRAPH <{graph}>")
-        self.ox.extend(q if q.graph_name == name else ox.Quad(q.subject, q.predicate, q.object, name) for q in batch)
+        batch = list(dict.fromkeys(quads))  # a graph is a set: the same quad twice is stored once
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in batch)
+        try:
+            self.ox.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"writing the graph {graph} failed: {exc}") from exc
         return len(batch)
 
-    def add(self, quads: Iterable[ox.Quad]) -> None:
-        """Bulk load: fast, streamed, not transactional (builds write into a fresh folder)."""
+    def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
+        """Fast load (streamed, not transactional: for builds into a new folder, and derived graphs)."""
         try:
             self.ox.bulk_extend(quads)
         except OSError as exc:
@@ -112,6 +115,7 @@ class EmbeddedStore(Store):
         self.ox.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad of the store, or of one named graph."""
         return self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None)
 
     def named_graphs(self) -> list[str]:
@@ -127,12 +131,28 @@ class EmbeddedStore(Store):
             del self.ox
 
 
-def open_store(location: str | Path = DEFAULT_STORE, *, read_only: bool = True) -> Store:
-    """Open the store at a folder (or, later, a SPARQL endpoint URL). It must exist."""
-    text = str(location)
-    if text.startswith(("http://", "https://")):
-        raise StoreError("remote stores are not supported yet; give a folder")
-    path = Path(text)
+def is_remote(location: str | Path) -> bool:
+    """Whether a --store value names a SPARQL endpoint rather than a folder."""
+    return str(location).startswith(("http://", "https://"))
+
+
+def open_store(
+    location: str | Path = DEFAULT_STORE,
+    *,
+    read_only: bool = True,
+    update_url: str | None = None,
+    graph_store_url: str | None = None,
+) -> Store:
+    """Open the store at a folder, which must exist, or at a SPARQL endpoint's query URL.
+
+    `update_url` and `graph_store_url` name a remote store's other endpoints when they cannot be
+    derived from the query URL (see `casckg.graph.remote`).
+    """
+    if is_remote(location):
+        from .remote import RemoteStore
+
+        return RemoteStore(str(location), update_url=update_url, graph_store_url=graph_store_url)
+    path = Path(location)
     if not path.exists():
         raise StoreError(f"no store at {path}: run 'casckg build' first (or give --store PATH)")
     return EmbeddedStore(path.resolve(), read_only=read_only)
@@ -144,9 +164,7 @@ def open_store(location: str | Path = DEFAULT_STORE, *, read_only: bool = True) 
 def fresh_folder(target: Path) -> Path:
     """A new empty folder beside `target` for a build to fill."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    folder = target.parent / f".{target.name}-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
-    folder.mkdir()
-    return folder
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}-{time.strftime('%Y%m%d%H%M%S')}-", dir=target.parent))
 
 
 def publish(folder: Path, target: Path) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
+
 from casckg import ontology
 from casckg.ingest.errors import CasckgError
 from casckg.queries import checks

@@ -24,7 +24,7 @@ class Literal:
     """A literal value: text with a language, or a lexical form with an XSD datatype name."""
 
     value: str
-    datatype: str | None = None  # an xsd local name: "date", "gYear", "nonNegativeInteger", …
+    datatype: str | None = None  # an xsd local name: "date", "gYear", "integer", …
     language: str | None = None
 
 
@@ -57,6 +57,16 @@ class Entity:
     classes: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Mention:
+    """Where an entity is named in a source: the surface text and its character offsets."""
+
+    ref: Ref
+    text: str
+    start: int
+    end: int
+
+
 @dataclass
 class Source:
     """A document facts come from; it becomes one named graph."""
@@ -79,3 +89,4 @@ class Document:
     source: Source
     entities: list[Entity] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # articles only: where each entity is named

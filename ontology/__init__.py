@@ -6,6 +6,7 @@ that every part of the project reads the same ontology.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import rdflib
@@ -16,12 +17,18 @@ SHAPES_PATH = HERE / "shapes.ttl"
 CONTEXT_PATH = HERE / "context.jsonld"
 
 ONTOLOGY_IRI = "https://w3id.org/casckg/ontology"
+CONTEXT_IRI = "https://w3id.org/casckg/context.jsonld"
 NAMESPACE = "https://w3id.org/casckg/ontology#"
 
 
 def load() -> rdflib.Graph:
     """Parse the ontology into a fresh rdflib graph."""
     return rdflib.Graph().parse(ONTOLOGY_PATH, format="turtle")
+
+
+def context() -> dict:
+    """The JSON-LD context the project publishes (at CONTEXT_IRI): the project's prefixes."""
+    return json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))
 
 
 def load_shapes() -> rdflib.Graph:

@@ -70,8 +70,12 @@ class CAS(DefinedNamespace):
     ledBy: URIRef
     locatedIn: URIRef
     mandatedBy: URIRef
+    matchScore: URIRef
     member: URIRef
     memberOf: URIRef
+    mergedFrom: URIRef
+    mergedInto: URIRef
+    mergedName: URIRef
     mission: URIRef
     missionLocation: URIRef
     number: URIRef
@@ -87,6 +91,10 @@ class CAS(DefinedNamespace):
     proposed: URIRef
     proposedBy: URIRef
     role: URIRef
+    sharedDate: URIRef
+    sharedOrganiser: URIRef
+    sharedParticipant: URIRef
+    sharedPlace: URIRef
     signatory: URIRef
     signed: URIRef
     signedAt: URIRef

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -78,6 +79,12 @@ def parse(path: Path) -> NamedQuery:
 def library() -> dict[str, NamedQuery]:
     """Every analyst query of the library, by name."""
     return {p.stem: parse(p) for p in sorted(HERE.glob("*.rq"))}
+
+
+@cache
+def internal(group: str, name: str) -> NamedQuery:
+    """A query the project's own code runs (`GROUP/NAME.rq`: network, articles); not in the library."""
+    return parse(HERE / group / f"{name}.rq")
 
 
 def checks() -> dict[str, NamedQuery]:

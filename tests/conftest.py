@@ -38,3 +38,131 @@ def store(built_store: Path):
 
     with open_store(built_store) as opened:
         yield opened
+
+
+NETWORK_DATA = REPO / "tests" / "data" / "network.trig"
+
+
+@pytest.fixture(scope="session")
+def network_store():
+    """A small hand-made store (tests/data/network.trig) beside the ontology, in memory."""
+    import pyoxigraph as ox
+
+    from casckg.graph.build import ontology_quads
+    from casckg.graph.store import EmbeddedStore
+
+    store = EmbeddedStore()
+    store.bulk_add(ontology_quads())
+    store.bulk_add(ox.parse(path=str(NETWORK_DATA), format=ox.RdfFormat.TRIG))
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def network_graph(network_store):
+    """The projection of the hand-made store."""
+    from casckg.graph.network import project
+
+    return project(network_store)
+
+
+@pytest.fixture(scope="session")
+def scorer_path() -> Path:
+    """The shared extraction scorer (read from the shared folder, never copied)."""
+    path = SHARED / "tools" / "score_extraction.py"
+    if not path.is_file():
+        pytest.fail(f"the shared scorer is missing: expected it at {path} (or set CASCKG_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The gazetteer of the project's reference records."""
+    from casckg.graph.extraction import reference_gazetteer
+
+    return reference_gazetteer(SOURCES)
+
+
+@pytest.fixture(scope="session")
+def seeds_store(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
+    """The project's reference sources with the two seed articles ingested, built once per run."""
+    from casckg.graph.build import build
+
+    target = tmp_path_factory.mktemp("seeds") / "store"
+    report = build(SOURCES, target, articles=[corpus / "seeds"])
+    assert len(report.articles.ingested) == 2 and not report.articles.skipped
+    return target
+
+
+# --- servers on the loopback ------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(command: list[str], url: str, log: Path, timeout: float = 30.0):
+    """Start a server process, wait until `url` answers, and return the process."""
+    import subprocess
+    import time
+    import urllib.error
+    import urllib.request
+
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"{command[0]} exited with {process.returncode}: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return process
+        except urllib.error.HTTPError:
+            return process  # it answers, even if not 200
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    pytest.fail(f"{command[0]} did not answer at {url} within {timeout} s")
+
+
+def stop_server(process) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except Exception:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory):
+    """Start Oxigraph's own SPARQL server (the `oxigraph` package) on a loopback port.
+
+    Call it with union=True for `--union-default-graph`; yields the query URL. Every server
+    started is stopped at the end of the session.
+    """
+    import shutil
+    import sys
+
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not Path(binary).exists():
+        pytest.fail("the oxigraph server is missing: pip install oxigraph (it is in the test extras)")
+    started = []
+
+    def start(union: bool) -> str:
+        folder = tmp_path_factory.mktemp("oxigraph")
+        port = free_port()
+        command = [binary, "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}"]
+        if union:
+            command.append("--union-default-graph")
+        started.append(start_server(command, f"http://127.0.0.1:{port}/", folder / "server.log"))
+        return f"http://127.0.0.1:{port}/query"
+
+    yield start
+    for process in started:
+        stop_server(process)

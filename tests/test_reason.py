@@ -14,6 +14,7 @@ import owlrl
 import pyoxigraph as ox
 import pytest
 import rdflib
+
 from casckg.graph.build import ontology_quads
 from casckg.graph.querying import resolve, run
 from casckg.graph.reason import inferred_graph, materialise
@@ -35,7 +36,7 @@ def turtle_of(text: str) -> str:
 def store_with(turtle: str, extra_ontology: str = "") -> EmbeddedStore:
     """An in-memory store with the ontology (plus `extra_ontology` axioms) and `turtle` as one source."""
     store = EmbeddedStore(None)
-    store.add(ontology_quads())
+    store.bulk_add(ontology_quads())
     if extra_ontology:
         store.ox.load(turtle_of(extra_ontology), ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
     store.ox.load(turtle_of(turtle), ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(SOURCE))
@@ -157,8 +158,8 @@ def test_reasoning_twice_gives_the_same_store(tmp_path: Path):
 
     folder = tmp_path / "store"
     store = EmbeddedStore(folder)
-    store.add(ontology_quads())
-    store.add(quads_of(generate(3000, seed=3)))
+    store.bulk_add(ontology_quads())
+    store.bulk_add(quads_of(generate(3000, seed=3)))
     first = materialise(store)
     once = sorted(str(q) for q in store.quads())
     second = materialise(store)
@@ -203,8 +204,8 @@ def test_same_triples_as_owlrl_on_a_generated_graph():
     from bench.generate import generate, quads_of
 
     store = EmbeddedStore(None)
-    store.add(ontology_quads())
-    store.add(quads_of(generate(1500, seed=5)))
+    store.bulk_add(ontology_quads())
+    store.bulk_add(quads_of(generate(1500, seed=5)))
     materialise(store, trace=False)
     ours = {_rdflib_triple(q) for q in store.quads(inferred_graph())}
 

@@ -63,7 +63,10 @@ def _to_python(node: yaml.Node) -> Any:
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item) for item in node.value]
-    return _SCALARS.construct_object(node, deep=True)
+    try:
+        return _SCALARS.construct_object(node, deep=True)
+    except ValueError:  # a timestamp-shaped scalar that is no real date: let validation say so
+        return node.value
 
 
 def _parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
@@ -73,6 +76,9 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(exc, "problem", None) or str(exc)
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start:
+            reason += f" ({context} at line {start.line + 1})"
         return None, [Problem(file, line, None, f"malformed YAML: {reason}")]
     return (_to_python(node) if node is not None else None), []
 
@@ -164,7 +170,7 @@ class _Checker:
                 return bad("expected a mapping of language codes to text, e.g. {en: ..., ru: ...}")
             for lang, text in value.items():
                 if not _LANG.match(str(lang)) or not isinstance(text, str) or not text.strip():
-                    return bad(f"language '{lang}' needs a non-empty text")
+                    return bad(f"language '{lang}' needs a non-empty text (quote texts that hold commas or colons)")
             missing = [lang for lang in spec.get("required_languages", []) if lang not in value]
             if missing:
                 return bad(f"missing language(s): {', '.join(missing)}")
@@ -219,7 +225,7 @@ class _Checker:
                     bad(f"unknown id '{item}'")
                     continue
                 if target.type not in spec["types"]:
-                    bad(f"'{item}' is a {target.type}; expected {' or '.join(spec['types'])}")
+                    bad(f"'{item}' is of type {target.type}; expected {' or '.join(spec['types'])}")
                     continue
                 out.append(self.ref(target, target.type))
             return out if len(out) == len(values) else None
@@ -230,34 +236,38 @@ class _Checker:
             return str(value)
         raise ValueError(f"reference_schema.yaml: unknown value kind {kind!r}")
 
-    def check_fields(self, record: RawRecord, mapping: Located, fields: dict[str, dict], context: str) -> dict:
+    def check_fields(
+        self, record: RawRecord, mapping: Located, fields: dict[str, dict], context: str, prefix: str = ""
+    ) -> dict:
+        """Check a mapping's fields; problems name the field's path (member_of[0].since)."""
         values = {}
         for key in mapping:
             if key not in fields:
-                self.problem(record, key, f"unknown field '{key}' for {context}", mapping.lines[key])
+                self.problem(record, prefix + key, f"unknown field '{key}' for {context}", mapping.lines[key])
         for key, spec in fields.items():
+            name = prefix + key
             if key not in mapping or mapping[key] is None:
                 if spec.get("required"):
-                    self.problem(record, key, f"missing required field '{key}'", mapping.line)
+                    self.problem(record, name, f"missing required field '{key}'", mapping.line)
                 continue
             if spec["kind"] in ("memberships", "deployments"):
-                values[key] = self.check_nested(record, key, spec["kind"], mapping[key], mapping.lines[key])
+                values[key] = self.check_nested(record, name, spec["kind"], mapping[key], mapping.lines[key])
                 continue
-            checked = self.check_value(record, key, spec, mapping[key], mapping.lines[key])
+            checked = self.check_value(record, name, spec, mapping[key], mapping.lines[key])
             if checked is not None:
                 values[key] = checked
         return values
 
-    def check_nested(self, record: RawRecord, key: str, kind: str, items: Any, line: int) -> list[dict]:
+    def check_nested(self, record: RawRecord, name: str, kind: str, items: Any, line: int) -> list[dict]:
         if not isinstance(items, list):
-            self.problem(record, key, f"'{key}' must be a list", line)
+            self.problem(record, name, f"'{name}' must be a list", line)
             return []
         out = []
-        for item in items:
+        for i, item in enumerate(items):
             if not isinstance(item, Located):
-                self.problem(record, key, f"each item of '{key}' must be a mapping", line)
+                self.problem(record, f"{name}[{i}]", f"each item of '{name}' must be a mapping", line)
                 continue
-            out.append(self.check_fields(record, item, self.schema[kind], f"an item of '{key}'"))
+            out.append(self.check_fields(record, item, self.schema[kind], f"an item of '{name}'", f"{name}[{i}]."))
         return out
 
     # statements ------------------------------------------------------------------------------
@@ -367,7 +377,7 @@ def _objects(spec: dict, value: Any) -> Iterable[Ref | Literal | str]:
     elif kind == "date":
         yield Literal(value, datatype=_DATE_TYPES[len(value)])
     elif kind == "integer":
-        yield Literal(str(value), datatype="nonNegativeInteger")
+        yield Literal(str(value), datatype="integer")
     elif kind in ("url", "urls"):
         yield from value
     elif kind == "wikidata":

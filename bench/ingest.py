@@ -1,0 +1,157 @@
+"""How fast articles go into the store: single process against all cores, extraction against writing.
+
+    python bench/ingest.py [--corpus ../shared/corpus] [--repeat 3] [--workers N]
+
+The reference records are built into a temporary store first (not timed). Then the corpus
+articles (seeds and dev) are ingested `--repeat` times over, each pass re-ingesting (replacing)
+every article's graph:
+
+- single: one process reads, extracts and writes each article in turn;
+- parallel: a pool of worker processes (all cores by default) reads and extracts, and the one
+  writer (this process) resolves identities and writes each Document as it arrives, in order.
+
+Extraction time is the sum of the time spent reading and extracting each article (in the
+workers, for the parallel run); write time is identity resolution, quads and the store's
+transaction. Wall time is what a user waits. Workers use the gazetteer of the store as it was
+before the run; the single process one also learns each article as it is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from casckg.graph.articles import ArticleWriter, find_articles
+from casckg.graph.build import build
+from casckg.graph.store import open_store
+from casckg.ingest.article import load_article
+from casckg.ingest.language import sentences
+
+REPO = Path(__file__).resolve().parents[1]
+_GAZETTEER = None  # set in the parent before forking the pool
+
+
+def _extract(path: Path):
+    """Read and extract one article in a worker: (Document, sentence count, seconds)."""
+    from casckg.graph.kinds import with_kinds
+    from casckg.ingest.extract import extract
+
+    start = time.perf_counter()
+    article = load_article(path)
+    doc = with_kinds(extract(article, _GAZETTEER), article)
+    count = len(sentences(article.text, article.regions, article.language))
+    return doc, count, time.perf_counter() - start
+
+
+def run_single(store_path: Path, paths: list[Path], repeat: int) -> dict[str, float]:
+    extract_s = write_s = 0.0
+    n_sentences = 0
+    wall = time.perf_counter()
+    with open_store(store_path, read_only=False) as store:
+        writer = ArticleWriter(store)
+        for _ in range(repeat):
+            for path in paths:
+                t0 = time.perf_counter()
+                article = load_article(path)
+                doc = writer.extract(article)
+                n_sentences += len(sentences(article.text, article.regions, article.language))
+                t1 = time.perf_counter()
+                writer.write(doc)
+                extract_s += t1 - t0
+                write_s += time.perf_counter() - t1
+    return {
+        "workers": 1,
+        "wall": time.perf_counter() - wall,
+        "extract": extract_s,
+        "write": write_s,
+        "sentences": n_sentences,
+    }
+
+
+def run_parallel(store_path: Path, paths: list[Path], repeat: int, workers: int) -> dict[str, float]:
+    global _GAZETTEER
+    extract_s = write_s = 0.0
+    n_sentences = 0
+    wall = time.perf_counter()
+    with open_store(store_path, read_only=False) as store:
+        writer = ArticleWriter(store)
+        _GAZETTEER = writer.gazetteer
+        with mp.get_context("fork").Pool(workers) as pool:
+            for doc, count, seconds in pool.imap(_extract, paths * repeat):
+                t1 = time.perf_counter()
+                writer.write(doc)
+                write_s += time.perf_counter() - t1
+                extract_s += seconds
+                n_sentences += count
+    return {
+        "workers": workers,
+        "wall": time.perf_counter() - wall,
+        "extract": extract_s,
+        "write": write_s,
+        "sentences": n_sentences,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the corpus (default 3)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: all)")
+    args = parser.parse_args(argv)
+    paths, problems, _ = find_articles([args.corpus / "seeds", args.corpus / "dev"])
+    if problems or not paths:
+        print(f"no articles under {args.corpus}/seeds and dev", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="casckg-bench-") as tmp:
+        reference = Path(tmp) / "reference"
+        build(REPO / "sources", reference)
+        rows = []
+        for name, runner in (
+            ("single process", lambda p: run_single(p, paths, args.repeat)),
+            (f"{args.workers} workers + 1 writer", lambda p: run_parallel(p, paths, args.repeat, args.workers)),
+        ):
+            copy = Path(tmp) / name.replace(" ", "-")
+            shutil.copytree(reference.resolve(), copy)
+            rows.append((name, runner(copy)))
+    articles = len(paths) * args.repeat
+    table = Table(
+        "mode",
+        "articles",
+        "sentences",
+        "wall s",
+        "articles/s",
+        "sentences/s",
+        "extraction s",
+        "write s",
+        "speed-up",
+        title=f"ingest: {len(paths)} articles (seeds + dev) x {args.repeat} passes, {os.cpu_count()} cores",
+        title_justify="left",
+    )
+    base = rows[0][1]["wall"]
+    for name, r in rows:
+        table.add_row(
+            name,
+            str(articles),
+            str(r["sentences"]),
+            f"{r['wall']:.2f}",
+            f"{articles / r['wall']:.1f}",
+            f"{r['sentences'] / r['wall']:.0f}",
+            f"{r['extract']:.2f}",
+            f"{r['write']:.2f}",
+            f"{base / r['wall']:.2f}x",
+        )
+    Console(width=140).print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Dates in article text (en, fr, ru), normalised to ISO; a missing year comes from context.
+
+"May 31", "31 mai 2024", "15 июля" -> (year or None, month, day). `iso` gives xsd:date
+"2024-05-31" when the year is known and xsd:gMonthDay "--05-31" when it is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import lexicon
+from .tokens import fold
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets in the searched text
+    end: int
+    year: int | None
+    month: int
+    day: int
+
+    def iso(self, default_year: int | None = None) -> tuple[str, str]:
+        """(lexical form, xsd datatype local name)."""
+        year = self.year or default_year
+        if year:
+            return f"{year:04d}-{self.month:02d}-{self.day:02d}", "date"
+        return f"--{self.month:02d}-{self.day:02d}", "gMonthDay"
+
+
+@cache
+def _patterns(language: str) -> tuple[dict[str, int], list[re.Pattern[str]]]:
+    months = {fold(name): number for number, names in lexicon("months")[language].items() for name in names}
+    alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    day_first = re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<month>{alt})\b(?:,?\s+(?P<year>\d{{4}}))?", re.I
+    )
+    month_first = re.compile(
+        rf"\b(?P<month>{alt})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I
+    )
+    return months, [day_first, month_first]
+
+
+def find_dates(text: str, language: str) -> list[DateMention]:
+    """Every day-and-month date in `text`, with its year when written."""
+    months, regexes = _patterns(language)
+    folded = fold(text)
+    out: dict[int, DateMention] = {}
+    for regex in regexes:
+        for m in regex.finditer(folded):
+            day = int(m.group("day"))
+            if not 1 <= day <= 31 or m.start() in out:
+                continue
+            year = int(m.group("year")) if m.group("year") else None
+            out[m.start()] = DateMention(m.start(), m.end(), year, months[m.group("month").lower()], day)
+    return [out[k] for k in sorted(out)]

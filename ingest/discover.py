@@ -1,0 +1,195 @@
+"""Names the gazetteer does not know: spans around cue words (heads), typed by the ontology.
+
+A head ("ministry", "roundtable", "treaty", "учение") makes a name with the words around it:
+capitalised words and modifiers before it ("first regional", "Kazakh", "UN Security Council"),
+connectors and complements after it ("of the Ministry of Defence of Tajikistan"; in Russian the
+genitive chain "министерства обороны Узбекистана"). Which words are heads, modifiers,
+connectors and stops is data (`lexicons/discovery.yaml`), per language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import lexicon
+from .tokens import Token, fold
+
+_ORDINAL = re.compile(
+    r"^(\d+(st|nd|rd|th|e|er|re|eme|-?й|-?я|-?е)|\w+-(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\w*th))$"
+)
+_NUMBER = re.compile(r"^\d[\d.,/-]*$")
+_RU_STOP_POS = ("VERB", "INFN", "PRTS", "GRND", "CONJ", "PRCL", "NPRO", "ADVB")
+OPENING, CLOSING = '«“"„(', '»”")'
+MAX_RIGHT = 18
+
+
+@dataclass
+class Candidate:
+    """A discovered name: tokens [first, last), the head's tokens, its class, and how it refers."""
+
+    first: int
+    last: int
+    head: tuple[int, int]
+    cls: str
+    anaphor: bool = False  # a bare definite head ("the summit") that refers back
+    definite: bool = False
+    acronym: str | None = None  # "(KAZCENT)" right after the name
+    quoted: str | None = None  # «Содружество-2022» right after the head
+
+
+@cache
+def lang_lexicon(language: str) -> dict:
+    data = lexicon("discovery")[language]
+    heads = {}
+    for phrase, cls in data["heads"].items():
+        heads[tuple(fold(phrase).split())] = cls
+    return {
+        **data,
+        "heads": heads,
+        "head_len": max(len(k) for k in heads),
+        "modifiers": {fold(w) for w in data.get("modifiers") or []},
+        "connectors": {fold(w) for w in data.get("connectors") or []},
+        "stop": {fold(w) for w in data.get("stop") or []},
+        "definite": {fold(w) for w in data.get("definite") or []},
+        "determiners": {fold(w) for w in data.get("determiners") or []},
+    }
+
+
+def head_at(tokens: list[Token], i: int, lex: dict) -> tuple[int, str] | None:
+    """The longest head starting at token i: (length, class)."""
+    for n in range(min(lex["head_len"], len(tokens) - i), 0, -1):
+        key = tuple(t.key for t in tokens[i : i + n])
+        if key in lex["heads"]:
+            return n, lex["heads"][key]
+    return None
+
+
+def _is_name_word(tok: Token) -> bool:
+    return tok.is_word and (tok.is_cap or tok.text[:1].isdigit())
+
+
+def _ru_ok(tok: Token) -> bool:
+    return not any(pos in tok.tag for pos in _RU_STOP_POS)
+
+
+def discover(tokens: list[Token], language: str, known: set[int]) -> list[Candidate]:
+    """Candidates around every head in a sentence. `known`: token indexes inside gazetteer names."""
+    lex = lang_lexicon(language)
+    out = []
+    i = 0
+    while i < len(tokens):
+        found = head_at(tokens, i, lex) if tokens[i].is_word else None
+        if not found:
+            i += 1
+            continue
+        n, cls = found
+        anaphor_only = cls.endswith("/anaphor")
+        cls = cls.split("/")[0]
+        cand = _extend(tokens, i, i + n, cls, language, lex, known)
+        if anaphor_only:
+            cand.anaphor = True
+        out.append(cand)
+        i += n
+    return out
+
+
+def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex: dict, known: set[int]) -> Candidate:
+    first = h0
+    # left: capitalised words, modifiers, ordinals, known names (en); adjectives (ru); modifiers (fr)
+    j = h0 - 1
+    while j >= 0:
+        tok = tokens[j]
+        if not tok.is_word:
+            break
+        if tok.key in lex["determiners"] and not (tok.is_cap and j in known):
+            break
+        if language == "ru":
+            ok = ("ADJF" in tok.tag or "PRTF" in tok.tag or "NUMR" in tok.tag) or _ORDINAL.match(tok.text)
+        elif language == "fr":
+            ok = tok.key in lex["modifiers"] or bool(_ORDINAL.match(tok.key))
+        else:
+            ok = (
+                tok.is_cap
+                or tok.key in lex["modifiers"]
+                or bool(_ORDINAL.match(tok.key))
+                or j in known
+                or bool(_NUMBER.match(tok.text) and len(tok.text) == 4)
+            )
+        if not ok or tok.key in lex["stop"]:
+            break
+        first = j
+        j -= 1
+    definite = j >= 0 and tokens[j].key in lex["definite"]
+    # right
+    last = h1
+    k = h1
+    lower_ok = cls in lex["lowercase_after"]
+    pending = None  # index after which connectors were taken provisionally
+    acronym = quoted = None
+    while k < len(tokens) and k - h1 < MAX_RIGHT:
+        tok = tokens[k]
+        if tok.text in OPENING:
+            close = next((m for m in range(k + 1, min(k + 14, len(tokens))) if tokens[m].text in CLOSING), None)
+            if close is None:
+                break
+            inner = tokens[k + 1 : close]
+            text = " ".join(t.text for t in inner)
+            if tok.text == "(" and len(inner) >= 1 and inner[0].is_upper and (len(inner) == 1 or inner[1].text == ","):
+                acronym = inner[0].text
+                last = k if inner[1:2] else close + 1
+                break
+            if tok.text == "(" and len(inner) == 1 and _NUMBER.match(inner[0].text):
+                last = close + 1
+                k = close + 1
+                continue
+            if (
+                tok.text != "("
+                and k - last <= 1
+                and cls in ("Forum", "Resolution", "Agreement", "Mission", "Initiative")
+            ):
+                quoted = text
+                last = close + 1
+            break
+        if not tok.is_word:
+            if tok.text in "’'" and k + 1 < len(tokens) and tokens[k + 1].is_word and pending is not None:
+                k += 1
+                continue
+            break
+        if tok.key in lex["stop"] and not (tok.is_cap and k in known):
+            break
+        if pending is None and k >= h1 and (other := head_at(tokens, k, lex)) and other[1].split("/")[0] != cls:
+            break
+        if language == "ru":
+            if not _ru_ok(tok) and tok.key not in lex["connectors"]:
+                break
+            if tok.key in lex["connectors"]:
+                pending = pending if pending is not None else last
+                k += 1
+                continue
+            if (
+                tok.is_cap
+                or tok.is_upper
+                or "gent" in tok.tag
+                or (lower_ok and pending is not None and cls != "Institution")
+            ):
+                last = k + 1
+                pending = None
+                k += 1
+                continue
+            break
+        if tok.key in lex["connectors"] and not tok.is_cap:
+            pending = pending if pending is not None else last
+            k += 1
+            continue
+        if _is_name_word(tok) or lower_ok or k in known:
+            last = k + 1
+            pending = None
+            k += 1
+            continue
+        break
+    bare = last == h1 and first == h0 and not acronym and not quoted
+    head_cap = tokens[h0].is_cap and h0 > 0 and not (h0 == 0 or tokens[h0 - 1].text in ".:")
+    anaphor = bare and not head_cap
+    return Candidate(first, last, (h0, h1), cls, anaphor, definite, acronym, quoted)

@@ -1,0 +1,368 @@
+"""Mentions of entities in one article: gazetteer hits, discovered names, people, aliases, anaphora.
+
+Each sentence is tokenised once; known names come first (the gazetteer), then names around cue
+words (`discover`), then people with titles (`people`). Linking happens per article: a
+discovered name that is a known name or carries a known acronym is that entity; a bare definite
+head ("the summit", "cette rencontre") refers back to the latest entity of its class with the
+same head, else of its class; acronyms in brackets and people's surnames become aliases for
+the rest of the article. New entities get a stable key from their class and name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .discover import Candidate, discover, head_at, lang_lexicon
+from .gazetteer import Gazetteer, Known, Match
+from .language import Sentence
+from .people import Person, find_people
+from .records import Ref
+from .slug import slug
+from .tokens import Token, fold, tokenize
+
+EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merged within a story
+FOCUS_SPAN = 2  # an event stays in focus this many sentences after it was last named
+_ORDINAL_WORDS = re.compile(r"^(first|second|third|\w+th|premier|premiere|\w+ieme|перв\w+|втор\w+|трет\w+|\w+ый)$")
+
+
+@dataclass
+class Mention:
+    """One mention in one sentence: tokens [first, last), its class and the entity it names."""
+
+    sentence: int
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    cls: str
+    ref: Ref
+    how: str  # "known", "nested" (known, inside a known name), "new", "anaphor", "alias", "person"
+    head: str = ""  # the head word's key for discovered names
+    candidate: Candidate | None = None
+    outer: Mention | None = None  # the mention this one is nested in
+
+    @property
+    def top(self) -> bool:
+        return self.outer is None
+
+
+@dataclass
+class ArticleMentions:
+    """Every mention of an article, sentence by sentence, and what is known of each entity."""
+
+    sentences: list[Sentence]
+    tokens: list[list[Token]]
+    by_sentence: list[list[Mention]] = field(default_factory=list)
+    labels: dict[Ref, str] = field(default_factory=dict)
+    classes: dict[Ref, str] = field(default_factory=dict)
+    people: list[tuple[int, Person]] = field(default_factory=list)
+    language: str = ""
+
+    def all(self) -> list[Mention]:
+        return [m for ms in self.by_sentence for m in ms]
+
+
+def _strip_determiner(tokens: list[Token], first: int, last: int, lex: dict) -> int:
+    while first < last - 1 and (tokens[first].key in lex["determiners"] or not tokens[first].is_word):
+        first += 1
+    return first
+
+
+def _span_text(sentence: Sentence, tokens: list[Token], first: int, last: int) -> str:
+    return sentence.text[tokens[first].start - sentence.start : tokens[last - 1].end - sentence.start]
+
+
+class Linker:
+    """Per-article state: the entities named so far, aliases, and the latest of each class."""
+
+    def __init__(self, gazetteer: Gazetteer, language: str):
+        self.gaz = gazetteer
+        self.language = language
+        self.lex = lang_lexicon(language)
+        self.labels: dict[Ref, str] = {}
+        self.classes: dict[Ref, str] = {}
+        self.aliases: dict[str, Ref] = {}  # exact surface -> entity (acronyms, surnames)
+        self.recent: list[tuple[str, str, Ref]] = []  # (class, head, ref), most recent last
+        self.counts: Counter[Ref] = Counter()
+        self.sentence = 0  # the sentence being read
+        self.last_seen: dict[Ref, int] = {}  # entity -> the sentence it was last named in
+        self.minted: set[Ref] = set()  # entities this article names that the gazetteer does not know
+        self.same: dict[Ref, Ref] = {}  # a minted entity -> the entity it turned out to be
+        self.office_holders: dict[tuple[str, Ref], Ref] = {}  # (role, of what) -> the person named with it
+
+    def note(self, ref: Ref, cls: str, label: str, head: str = "") -> None:
+        self.labels.setdefault(ref, label)
+        self.classes.setdefault(ref, cls)
+        self.recent.append((cls, head, ref))
+        self.counts[ref] += 1
+        self.last_seen[ref] = self.sentence
+
+    def resolve(self, ref: Ref) -> Ref:
+        while ref in self.same:
+            ref = self.same[ref]
+        return ref
+
+    def merge(self, one: Ref, other: Ref) -> None:
+        """Two names of one entity: a minted one becomes the other (a known one wins)."""
+        one, other = self.resolve(one), self.resolve(other)
+        if one == other:
+            return
+        if one not in self.minted:
+            one, other = other, one
+        if one in self.minted:
+            self.same[one] = other
+
+    def in_focus(self, cls: str, span: int) -> Ref | None:
+        """The latest entity of a class named in the last `span` sentences (the event being told)."""
+        for c, _, ref in reversed(self.recent):
+            if c == cls:
+                return ref if self.sentence - self.last_seen[ref] <= span else None
+        return None
+
+    def known(self, known: Known) -> Ref:
+        self.note(known.ref, known.cls, known.label)
+        return known.ref
+
+    def refer_back(self, cls: str, head: str) -> Ref | None:
+        same_head = [r for c, h, r in reversed(self.recent) if c == cls and h == head and head]
+        if same_head:
+            return same_head[0]
+        of_class = [r for c, _, r in self.recent if c == cls]
+        if not of_class:
+            return None
+        return max(of_class, key=lambda r: (self.counts[r], -of_class.index(r)))
+
+    def mint(self, cls: str, name: str) -> Ref:
+        ref = Ref(cls.lower(), slug(name)[:80] or "unnamed")
+        if ref not in self.gaz.entities:
+            self.minted.add(ref)
+        return ref
+
+
+def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer) -> ArticleMentions:
+    """All mentions of an article's sentences, linked to known or new entities."""
+    linker = Linker(gazetteer, language)
+    result = ArticleMentions(sentences, [tokenize(s.text, s.start) for s in sentences], language=language)
+    for index, (sentence, tokens) in enumerate(zip(sentences, result.tokens, strict=True)):
+        linker.sentence = index
+        result.by_sentence.append(_sentence_mentions(index, sentence, tokens, linker, result))
+    _resolve(result, linker)
+    _alias_pass(result, linker)
+    result.labels = linker.labels
+    result.classes = linker.classes
+    return result
+
+
+def _resolve(result: ArticleMentions, linker: Linker) -> None:
+    """Every mention of a merged entity names the entity it turned out to be."""
+    if not linker.same:
+        return
+    for m in result.all():
+        m.ref = linker.resolve(m.ref)
+    for _, person in result.people:
+        if person.ref is not None:
+            person.ref = linker.resolve(person.ref)
+    linker.aliases = {a: linker.resolve(r) for a, r in linker.aliases.items()}
+    for ref in linker.same:
+        linker.labels.pop(ref, None)
+        linker.classes.pop(ref, None)
+
+
+def _choose(candidates: tuple[Known, ...], prefer: str | None = None) -> Known:
+    if prefer:
+        for k in candidates:
+            if k.cls == prefer:
+                return k
+    order = ("State", "Institution", "Person", "Mission", "Place", "Forum", "Agreement", "Resolution", "Initiative")
+    return min(candidates, key=lambda k: order.index(k.cls) if k.cls in order else 99)
+
+
+def _sentence_mentions(
+    index: int, sentence: Sentence, tokens: list[Token], linker: Linker, result: ArticleMentions
+) -> list[Mention]:
+    gaz, lex = linker.gaz, linker.lex
+    mentions: list[Mention] = []
+
+    def add(first: int, last: int, cls: str, ref: Ref, how: str, head: str = "", cand=None) -> Mention:
+        m = Mention(
+            index,
+            first,
+            last,
+            tokens[first].start,
+            tokens[last - 1].end,
+            _span_text(sentence, tokens, first, last),
+            cls,
+            ref,
+            how,
+            head,
+            cand,
+        )
+        mentions.append(m)
+        return m
+
+    matches = gaz.match(tokens)
+    known_idx = {i for m in matches for i in range(m.first, m.last)}
+    spans = {(m.first, m.last) for m in matches}
+    for m in matches:
+        k = _choose(m.candidates)
+        if k.cls in EVENT_CLASSES:
+            _known_event(m, k, tokens, linker)
+        add(m.first, m.last, k.cls, linker.known(k), "known")
+        _nested_known(m, k, tokens, linker, add)
+    for cand in discover(tokens, linker.language, known_idx):
+        head = " ".join(t.key for t in tokens[cand.head[0] : cand.head[1]])
+        first = _strip_determiner(tokens, cand.first, cand.last, lex)
+        inside = next((m for m in matches if m.first <= cand.head[0] < m.last), None)
+        if inside is not None and (cand.last <= inside.last or cand.acronym or cand.anaphor):
+            continue  # the head word is part of a known name, which names the thing ("Ministry of Defence (MoD)")
+        if cand.anaphor:
+            ref = linker.refer_back(cand.cls, head)
+            if ref is not None:
+                linker.note(ref, cand.cls, linker.labels[ref], head)
+                add(first, cand.last, cand.cls, ref, "anaphor", head, cand)
+            continue
+        if (first, cand.last) in spans or any(m.first <= first and cand.last <= m.last for m in matches):
+            continue
+        text = _span_text(sentence, tokens, first, cand.last)
+        same = [k for k in gaz.lookup(text) if k.cls == cand.cls] or (
+            [k for k in gaz.lookup(cand.acronym) if k.cls == cand.cls] if cand.acronym else []
+        )
+        if cand.quoted:
+            same = same or [k for k in gaz.lookup(cand.quoted) if k.cls == cand.cls]
+        if same:
+            ref = linker.known(same[0])
+            linker.note(ref, cand.cls, linker.labels[ref], head)
+            add(first, cand.last, cand.cls, ref, "known", head, cand)
+            continue
+        name = cand.quoted or text
+        if cand.acronym and text.endswith(")"):
+            name = text[: text.rfind("(")].strip()
+        named = cand.quoted or any(t.is_cap for t in tokens[first : cand.last] if t.key not in lex["determiners"])
+        ref = None
+        if cand.cls in ("Forum", "Mission") and not cand.quoted:
+            # a second description of the event in focus ("joint tactical exercises") is that event
+            ref = next((r for c, h, r in reversed(linker.recent) if c == cand.cls and h == head), None)
+            if ref is not None and named and not linker.labels[ref][:1].isupper():
+                linker.labels[ref] = name
+        if ref is None and _describes_event_in_focus(cand, tokens, first, matches):
+            ref = linker.in_focus(cand.cls, FOCUS_SPAN)
+        if ref is None:
+            ref = linker.mint(cand.cls, name)
+        linker.note(ref, cand.cls, name, head)
+        add(first, cand.last, cand.cls, ref, "new", head, cand)
+        if cand.acronym:
+            linker.aliases[cand.acronym] = ref
+        if cand.quoted:
+            linker.labels[ref] = cand.quoted
+    for person in find_people(tokens, linker.language, mentions, gaz):
+        result.people.append((index, person))
+        holder = linker.office_holders.get((person.role, person.affiliation)) if person.office else None
+        if person.known is not None:
+            ref = linker.known(person.known)
+        elif holder is not None:  # "the Tajik president" after "Tajik President Emomali Rahmon"
+            ref = holder
+            linker.note(ref, "Person", linker.labels[ref])
+        else:
+            ref = linker.mint("Person", person.name)
+            linker.note(ref, "Person", person.name)
+        if person.first is not None:
+            mentions[:] = [
+                m
+                for m in mentions
+                if not (m.first >= person.first and m.last <= person.last and m.cls not in ("State", "Institution"))
+            ]
+            add(person.first, person.last, "Person", ref, "person")
+        person.ref = ref
+        if not person.office and person.role and person.affiliation is not None:
+            linker.office_holders.setdefault((person.role, person.affiliation), ref)
+        if person.surname and person.known is None:
+            linker.aliases.setdefault(person.surname, ref)
+    mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
+    for m in mentions:  # the smallest mention that contains this one
+        containers = [
+            o
+            for o in mentions
+            if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
+        ]
+        m.outer = min(containers, key=lambda o: o.last - o.first, default=None)
+    _apposition(sentence, mentions, linker)
+    return mentions
+
+
+def _describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, matches: list[Match]) -> bool:
+    """A definite description of an event without a name of its own ("The Central Asian summit", no
+    number, no quoted name, no organisation's name in it) is the event the story is telling."""
+    if cand.cls not in EVENT_CLASSES or not cand.definite or cand.quoted or cand.acronym:
+        return False
+    if any(any(c.isdigit() for c in t.text) or _ORDINAL_WORDS.match(t.key) for t in tokens[first : cand.last]):
+        return False
+    inside = [m for m in matches if first <= m.first and m.last <= cand.last]
+    return not any(_choose(m.candidates).cls in ("Institution", "Forum") for m in inside)
+
+
+def _apposition(sentence: Sentence, mentions: list[Mention], linker: Linker) -> None:
+    """ "The exercise, dubbed Rubezh-2014": an event and the name it is given right after are one."""
+    events = [m for m in mentions if m.cls in EVENT_CLASSES and m.outer is None]
+    words = "|".join(re.escape(fold(w)) for w in linker.lex.get("apposition") or [])
+    if len(events) < 2 or not words:
+        return
+    gap_re = re.compile(rf"\s*,?\s*(?:{words})\s*[«“\"„(]?\s*")
+    for a, b in zip(events, events[1:], strict=False):
+        gap = sentence.text[a.end - sentence.start : b.start - sentence.start]
+        if a.ref != b.ref and gap_re.fullmatch(fold(gap)):
+            linker.merge(a.ref, b.ref)
+
+
+def _known_event(m: Match, known: Known, tokens: list[Token], linker: Linker) -> None:
+    """A known event named after an unnamed one with the same head word, while that one is still
+    being told ("Groundbreaking Roundtable" in a headline, then the roundtable's full name), is it."""
+    for i in range(m.first, m.last):
+        found = head_at(tokens, i, linker.lex)
+        if found and found[1].split("/")[0] == known.cls:
+            head = " ".join(t.key for t in tokens[i : i + found[0]])
+            break
+    else:
+        return
+    recent = next((r for c, h, r in reversed(linker.recent) if c == known.cls and h == head), None)
+    if recent in linker.minted and linker.sentence - linker.last_seen[recent] <= FOCUS_SPAN:
+        linker.merge(recent, known.ref)
+
+
+def _nested_known(outer: Match, known: Known, tokens: list[Token], linker: Linker, add) -> None:
+    """Known names inside a known name ("Ministry of Defence of Kazakhstan" inside the name of a
+    centre of that ministry): their structure states facts (part of, belongs to, located in)."""
+    if outer.last - outer.first < 2 or known.cls == "State":
+        return  # a state's name holds no other entity ("South Sudan" is not in Sudan)
+    size = outer.last - outer.first - 1
+    for inner in linker.gaz.match(tokens[outer.first : outer.last], longest=size, exclude=frozenset([known.ref])):
+        k = _choose(inner.candidates)
+        if k.cls == "Topic":
+            continue
+        linker.labels.setdefault(k.ref, k.label)
+        linker.classes.setdefault(k.ref, k.cls)
+        span = Match(outer.first + inner.first, outer.first + inner.last, inner.candidates)
+        add(span.first, span.last, k.cls, k.ref, "nested")
+        _nested_known(span, k, tokens, linker, add)
+
+
+def _alias_pass(result: ArticleMentions, linker: Linker) -> None:
+    """Acronyms and surnames named once stand for their entity in every sentence."""
+    if not linker.aliases:
+        return
+    from .tokens import fold, russian
+
+    lemmas = {fold(russian(a.lower())[0]) if linker.language == "ru" else fold(a): r for a, r in linker.aliases.items()}
+    for index, (_sentence, tokens) in enumerate(zip(result.sentences, result.tokens, strict=True)):
+        taken = {i for m in result.by_sentence[index] for i in range(m.first, m.last)}
+        for i, tok in enumerate(tokens):
+            if i in taken or not tok.is_cap:
+                continue
+            ref = linker.aliases.get(tok.text) or lemmas.get(tok.key)
+            if ref is None:
+                continue
+            m = Mention(index, i, i + 1, tok.start, tok.end, tok.text, linker.classes[ref], ref, "alias")
+            result.by_sentence[index].append(m)
+        result.by_sentence[index].sort(key=lambda m: (m.first, -(m.last - m.first)))

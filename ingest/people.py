@@ -1,0 +1,174 @@
+"""People named with a title or rank ("Colonel Bauyrzhan Nigmetullin, Chief of the KAZCENT",
+"le vice-ministre de la Défense du Kazakhstan, Shaikh-Hasan Zhazykbayev", "министра обороны РК
+Руслана Жаксылыкова"), and office holders named only by office ("le Président du Kazakhstan").
+
+The role is the rank and the title in English ("Colonel, Chief"); the affiliation is the state or
+institution the title is of ("Chief of the KAZCENT", "Kyrgyz President", "UN Secretary-General").
+Titles and ranks per language are data (`lexicons/discovery.yaml`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .discover import head_at, lang_lexicon
+from .gazetteer import Gazetteer, Known
+from .records import Ref
+from .tokens import Token, fold
+
+if TYPE_CHECKING:
+    from .mentions import Mention
+
+DASHES = ("–", "—", "-")
+HEAD_OF_STATE = {"President", "Prime Minister", "Vice President", "Minister of Defence", "Minister of Foreign Affairs"}
+
+
+@dataclass
+class Person:
+    """A person found with a title: where the name is, the English role, and the affiliation."""
+
+    name: str
+    first: int | None
+    last: int | None
+    role: str
+    affiliation: Ref | None
+    known: Known | None = None
+    surname: str | None = None
+    ref: Ref | None = None
+    title_span: tuple[int, int] = (0, 0)
+    extra: list[str] = field(default_factory=list)
+    office: bool = False  # named only by the office ("the Tajik president")
+
+
+@cache
+def _titles(language: str) -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
+    lex = lang_lexicon(language)
+    out = {}
+    for kind in ("titles", "ranks"):
+        for phrase, english in (lex.get(kind) or {}).items():
+            out[tuple(fold(phrase).split())] = (kind, english)
+    return out, max(len(k) for k in out)
+
+
+def _title_at(tokens: list[Token], i: int, language: str) -> tuple[int, str, str] | None:
+    table, longest = _titles(language)
+    for n in range(min(longest, len(tokens) - i), 0, -1):
+        key = tuple(t.key for t in tokens[i : i + n])
+        if key in table:
+            kind, english = table[key]
+            return n, kind, english
+    return None
+
+
+def _name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
+    """How many tokens from i form a personal name (0 when none)."""
+    n = 0
+    while i + n < len(tokens) and n < 3:
+        tok = tokens[i + n]
+        m = taken.get(i + n)
+        if not tok.is_word or not tok.is_cap or tok.is_upper or tok.key in lex["determiners"]:
+            break
+        if m is not None and m.cls != "Person":
+            break
+        if head_at(tokens, i + n, lex) or _title_at(tokens, i + n, language):
+            break
+        n += 1
+    return n
+
+
+def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz: Gazetteer) -> list[Person]:
+    """People with titles in one sentence's tokens, given the sentence's other mentions."""
+    lex = lang_lexicon(language)
+    taken: dict[int, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.last - m.first):
+        for i in range(m.first, m.last):
+            taken.setdefault(i, m)
+    people: list[Person] = []
+    i = 0
+    while i < len(tokens):
+        found = _title_at(tokens, i, language) if tokens[i].is_word else None
+        if not found:
+            i += 1
+            continue
+        n, kind, english = found
+        t0, t1 = i, i + n
+        ranks, titles = ([english], []) if kind == "ranks" else ([], [english])
+        j = t1
+        # further ranks or titles right after ("Lieutenant Colonel", "генерал-майор")
+        while j < len(tokens) and (more := _title_at(tokens, j, language)):
+            (ranks if more[1] == "ranks" else titles).append(more[2])
+            j += more[0]
+        # affiliation before the title: "Kyrgyz President", "UN Secretary-General", "Turkmenistan’s"
+        affiliation = None
+        k = t0 - 1
+        while k >= 0 and tokens[k].text in "’'s" and k > t0 - 3:
+            k -= 1
+        before = taken.get(k)
+        if before is not None and before.cls in ("State", "Institution") and before.last >= k + 1:
+            affiliation = before.ref
+        elif k > 0 and tokens[k].text in DASHES:
+            # a list item "Kazakhstan – President Kassym-Jomart Tokayev": the line opens with what the title is of
+            opener = taken.get(0)
+            others = {taken[i].ref for i in range(1, k) if i in taken and taken[i].cls in ("State", "Institution")}
+            if opener is not None and opener.cls in ("State", "Institution") and others <= {opener.ref}:
+                affiliation = opener.ref
+        # complement after the title: "of the KAZCENT", "du Kazakhstan", "Казахстана", "tadjik"
+        c = j
+        while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
+            c += 1
+        after = taken.get(c)
+        if (c > j or language in ("fr", "ru")) and after is not None and after.cls in ("State", "Institution"):
+            affiliation = affiliation or after.ref
+            j = after.last
+        elif language == "ru":
+            # genitive words after a Russian title: "министра обороны РК"
+            while j < len(tokens) and "gent" in tokens[j].tag and not tokens[j].is_cap:
+                j += 1
+            after = taken.get(j)
+            if after is not None and after.cls in ("State", "Institution"):
+                affiliation = affiliation or after.ref
+                j = after.last
+        role = ", ".join(ranks + titles)
+        # the name: right after the title (and its complement), or before ", a TITLE"
+        while j < len(tokens) and (tokens[j].key in lex.get("honorifics", []) or tokens[j].text in "–-"):
+            j += 1
+        n_name = _name_at(tokens, j, taken, lex, language)
+        first = last = None
+        if n_name == 0 and j < len(tokens) - 1 and tokens[j].text == ",":
+            n_name = _name_at(tokens, j + 1, taken, lex, language)
+            j += 1
+        if n_name:
+            first, last = j, j + n_name
+        else:
+            k = t0 - 1
+            while k >= 0 and tokens[k].key in lex["determiners"]:
+                k -= 1
+            if k >= 1 and tokens[k].text == ",":
+                end = k
+                start = end
+                while start > 0 and tokens[start - 1].is_word and tokens[start - 1].is_cap and end - start < 3:
+                    start -= 1
+                if end - start >= 2 or (end - start == 1 and taken.get(start) and taken[start].cls == "Person"):
+                    first, last = start, end
+        if first is not None:
+            existing = taken.get(first)
+            known = None
+            if existing is not None and existing.cls == "Person" and existing.how == "known":
+                first, last = existing.first, existing.last
+                known = next((k for k in gaz.lookup(existing.text) if k.cls == "Person"), None)
+            name = " ".join(t.text for t in tokens[first:last])
+            surname = tokens[last - 1].text if last - first >= 2 else None
+            people.append(Person(name, first, last, role, affiliation, known, surname, title_span=(t0, t1)))
+        elif (holder := taken.get(t0)) is not None and holder.cls == "Person" and holder.how in ("known", "nested"):
+            # the office is a known name of its holder ("Президента Казахстана" inside a longer name)
+            known = next((k for k in gaz.lookup(holder.text) if k.cls == "Person"), None)
+            people.append(Person(holder.text, None, None, role, affiliation, known, title_span=(t0, t1)))
+        elif titles and titles[-1] in HEAD_OF_STATE and affiliation is not None and affiliation.path == "state":
+            label = gaz.entities[affiliation].label if affiliation in gaz.entities else affiliation.key
+            people.append(
+                Person(f"{titles[-1]} of {label}", t0, j, role, affiliation, title_span=(t0, t1), office=True)
+            )
+        i = max(j, t1)
+    return people

@@ -1,0 +1,95 @@
+"""Tokens with offsets, and the normal form names are compared by.
+
+A token's `key` is case- and accent-folded; for Russian it is the lemma (pymorphy3), so
+"Ташкенте" and "Ташкент" compare equal; French elided articles ("l’", "d’") are their own tokens,
+so "l’ONU" holds the token "ONU". Apostrophes are unified.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+_TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*\.?(?<=\b[A-ZА-Я]\.)|\w+(?:[-‐‑]\w+)*|[’'`]|[^\w\s]")
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
+APOSTROPHES = "’'`"
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # folded (lemma for Russian words)
+    fold: str  # folded surface, no lemma
+    lemma: str  # lemma for Russian words, else the folded surface
+    tag: str  # pymorphy tag for Russian words ("" otherwise)
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def fold(text: str) -> str:
+    """Lowercase, without accents (Cyrillic letters such as й stay whole), apostrophes unified."""
+    out = []
+    for c in unicodedata.normalize("NFC", text):
+        if "\u0400" <= c <= "\u04ff":
+            out.append("е" if c in "ёЁ" else c)
+        else:
+            out.append("".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)))
+    text = "".join(out)
+    for a in APOSTROPHES:
+        text = text.replace(a, "'")
+    return text.lower().replace("‑", "-").replace("‐", "-")
+
+
+@cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=100_000)
+def russian(word: str) -> tuple[str, str]:
+    """(lemma, tag) of a Russian word; hyphenated words are lemmatised part by part."""
+    parses = _morph().parse(word)
+    if not parses:
+        return word.lower(), ""
+    best = parses[0]
+    lemma = best.normal_form.replace("ё", "е")
+    if "-" in word and "-" not in lemma:
+        parts = [russian(p)[0] for p in word.split("-") if p]
+        lemma = "-".join(parts)
+    return lemma, str(best.tag)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """The tokens of `text`; offsets are shifted by `offset` (a sentence's start)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        surface = m.group()
+        folded = fold(surface)
+        lemma, tag = folded, ""
+        if _CYRILLIC.search(surface) and surface[:1].isalnum():
+            lemma, tag = russian(surface.lower().replace("ё", "е"))
+            lemma = fold(lemma)
+        out.append(Token(surface, offset + m.start(), offset + m.end(), lemma, folded, lemma, tag))
+    return out
+
+
+def key_of(text: str) -> tuple[str, ...]:
+    """The comparison key of a name: its token keys, apostrophes and hyphens kept as tokens."""
+    return tuple(t.key for t in tokenize(text))

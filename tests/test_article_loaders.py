@@ -1,0 +1,110 @@
+"""Article loaders: .md with front matter, .txt and .html; cleaning keeps offsets; bad input is one clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casckg.ingest.article import MAX_BYTES, load_article
+from casckg.ingest.errors import SourceError
+from casckg.ingest.language import sentences
+
+FRONT = "---\nid: {id}\nurl: https://example.org/a\ntitle: T\npublisher: P\nlanguage: {lang}\npublished: null\n---\n"
+
+
+def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def _reason(path: Path) -> str:
+    with pytest.raises(SourceError) as info:
+        load_article(path)
+    (problem,) = info.value.problems
+    assert problem.file == str(path)
+    return problem.message
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.md", "", "empty article"),
+        ("blank.txt", "  \n\n ", "empty article"),
+        ("latin1.txt", "Le Kazakhstan a accueilli le forum à Almaty".encode("latin-1"), "not UTF-8"),
+        ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("nofront.md", "Kazakhstan hosted a roundtable in Almaty on May 31.\n", "no YAML front matter"),
+        ("missing.md", "---\nid: x\nurl: https://example.org\n---\nText here.\n", "missing field(s): title"),
+        (
+            "german.txt",
+            "Der Bundestag hat heute in Berlin ein neues Gesetz über die Verteidigung beschlossen.\n",
+            "unsupported language 'de'",
+        ),
+        ("spanish.md", FRONT.format(id="es", lang="es") + "El ministro visitó Almaty.\n", "unsupported language 'es'"),
+        ("page.pdf", "%PDF-1.4", "unsupported article format"),
+    ],
+)
+def test_bad_articles_are_one_clear_error(tmp_path, name, content, reason):
+    assert reason in _reason(_write(tmp_path, name, content))
+
+
+def test_an_article_over_the_size_limit_is_refused(tmp_path):
+    path = _write(tmp_path, "big.txt", "Kazakhstan hosted a meeting. " * (MAX_BYTES // 29 + 10))
+    assert "too large" in _reason(path)
+
+
+def test_markdown_metadata_and_offsets_into_the_original_file(corpus):
+    path = corpus / "seeds" / "turkishnewsworld-kazcent-roundtable-en.md"
+    article = load_article(path)
+    text = path.read_text(encoding="utf-8")
+    assert article.text == text
+    assert article.source.key == "turkishnewsworld-kazcent-roundtable-en"
+    assert article.source.kind == "article" and article.language == "en"
+    assert article.source.publisher == "Turkish News World"
+    kept = [text[s:e] for s, e in article.regions]
+    assert any(line.startswith("The Center for Peacekeeping Operations") for line in kept)
+    for furniture in ("Related Articles", "Leave a Reply", "Back to top button", "Hostinger", "Pools Plus Cyprus"):
+        assert furniture not in kept
+    for sentence in sentences(article.text, article.regions, article.language):
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_french_newsletter_and_section_lines_are_dropped(corpus):
+    article = load_article(corpus / "seeds" / "lapresseturquoise-kazcent-forum-fr.md")
+    kept = [text for _, text in article.region_texts()]
+    assert "Newsletter" not in kept
+    assert not any(line.startswith("Pour rester informé") for line in kept)
+    assert any("table ronde" in line for line in kept)
+
+
+def test_plain_text_gets_metadata_from_its_name_and_a_detected_language(tmp_path):
+    path = _write(
+        tmp_path,
+        "2024-05-31-kazcent-roundtable.txt",
+        "Казахстан провёл первый региональный круглый стол по миротворчеству в Алматы.\n",
+    )
+    article = load_article(path)
+    assert article.language == "ru"
+    assert article.source.published == "2024-05-31"
+    assert article.source.key == "2024-05-31-kazcent-roundtable"
+    assert article.source.title == "kazcent roundtable"
+
+
+def test_saved_html_page_gives_main_text_and_title(tmp_path):
+    html = (
+        "<html lang='en'><head><title>KAZCENT hosts a roundtable</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>KAZCENT hosts a roundtable</h1>"
+        "<p>The Center for Peacekeeping Operations of the Ministry of Defense (KAZCENT) organized the first "
+        "regional roundtable on peacekeeping in Almaty on May 31, bringing together representatives of "
+        "Tajikistan, the United Nations and the International Committee of the Red Cross.</p>"
+        "<p>Participants discussed international humanitarian law and the role of Central Asian countries "
+        "in United Nations peacekeeping operations around the world.</p></article>"
+        "<footer>Back to top</footer></body></html>"
+    )
+    article = load_article(_write(tmp_path, "kazcent.html", html))
+    assert article.language == "en"
+    assert article.source.title == "KAZCENT hosts a roundtable"
+    body = "\n".join(text for _, text in article.region_texts())
+    assert "Center for Peacekeeping Operations" in body
+    assert "Back to top" not in body

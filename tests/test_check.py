@@ -1,0 +1,89 @@
+"""`casckg check` finds what is wrong and names it; a clean graph passes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from casckg.graph.build import build
+from casckg.graph.store import EmbeddedStore, open_store
+from casckg.graph.validate import check
+
+DATA = Path(__file__).parent / "data"
+CAS = "https://w3id.org/casckg/ontology#"
+ID = "https://w3id.org/casckg/id/"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+HOSTILE = ox.NamedNode("https://w3id.org/casckg/source/article/hostile")
+
+
+@pytest.fixture
+def clean_store(tmp_path: Path) -> Path:
+    folder = tmp_path / "sources" / "reference"
+    folder.mkdir(parents=True)
+    shutil.copy(DATA / "good-records.yaml", folder)
+    target = tmp_path / "build" / "store"
+    build(tmp_path / "sources", target)
+    return target
+
+
+def add(store_path: Path, *triples: tuple[str, str, ox.NamedNode | ox.Literal]) -> None:
+    writable = EmbeddedStore(store_path.resolve())
+    for s, p, o in triples:
+        writable.ox.add(ox.Quad(ox.NamedNode(s), ox.NamedNode(p) if p != "a" else RDF_TYPE, o, HOSTILE))
+    writable.close()
+
+
+def casckg_check(store: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "casckg.graph.cli", "check", "--store", str(store)], capture_output=True, text=True
+    )
+
+
+@pytest.mark.slow
+def test_clean_graph_conforms_and_is_consistent(clean_store: Path) -> None:
+    with open_store(clean_store) as store:
+        report = check(store)
+    assert report.findings == []
+    assert report.consistent is True
+    assert casckg_check(clean_store).returncode == 0
+
+
+@pytest.mark.slow
+def test_entity_typed_state_and_person_is_reported_by_name(clean_store: Path) -> None:
+    add(clean_store, (ID + "state/KAZ", "a", ox.NamedNode(CAS + "Person")))
+    with open_store(clean_store) as store:
+        report = check(store)
+    assert report.consistent is False
+    named = [f for f in report.findings if f.check == "disjoint-classes"]
+    assert [f.focus for f in named] == ["state/KAZ"]
+    assert "cas:Person" in named[0].message and "cas:State" in named[0].message
+    run = casckg_check(clean_store)
+    assert run.returncode == 1
+    assert "state/KAZ" in run.stdout and "INCONSISTENT" in run.stdout
+
+
+def test_shapes_catch_a_forum_participant_that_is_a_place(clean_store: Path) -> None:
+    forum, place = ID + "forum/f", ID + "place/almaty"
+    add(
+        clean_store,
+        (forum, "a", ox.NamedNode(CAS + "Forum")),
+        (forum, "http://www.w3.org/2000/01/rdf-schema#label", ox.Literal("A forum", language="en")),
+        (place, "a", ox.NamedNode(CAS + "Place")),
+        (place, "http://www.w3.org/2000/01/rdf-schema#label", ox.Literal("Almaty", language="en")),
+        (forum, CAS + "participant", ox.NamedNode(place)),
+    )
+    with open_store(clean_store) as store:
+        report = check(store, reasoner=False)
+    assert any(f.focus == "forum/f" and "participant" in f.message for f in report.findings), report.findings
+
+
+def test_dangling_entity_is_named(clean_store: Path) -> None:
+    add(clean_store, (ID + "state/KAZ", CAS + "cooperatesWith", ox.NamedNode(ID + "state/XYZ")))
+    with open_store(clean_store) as store:
+        report = check(store, reasoner=False)
+    assert [f.focus for f in report.findings if f.check == "untyped-entity"] == ["state/XYZ"]

@@ -1,0 +1,280 @@
+"""The explorer in a real browser: Debian's chromium driven by Playwright, headless, offline.
+
+The page is written from the hand-made store (tests/data/network.trig), whose entities,
+sentences and hostile labels are what the assertions expect, and once from the project's own
+reference records, whose page is also kept as a screenshot under build/ for CI to archive.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casckg.graph.explorer import write_page
+from casckg.graph.network import project
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOT = REPO / "build" / "screenshots" / "explorer.png"
+ID = "https://w3id.org/casckg/id/"
+FORUM, KAZ, KGZ = ID + "forum/roundtable-2024", ID + "state/KAZ", ID + "state/KGZ"
+KAZCENT, CSTO, UNIFIL = ID + "institution/kazcent", ID + "institution/csto", ID + "mission/unifil"
+IMG, SCRIPT = ID + "person/img", ID + "person/script"
+IMG_LABEL = "<img src=x onerror=alert(1)>"
+SCRIPT_LABEL = "</script><script>alert(1)</script>"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail(f"chromium is missing: expected {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def hand_made_page(network_graph, tmp_path_factory) -> Path:
+    return write_page(network_graph, tmp_path_factory.mktemp("explorer") / "explorer.html")
+
+
+class Visit:
+    """One page load, recording every request, dialog and script error along the way."""
+
+    def __init__(self, browser, path: Path):
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(path.as_uri())
+        # a selector, not a polled expression: the page's CSP forbids the eval that polling needs
+        self.page.wait_for_selector("html[data-ready='true']", state="attached", timeout=30_000)
+
+    def js(self, expression: str, arg=None):
+        return self.page.evaluate(expression, arg)
+
+    def index(self, iri: str) -> int:
+        return self.js("(iri) => window.casckg.index(iri)", iri)
+
+    def shown(self, iri: str) -> bool:
+        return self.js("(i) => window.casckg.isShown(i)", self.index(iri))
+
+    def shown_iris(self) -> set[str]:
+        return set(
+            self.js("() => window.casckg.data.nodes.filter((n, i) => window.casckg.isShown(i)).map((n) => n.iri)")
+        )
+
+    def click_node(self, iri: str) -> None:
+        """Click where the node is drawn, as a reader would."""
+        x, y = self.js(
+            """(i) => { const net = window.casckg.network; const p = net.getPositions([i])[i];
+                 const d = net.canvasToDOM(p);
+                 const r = document.querySelector('#network canvas').getBoundingClientRect();
+                 return [r.left + d.x, r.top + d.y]; }""",
+            self.index(iri),
+        )
+        self.page.mouse.click(x, y)
+
+    def panel(self) -> str:
+        return self.page.inner_text("#panel")
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture
+def visit(browser, hand_made_page):
+    opened = Visit(browser, hand_made_page)
+    yield opened
+    assert opened.errors == [], f"script errors on the page: {opened.errors}"
+    opened.close()
+
+
+def test_page_loads_with_no_request_to_any_other_host(visit, hand_made_page):
+    visit.click_node(FORUM)  # a panel full of links and sentences must not fetch anything either
+    assert visit.requests == [hand_made_page.as_uri()]
+
+
+def test_page_draws_as_many_nodes_as_the_projection_has(visit, network_graph):
+    drawn = visit.js("() => window.casckg.network.body.nodeIndices.length")
+    assert drawn == network_graph.number_of_nodes() == 8
+    assert visit.js("() => window.casckg.network.body.edgeIndices.length") == network_graph.number_of_edges()
+    assert visit.page.inner_text("#status").startswith("8 of 8 entities")
+
+
+@pytest.mark.parametrize(
+    ("typed", "iri", "heading"),
+    [
+        ("ОДКБ", CSTO, "Collective Security Treaty Organization"),
+        ("kazakhstan peacekeeping", KAZCENT, "KAZCENT"),
+        ("kirghizistan", KGZ, "Kyrgyzstan"),
+        ("Interim Force", UNIFIL, "United Nations Interim Force in Lebanon"),
+    ],
+)
+def test_search_by_any_label_or_alias_focuses_the_node(visit, typed, iri, heading):
+    visit.page.fill("#search", typed)
+    visit.page.press("#search", "Enter")
+    assert visit.js("() => window.casckg.network.getSelectedNodes()") == [visit.index(iri)]
+    assert visit.page.inner_text("#panel h2") == heading
+
+
+def test_clicking_a_node_shows_its_relations_with_sources_and_evidence(visit):
+    visit.click_node(FORUM)
+    assert visit.page.inner_text("#panel h2") == "Regional peacekeeping roundtable"
+    text = visit.panel()
+    assert "Officers from Kazakhstan joined the first regional roundtable at KAZCENT." in text
+    assert "Le Kazakhstan a pris part à la table ronde." in text
+    assert "characters 120–193" in text
+    source = visit.page.locator("#panel a", has_text="Peacekeeping roundtable opens in Almaty").first
+    assert source.get_attribute("href") == "https://news.example.org/alpha"
+
+
+def test_panel_shows_labels_type_properties_and_wikidata_link(visit):
+    visit.click_node(KAZ)
+    text = visit.panel()
+    assert "Казахстан" in text and "РК" in text and "Republic of Kazakhstan" in text
+    assert "KAZ" in text  # the ISO code, a property
+    wikidata = visit.page.locator("#panel a", has_text="Q232")
+    assert wikidata.get_attribute("href") == "https://www.wikidata.org/wiki/Q232"
+    assert "2002-10-07" in text and "120" in text  # folded membership date, deployment count
+
+
+def test_clicking_a_relation_shows_its_record(visit):
+    visit.js("(j) => window.casckg.network.fit()")
+    j = visit.js(
+        "(pair) => window.casckg.data.edges.findIndex((e) => e.f === pair[0] && e.t === pair[1])",
+        [visit.index(KAZ), visit.index(UNIFIL)],
+    )
+    x, y = visit.js(
+        """(j) => { const net = window.casckg.network; const e = window.casckg.data.edges[j];
+             const p = net.getPositions([e.f, e.t]);
+             const mid = {x: (p[e.f].x + p[e.t].x) / 2, y: (p[e.f].y + p[e.t].y) / 2};
+             const d = net.canvasToDOM(mid);
+             const r = document.querySelector('#network canvas').getBoundingClientRect();
+             return [r.left + d.x, r.top + d.y]; }""",
+        j,
+    )
+    visit.page.mouse.click(x, y)
+    text = visit.panel()
+    assert "deployed to" in text and "120" in text and "2018-10-31" in text
+    assert visit.page.locator("#panel a", has_text="https://example.org/unifil-kaz").count() == 1
+
+
+def test_class_filter_hides_that_class(visit):
+    person = visit.page.locator("#legend-classes label", has_text="person").locator("input")
+    person.uncheck()
+    assert not visit.shown(IMG) and not visit.shown(SCRIPT)
+    assert visit.js("() => window.casckg.network.body.nodeIndices.length") == 6
+    assert visit.page.inner_text("#status").startswith("6 of 8 entities")
+    person.check()
+    assert visit.shown(IMG) and visit.js("() => window.casckg.network.body.nodeIndices.length") == 8
+
+
+def test_relation_and_source_filters(visit):
+    visit.page.locator("#filter-relations label", has_text="participant").locator("input").uncheck()
+    rows = visit.js(
+        "() => window.casckg.data.edges.map((e, j) => "
+        "[window.casckg.data.relations[e.r].id, window.casckg.network.body.data.edges.get(j).hidden])"
+    )
+    assert {r for r, h in rows if h} == {"cas:participant"}
+    # organised by, cooperates with, member of, deployed to, and the inferred belongs to state
+    assert visit.js("() => window.casckg.shownEdges()") == 5
+    visit.page.locator("#filter-sources label", has_text="inferred by the reasoner").locator("input").uncheck()
+    assert visit.js("() => window.casckg.shownEdges()") == 4
+    visit.page.locator("#filter-sources label", has_text="alert('title')").locator("input").uncheck()
+    assert not visit.shown(IMG) and not visit.shown(SCRIPT)  # known from the hostile article only
+    assert visit.shown(FORUM)
+
+
+def test_time_range_hides_what_lies_outside(visit):
+    visit.page.fill("#until", "2010-01-01")
+    visit.page.dispatch_event("#until", "change")
+    assert not visit.shown(FORUM)  # met in 2024
+    rows = visit.js(
+        "() => window.casckg.data.edges.map((e, j) => "
+        "[e.f, e.t, window.casckg.network.body.data.edges.get(j).hidden === true])"
+    )
+    hidden = {(f, t): h for f, t, h in rows}
+    assert hidden[(visit.index(KAZ), visit.index(CSTO))] is False  # member since 2002
+    assert hidden[(visit.index(KAZ), visit.index(UNIFIL))] is True  # deployed in 2018
+
+
+def test_neighbourhood_mode_shows_n_hops(visit):
+    visit.page.fill("#search", "KAZCENT")
+    visit.page.press("#search", "Enter")
+    visit.page.check("#hood")
+    assert visit.shown_iris() == {KAZCENT, FORUM, KAZ}
+    visit.page.fill("#hops", "2")
+    visit.page.dispatch_event("#hops", "change")
+    assert visit.shown_iris() == {KAZCENT, FORUM, KAZ, KGZ, CSTO, UNIFIL, IMG, SCRIPT}
+
+
+def test_language_switch_with_fallback(visit):
+    label = "(i) => window.casckg.network.body.data.nodes.get(i).label"
+    visit.page.select_option("#lang", "fr")
+    assert visit.js(label, visit.index(KGZ)) == "Kirghizistan"
+    assert visit.js(label, visit.index(CSTO)) == "Collective Security Treaty Organization"  # no French label
+    assert "État" in visit.page.inner_text("#legend-classes")
+    visit.page.select_option("#lang", "ru")
+    assert visit.js(label, visit.index(CSTO)) == "Организация Договора о коллективной безопасности"
+    assert visit.js(label, visit.index(KGZ)) == "Kyrgyzstan"  # no Russian label: English
+
+
+def test_inferred_relations_are_drawn_dashed(visit):
+    dashes = visit.js(
+        "() => window.casckg.data.edges.map((e, j) => [!!e.i, !!window.casckg.network.body.edges[j].options.dashes])"
+    )
+    assert [i for i, d in dashes if d] == [True]
+    assert all(d == i for i, d in dashes)
+
+
+def test_hostile_labels_are_shown_as_text_and_run_nothing(visit):
+    for typed, expected in (("<img src", IMG_LABEL), ("</script>", SCRIPT_LABEL), ("<svg", SCRIPT_LABEL)):
+        visit.page.fill("#search", typed)
+        assert expected in visit.page.locator("#results li").first.inner_text()
+        visit.page.press("#search", "Enter")
+        assert visit.page.inner_text("#panel h2") == expected
+    visit.click_node(FORUM)
+    assert "<img src=y onerror=alert(3)> attended, says </script><script>alert(4)</script>" in visit.panel()
+    assert "<b>Breaking</b></script><script>alert('title')</script>" in visit.panel()
+    assert visit.page.locator("a[href^='javascript']").count() == 0
+    assert visit.js("() => document.querySelectorAll('img, svg, b, #panel script, #results script').length") == 0
+    assert visit.js("() => document.querySelectorAll('script').length") == 3  # data, vis-network, explorer
+    assert visit.dialogs == []
+
+
+def test_reference_graph_page_draws_every_entity_and_is_kept_as_screenshot(browser, store, tmp_path):
+    graph = project(store)
+    page = write_page(graph, tmp_path / "explorer.html")
+    opened = Visit(browser, page)
+    try:
+        assert opened.js("() => window.casckg.network.body.nodeIndices.length") == graph.number_of_nodes()
+        assert opened.requests == [page.as_uri()]
+        opened.page.fill("#search", "KAZCENT")
+        opened.page.press("#search", "Enter")
+        opened.page.check("#hood")
+        opened.js("() => window.casckg.network.fit()")
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        opened.page.screenshot(path=str(SCREENSHOT))
+        assert opened.errors == []
+    finally:
+        opened.close()
+    assert SCREENSHOT.stat().st_size > 10_000

@@ -1,0 +1,54 @@
+"""The explorer's commands: explore, export, network, and the explorer written by build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from casckg.graph import cli
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_build_writes_the_explorer_next_to_the_store(tmp_path, capsys):
+    store = tmp_path / "build" / "store"
+    assert cli.main(["build", "--sources", str(REPO / "sources"), "--store", str(store)]) == 0
+    page = tmp_path / "build" / "explorer.html"
+    assert page.is_file() and page.stat().st_size > 100_000
+    assert f"explorer: open {page.resolve().as_uri()}" in capsys.readouterr().out
+
+
+def test_explore_writes_the_page_where_asked(built_store, tmp_path, capsys):
+    out = tmp_path / "fr.html"
+    assert cli.main(["explore", "--store", str(built_store), "--out", str(out), "--lang", "fr"]) == 0
+    assert '<html lang="fr">' in out.read_text(encoding="utf-8")
+    assert out.resolve().as_uri() in capsys.readouterr().out
+
+
+def test_export_graphml_opens_in_networkx(built_store, tmp_path):
+    out = tmp_path / "casckg.graphml"
+    assert cli.main(["export", "--store", str(built_store), "--format", "graphml", "--out", str(out)]) == 0
+    graph = nx.read_graphml(out)
+    assert graph.nodes["https://w3id.org/casckg/id/state/KAZ"]["label_fr"] == "Kazakhstan"
+
+
+def test_export_unknown_format_exits_2(built_store, tmp_path):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["export", "--store", str(built_store), "--format", "xls", "--out", str(tmp_path / "x")])
+    assert stop.value.code == 2
+
+
+def test_network_prints_the_top_actors(built_store, capsys):
+    assert cli.main(["network", "--store", str(built_store), "--metric", "betweenness", "--top", "3"]) == 0
+    text = capsys.readouterr().out
+    assert "most central by betweenness" in text
+    ranks = [line.split("│")[1].strip() for line in text.splitlines() if line.startswith("│")]
+    assert [r for r in ranks if r] == ["1", "2", "3"]  # long names wrap onto rows without a rank
+
+
+def test_network_with_a_bad_date_is_one_clear_line(built_store, capsys):
+    assert cli.main(["network", "--store", str(built_store), "--since", "2024-02-30"]) == 2
+    err = capsys.readouterr().err
+    assert "--since '2024-02-30' is not a date" in err and "Traceback" not in err

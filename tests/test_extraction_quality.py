@@ -1,0 +1,151 @@
+"""Extraction quality on the shared corpus, scored by the shared scorer against the gold files.
+
+The bar (seeds and dev together): entities F1 >= 0.85, relations F1 >= 0.65. The regression
+floors below are the level reached; per-language scores are printed with `pytest -s`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from casckg.graph.extraction import extraction_json
+from casckg.ingest.extract import extract
+
+REPO = Path(__file__).resolve().parents[1]
+MAPPING = REPO / "ingest" / "gold_mapping.yaml"
+ENTITY_FLOOR = 0.85
+RELATION_FLOOR = 0.71  # the level reached (0.727), less a small margin; the bar is 0.65
+
+
+@pytest.fixture(scope="module")
+def scorer(scorer_path):
+    spec = importlib.util.spec_from_file_location("score_extraction", scorer_path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def results(scorer, corpus, gazetteer):
+    types, relations = scorer.load_mapping(MAPPING)
+    out = []
+    for folder in ("seeds", "dev"):
+        for gold_path in sorted((corpus / folder).glob("*.gold.yaml")):
+            article = gold_path.with_name(gold_path.name.replace(".gold.yaml", ".md"))
+            doc = extract(article, gazetteer)
+            gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+            out.append((doc.source.language, scorer.score(extraction_json(doc), gold, types, relations)))
+    return out
+
+
+def test_every_mapped_term_is_in_the_ontology():
+    from casckg.ontology import load
+
+    terms = {str(s) for s in load().subjects()}
+    mapping = yaml.safe_load(MAPPING.read_text(encoding="utf-8"))
+    missing = [t for t in [*mapping["types"], *mapping["relations"]] if t not in terms]
+    assert not missing
+
+
+def test_seeds_and_dev_reach_the_bar(scorer, results):
+    for lang in ("en", "fr", "ru", None):
+        chosen = [r for language, r in results if lang is None or language == lang]
+        summary = scorer.total(chosen)
+        print(
+            f"\n{lang or 'all':>4} ({len(chosen)} articles): "
+            + "  ".join(
+                f"{k} P={summary[k]['precision']:.3f} R={summary[k]['recall']:.3f} F1={summary[k]['f1']:.3f}"
+                for k in ("entities", "relations")
+            )
+        )
+    summary = scorer.total([r for _, r in results])
+    assert summary["entities"]["f1"] >= ENTITY_FLOOR
+    assert summary["relations"]["f1"] >= RELATION_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("article", "relation", "objects"),
+    [
+        # participants listed on the lines after "was attended by:", each line "State – President Name"
+        (
+            "dev/newscentralasia-5th-consultative-meeting-dushanbe-2023",
+            "participant",
+            {"Kazakhstan", "Kyrgyzstan", "Turkmenistan", "Uzbekistan", "Azerbaijan", "Sadyr Japarov", "Ilham Aliyev"},
+        ),
+        ("dev/newscentralasia-5th-consultative-meeting-dushanbe-2023", "affiliated_with", {"Kazakhstan", "Azerbaijan"}),
+        # "The exercise, dubbed Rubezh-2014": the exercise told before its name is the named one
+        ("dev/asiaplus-tajik-task-force-csto-rubezh-2014", "participant", {"Kazakhstan", "Kyrgyzstan", "Russia"}),
+        # "held in Khatlon, Sugd and the Kuhistani Badakhshan Autonomous region": every coordinated place
+        (
+            "dev/osce-dushanbe-mobile-training-courses-tajik-border-troops-2019",
+            "hosted_in",
+            {"Khatlon", "Sugd", "Kuhistani Badakhshan Autonomous Region"},
+        ),
+        # topics listed before "were the focus of"
+        ("dev/osce-dushanbe-mobile-training-courses-tajik-border-troops-2019", "discussed", {"human rights"}),
+    ],
+)
+def test_relations_a_reader_finds_in_lists_and_appositions(scorer, corpus, gazetteer, article, relation, objects):
+    """Gold relations (from the article's gold file) that need list, colon-list and apposition handling."""
+    gold = yaml.safe_load((corpus / f"{article}.gold.yaml").read_text(encoding="utf-8"))
+    wanted = [r for r in gold["relations"] if r[1] == relation and r[2] in objects]
+    assert len(wanted) == len(objects)
+    types, relations = scorer.load_mapping(MAPPING)
+    result = scorer.score(extraction_json(extract(corpus / f"{article}.md", gazetteer)), gold, types, relations)
+    missed = [r for r in result["relations"]["missed"] if r in wanted]
+    assert not missed
+
+
+def test_every_statement_has_evidence_in_the_original_text(corpus, gazetteer):
+    article = corpus / "seeds" / "turkishnewsworld-kazcent-roundtable-en.md"
+    text = article.read_text(encoding="utf-8")
+    doc = extract(article, gazetteer)
+    extracted = [s for s in doc.statements if s.predicate != "rdfs:label"]
+    assert extracted
+    for st in extracted:
+        assert st.evidence is not None and text[st.evidence.start : st.evidence.end] == st.evidence.text
+        assert st.extractor and 0 < st.confidence <= 1
+    for m in doc.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_the_seed_roundtable_facts_an_analyst_checks(corpus, gazetteer):
+    """Organiser, place and day of the roundtable, as the English seed's gold file states them."""
+    doc = extract(corpus / "seeds" / "turkishnewsworld-kazcent-roundtable-en.md", gazetteer)
+    facts = {(s.predicate, getattr(s.object, "key", None) or getattr(s.object, "value", None)) for s in doc.statements}
+    assert ("cas:organizedBy", "kazcent") in facts
+    assert ("cas:hostedIn", "almaty") in facts
+    assert ("cas:date", "--05-31") in facts
+
+
+@pytest.mark.slow
+def test_the_scorer_runs_the_cli_on_the_seeds(scorer_path, corpus):
+    casckg = Path(sys.executable).parent / "casckg"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(scorer_path),
+            "--corpus",
+            str(corpus / "seeds"),
+            "--extractor",
+            f"{casckg} extract {{article}} --json",
+            "--mapping",
+            str(MAPPING),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=600,
+        check=True,
+    )
+    summary = json.loads(proc.stdout)
+    assert summary["articles"] == 2
+    assert summary["entities"]["f1"] >= ENTITY_FLOOR

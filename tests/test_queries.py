@@ -1,0 +1,149 @@
+"""Each library query answers its question on the project's own reference sources.
+
+Expected answers are public facts, taken from the pages the reference records cite (named in
+each test), not from what the code returned.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casckg.graph.querying import resolve, rows, run
+
+
+def ask(store, name: str, **params: str) -> list[dict[str, str]]:
+    columns, data = rows(run(store, resolve(name), params))
+    return [dict(zip(columns, row, strict=True)) for row in data]
+
+
+def column(answer: list[dict[str, str]], name: str) -> set[str]:
+    return {row[name] for row in answer}
+
+
+def test_members_of_csto_as_of_a_date(store) -> None:
+    # CSTO Charter signed 7 October 2002; Uzbekistan rejoined in 2006 and suspended its
+    # membership on 19 December 2012 (tass.com/archive/678014, tass.com/russia/687141).
+    in_2010 = column(ask(store, "members-as-of", org="institution/csto", date="2010-01-01"), "member")
+    assert in_2010 == {f"state/{c}" for c in ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB")}
+    in_2013 = column(ask(store, "members-as-of", org="institution/csto", date="2013-01-01"), "member")
+    assert in_2013 == in_2010 - {"state/UZB"}
+    assert ask(store, "members-as-of", org="institution/csto", date="2001-01-01") == []
+
+
+def test_memberships_of_kazakhstan(store) -> None:
+    # Kazakhstan joined the UN on 2 March 1992 (un.org member states) and founded the SCO on
+    # 15 June 2001 (sectsco.org).
+    answer = {row["org"]: row["since"] for row in ask(store, "memberships-of", member="state/KAZ")}
+    assert answer["institution/un"] == "1992-03-02"
+    assert answer["institution/sco"] == "2001-06-15"
+
+
+def test_resolutions_adopted_by_the_general_assembly(store) -> None:
+    # A/RES/50/80 recognised Turkmenistan's permanent neutrality on 12 December 1995.
+    answer = ask(store, "resolutions-by-body", body="institution/unga")
+    assert {"number": "A/RES/50/80", "date": "1995-12-12"}.items() <= next(
+        row for row in answer if row["number"] == "A/RES/50/80"
+    ).items()
+    assert all(row["resolution"].startswith("resolution/unga-") for row in answer)
+
+
+def test_signatories_of_the_central_asian_nuclear_weapon_free_zone_treaty(store) -> None:
+    # Signed in Semipalatinsk (Semey) on 8 September 2006 by the five Central Asian states.
+    answer = ask(store, "agreement-signatories", agreement="agreement/canwfz-treaty")
+    signatories = {row["actor"] for row in answer if row["role"] == "signatory"}
+    assert signatories == {f"state/{c}" for c in ("KAZ", "KGZ", "TJK", "TKM", "UZB")}
+    assert column(answer, "date") == {"2006-09-08"}
+    assert column(answer, "place") == {"Semey"}
+
+
+def test_agreements_of_kazakhstan_include_the_collective_security_treaty(store) -> None:
+    # The Collective Security Treaty was signed in Tashkent on 15 May 1992.
+    answer = ask(store, "agreements-of", actor="state/KAZ")
+    dates = {row["agreement"]: row["date"] for row in answer}
+    assert dates["agreement/collective-security-treaty"] == "1992-05-15"
+
+
+def test_deployments_of_kazakhstan(store) -> None:
+    # 139 peacekeepers to UNDOF in the Golan Heights in 2024 (qazinform); 120 to UNIFIL in
+    # October 2018 (Kazakh-Indian contingent).
+    answer = ask(store, "deployments", state="state/KAZ")
+    counts = {(row["mission"], row["personnel"]) for row in answer}
+    assert ("mission/undof", "139") in counts
+    assert ("mission/unifil", "120") in counts
+    assert all(row["ledBy"] == "UN" for row in answer if row["mission"].startswith("mission/un"))
+
+
+def test_institutions_of_kazakhstan_include_bodies_of_its_ministries(store) -> None:
+    # KAZCENT is the peacekeeping centre of Kazakhstan's Ministry of Defence.
+    answer = column(ask(store, "institutions-of-state", state="state/KAZ"), "institution")
+    assert {"institution/mod-kaz", "institution/mfa-kaz", "institution/kazcent"} <= answer
+    assert "institution/mod-kgz" not in answer
+
+
+def test_forums_of_kazakhstan_by_date(store) -> None:
+    # The 6th CICA summit was held in Astana in October 2022; the SCO summit of July 2024 too.
+    answer = ask(store, "forums-of-state", state="state/KAZ")
+    forums = column(answer, "forum")
+    assert {"forum/cica-summit-2022", "forum/sco-summit-2024-astana", "forum/kazcent-roundtable-2024"} <= forums
+    hosts = {row["forum"] for row in answer if row["how"] == "host"}
+    assert "forum/sco-summit-2024-astana" in hosts  # Astana is in Kazakhstan
+    dates = [row["date"] for row in answer if row["date"]]
+    assert dates == sorted(dates)
+
+
+def test_participants_of_the_samarkand_sco_summit(store) -> None:
+    # The SCO heads of state met in Samarkand on 15-16 September 2022: its eight members.
+    answer = ask(store, "forum-participants", forum="forum/sco-summit-2022-samarkand")
+    states = {row["participant"] for row in answer if row["class"] == "cas:State"}
+    assert states == {f"state/{c}" for c in ("CHN", "IND", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB")}
+    assert all("source/reference/forums" in row["sources"] for row in answer)
+
+
+def test_co_participation_pairs_central_asian_neighbours(store) -> None:
+    # Kazakhstan and Kyrgyzstan sat together at SCO summits (2007, 2017, 2022, 2024) and at
+    # the Consultative Meetings of Central Asian heads of state.
+    answer = ask(store, "co-participation", minimum="4")
+    pairs = {(row["state1"], row["state2"]): int(row["forums"]) for row in answer}
+    assert pairs[("state/KAZ", "state/KGZ")] >= 4
+    assert all(n >= 4 for n in pairs.values())
+    counts = [int(row["forums"]) for row in answer]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_everything_a_source_asserts(store) -> None:
+    answer = ask(store, "source-assertions", source="source/reference/forums")
+    facts = {(row["subject"], row["predicate"], row["object"]) for row in answer}
+    assert ("forum/cica-summit-2022", "cas:hostedIn", "place/astana") in facts
+    assert all(not row["subject"].startswith("source/") for row in answer)
+
+
+def test_which_sources_support_the_roundtable_date(store) -> None:
+    # KAZCENT's own report and the English seed article give 31 May 2024.
+    answer = ask(store, "fact-sources", subject="forum/kazcent-roundtable-2024", predicate="cas:date")
+    assert column(answer, "object") == {"2024-05-31"}
+    assert column(answer, "source") == {"source/reference/forums"}
+    assert any("kazcent.kz" in row["citation"] for row in answer)
+
+
+@pytest.mark.parametrize("text", ["ОДКБ", "OTSC", "csto", "Collective Security Treaty Organization"])
+def test_find_the_csto_by_any_of_its_names(store, text: str) -> None:
+    answer = ask(store, "find-entity", text=text)
+    assert "institution/csto" in column(answer, "entity")
+    assert {row["class"] for row in answer if row["entity"] == "institution/csto"} == {"cas:InternationalOrganisation"}
+
+
+def test_forums_in_2022(store) -> None:
+    answer = ask(store, "forums-in-period", **{"from": "2022-01-01", "until": "2022-12-31"})
+    forums = column(answer, "forum")
+    assert {"forum/sco-summit-2022-samarkand", "forum/cica-summit-2022"} <= forums
+    assert "forum/consultative-meeting-2023" not in forums
+    assert all(row["date"].startswith("2022") for row in answer)
+
+
+def test_un_missions_and_their_contributors(store) -> None:
+    # UNDOF was established by Security Council resolution 350 of 31 May 1974.
+    answer = {row["mission"]: row for row in ask(store, "missions", leader="institution/un")}
+    assert answer["mission/undof"]["start"] == "1974-05-31"
+    assert "Kazakhstan" in answer["mission/undof"]["contributors"]
+    assert "Golan Heights" in answer["mission/undof"]["location"]
+    assert "mission/csto-kazakhstan-2022" not in answer
