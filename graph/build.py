@@ -32,6 +32,8 @@ from .quads import document_quads
 from .reason import ReasonReport, inferred_graph, materialise
 from .store import EmbeddedStore, Store, discard, fresh_folder, is_remote, open_store, publish, stale_builds
 
+#: Quads per bulk load into an embedded store: few loads (each writes files), bounded memory.
+CHUNK = 500_000
 #: Called as progress(description, done, total) while a build runs.
 Progress = Callable[[str, int, int], None]
 
@@ -182,16 +184,26 @@ def _fill(
     """Write every graph into `store` (and `mirror`): bulk loads into a fresh embedded folder, replaces elsewhere."""
     report = BuildReport(store=target)
     steps = len(documents) + 1
+    pending: list[ox.Quad] = []  # graphs gathered into one bulk load: each load writes files
+
+    def flush() -> None:
+        store.bulk_add(pending)
+        if mirror:
+            mirror.bulk_add(pending)
+        pending.clear()
+
     for i, (graph, description, quads) in enumerate(source_graphs(documents), start=1):
         if isinstance(store, EmbeddedStore):
-            store.bulk_add(quads)
+            pending += quads
+            if len(pending) >= CHUNK:
+                flush()
         else:
             store.replace_graph(graph, quads)
-        if mirror:
-            mirror.bulk_add(quads)
         report.graphs[graph] = len(quads)
         if progress:
             progress(description, i, steps)
+    if pending:
+        flush()
     if folders:
         writer = ArticleWriter(store, recorded_at=build_time())
         report.articles = ingest_articles(store, folders, writer=writer, progress=progress)
