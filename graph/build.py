@@ -3,7 +3,8 @@
 `build()` reads and validates every source first (a bad record stops the build before anything
 is written), then fills a fresh store folder with the ontology and one named graph per source,
 then ingests the articles under `sources/articles/` (and any other article folders given) into
-the same store, and only then publishes it (an atomic link swap). An article that cannot be
+the same store, materialises the OWL 2 RL inferences into the inferred graph (graph/reason.py),
+and only then publishes it (an atomic link swap). An article that cannot be
 read is skipped and reported; it does not stop the build. The quads depend only on the inputs:
 building twice gives the same sorted N-Quads dump (the ingest run's time is recorded only when
 SOURCE_DATE_EPOCH is set, and then is that time).
@@ -28,8 +29,11 @@ from casckg.ingest.records import Document
 from .articles import ArticleWriter, IngestReport, build_time, ingest_articles
 from .mint import base_iri, source_iri
 from .quads import document_quads
+from .reason import ReasonReport, inferred_graph, materialise
 from .store import EmbeddedStore, Store, discard, fresh_folder, is_remote, open_store, publish, stale_builds
 
+#: Quads per bulk load into an embedded store: few loads (each writes files), bounded memory.
+CHUNK = 500_000
 #: Called as progress(description, done, total) while a build runs.
 Progress = Callable[[str, int, int], None]
 
@@ -41,6 +45,7 @@ class BuildReport:
     store: Path | str
     graphs: dict[str, int] = field(default_factory=dict)  # graph IRI -> quads
     articles: IngestReport = field(default_factory=IngestReport)
+    reasoning: ReasonReport | None = None
 
     @property
     def quads(self) -> int:
@@ -99,15 +104,46 @@ def build(
     *,
     update_url: str | None = None,
     graph_store_url: str | None = None,
+    reason: bool = True,
+    trace: bool = True,
 ) -> BuildReport:
     """Build the store at `target` (a folder, or a SPARQL endpoint URL) from the `sources` folder
-    and extra article folders: a folder atomically, an endpoint graph by graph."""
-    documents = load_documents(sources)
-    folders = article_folders(sources, articles)
+    and extra article folders: a folder atomically, an endpoint graph by graph.
+
+    With `reason`, the inferred graph is materialised before the store is published (`trace`:
+    with a statement node per inference that says why)."""
+    return build_documents(
+        load_documents(sources),
+        target,
+        progress,
+        article_folders(sources, articles),
+        update_url=update_url,
+        graph_store_url=graph_store_url,
+        reason=reason,
+        trace=trace,
+    )
+
+
+def build_documents(
+    documents: list[Document],
+    target: Path | str,
+    progress: Progress | None = None,
+    folders: Sequence[Path] = (),
+    *,
+    update_url: str | None = None,
+    graph_store_url: str | None = None,
+    reason: bool = True,
+    trace: bool = True,
+) -> BuildReport:
+    """Build the store at `target` from documents already read (and article folders to ingest)."""
+    folders = list(folders)
     if is_remote(target):
         with open_store(target, update_url=update_url, graph_store_url=graph_store_url) as store:
             before = store.named_graphs()
             report = _fill(store, documents, folders, str(target), progress)
+            if reason:
+                report.reasoning = materialise(store, trace=trace)
+                report.graphs[inferred_graph()] = report.reasoning.quads
             for graph in before:
                 if graph not in report.graphs and graph.startswith(base_iri()):
                     store.drop_graph(graph)  # a source that is gone; graphs of other datasets stay
@@ -118,8 +154,16 @@ def build(
     folder = fresh_folder(target)
     try:
         store = EmbeddedStore(folder)
+        # The rules run in memory: the build fills a copy there as it goes, rather than read the
+        # folder back (reading a freshly bulk-loaded folder is the slowest part of a copy).
+        mirror = EmbeddedStore(None) if reason else None
         try:
-            report = _fill(store, documents, folders, target, progress)
+            report = _fill(store, documents, folders, target, progress, mirror)
+            if mirror:
+                report.reasoning = materialise(store, trace=trace, workspace=mirror)
+                report.graphs[inferred_graph()] = report.reasoning.quads
+                if progress:
+                    progress("reasoning", 1, 1)
         finally:
             store.close()
         publish(folder, target)
@@ -130,21 +174,41 @@ def build(
 
 
 def _fill(
-    store: Store, documents: list[Document], folders: list[Path], target: Path | str, progress: Progress | None
+    store: Store,
+    documents: list[Document],
+    folders: list[Path],
+    target: Path | str,
+    progress: Progress | None,
+    mirror: EmbeddedStore | None = None,
 ) -> BuildReport:
-    """Write every graph into `store`: bulk loads into a fresh embedded folder, replaces elsewhere."""
+    """Write every graph into `store` (and `mirror`): bulk loads into a fresh embedded folder, replaces elsewhere."""
     report = BuildReport(store=target)
     steps = len(documents) + 1
+    pending: list[ox.Quad] = []  # graphs gathered into one bulk load: each load writes files
+
+    def flush() -> None:
+        store.bulk_add(pending)
+        if mirror:
+            mirror.bulk_add(pending)
+        pending.clear()
+
     for i, (graph, description, quads) in enumerate(source_graphs(documents), start=1):
         if isinstance(store, EmbeddedStore):
-            store.bulk_add(quads)
+            pending += quads
+            if len(pending) >= CHUNK:
+                flush()
         else:
             store.replace_graph(graph, quads)
         report.graphs[graph] = len(quads)
         if progress:
             progress(description, i, steps)
+    if pending:
+        flush()
     if folders:
         writer = ArticleWriter(store, recorded_at=build_time())
         report.articles = ingest_articles(store, folders, writer=writer, progress=progress)
         report.graphs.update((i.graph, i.quads) for i in report.articles.ingested)
+        if mirror and isinstance(store, EmbeddedStore):
+            for ingested in report.articles.ingested:
+                mirror.bulk_add(store.quads(ingested.graph))
     return report

@@ -22,6 +22,7 @@ from .store import DEFAULT_STORE, is_remote
 
 if TYPE_CHECKING:
     from .articles import IngestReport
+    from .reason import ReasonReport
     from .store import Store
 
 OK, VIOLATIONS, BAD_INPUT = 0, 1, 2
@@ -88,16 +89,43 @@ def cmd_build(args: argparse.Namespace) -> int:
             articles,
             update_url=args.update_url,
             graph_store_url=args.graph_store_url,
+            reason=not args.no_reason,
+            trace=not args.no_trace,
         )
     _print_skipped(report.articles)
     out.print(
         f"built {report.store}: {report.quads} quads in {len(report.graphs)} graphs"
         f" ({len(report.articles.ingested)} articles, {len(report.articles.skipped)} skipped)"
     )
+    if report.reasoning:
+        out.print(_reasoned(report.reasoning))
     page = Path("build" if is_remote(args.store) else Path(args.store).parent) / "explorer.html"
     with _open(args) as opened:
         _explore(opened, page, "en")
     return VIOLATIONS if report.articles.skipped else OK
+
+
+def _trace_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-trace", action="store_true", help="infer the facts without the statement nodes that say why (faster)"
+    )
+
+
+def _reasoned(report: ReasonReport) -> str:
+    rules = ", ".join(f"{rule} {n}" for rule, n in sorted(report.per_rule.items()))
+    return (
+        f"inferred {report.triples} triples ({rules}) and {report.trace_quads} trace quads "
+        f"in {report.rounds} rounds, {report.seconds:.1f} s"
+    )
+
+
+def cmd_reason(args: argparse.Namespace) -> int:
+    from .reason import materialise
+
+    with _open(args, read_only=False) as store:
+        report = materialise(store, trace=not args.no_trace)
+    out.print(_reasoned(report))
+    return OK
 
 
 # --- ingest -----------------------------------------------------------------------------------
@@ -303,9 +331,10 @@ def parser() -> argparse.ArgumentParser:
         "build",
         formatter_class=_Formatter,
         help="build the store from the sources",
-        description="Load the ontology and every source into a fresh store, then publish it "
-        "atomically: a failed build leaves the previous store as it was.",
-        epilog="example:\n  casckg build --sources sources --store build/store",
+        description="Load the ontology and every source into a fresh store, materialise the "
+        "inferences (see 'casckg reason'), then publish it atomically: a failed build leaves the "
+        "previous store as it was.",
+        epilog="examples:\n  casckg build --sources sources --store build/store\n  casckg build --no-reason",
     )
     p.add_argument("--sources", default="sources", metavar="DIR", help="the sources folder (default: sources)")
     p.add_argument(
@@ -315,8 +344,25 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="also ingest the articles in this folder (repeatable; sources/articles is always read)",
     )
+    p.add_argument("--no-reason", action="store_true", help="do not materialise the inferred graph")
+    _trace_arg(p)
     _store_arg(p)
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser(
+        "reason",
+        formatter_class=_Formatter,
+        help="materialise the OWL 2 RL inferences again",
+        description="Replace the store's inferred graph (graph/inferred) with what the ontology's "
+        "class hierarchy, inverse, transitive and symmetric properties, property chains, domains "
+        "and ranges let the graph conclude from its sources. 'casckg build' does this already; "
+        "run it after changing the store by other means (such as 'casckg ingest'). Each inference "
+        "keeps a trace: 'casckg query why-inferred' shows it.",
+        epilog="examples:\n  casckg reason\n  casckg reason --no-trace --store build/store",
+    )
+    _trace_arg(p)
+    _store_arg(p)
+    p.set_defaults(func=cmd_reason)
 
     p = sub.add_parser(
         "ingest",

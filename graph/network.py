@@ -325,7 +325,9 @@ def _finish(graph: nx.MultiDiGraph, terms: _Terms, sources: dict[str, dict[str, 
     used = {a["relation"] for *_, a in graph.edges(data=True)}
     used |= {a["type"] for _, a in graph.nodes(data=True)}
     used |= {f"cas:{name}" for name in config()["classes"]}
-    graph.graph["terms"] = {c: dict(terms.labels.get(expand(c), {})) for c in sorted(used) if ":" in c}
+    # A relation outside the known prefixes (an inferred schema: super-property) is its full IRI.
+    iris = {c: c if "://" in c else expand(c) for c in sorted(used) if ":" in c}
+    graph.graph["terms"] = {c: dict(terms.labels.get(iri, {})) for c, iri in iris.items()}
     cited = {g for *_, a in graph.edges(data=True) for g in a["sources"]}
     cited |= {g for _, a in graph.nodes(data=True) for g in a["sources"]}
     graph.graph["sources"] = {iri: info for iri, info in sorted(sources.items()) if iri in cited}

@@ -16,7 +16,7 @@ import shutil
 import tempfile
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -105,8 +105,18 @@ class EmbeddedStore(Store):
         return len(batch)
 
     def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
-        """Fast load into a fresh store (not transactional: only for builds into a new folder)."""
-        self.ox.bulk_extend(quads)
+        """Fast load (streamed, not transactional: for builds into a new folder, and derived graphs)."""
+        try:
+            self.ox.bulk_extend(quads)
+        except OSError as exc:
+            raise StoreError(f"writing the store failed: {exc}") from exc
+
+    def drop_graph(self, graph: str) -> None:
+        self.ox.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad of the store, or of one named graph."""
+        return self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None)
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))

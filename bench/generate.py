@@ -1,0 +1,249 @@
+"""Synthetic graphs shaped like the real one, at any size, the same for the same seed.
+
+The generator writes `Document`s, the records every loader hands to the build, so a synthetic
+graph goes through the project's own quads path and has the real graph's shape: a few large
+reference graphs (states, institutions with their parts, states and places, people, forums with
+participants and dates, agreements with signatories, missions with deployments, memberships)
+and many small article graphs whose statements carry `cas:Assertion` evidence nodes.
+
+The first entities of each type take the keys of the project's reference records and of the
+query library's default parameters (state/KAZ, institution/csto, forum/cica-summit-2022, …),
+so every library query finds something with its defaults. The rest get synthetic keys.
+
+    python -m bench.generate --quads 100000 --seed 1 --out graph.nq
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import yaml
+
+from casckg.graph.quads import document_quads
+from casckg.ingest.records import Document, Entity, Evidence, Literal, Ref, Source, Statement
+from casckg.queries import library
+
+REPO = Path(__file__).resolve().parents[1]
+REFERENCE = REPO / "sources" / "reference"
+#: About how many quads one slice (see `_slice`) gives; measured, used to size a run.
+QUADS_PER_SLICE = 260
+STATES = 200
+INSTITUTION_KINDS = ("InternationalOrganisation", "GovernmentBody", "MilitaryUnit", "TrainingCentre", "NGO")
+FORUM_KINDS = ("Meeting", "Summit", "Roundtable", "Conference", "Exercise", "Talks", "TrainingCourse")
+AGREEMENT_KINDS = ("Treaty", "MemorandumOfUnderstanding", "Declaration")
+LANGUAGES = ("en", "fr", "ru")
+
+
+def anchor_keys() -> dict[str, list[str]]:
+    """Real keys per type path: the reference records' ids and the library's default IRIs."""
+    keys: dict[str, list[str]] = {}
+    paths = {"State": "state", "Institution": "institution", "Place": "place", "Mission": "mission"}
+    for path in sorted(REFERENCE.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for record in data.get("records", []):
+            kind = paths.get(str(record.get("type")))
+            if kind and str(record.get("id")) not in keys.setdefault(kind, []):
+                keys[kind].append(str(record["id"]))
+    for query in library().values():
+        for param in query.params:
+            if param.type == "iri" and param.default and param.default.count("/") == 1:
+                kind, key = param.default.split("/")
+                if key not in keys.setdefault(kind, []):
+                    keys[kind].append(key)
+    return keys
+
+
+@dataclass
+class _World:
+    """The entities made so far, by type, for later statements to point at."""
+
+    rng: random.Random
+    anchors: dict[str, list[str]]
+    made: dict[str, list[Ref]] = field(default_factory=dict)
+    counters: dict[str, int] = field(default_factory=dict)
+
+    def new(self, path: str) -> Ref:
+        n = self.counters.get(path, 0)
+        self.counters[path] = n + 1
+        anchors = self.anchors.get(path, [])
+        ref = Ref(path, anchors[n] if n < len(anchors) else f"syn-{path}-{n:07d}")
+        self.made.setdefault(path, []).append(ref)
+        return ref
+
+    def pick(self, *paths: str) -> Ref:
+        path = self.rng.choice(paths)
+        return self.rng.choice(self.made[path])
+
+    def some(self, n: int, *paths: str) -> list[Ref]:
+        return sorted({self.pick(*paths) for _ in range(n)})
+
+
+def _labels(ref: Ref, doc: Document) -> None:
+    for lang in LANGUAGES:
+        doc.statements.append(Statement(ref, "rdfs:label", Literal(f"{ref.key} ({lang})", language=lang)))
+
+
+def _date(rng: random.Random) -> Literal:
+    return Literal(f"{rng.randint(1992, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", datatype="date")
+
+
+def _entity(w: _World, doc: Document, path: str, *classes: str) -> Ref:
+    ref = w.new(path)
+    doc.entities.append(Entity(ref, classes))
+    _labels(ref, doc)
+    doc.statements.append(Statement(ref, "cas:citation", f"https://example.org/{path}/{ref.key}"))
+    return ref
+
+
+def _slice(w: _World, docs: dict[str, Document], articles: list[Document]) -> None:
+    """One slice of the world: a few of each kind of entity and the articles about them."""
+    rng = w.rng
+    ref = docs["reference"]
+    where = w.pick("place", "state") if w.made.get("place") else w.pick("state")  # earlier ones: no cycles
+    place = _entity(w, ref, "place", "Place")
+    ref.statements.append(Statement(place, "cas:locatedIn", where))
+    for _ in range(2):
+        kind = rng.choice(INSTITUTION_KINDS)
+        parent = w.pick("institution") if w.made.get("institution") and rng.random() < 0.5 else None
+        inst = _entity(w, ref, "institution", "Institution", kind)
+        ref.statements.append(Statement(inst, "cas:locatedIn", w.pick("place")))
+        if kind in ("GovernmentBody", "MilitaryUnit"):
+            if parent:
+                ref.statements.append(Statement(inst, "cas:partOf", parent))
+            else:
+                ref.statements.append(Statement(inst, "cas:belongsToState", w.pick("state")))
+        if kind == "InternationalOrganisation":
+            for member in w.some(rng.randint(2, 6), "state"):
+                since = _date(rng).value
+                node = Ref("membership", f"{member.path}-{member.key}--{inst.key}--{since}")
+                ref.entities.append(Entity(node, ("Membership",)))
+                ref.statements += [
+                    Statement(node, "cas:member", member),
+                    Statement(node, "cas:organisation", inst),
+                    Statement(node, "cas:startDate", Literal(since, datatype="date")),
+                ]
+    for _ in range(3):
+        person = _entity(w, ref, "person", "Person")
+        ref.statements += [
+            Statement(person, "cas:role", Literal("Minister")),
+            Statement(person, "cas:affiliatedWith", w.pick("institution", "state")),
+        ]
+    forums = []
+    for _ in range(3):
+        forum = _entity(w, docs["forums"], "forum", "Forum", rng.choice(FORUM_KINDS))
+        forums.append(forum)
+        docs["forums"].statements += [
+            Statement(forum, "cas:date", _date(rng)),
+            Statement(forum, "cas:hostedIn", w.pick("place", "state")),
+            Statement(forum, "cas:organizedBy", w.pick("state", "institution")),
+        ]
+        docs["forums"].statements += [
+            Statement(forum, "cas:participant", a) for a in w.some(rng.randint(3, 12), "state", "institution", "person")
+        ]
+    agreement = _entity(w, docs["agreements"], "agreement", "Agreement", rng.choice(AGREEMENT_KINDS))
+    signatories = w.some(rng.randint(2, 6), "state", "institution")
+    docs["agreements"].statements += [
+        Statement(agreement, "cas:date", _date(rng)),
+        Statement(agreement, "cas:signedAt", rng.choice(forums)),
+        Statement(agreement, "cas:signedIn", w.pick("place")),
+        *(Statement(agreement, "cas:signatory", s) for s in signatories),
+        *(Statement(agreement, "cas:party", s) for s in signatories if s.path == "state"),
+    ]
+    if rng.random() < 0.3:
+        mission = _entity(w, docs["missions"], "mission", "Mission")
+        docs["missions"].statements += [
+            Statement(mission, "cas:startDate", _date(rng)),
+            Statement(mission, "cas:ledBy", w.pick("institution")),
+            Statement(mission, "cas:missionLocation", w.pick("place", "state")),
+        ]
+        for who in w.some(rng.randint(1, 4), "state"):
+            date = _date(rng)
+            node = Ref("deployment", f"{who.path}-{who.key}--{mission.key}--{date.value}")
+            docs["missions"].entities.append(Entity(node, ("Deployment",)))
+            docs["missions"].statements += [
+                Statement(node, "cas:contributor", who),
+                Statement(node, "cas:mission", mission),
+                Statement(node, "cas:date", date),
+                Statement(node, "cas:personnelCount", Literal(str(rng.randint(5, 900)), datatype="nonNegativeInteger")),
+            ]
+    for _ in range(2):
+        articles.append(_article(w, len(articles), forums, agreement))
+
+
+def _article(w: _World, n: int, forums: list[Ref], agreement: Ref) -> Document:
+    rng = w.rng
+    key = f"a{n:08d}"
+    language = rng.choice(LANGUAGES)
+    source = Source(
+        kind="article",
+        key=key,
+        path=f"articles/{key}.md",
+        sha256=hashlib.sha256(key.encode()).hexdigest(),
+        title=f"Article {key}",
+        url=f"https://news.example.org/{key}",
+        publisher="Example News",
+        language=language,
+        published=_date(rng).value,
+    )
+    facts = [(rng.choice(forums), "cas:participant", w.pick("state", "institution")) for _ in range(2)]
+    facts += [
+        (w.pick("state", "institution"), "cas:cooperatesWith", w.pick("state", "institution")),
+        (agreement, "cas:signatory", w.pick("state")),
+        (w.pick("state", "institution"), "cas:proposed", w.pick("forum")),
+    ]
+    statements, offset = [], 0
+    for s, p, o in facts:
+        text = f"{s.key} {p.split(':')[1]} {o.key}."
+        evidence = Evidence(text, offset, offset + len(text))
+        offset += len(text) + 1
+        statements.append(Statement(s, p, o, evidence, round(rng.uniform(0.5, 1.0), 3), "pattern"))
+    return Document(source, [], statements)
+
+
+def generate(quads: int, seed: int = 0) -> list[Document]:
+    """About `quads` quads' worth of documents (before reasoning), the same for the same seed."""
+    w = _World(random.Random(seed), anchor_keys())
+    docs = {
+        name: Document(
+            Source(
+                kind="reference",
+                key=name,
+                path=f"reference/{name}.yaml",
+                sha256=hashlib.sha256(f"{name}-{seed}".encode()).hexdigest(),
+                title=f"Reference records: {name}",
+            )
+        )
+        for name in ("reference", "forums", "agreements", "missions")
+    }
+    for _ in range(STATES):
+        state = _entity(w, docs["reference"], "state", "State")
+        docs["reference"].statements.append(Statement(state, "cas:isoCode", Literal(state.key[:3].upper())))
+    articles: list[Document] = []
+    for _ in range(max(1, quads // QUADS_PER_SLICE)):
+        _slice(w, docs, articles)
+    return [*docs.values(), *articles]
+
+
+def quads_of(documents: list[Document]) -> Iterator[ox.Quad]:
+    """The quads the build writes for the documents (before the ontology and reasoning)."""
+    for doc in documents:
+        yield from document_quads(doc)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description="Write a synthetic casckg graph as N-Quads.")
+    p.add_argument("--quads", type=int, default=100_000, help="about how many quads (default 100000)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out", type=Path, required=True, help="the N-Quads file to write")
+    args = p.parse_args()
+    ox.serialize(quads_of(generate(args.quads, args.seed)), str(args.out), ox.RdfFormat.N_QUADS)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""The benchmark's synthetic graphs: the same for the same seed, shaped like the real graph."""
+
+from __future__ import annotations
+
+from bench.generate import generate, quads_of
+
+ID = "https://w3id.org/casckg/id/"
+CAS = "https://w3id.org/casckg/ontology#"
+
+
+def nquads(quads_target: int, seed: int) -> list[str]:
+    return sorted(str(q) for q in quads_of(generate(quads_target, seed)))
+
+
+def test_the_same_seed_gives_the_same_graph_and_another_seed_another():
+    first = nquads(4000, seed=1)
+    assert first == nquads(4000, seed=1)
+    assert first != nquads(4000, seed=2)
+
+
+def test_size_follows_the_knob_and_the_shape_follows_the_real_graph():
+    small, large = list(quads_of(generate(4000, 0))), list(quads_of(generate(40_000, 0)))
+    assert 2000 < len(small) < 8000 and 20_000 < len(large) < 80_000
+    predicates = {q.predicate.value for q in large}
+    for p in ("participant", "signatory", "member", "contributor", "partOf", "evidence", "cooperatesWith"):
+        assert CAS + p in predicates
+    subjects = {q.subject.value for q in large}
+    assert {ID + "state/KAZ", ID + "institution/csto"} <= subjects  # the library's default parameters
+    assert len({q.graph_name.value for q in large}) > 100  # many article graphs
