@@ -63,7 +63,7 @@ def parse(path: Path) -> NamedQuery:
         elif meta["description"] and line.startswith("#  "):
             meta["description"][-1] += " " + line[1:].strip()
     if not meta["title"]:
-        raise QueryFileError(f"{path.name}: missing '# title:' header")
+        meta["title"] = [path.stem]  # an analyst's own file may go without a header
     params = []
     for spec in meta["param"]:
         m = _PARAM.match(spec)

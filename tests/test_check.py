@@ -109,3 +109,19 @@ def test_slugs_of_cyrillic_names_are_distinct() -> None:
 
     assert slug("Зайнобиддин Иминов") == "zaynobiddin-iminov"
     assert slug("Зайнобиддин Иминов") != slug("Эгамзод Шараф Худойберди")
+
+
+def test_domain_and_range_violations_are_named(clean_store: Path) -> None:
+    forum = ID + "forum/f"
+    add(
+        clean_store,
+        (forum, "a", ox.NamedNode(CAS + "Forum")),
+        (forum, CAS + "hostedIn", ox.NamedNode(ID + "institution/un")),
+        (ID + "institution/un", CAS + "affiliatedWith", ox.NamedNode(ID + "state/KAZ")),
+    )
+    with open_store(clean_store) as store:
+        report = check(store, reasoner=False)
+    ranges = [f for f in report.findings if f.check == "range"]
+    domains = [f for f in report.findings if f.check == "domain"]
+    assert [f.focus for f in ranges] == ["institution/un"] and "cas:hostedIn" in ranges[0].message
+    assert [f.focus for f in domains] == ["institution/un"] and "cas:affiliatedWith" in domains[0].message
