@@ -97,6 +97,7 @@ def test_participants_of_the_samarkand_sco_summit(store) -> None:
     states = {row["participant"] for row in answer if row["class"] == "cas:State"}
     assert states == {f"state/{c}" for c in ("CHN", "IND", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB")}
     assert all("source/reference/forums" in row["sources"] for row in answer)
+    assert not any("graph/inferred" in row["sources"] for row in answer)  # the reasoner is not a source
 
 
 def test_co_participation_pairs_central_asian_neighbours(store) -> None:
