@@ -12,21 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from bench.explorer import ARGS as CHROMIUM_ARGS  # one list of flags for headless chromium
+from bench.explorer import CHROMIUM
 from casckg.graph.explorer import write_page
 from casckg.graph.network import project
 
 pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOT = REPO / "build" / "screenshots" / "explorer.png"
 ID = "https://w3id.org/casckg/id/"
 FORUM, KAZ, KGZ = ID + "forum/roundtable-2024", ID + "state/KAZ", ID + "state/KGZ"
