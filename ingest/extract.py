@@ -45,6 +45,20 @@ RANGE = {
 }
 
 
+def _one_date_per_event(found: list[Found]) -> list[Found]:
+    """Keep, for each subject, only the date stated first.
+
+    An article dates an event once and then reports what happened on later days (an opening
+    ceremony, the day of the press release); taking those as further dates of the event would
+    make the article contradict itself.
+    """
+    first: dict[Ref, Found] = {}
+    for f in found:
+        if f.predicate == "cas:date" and (f.subject not in first or f.sentence < first[f.subject].sentence):
+            first[f.subject] = f
+    return [f for f in found if f.predicate != "cas:date" or f is first[f.subject]]
+
+
 def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     """Entities and statements of one article (a path is loaded first; raises SourceError)."""
     if not isinstance(article, Article):
@@ -63,6 +77,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
         am.classes.setdefault(ref, cls)
         am.labels.setdefault(ref, label)
     found += _inferred(found, am.classes)  # may also add the states of people who signed
+    found = _one_date_per_event(found)
 
     doc = Document(article.source)
     for ref, cls in sorted(am.classes.items()):
