@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 import pytest
 
@@ -11,6 +13,7 @@ from casckg.ingest.errors import QueryError
 from casckg.queries import checks, library, with_values
 
 LIBRARY = library()
+HEADER_TITLE = re.compile(r"^# title: \S", re.MULTILINE)  # titles default to the file name; the library writes one
 
 
 def test_library_has_at_least_twelve_queries() -> None:
@@ -20,7 +23,7 @@ def test_library_has_at_least_twelve_queries() -> None:
 @pytest.mark.parametrize("name", sorted(LIBRARY))
 def test_query_is_documented_and_runs_with_its_defaults(name: str) -> None:
     query = LIBRARY[name]
-    assert query.title and query.description, f"{name}: title and description"
+    assert HEADER_TITLE.search(query.text) and query.description, f"{name}: '# title:' and '# description:' headers"
     for param in query.params:
         assert param.default and param.description, f"{name}: parameter {param.name} needs a default and a text"
         assert f"?{param.name}" in query.text, f"{name}: parameter {param.name} is not used"
@@ -30,7 +33,8 @@ def test_query_is_documented_and_runs_with_its_defaults(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(checks()))
 def test_violation_check_is_documented(name: str) -> None:
-    assert name.endswith("-violation") and checks()[name].title
+    query = checks()[name]
+    assert HEADER_TITLE.search(query.text) and query.description, f"{name}: '# title:' and '# description:' headers"
 
 
 def test_hostile_parameter_value_stays_a_literal() -> None:
@@ -69,3 +73,10 @@ def test_iri_parameters_accept_curies_and_relative_ids() -> None:
     assert to_term("cas:date", "iri") == ox.NamedNode("https://w3id.org/casckg/ontology#date")
     assert to_term("state/KAZ", "iri") == ox.NamedNode("https://w3id.org/casckg/id/state/KAZ")
     assert to_term("source/article/x", "iri") == ox.NamedNode("https://w3id.org/casckg/source/article/x")
+
+
+def test_an_analysts_own_file_runs_without_a_header(tmp_path) -> None:
+    own = tmp_path / "my-question.rq"
+    own.write_text("SELECT ?s WHERE { ?s a cas:State }\n", encoding="utf-8")
+    query = resolve(str(own))
+    assert query.title == "my-question" and query.params == ()
