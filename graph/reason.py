@@ -1,7 +1,8 @@
 """OWL 2 RL materialisation inside the store: what the ontology lets the graph conclude.
 
-The rules are the OWL 2 RL rules the ontology's axioms call for, each one SPARQL SELECT run by
-the store; which classes and properties they apply to is read from the ontology graph, so an
+The rules are the OWL 2 RL rules the ontology's axioms call for, each one SPARQL update
+(INSERT … WHERE) run by the store, so what they find never passes through Python; which classes
+and properties they apply to is read from the ontology graph, so an
 edit of the ontology changes the inferences and nothing here names a casckg term:
 
     cax-sco    x a C, C ⊑ D                    -> x a D     (subClassOf, equivalentClass, unionOf)
@@ -20,27 +21,35 @@ consistency rules (disjointness and the like are `casckg check`'s job).
 
 Conclusions go into one named graph, `graph_iri("inferred")`, and only conclusions that no
 graph holds yet: asserted facts are never repeated there. The rules run in memory to a
-fixpoint, semi-naively: after the first round, a rule only fires when at least one premise is
-new in the round before (kept in a scratch graph, removed at the end).
+fixpoint, semi-naively: after the first round, a rule runs once per premise with that premise
+read from what the round before found (scratch graphs, removed at the end), its table cut to
+the rows the new facts can fire; a rule whose inputs did not change does not run at all.
 
-Traceability (on by default): each inferred triple also gets a statement node
-`{inferred}/statement/{hash}` with `rdf:subject`, `rdf:predicate`, `rdf:object`,
-`cas:inferred true`, `prov:wasGeneratedBy` the rule and `prov:wasDerivedFrom` the statement
-nodes of its premises; premises that a source asserts get a node without `cas:inferred`, and
-`GRAPH ?g { s p o }` names their sources. Of several derivations the one found in the earliest
-round is kept (the shortest proof), and among those the first in a fixed order, so reasoning
-twice writes the same quads. The library query `why-inferred` walks the proof.
+Time (always on): a fact about a dated record (a membership, a mission: anything with
+`cas:startDate` or `cas:endDate`) holds while the record does. A relation drawn from dated facts
+(prp-spo1, -inv, -symp, -trp, -spo2) holds in the intersection of their intervals, written on its
+statement node (`cas:startDate`, `cas:endDate`), and is not drawn at all when the intervals do
+not meet; a relation that also follows from undated facts holds always. Classes are timeless.
+So Uzbekistan's 2006–2012 CSTO membership makes it `org:memberOf` the CSTO for 2006–2012 only.
+
+Traceability (on by default): each inferred triple gets a statement node
+`{inferred}/statement/{digest of the triple}` with `rdf:subject`, `rdf:predicate`, `rdf:object`,
+`prov:wasGeneratedBy` the rule and `prov:wasDerivedFrom` the statement nodes of its premises
+(a premise a source asserts gets a node with its triple only; `GRAPH ?g { s p o }` names its
+sources). One derivation is kept per conclusion: the first round that finds it, then the first
+rule, then the smallest key of its premises' terms, chosen in the store (GROUP BY … MIN), so
+reasoning twice writes the same quads. The library query `why-inferred` walks the proof.
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from casckg.ingest.errors import StoreError
 from casckg.ontology import ONTOLOGY_IRI, PREFIXES
 
 from .mint import graph_iri
@@ -68,10 +77,10 @@ def inferred_graph() -> str:
     return graph_iri("inferred")
 
 
-def _delta_graph(round: int) -> str:
-    """A scratch graph of what one round found. Each round gets its own: deleting quads from
-    an in-memory Oxigraph store leaves tombstones that every later scan still walks over."""
-    return graph_iri(f"inferred-delta-{round}")
+def _delta_graph(round: int, rule: str) -> str:
+    """A scratch graph of what one rule found in one round. Each round gets its own: deleting
+    quads from an in-memory Oxigraph store leaves tombstones that every later scan walks over."""
+    return graph_iri(f"inferred-delta-{round}-{rule}")
 
 
 # --- the ontology's axioms ---------------------------------------------------------------------
@@ -193,24 +202,6 @@ class Rule:
     columns: tuple[str, ...]  # the variables the VALUES table binds
     rows: tuple[tuple[str, ...], ...]  # IRIs
 
-    def sparql(self, delta: int | None, trace: bool, delta_graph: str = "") -> str:
-        """The SELECT that finds new conclusions; premise number `delta` must be in `delta_graph`."""
-        values = " ".join(f"({' '.join(f'<{v}>' for v in row)})" for row in self.rows)
-        lines = [f"VALUES ({' '.join('?' + c for c in self.columns)}) {{ {values} }}"]
-        patterns = [" ".join(_term_text(t) for t in premise) + " ." for premise in self.premises]
-        if delta is not None:  # the new premise first: the join starts from the few new facts
-            lines.append(f"GRAPH <{delta_graph}> {{ {patterns.pop(delta)} }}")
-        lines += patterns
-        s, _, o = self.conclusion
-        if s.startswith("?"):
-            lines.append(f"FILTER(!isLiteral({s}))")
-        lines.append(f"FILTER NOT EXISTS {{ {' '.join(_term_text(t) for t in self.conclusion)} }}")
-        if trace:
-            head = "SELECT " + " ".join(sorted(self.variables()))
-        else:
-            head = "SELECT DISTINCT " + " ".join(t for t in self.conclusion if t.startswith("?"))
-        return head + " WHERE {\n  " + "\n  ".join(lines) + "\n}"
-
     def variables(self) -> set[str]:
         return {t for p in (*self.premises, self.conclusion) for t in p if t.startswith("?")}
 
@@ -294,6 +285,152 @@ def rules(ax: Axioms) -> list[Rule]:
 
 # --- the fixpoint -------------------------------------------------------------------------------
 
+#: Separators of the key that picks one derivation per conclusion (see `Rule.update`): control
+#: characters, which IRIs cannot hold and literals in this graph do not.
+_FIELD, _TAG = "\\u0001", "\\u0002"
+#: Rules whose conclusions are relations between things, and so hold only while their premises
+#: do; class memberships (cax-sco, prp-dom, prp-rng) are timeless.
+_TIMED = ("prp-spo1", "prp-inv", "prp-symp", "prp-trp", "prp-spo2")
+
+
+def _encoded(var: str) -> str:
+    """SPARQL for a term as one string the decoder below turns back into the same term."""
+    tag = f'IF(LANG({var}) != "", CONCAT("@", LANG({var})), CONCAT("^", STR(DATATYPE({var}))))'
+    lexical = f'CONCAT({tag}, "{_TAG}", STR({var}))'
+    return f'COALESCE(IF(isIRI({var}), CONCAT("I", STR({var})), IF(isLiteral({var}), {lexical}, "")), "")'
+
+
+def _decoded(text: str) -> str:
+    """SPARQL for the term `_encoded` wrote into `text` (unbound for an empty string)."""
+    head, body = f'STRBEFORE({text}, "{_TAG}")', f'STRAFTER({text}, "{_TAG}")'
+    literal = f'IF(STRSTARTS({text}, "^"), STRDT({body}, IRI(SUBSTR({head}, 2))), ?nothing)'
+    return (
+        f'IF(STRSTARTS({text}, "I"), IRI(SUBSTR({text}, 2)), '
+        f'IF(STRSTARTS({text}, "@"), STRLANG({body}, SUBSTR({head}, 2)), {literal}))'
+    )
+
+
+def _node(triple: Pattern, graph: str) -> str:
+    """SPARQL for the IRI of a triple's statement node: a digest of its three terms (none for
+    a triple with a blank node, which has no name to digest)."""
+    terms = [_term_text(t) for t in triple]
+    parts = ', " ", '.join(_encoded(t) for t in terms)
+    blank = " || ".join(f"isBlank({t})" for t in terms if t.startswith("?")) or "false"
+    return f'IF({blank}, ?nothing, IRI(CONCAT("{graph}/statement/", SUBSTR(SHA1(CONCAT({parts})), 1, 24))))'
+
+
+def _later(a: str, b: str) -> str:
+    return f"IF(!BOUND({a}) || (BOUND({b}) && STR({b}) > STR({a})), {b}, {a})"
+
+
+def _earlier(a: str, b: str) -> str:
+    return f"IF(!BOUND({a}) || (BOUND({b}) && STR({b}) < STR({a})), {b}, {a})"
+
+
+def update(
+    rule: Rule, graphs: dict, *, trace: bool, delta: int | None = None, dated: int | None = None, rows: tuple = ()
+) -> str:
+    """The SPARQL update that writes a rule's new conclusions (and their statement nodes).
+
+    `graphs`: "inferred" (conclusions and trace), "delta" (the graphs of what the round before
+    found), "out" (what this rule finds now, the next round's input), "dated" (the facts that
+    hold for a time, each with a statement node that carries the interval). `delta`: which
+    premise must be new (None: any); `rows` cut the rule's table to what the new facts fire.
+
+    A rule about relations (`_TIMED`) runs twice: from undated premises only, then (`dated`:
+    which premise) from dated ones, where a conclusion holds over the intersection of its
+    premises' intervals (and is not drawn when that is empty). A conclusion that also follows
+    from undated facts is drawn by the first run and holds always.
+
+    Of several derivations of one conclusion the update keeps one, chosen in the store: the
+    smallest of a key made of its interval and premise terms, so reasoning twice writes the
+    same quads.
+    """
+    timed, inferred, c = rule.id.startswith(_TIMED), graphs["inferred"], rule.conclusion
+    head = [v for v in dict.fromkeys(c) if v.startswith("?")]
+    others = sorted(rule.variables() - set(head))
+    values = " ".join(f"({' '.join(f'<{v}>' for v in row)})" for row in rows or rule.rows)
+    where = [f"VALUES ({' '.join('?' + col for col in rule.columns)}) {{ {values} }}"]
+    # An update has no union default graph: every pattern names its graph as a variable.
+    patterns = [f"{{ {' '.join(_term_text(t) for t in premise)} }}" for premise in rule.premises]
+    for i, pattern in enumerate(patterns):
+        if i == delta:  # the new premise first: the join starts from the few new facts
+            # a UNION of named graphs, not GRAPH ?delta: the store starts from each small graph
+            news = " UNION ".join(f"{{ GRAPH <{g}> {pattern} }}" for g in graphs["delta"])
+            where.insert(1, news)
+        if i == dated:
+            where.insert(1 + (delta is not None), f"GRAPH <{graphs['dated']}> {pattern}")
+        elif i != delta:
+            where.append(f"GRAPH ?in{i} {pattern}")
+        if timed and dated is None:
+            where.append(f"FILTER NOT EXISTS {{ GRAPH <{graphs['dated']}> {pattern} }}")
+    if c[0].startswith("?"):
+        where.append(f"FILTER(!isLiteral({c[0]}))")
+    where.append(f"FILTER NOT EXISTS {{ GRAPH ?any {{ {' '.join(_term_text(t) for t in c)} }} }}")
+    conclusion = " ".join(_term_text(t) for t in c) + " ."
+    out = f"GRAPH <{graphs['out']}> {{ {conclusion} }}"
+    if not trace and dated is None:  # nothing to choose: the conclusions alone, as a set
+        body = "\n  ".join(where)
+        return f"INSERT {{ GRAPH <{inferred}> {{ {conclusion} }} {out} }}\nWHERE {{\n  {body}\n}}"
+    fields: list[str] = []
+    chosen: list[str] = []
+    if dated is not None:  # each premise's interval, from its statement node among the dated facts
+        for i, premise in enumerate(rule.premises):
+            node = _reified(f"?premise{i}", premise)
+            where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ {node} ?premise{i} cas:startDate ?start{i} }} }}")
+            where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ {node} ?premise{i} cas:endDate ?end{i} }} }}")
+            where.append(f"BIND({_later('?from' + str(i - 1), f'?start{i}') if i else f'?start{i}'} AS ?from{i})")
+            where.append(f"BIND({_earlier('?to' + str(i - 1), f'?end{i}') if i else f'?end{i}'} AS ?to{i})")
+        last = len(rule.premises) - 1
+        where.append(f"FILTER(!BOUND(?from{last}) || !BOUND(?to{last}) || STR(?from{last}) <= STR(?to{last}))")
+        fields = [_encoded(f"?from{last}"), _encoded(f"?to{last}")]
+        chosen = ["?from", "?to"]
+    if trace:
+        fields += [_encoded(v) for v in others]
+        chosen += others
+    key = f', "{_FIELD}", '.join(fields or ['""']) + f', "{_FIELD}"'
+    inner = "\n    ".join(where + [f"BIND(CONCAT({key}) AS ?key)"])
+    group = " ".join(head)
+    outer = [f"{{ SELECT {group} (MIN(?key) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}"]
+    rest = "?best"
+    for n, var in enumerate(chosen):
+        part = f'STRBEFORE({rest}, "{_FIELD}")'
+        outer.append(f"BIND({_decoded(part)} AS {var})")
+        outer.append(f'BIND(STRAFTER({rest}, "{_FIELD}") AS ?rest{n})')
+        rest = f"?rest{n}"
+    outer.append(f"BIND({_node(c, inferred)} AS ?statement)")
+    made = [conclusion, _reified("?statement", c)]
+    if dated is not None:
+        made.append("?statement cas:startDate ?from ; cas:endDate ?to .")
+        out += f" GRAPH <{graphs['dated']}> {{ {conclusion} {made[1]} {made[2]} }}"
+    if trace:
+        made.append(f"?statement prov:wasGeneratedBy <{rule_node(rule.id).value}> .")
+        for i, premise in enumerate(rule.premises):
+            outer.append(f"BIND({_node(premise, inferred)} AS ?from_{i})")
+            made.append(f"?statement prov:wasDerivedFrom ?from_{i} . " + _reified(f"?from_{i}", premise))
+    body = "\n  ".join(outer)
+    return f"INSERT {{ GRAPH <{inferred}> {{ {' '.join(made)} }} {out} }}\nWHERE {{\n  {body}\n}}"
+
+
+def dated_facts(graphs: dict) -> str:
+    """The update that copies the facts about dated records (a membership, a mission: anything
+    with a start or end date) into the scratch graph of dated facts, each with a statement node
+    that carries the record's interval. Classes are timeless: rdf:type is left out."""
+    fact = ("?x", "?p", "?y")
+    return f"""INSERT {{ GRAPH <{graphs["dated"]}> {{ ?x ?p ?y . {_reified("?statement", fact)}
+    ?statement cas:startDate ?start ; cas:endDate ?end . }} }}
+WHERE {{
+  {{ SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x cas:startDate|cas:endDate ?date }} }} }}
+  GRAPH ?in {{ ?x ?p ?y }} FILTER(?p != rdf:type && ?in != <{graphs["inferred"]}>)
+  OPTIONAL {{ GRAPH ?s {{ ?x cas:startDate ?start }} }} OPTIONAL {{ GRAPH ?e {{ ?x cas:endDate ?end }} }}
+  BIND({_node(fact, graphs["dated"])} AS ?statement)
+}}"""
+
+
+def _reified(node: str, triple: Pattern) -> str:
+    s, p, o = (_term_text(t) for t in triple)
+    return f"{node} rdf:subject {s} ; rdf:predicate {p} ; rdf:object {o} ."
+
 
 @dataclass
 class ReasonReport:
@@ -308,20 +445,6 @@ class ReasonReport:
     @property
     def quads(self) -> int:
         return self.triples + self.trace_quads
-
-
-def _bind(pattern: Pattern, row: ox.QuerySolution) -> Triple:
-    s, p, o = (row[t[1:]] if t.startswith("?") else ox.NamedNode(t) for t in pattern)
-    return s, p, o
-
-
-def _digest(triple: Triple) -> bytes:
-    return hashlib.sha1(f"{triple[0]} {triple[1]} {triple[2]}".encode()).digest()
-
-
-def statement_node(triple: Triple) -> ox.NamedNode:
-    """The IRI of the statement node of a triple (the same triple always gets the same one)."""
-    return ox.NamedNode(f"{inferred_graph()}/statement/{_digest(triple).hex()[:24]}")
 
 
 def rule_node(rule_id: str) -> ox.NamedNode:
@@ -347,9 +470,11 @@ def materialise(
     else:
         work = workspace or _copy(store, skip=graph)
         report = infer(work, trace=trace, progress=progress)
-        if isinstance(store, EmbeddedStore):
+        name = ox.NamedNode(graph)
+        if isinstance(store, EmbeddedStore):  # N-Triples from store to store: no Python object per quad
             store.drop_graph(graph)
-            store.bulk_add(work.quads(graph))
+            data = work.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+            store.ox.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
         else:
             store.replace_graph(graph, work.quads(graph))
         work.close()
@@ -372,86 +497,124 @@ def _copy(store: Store, skip: str) -> EmbeddedStore:
     return work
 
 
+#: What one rule found in one round: its delta graph -> (predicates, classes of rdf:type, count).
+Found = dict[str, tuple[set[str], set[str], int]]
+
+
+def _found(store: EmbeddedStore, graphs: list[str]) -> Found:
+    """Which predicates (and classes) each of a round's delta graphs holds: one scan of them all."""
+    out: Found = {g: (set(), set(), 0) for g in graphs}
+    if not graphs:
+        return out
+    values = " ".join(f"<{g}>" for g in graphs)
+    query = (
+        f"SELECT ?g ?p ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
+        f"BIND(IF(?p = rdf:type, ?o, ?nothing) AS ?c) }} GROUP BY ?g ?p ?c"
+    )
+    for row in store.query(query):
+        predicates, classes, n = out[row["g"].value]
+        predicates.add(row["p"].value)
+        if row["c"] is not None:
+            classes.add(row["c"].value)
+        out[row["g"].value] = (predicates, classes, n + int(row["n"].value))
+    return out
+
+
+def _inputs(rule: Rule, premise: int, found: Found) -> tuple[list[str], tuple[tuple[str, ...], ...]]:
+    """The delta graphs that hold facts premise number `premise` can match, and the rows of the
+    rule's table those facts can fire: a rule whose inputs did not change runs not at all."""
+    _, p, o = rule.premises[premise]
+    graphs, keep = [], set()
+    for graph, (predicates, classes, _) in found.items():
+        if p == TYPE.value and o.startswith("?") and o[1:] in rule.columns:
+            column, present = rule.columns.index(o[1:]), classes
+        elif p.startswith("?") and p[1:] in rule.columns:
+            column, present = rule.columns.index(p[1:]), predicates
+        else:
+            graphs += [graph] if p in predicates else []
+            continue
+        rows = {row for row in rule.rows if row[column] in present}
+        if rows:
+            graphs.append(graph)
+            keep |= rows
+    if keep:
+        return graphs, tuple(row for row in rule.rows if row in keep)
+    return graphs, rule.rows if graphs else ()
+
+
+def _run(store: EmbeddedStore, text: str, what: str) -> None:
+    try:
+        store.ox.update(text, prefixes=PREFIXES)
+    except (OSError, SyntaxError) as exc:
+        raise StoreError(f"reasoning ({what}) failed: {exc}") from exc
+
+
 def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None = None) -> ReasonReport:
-    """Run the rules on an in-memory `store` with no inferred graph yet, until nothing new follows."""
+    """Run the rules on an in-memory `store` with no inferred graph yet, until nothing new follows.
+
+    Every rule is one SPARQL update the store runs: nothing the rules find passes through
+    Python. Semi-naive rounds: after the first, a rule runs once per premise, with that premise
+    read from what the round before found and its table cut to the rows those facts can fire;
+    a rule none of whose premises can match what is new does not run.
+    """
     started = time.perf_counter()
-    graph = ox.NamedNode(inferred_graph())
+    inferred = inferred_graph()
     report = ReasonReport()
     active = rules(read_axioms(store))
-    known: set[bytes] = set()  # digests of inferred triples (only kept when tracing)
-    asserted_nodes: set[bytes] = set()
-    used_rules: set[str] = set()
-    first = True
-    while True:
+    graphs: dict = {"inferred": inferred, "dated": graph_iri("inferred-dated")}
+    _run(store, dated_facts(graphs), "dated facts")
+    found: Found | None = None
+    timed = _found(store, [graphs["dated"]])  # what the dated facts are about
+    deltas: list[str] = [graphs["dated"]]
+    while found is None or any(n for *_, n in found.values()):
         report.rounds += 1
-        found: dict[Triple, tuple[tuple, Rule, tuple[Triple, ...]]] = {}
-        for order, rule in enumerate(active):
-            for variant in [None] if first else range(len(rule.premises)):
-                for row in store.query(rule.sparql(variant, trace, _delta_graph(report.rounds - 1))):
-                    conclusion = _bind(rule.conclusion, row)
-                    if not trace:
-                        found.setdefault(conclusion, ((order,), rule, ()))
-                        continue
-                    premises = tuple(_bind(p, row) for p in rule.premises)
-                    key = (order, tuple(str(t) for p in premises for t in p))
-                    if conclusion not in found or key < found[conclusion][0]:
-                        found[conclusion] = (key, rule, premises)
-        if not found:
-            break
-        quads = []
-        for (s, p, o), (_, rule, premises) in found.items():
-            quads.append(ox.Quad(s, p, o, graph))
-            report.per_rule[rule.id] = report.per_rule.get(rule.id, 0) + 1
-            if trace:
-                quads += _trace_quads((s, p, o), rule, premises, known, asserted_nodes, graph)
-                used_rules.add(rule.id)
-        report.triples += len(found)
-        report.trace_quads += len(quads) - len(found)
-        store.bulk_add(quads)
-        delta = ox.NamedNode(_delta_graph(report.rounds))
-        store.bulk_add(ox.Quad(s, p, o, delta) for s, p, o in found)
+        outs = []
+        for rule in active:
+            graphs["out"] = _delta_graph(report.rounds, rule.id)
+            outs.append(graphs["out"])
+            if found is None:
+                _run(store, update(rule, graphs, trace=trace), rule.id)
+            else:
+                for premise in range(len(rule.premises)):
+                    graphs["delta"], rows = _inputs(rule, premise, found)
+                    if rows:
+                        _run(store, update(rule, graphs, trace=trace, delta=premise, rows=rows), rule.id)
+            for dated in range(len(rule.premises)) if rule.id.startswith(_TIMED) else ():
+                rows = set(_inputs(rule, dated, timed)[1])  # rows that dated facts can fire
+                if found is None and rows:
+                    _run(store, update(rule, graphs, trace=trace, dated=dated, rows=tuple(sorted(rows))), rule.id)
+                    continue
+                for premise in range(len(rule.premises)) if found else ():  # the same semi-naive cut
+                    graphs["delta"], new = _inputs(rule, premise, found)
+                    if cut := tuple(row for row in new if row in rows):
+                        text = update(rule, graphs, trace=trace, delta=premise, dated=dated, rows=cut)
+                        _run(store, text, rule.id)
+        found = _found(store, outs)
+        timed = _found(store, [graphs["dated"]])
+        deltas += outs
+        new = 0
+        for rule, out in zip(active, outs, strict=True):
+            n = found[out][2]
+            if n:
+                report.per_rule[rule.id] = report.per_rule.get(rule.id, 0) + n
+                new += n
+        report.triples += new
         if progress:
-            progress("reasoning", report.rounds, len(found))
-        first = False
-    for done in range(1, report.rounds):
-        store.drop_graph(_delta_graph(done))
-    rule_quads = [
-        q
-        for rule in active
-        if rule.id in used_rules
-        for q in (
-            ox.Quad(rule_node(rule.id), TYPE, ox.NamedNode(PROV + "Plan"), graph),
-            ox.Quad(rule_node(rule.id), LABEL, ox.Literal(f"{rule.id}: {rule.label}", language="en"), graph),
-        )
-    ]
-    store.bulk_add(rule_quads)
-    report.trace_quads += len(rule_quads)
+            progress("reasoning", report.rounds, new)
+    for graph in deltas:
+        store.drop_graph(graph)
+    if trace:
+        used = [rule for rule in active if rule.id in report.per_rule]
+        store.bulk_add(
+            q
+            for rule in used
+            for q in (
+                ox.Quad(rule_node(rule.id), TYPE, ox.NamedNode(PROV + "Plan"), ox.NamedNode(inferred)),
+                ox.Quad(rule_node(rule.id), LABEL, ox.Literal(f"{rule.id}: {rule.label}", language="en"),
+                        ox.NamedNode(inferred)),
+            )
+        )  # fmt: skip
+    count = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} }}")
+    report.trace_quads = int(next(iter(count))["n"].value) - report.triples
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _trace_quads(
-    conclusion: Triple,
-    rule: Rule,
-    premises: tuple[Triple, ...],
-    known: set[bytes],
-    asserted_nodes: set[bytes],
-    graph: ox.NamedNode,
-) -> Iterator[ox.Quad]:
-    node = statement_node(conclusion)
-    known.add(_digest(conclusion))
-    yield from _reified(node, conclusion, graph)
-    yield ox.Quad(node, INFERRED_FLAG, TRUE, graph)
-    yield ox.Quad(node, GENERATED_BY, rule_node(rule.id), graph)
-    for premise in premises:
-        digest = _digest(premise)
-        yield ox.Quad(node, DERIVED_FROM, statement_node(premise), graph)
-        if digest not in known and digest not in asserted_nodes:
-            asserted_nodes.add(digest)
-            yield from _reified(statement_node(premise), premise, graph)
-
-
-def _reified(node: ox.NamedNode, triple: Triple, graph: ox.NamedNode) -> Iterator[ox.Quad]:
-    yield ox.Quad(node, SUBJECT, triple[0], graph)
-    yield ox.Quad(node, PREDICATE, triple[1], graph)
-    yield ox.Quad(node, OBJECT, triple[2], graph)
