@@ -399,15 +399,15 @@ def update(
         outer.append(f'BIND(STRAFTER({rest}, "{_FIELD}") AS ?rest{n})')
         rest = f"?rest{n}"
     outer.append(f"BIND({_node(c, inferred)} AS ?statement)")
-    made = [conclusion, _reified("?statement", c)]
-    if dated is not None:
-        made.append("?statement cas:startDate ?from ; cas:endDate ?to .")
-        out += f" GRAPH <{graphs['dated']}> {{ {conclusion} {made[1]} {made[2]} }}"
-    if trace:
-        made.append(f"?statement prov:wasGeneratedBy <{rule_node(rule.id).value}> .")
+    made = [conclusion]
+    if dated is not None:  # a dated statement node names its whole triple: the queries read it
+        made.append(_reified("?statement", c) + " ?statement cas:startDate ?from ; cas:endDate ?to .")
+        out += f" GRAPH <{graphs['dated']}> {{ {' '.join(made)} }}"
+    if trace:  # a proof record: its subject, its rule and a link per premise, whose own node names its subject
+        made.append(f"?statement rdf:subject {_term_text(c[0])} ; prov:wasGeneratedBy <{rule_node(rule.id).value}> .")
         for i, premise in enumerate(rule.premises):
             outer.append(f"BIND({_node(premise, inferred)} AS ?from_{i})")
-            made.append(f"?statement prov:wasDerivedFrom ?from_{i} . " + _reified(f"?from_{i}", premise))
+            made.append(f"?statement prov:wasDerivedFrom ?from_{i} . ?from_{i} rdf:subject {_term_text(premise[0])} .")
     body = "\n  ".join(outer)
     return f"INSERT {{ GRAPH <{inferred}> {{ {' '.join(made)} }} {out} }}\nWHERE {{\n  {body}\n}}"
 
