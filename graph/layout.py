@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import igraph as ig
 import networkx as nx
@@ -17,19 +19,32 @@ import networkx as nx
 SPACING = 160.0
 
 
-def positions(graph: nx.Graph, seed: int = 0, spacing: float = SPACING) -> dict[str, tuple[float, float]]:
-    """Seeded Fruchterman-Reingold positions, scaled so the drawing is about `spacing` * sqrt(n) wide."""
-    nodes = list(graph.nodes)
-    if not nodes:
-        return {}
-    index = {node: i for i, node in enumerate(nodes)}
-    pairs = {(min(index[s], index[o]), max(index[s], index[o])) for s, o in graph.edges() if s != o}
-    network = ig.Graph(n=len(nodes), edges=sorted(pairs))
+@contextmanager
+def seeded(seed: int) -> Iterator[None]:
+    """igraph's random numbers from a seeded generator while the block runs: the same picture,
+    the same communities, for the same network."""
     ig.set_random_number_generator(random.Random(seed))
     try:
-        coords = network.layout_fruchterman_reingold(niter=500).coords
+        yield
     finally:
         ig.set_random_number_generator(random)
+
+
+def undirected(graph: nx.Graph) -> tuple[list[str], ig.Graph]:
+    """The nodes and the simple undirected igraph of who is tied to whom (each pair once, no loops)."""
+    nodes = list(graph.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = {(min(index[s], index[o]), max(index[s], index[o])) for s, o in graph.edges() if s != o}
+    return nodes, ig.Graph(n=len(nodes), edges=sorted(pairs))
+
+
+def positions(graph: nx.Graph, seed: int = 0, spacing: float = SPACING) -> dict[str, tuple[float, float]]:
+    """Seeded Fruchterman-Reingold positions, scaled so the drawing is about `spacing` * sqrt(n) wide."""
+    nodes, network = undirected(graph)
+    if not nodes:
+        return {}
+    with seeded(seed):
+        coords = network.layout_fruchterman_reingold(niter=500).coords
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
     width = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
     scale = spacing * math.sqrt(len(nodes)) / width
@@ -38,3 +53,16 @@ def positions(graph: nx.Graph, seed: int = 0, spacing: float = SPACING) -> dict[
         node: (round((x - cx) * scale, 1), round((y - cy) * scale, 1))
         for node, (x, y) in zip(nodes, coords, strict=True)
     }
+
+
+def communities(graph: nx.Graph, seed: int = 0) -> dict[str, int]:
+    """Louvain communities (igraph's multilevel method, in C, seeded), numbered from the largest;
+    isolated entities get their own. networkx's Louvain took three quarters of the explorer's
+    writing time at 10,000 nodes."""
+    nodes, network = undirected(graph)
+    if not nodes:
+        return {}
+    with seeded(seed):
+        found = network.community_multilevel()
+    ordered = sorted(([nodes[i] for i in members] for members in found), key=lambda c: (-len(c), min(c)))
+    return {node: i for i, members in enumerate(ordered) for node in members}
