@@ -8,9 +8,10 @@ and many small article graphs whose statements carry `cas:Assertion` evidence no
 corpus build, articles mostly restate what the records (or earlier articles) say, and each one
 writes again the type and label of every entity it names: one fact, many source graphs.
 
-The first entities of each type take the keys of the project's reference records and of the
-query library's default parameters (state/KAZ, institution/csto, forum/cica-summit-2022, …),
-so every library query finds something with its defaults. The rest get synthetic keys.
+Every synthetic graph holds the project's reference records, and the first synthetic entities
+of each type take their keys and those of the query library's default parameters (state/KAZ,
+institution/csto, forum/cica-summit-2022, …), so every library query finds something with its
+defaults. The rest get synthetic keys.
 
     python -m bench.generate --quads 100000 --seed 1 --out graph.nq
 """
@@ -28,13 +29,18 @@ import pyoxigraph as ox
 import yaml
 
 from casckg.graph.quads import document_quads
+from casckg.ingest.loaders.reference import load_reference_dir
 from casckg.ingest.records import Document, Entity, Evidence, Literal, Ref, Source, Statement
 from casckg.queries import library
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE = REPO / "sources" / "reference"
-#: About how many quads one slice (see `_slice`) gives; measured, used to size a run.
+#: About how many quads one slice (see `_slice`) gives, and the reference records; measured,
+#: used to size a run.
 QUADS_PER_SLICE = 290
+REFERENCE_QUADS = 3_700
+#: Relations an article may restate from the records.
+RESTATABLE = ("cas:participant", "cas:signatory", "cas:cooperatesWith", "cas:proposed", "cas:party")
 STATES = 200
 INSTITUTION_KINDS = ("InternationalOrganisation", "GovernmentBody", "MilitaryUnit", "TrainingCentre", "NGO")
 FORUM_KINDS = ("Meeting", "Summit", "Roundtable", "Conference", "Exercise", "Talks", "TrainingCourse")
@@ -185,6 +191,8 @@ _CLASSES = {"state": "State", "institution": "Institution", "person": "Person", 
 #: Share of an article's statements that restate a fact a reference record (or an earlier
 #: article) already states: the corpus build shows most facts stated by several sources.
 RESTATED = 0.6
+#: Share of articles that give a forum another date than the records: sources disagree.
+CONFLICTING = 0.1
 
 
 def _article(w: _World, n: int, forums: list[Ref], agreement: Ref) -> Document:
@@ -217,20 +225,23 @@ def _article(w: _World, n: int, forums: list[Ref], agreement: Ref) -> Document:
                 (w.pick("state", "institution"), "cas:proposed", w.pick("forum")),
             ]))  # fmt: skip
     w.known += facts
+    if rng.random() < CONFLICTING:  # a forum's date as this article reports it, another day
+        facts.append((rng.choice(forums), "cas:date", _date(rng)))
     statements, offset = [], 0
     for s, p, o in facts:
-        text = f"{s.key} {p.split(':')[1]} {o.key}."
+        text = f"{s.key} {p.split(':')[1]} {getattr(o, 'key', getattr(o, 'value', o))}."
         evidence = Evidence(text, offset, offset + len(text))
         offset += len(text) + 1
         statements.append(Statement(s, p, o, evidence, round(rng.uniform(0.5, 1.0), 3), "pattern"))
-    named = sorted({ref for s, _, o in facts for ref in (s, o) if ref.path in _CLASSES})
+    named = sorted({ref for s, _, o in facts for ref in (s, o) if isinstance(ref, Ref) and ref.path in _CLASSES})
     entities = [Entity(ref, (_CLASSES[ref.path],)) for ref in named]
     statements += [Statement(ref, "rdfs:label", Literal(f"{ref.key} ({language})", language=language)) for ref in named]
     return Document(source, entities, statements)
 
 
-def generate(quads: int, seed: int = 0) -> list[Document]:
-    """About `quads` quads' worth of documents (before reasoning), the same for the same seed."""
+def generate(quads: int, seed: int = 0, records: bool = True) -> list[Document]:
+    """About `quads` quads' worth of documents (before reasoning), the same for the same seed;
+    with the project's reference records unless `records` is false."""
     w = _World(random.Random(seed), anchor_keys())
     docs = {
         name: Document(
@@ -247,10 +258,23 @@ def generate(quads: int, seed: int = 0) -> list[Document]:
     for _ in range(STATES):
         state = _entity(w, docs["reference"], "state", "State")
         docs["reference"].statements.append(Statement(state, "cas:isoCode", Literal(state.key[:3].upper())))
+    real = reference_records() if records else []
+    w.known += [
+        (st.subject, st.predicate, st.object)
+        for doc in real
+        for st in doc.statements
+        if st.predicate in RESTATABLE and isinstance(st.object, Ref)
+    ]
     articles: list[Document] = []
-    for _ in range(max(1, quads // QUADS_PER_SLICE)):
+    for _ in range(max(1, (quads - REFERENCE_QUADS * records) // QUADS_PER_SLICE)):
         _slice(w, docs, articles)
-    return [*docs.values(), *articles]
+    return [*real, *docs.values(), *articles]
+
+
+def reference_records() -> list[Document]:
+    """The project's own reference records, part of every synthetic graph: the library's
+    default parameters name their entities, so every query finds what it finds on a real build."""
+    return load_reference_dir(REFERENCE, root=REFERENCE.parent)
 
 
 def quads_of(documents: list[Document]) -> Iterator[ox.Quad]:

@@ -206,7 +206,7 @@ def test_same_triples_as_owlrl_on_a_generated_graph():
 
     store = EmbeddedStore(None)
     store.bulk_add(ontology_quads())
-    store.bulk_add(quads_of(generate(1500, seed=5)))
+    store.bulk_add(quads_of(generate(1500, seed=5, records=False)))  # no owl:sameAs: equality is left out
     materialise(store, trace=False)
     ours = {_rdflib_triple(q) for q in store.quads(inferred_graph()) if not is_trace(q.subject)}
 
