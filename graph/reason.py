@@ -17,7 +17,9 @@ edit of the ontology changes the inferences and nothing here names a casckg term
 Left out on purpose: the equality rules (owl:sameAs links to Wikidata are links, not merges, and
 functional properties would merge records that a source got wrong), the schema rules (scm-*:
 the class hierarchy stays in the ontology graph, where `rdfs:subClassOf*` reaches it), and the
-consistency rules (disjointness and the like are `casckg check`'s job).
+consistency rules (disjointness and the like are `casckg check`'s job), and conclusions about
+blank nodes (the store's bulk load, which writes the conclusions, renames blank nodes; the
+sources name every entity with an IRI).
 
 Conclusions go into one named graph, `graph_iri("inferred")`, and only conclusions that no
 graph holds yet: asserted facts are never repeated there. The rules run in memory to a
@@ -378,6 +380,8 @@ def update(
             where.append(f"FILTER NOT EXISTS {{ GRAPH <{graphs['dated']}> {pattern} }}")
     if c[0].startswith("?"):
         where.append(f"FILTER(!isLiteral({c[0]}))")
+    # A bulk load gives blank nodes new names: nothing is concluded about one (the data names everything).
+    where += [f"FILTER(!isBlank({v}))" for v in dict.fromkeys(c) if v.startswith("?") and v not in (c[1],)]
     where.append(f"FILTER NOT EXISTS {{ GRAPH ?any {{ {' '.join(_term_text(t) for t in c)} }} }}")
     conclusion = " ".join(_term_text(t) for t in c) + " ."
     targets = [inferred, graphs["out"]] + ([graphs["dated"]] if dated is not None else [])
