@@ -191,7 +191,7 @@ def _spawn(engine: str, args: argparse.Namespace, quads: int, folder: Path) -> d
         "--folder", str(folder), "--reps", str(args.reps), "--limit", str(args.limit),
     ] + (["--no-trace"] if args.no_trace else [])  # fmt: skip
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=args.limit * 100)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=args.limit * 100 + quads / 100)
     except subprocess.TimeoutExpired:
         return {"engine": engine, "load_s": "timeout"}
     if done.returncode != 0:
