@@ -25,11 +25,13 @@ import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from casckg import ontology
 from casckg.ingest.errors import CasckgError
 
+from . import browse
 from .build import ontology_quads
 from .describe import describe, labels
 from .export import WRITERS, serialize
@@ -166,9 +168,14 @@ async def sparql(request: Request) -> Response:
     config = state.config
     try:
         query, params = await _sparql_request(request, config.max_body)
+        if browse.wants_page(request, params):
+            try:
+                if query is not None:
+                    check_query(query, config.allow_service)
+            except Refused as refused:
+                return await browse.sparql_page(request, state, query, refused=str(refused))
+            return await browse.sparql_page(request, state, query)
         if query is None:
-            if "text/html" in request.headers.get("accept", ""):
-                return HTMLResponse(render("index.html", **state.summary))
             raise Refused(400, "give a SPARQL query in the 'query' parameter (GET) or the body (POST)")
         if len(query.encode("utf-8")) > config.max_body:
             raise Refused(413, f"the query is over the limit of {config.max_body} bytes")
@@ -342,6 +349,10 @@ def create_app(config: ServerConfig) -> Starlette:
     routes = [
         Route("/", index),
         Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/queries", browse.queries_index),
+        Route("/queries/{name}", browse.library_page),
+        Route("/search", browse.entity_search),
+        Mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static"),
         Route("/ontology", ontology_page),
         Route("/ontology.{fmt}", ontology_page),
         Route("/context.jsonld", context_document),

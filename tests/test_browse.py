@@ -1,0 +1,211 @@
+"""The server's pages for people, in process: the query page, the query library, entity search.
+
+The app runs in this process: httpx's ASGI transport on the app, inside the app's lifespan (the
+store and the query workers), driven from the tests through an anyio portal. Answers are checked
+against public facts the reference records cite (the CSTO's members; Uzbekistan suspended its
+membership in December 2012) and against what the same endpoint answers a SPARQL client.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import anyio.from_thread
+import httpx
+import pytest
+
+from casckg.graph.server import ServerConfig, create_app
+from casckg.queries import library
+
+pytestmark = pytest.mark.slow
+
+HTML = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}  # a browser's
+JSON = {"Accept": "application/sparql-results+json"}
+ID = "https://w3id.org/casckg/id/"
+STATES = "SELECT ?state ?code WHERE { ?state a cas:State ; cas:isoCode ?code }"
+
+
+class Table(HTMLParser):
+    """The results table of a page as a reader sees it: header cells, then rows of (text, href)."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.head: list[str] = []
+        self.rows: list[list[tuple[str, str | None]]] = []
+        self._in, self._cell, self._href, self._th = False, None, None, False
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and "results" in (attrs.get("class") or ""):
+            self._in = True
+        elif self._in and tag == "tr":
+            self.rows.append([])
+        elif self._in and tag in ("td", "th"):
+            self._cell, self._href, self._th = "", None, tag == "th"
+        elif self._in and tag == "a" and self._cell is not None:
+            self._href = attrs.get("href")
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self._in = False
+        elif self._in and tag in ("td", "th") and self._cell is not None:
+            if self._th:
+                self.head.append(self._cell.strip())
+            else:
+                self.rows[-1].append((self._cell.strip(), self._href))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+    @property
+    def body(self) -> list[list[tuple[str, str | None]]]:
+        return [row for row in self.rows if row]
+
+
+class Client:
+    """Synchronous GETs on the app through httpx's ASGI transport (no port, no thread of its own)."""
+
+    def __init__(self, portal: anyio.from_thread.BlockingPortal, app):
+        self.portal = portal
+        self.http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://casckg.test")
+
+    def get(self, url: str, **options) -> httpx.Response:
+        return self.portal.call(functools.partial(self.http.get, url, **options))
+
+
+@pytest.fixture(scope="module")
+def client(built_store: Path):
+    app = create_app(ServerConfig(store=str(built_store), workers=1, timeout=10, max_rows=500))
+    with (
+        anyio.from_thread.start_blocking_portal() as portal,
+        portal.wrap_async_context_manager(app.router.lifespan_context(app)),
+    ):
+        yield Client(portal, app)
+
+
+def test_a_browser_gets_the_query_page_and_a_client_keeps_the_protocol(client: Client) -> None:
+    page = client.get("/sparql", params={"query": STATES}, headers=HTML)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert page.headers["vary"] == "Accept"
+    table = Table(page.text)
+    assert table.head == ["state", "code"]
+    by_code = {row[1][0]: row[0] for row in table.body}
+    assert by_code["KAZ"] == ("Kazakhstan", "/id/state/KAZ")  # a labelled link to the entity's page
+    for accept in (JSON, {"Accept": "*/*"}, {}):
+        data = client.get("/sparql", params={"query": STATES}, headers=accept)
+        assert data.headers["content-type"].startswith("application/sparql-results+json")
+        assert len(data.json()["results"]["bindings"]) == len(table.body)
+
+
+def test_the_query_page_offers_every_results_format_of_the_same_answer(client: Client) -> None:
+    page = client.get("/sparql", params={"query": STATES}, headers=HTML).text
+    links = dict(re.findall(r'<a href="(/sparql\?[^"]+)" download>(\w+)</a>', page))
+    assert sorted(links.values()) == ["CSV", "JSON", "TSV", "XML"]
+    media = {"CSV": "text/csv", "JSON": "application/sparql-results+json", "TSV": "text/tab-separated-values"}
+    media["XML"] = "application/sparql-results+xml"
+    for href, name in links.items():
+        answer = client.get(href.replace("&amp;", "&"), headers=HTML)  # a browser following the link
+        assert answer.headers["content-type"].startswith(media[name])
+    rows = list(csv.DictReader(io.StringIO(client.get("/sparql", params={"query": STATES, "format": "csv"}).text)))
+    assert len(rows) == len(Table(page).body)
+
+
+def test_a_construct_is_shown_as_triples_with_rdf_downloads(client: Client) -> None:
+    query = f"CONSTRUCT {{ <{ID}state/KAZ> rdfs:label ?l }} WHERE {{ <{ID}state/KAZ> rdfs:label ?l }}"
+    page = client.get("/sparql", params={"query": query}, headers=HTML).text
+    table = Table(page)
+    assert table.head == ["subject", "predicate", "object"]
+    assert {row[2][0] for row in table.body} >= {"Kazakhstan", "Казахстан"}
+    assert re.findall(r"download>([\w/-]+)</a>", page) == ["Turtle", "N-Triples", "JSON-LD", "RDF/XML"]
+
+
+def test_a_syntax_error_is_one_line_with_line_and_column(client: Client) -> None:
+    page = client.get("/sparql", params={"query": "SELECT ?s WHERE {\n  ?s a foo:State }"}, headers=HTML)
+    assert page.status_code == 400
+    error = re.search(r'<p class="error" role="alert">(.*?)</p>', page.text, re.DOTALL).group(1)
+    assert "\n" not in error and "line 2, column" in error and "foo:" in error
+    assert "u{" not in error  # no list of Unicode ranges
+    plain = client.get("/sparql", params={"query": "SELECT ?s WHERE {\n  ?s a foo:State }"}, headers=JSON)
+    assert plain.status_code == 400 and plain.text.count("\n") == 1 and "line 2, column" in plain.text
+
+
+def test_an_update_typed_in_the_editor_is_refused_on_the_page(client: Client) -> None:
+    page = client.get("/sparql", params={"query": "DELETE WHERE { ?s ?p ?o }"}, headers=HTML)
+    assert page.status_code == 400 and "read-only" in page.text
+    assert client.get("/sparql", params={"query": "ASK { ?s a cas:State }"}, headers=JSON).json()["boolean"]
+
+
+def test_text_from_the_graph_or_the_query_stays_text(client: Client) -> None:
+    hostile = "<script>alert(1)</script>"
+    query = f'SELECT ?x WHERE {{ BIND("{hostile}" AS ?x) }}'
+    page = client.get("/sparql", params={"query": query}, headers=HTML).text
+    assert hostile not in page
+    assert Table(page).body == [[(hostile, None)]]  # shown, as text
+
+
+def test_every_library_example_of_the_query_page_runs(client: Client) -> None:
+    page = client.get("/sparql", headers=HTML).text
+    examples = re.findall(r'<li><a href="(/sparql\?query=[^"]+)"', page)
+    assert len(examples) == len(library())
+    for href in examples:
+        answer = client.get(href.replace("&amp;", "&"), headers=JSON)
+        assert answer.status_code == 200, href
+
+
+def test_the_library_lists_every_query_with_its_page(client: Client) -> None:
+    page = client.get("/queries", headers=HTML).text
+    assert sorted(re.findall(r'<a href="/queries/([\w-]+)">', page)) == sorted(library())
+    for name in library():
+        assert client.get(f"/queries/{name}", headers=HTML).status_code == 200, name
+
+
+def test_a_filled_form_is_a_shareable_url_with_results_and_twins(client: Client) -> None:
+    params = {"org": "institution/csto", "date": "2013-01-01"}
+    page = client.get("/queries/members-as-of", params=params, headers=HTML)
+    assert page.status_code == 200
+    table = Table(page.text)
+    members = {row[0][1] for row in table.body}
+    # the CSTO at the start of 2013: Uzbekistan had suspended its membership in December 2012
+    assert {f"/id/state/{c}" for c in ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")} == members
+    assert 'value="institution/csto"' in page.text and "Collective Security Treaty Organization" in page.text
+    as_csv = client.get("/queries/members-as-of.csv", params=params)
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    assert {r["member"] for r in csv.DictReader(io.StringIO(as_csv.text))} == {ID + m[4:] for m in members}
+    as_json = client.get("/queries/members-as-of", params=params, headers=JSON).json()
+    assert len(as_json["results"]["bindings"]) == len(members)
+    later = Table(client.get("/queries/members-as-of", params={**params, "date": "2024-01-01"}, headers=HTML).text)
+    assert {row[0][1] for row in later.body} == members  # Uzbekistan did not come back
+
+
+def test_a_bad_parameter_is_one_message_on_the_form(client: Client) -> None:
+    page = client.get("/queries/members-as-of", params={"date": "2013-02-30"}, headers=HTML)
+    assert page.status_code == 400 and "is not a date" in page.text and "<form" in page.text
+    assert client.get("/queries/members-as-of.json", params={"date": "2013-02-30"}).status_code == 400
+    assert client.get("/queries/no-such-question", headers=HTML).status_code == 404
+
+
+def test_entity_search_finds_labels_in_every_language(client: Client) -> None:
+    for text in ("Kazakh", "казах", "Kazakhstan"):
+        found = client.get("/search", params={"q": text}).json()
+        assert "state/KAZ" in [e["id"] for e in found], text
+    in_russian = client.get("/search", params={"q": "казах", "lang": "ru"}).json()
+    assert {e["label"] for e in in_russian if e["id"] == "state/KAZ"} == {"Казахстан"}
+    assert client.get("/search", params={"q": "k"}).json() == []
+
+
+def test_pages_ask_no_other_host(client: Client) -> None:
+    page = client.get("/sparql", headers=HTML).text
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert all(s.startswith(("/", "#", "data:")) for s in sources), [s for s in sources if not s.startswith("/")]
+    for asset in ("/static/yasqe/yasqe.min.js", "/static/yasqe/yasqe.min.css", "/static/sparql.js"):
+        assert client.get(asset).status_code == 200
