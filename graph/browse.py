@@ -50,6 +50,13 @@ def language(request: Request) -> str:
     return "en"
 
 
+def language_links(request: Request) -> list[tuple[str, str, bool]]:
+    """(code, this page's URL in that language, whether it is the current one) for the nav."""
+    current = language(request)
+    params = dict(request.query_params)
+    return [(code, f"{request.url.path}?{urlencode({**params, 'lang': code})}", code == current) for code in LANGUAGES]
+
+
 def label_order(lang: str) -> tuple[str, ...]:
     return (lang, *(code for code in LANGUAGES if code != lang))
 
@@ -128,7 +135,8 @@ async def sparql_page(request: Request, state: Any, query: str | None, refused: 
 
 
 async def queries_index(request: Request) -> Response:
-    return HTMLResponse(render("queries.html", queries=list(library().values()), lang=language(request)))
+    page = render("queries.html", queries=list(library().values()), languages=language_links(request))
+    return HTMLResponse(page)
 
 
 def _split_format(name: str) -> tuple[str, str | None]:
@@ -185,6 +193,7 @@ async def library_page(request: Request) -> Response:
         sparql=sparql,
         editor_href="/sparql?" + urlencode({"query": sparql}) if sparql else None,
         lang=lang,
+        languages=language_links(request),
     )
     return HTMLResponse(page, status_code=200 if problem is None else 400, headers={"Vary": "Accept"})
 

@@ -34,6 +34,7 @@ from casckg.ingest.errors import CasckgError
 from . import browse
 from .build import ontology_quads
 from .describe import describe, labels
+from .entity import build_page
 from .export import WRITERS, serialize
 from .mint import base_iri
 from .negotiate import MEDIA, SUFFIXES, choose, content_type
@@ -42,6 +43,7 @@ from .query_pool import Answer, QueryPool, StoreOptions
 from .sparql_guard import Refused, check_query
 from .store import Store
 from .void import DUMPS, PREFIXES_VOID, void_quads
+from .void import summary as void_summary
 
 RDF_OFFER = ("ttl", "jsonld", "rdfxml", "nt", "trig", "nq")
 PAGE_OFFER = ("html", *RDF_OFFER)
@@ -230,9 +232,19 @@ async def resource(request: Request) -> Response:
         return _message(request, 406, "Not acceptable", f"available as {', '.join(MEDIA[f][0] for f in PAGE_OFFER)}")
     if fmt != "html":
         return _rdf_response(description.quads(), fmt)
-    title = description.label(description.iri) or description.iri
-    page = render("resource.html", title=title, description=description, path="/" + path, formats=_formats())
-    return _vary(HTMLResponse(page))
+    order = browse.label_order(browse.language(request))
+    page = await anyio.to_thread.run_sync(build_page, state.store, description, order)
+    title = page.labels.get(description.iri) or description.label(description.iri) or description.iri
+    html = render(
+        "resource.html",
+        title=title,
+        description=description,
+        page=page,
+        path="/" + path,
+        formats=_formats(),
+        languages=browse.language_links(request),
+    )
+    return _vary(HTMLResponse(html))
 
 
 # --- ontology, context, VoID, dumps, explorer -------------------------------------------------
@@ -265,15 +277,12 @@ async def void(request: Request) -> Response:
     fmt = SUFFIXES.get("." + fmt) if fmt else choose(request.headers.get("accept"), ("ttl", *RDF_OFFER[1:], "html"))
     quads = await anyio.to_thread.run_sync(void_quads, state.store)
     if fmt in (None, "html"):
-        out = io.BytesIO()
-        serialize(quads, "ttl", out, PREFIXES_VOID)
-        page = render(
-            "turtle.html",
-            heading="The dataset (VoID and DCAT)",
-            turtle=out.getvalue().decode(),
-            path="/void",
-            formats=_formats(),
-        )
+        view = void_summary(quads)
+        iris = {t.value for t in [*view["examples"], *(c for c, _ in view["classes"])] if isinstance(t, ox.NamedNode)}
+        iris |= {g.value for g, *_ in view["subsets"]}
+        order = browse.label_order(browse.language(request))
+        known = await anyio.to_thread.run_sync(labels, state.store, iris, order)
+        page = render("void.html", void=view, labels=known, path="/void", formats=_formats())
         return _vary(HTMLResponse(page))
     return _rdf_response(quads, fmt, PREFIXES_VOID)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import html
 import io
 import re
 from html.parser import HTMLParser
@@ -18,7 +19,9 @@ from pathlib import Path
 import anyio.from_thread
 import httpx
 import pytest
+import rdflib
 
+from casckg import ontology
 from casckg.graph.server import ServerConfig, create_app
 from casckg.queries import library
 
@@ -209,3 +212,74 @@ def test_pages_ask_no_other_host(client: Client) -> None:
     assert all(s.startswith(("/", "#", "data:")) for s in sources), [s for s in sources if not s.startswith("/")]
     for asset in ("/static/yasqe/yasqe.min.js", "/static/yasqe/yasqe.min.css", "/static/sparql.js"):
         assert client.get(asset).status_code == 200
+
+
+# --- entity and article pages, on the store with the two seed articles --------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds_client(seeds_store: Path):
+    app = create_app(ServerConfig(store=str(seeds_store), workers=1, timeout=10, max_rows=500))
+    with (
+        anyio.from_thread.start_blocking_portal() as portal,
+        portal.wrap_async_context_manager(app.router.lifespan_context(app)),
+    ):
+        yield Client(portal, app)
+
+
+def ontology_label(curie: str, lang: str) -> str:
+    """A property's label as the ontology file states it (the page must show this one)."""
+    iri = rdflib.URIRef(ontology.expand(curie))
+    return next(str(o) for o in ontology.load().objects(iri, rdflib.RDFS.label) if o.language == lang)
+
+
+def test_an_entity_page_names_it_in_every_language_and_groups_by_the_ontology_labels(seeds_client: Client) -> None:
+    page = seeds_client.get("/id/state/KAZ", params={"lang": "fr"}, headers=HTML).text
+    names = re.search(r'<table class="names">(.*?)</table>', page, re.DOTALL).group(1)
+    assert "Kazakhstan" in names and "Казахстан" in names and "Republic of Kazakhstan" in names  # an alias
+    assert 'href="https://www.wikidata.org/wiki/Q232"' in page  # Kazakhstan's Wikidata item
+    found = re.findall(r'<tr class="property"><th colspan="2" id="out-([\w:]+)">\s*(.*?) <small>', page)
+    headings = [(curie, html.unescape(text)) for curie, text in found]
+    assert headings and ("cas:memberOf", ontology_label("cas:memberOf", "fr")) in headings
+    for curie, heading in headings:
+        if curie.startswith("cas:"):
+            assert heading == ontology_label(curie, "fr"), curie
+
+
+def test_an_entity_page_leaves_the_bookkeeping_out_and_folds_what_was_inferred(seeds_client: Client) -> None:
+    page = seeds_client.get("/id/state/KAZ", headers=HTML).text
+    assert "/graph/inferred/statement/" not in page  # the reasoner's statement nodes
+    assert "#assertion" not in page.lower() and ">rdf:subject<" not in page
+    folded = re.search(r'<details class="inferred">(.*?)</details>', page, re.DOTALL)
+    assert folded and "inferred by the reasoner" in folded.group(1)
+    stated = page[: folded.start()]
+    assert "inferred by the reasoner" not in stated.replace("Inferred by the reasoner", "")
+    data = seeds_client.get("/id/state/KAZ.nt").text
+    assert "/graph/inferred/statement/" in data  # still in the machine twin
+
+
+def test_an_entity_page_quotes_the_evidence_of_the_articles(seeds_client: Client, corpus: Path) -> None:
+    page = seeds_client.get("/id/state/KAZ", headers=HTML).text
+    quoted = [html.unescape(q) for q in re.findall(r'<blockquote class="evidence">“(.*?)”</blockquote>', page)]
+    articles = " ".join(p.read_text(encoding="utf-8") for p in (corpus / "seeds").glob("*.md"))
+    assert quoted and all(q in articles for q in quoted)  # sentences of the articles, word for word
+
+
+def test_an_article_page_lists_what_was_extracted_from_it(seeds_client: Client, corpus: Path) -> None:
+    path = "/source/article/turkishnewsworld-kazcent-roundtable-en"
+    page = seeds_client.get(path, headers=HTML).text
+    text = (corpus / "seeds" / "turkishnewsworld-kazcent-roundtable-en.md").read_text(encoding="utf-8")
+    assert "turkishnewsworld.com" in page  # its metadata: the page it was read from
+    rows = re.findall(r'<td class="evidence">(.*?)</td>', page, re.DOTALL)
+    assert len(rows) > 10
+    marks = [m for row in rows for m in re.findall(r"<mark>(.*?)</mark>", row)]
+    assert marks and all(html.unescape(m) in text for m in marks)
+    assert all(html.unescape(re.sub(r"</?mark>", "", row)) in text for row in rows)
+
+
+def test_void_is_a_page_for_people_and_turtle_for_machines(seeds_client: Client) -> None:
+    page = seeds_client.get("/void", headers=HTML)
+    assert page.headers["content-type"].startswith("text/html") and "<pre>" not in page.text
+    assert "source/article/turkishnewsworld-kazcent-roundtable-en" in page.text
+    turtle = seeds_client.get("/void", headers={"Accept": "text/turtle"})
+    assert turtle.headers["content-type"].startswith("text/turtle") and "void:Dataset" in turtle.text
