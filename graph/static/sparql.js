@@ -16,7 +16,7 @@ document.addEventListener("DOMContentLoaded", () => {
     consumeShareLink: null,  // the server already put the URL's query in the textarea, with its prefixes
     createShareableLink: null,  // the page's URL is the link to share
     autocompleters: ["variables"],  // the others ask other hosts for vocabularies
-    editorHeight: "240px",
+    editorHeight: "220px",
     resizeable: true,
   });
   window.casckgEditor = yasqe;
