@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +21,8 @@ from casckg.ingest.errors import CasckgError, SourceError
 from .store import DEFAULT_STORE, is_remote
 
 if TYPE_CHECKING:
+    from casckg.queries import NamedQuery
+
     from .articles import IngestReport
     from .reason import ReasonReport
     from .store import Store
@@ -99,9 +101,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     if report.reasoning:
         out.print(_reasoned(report.reasoning))
-    page = Path("build" if is_remote(args.store) else Path(args.store).parent) / "explorer.html"
     with _open(args) as opened:
-        _explore(opened, page, "en")
+        _explore(opened, Path(args.explorer), "en")
     return VIOLATIONS if report.articles.skipped else OK
 
 
@@ -193,6 +194,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     from .querying import resolve, rows, run, serialize
 
     if args.list:
+        if args.format != "table":
+            sys.stdout.write(_library_listing(library().values(), args.format))
+            return OK
         table = Table("name", "title", "parameters", box=None)
         for q in library().values():
             params = ", ".join(f"{p.name} ({p.type}{'=' + p.default if p.default else ''})" for p in q.params)
@@ -225,6 +229,38 @@ def cmd_query(args: argparse.Namespace) -> int:
     out.print(table)
     out.print(f"{len(data)} row{'s' if len(data) != 1 else ''}")
     return OK
+
+
+def _library_listing(queries: Iterable[NamedQuery], fmt: str) -> str:
+    """The library for programs: JSON (every field, parameters as objects) or CSV/TSV rows."""
+    import csv
+    import io
+    import json
+
+    items = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "description": q.description,
+            "params": [
+                {"name": p.name, "type": p.type, "default": p.default, "description": p.description} for p in q.params
+            ],
+        }
+        for q in queries
+    ]
+    if fmt == "json":
+        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    if fmt not in ("csv", "tsv"):
+        raise CasckgError("--list prints as table, json, csv or tsv")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerow(["name", "title", "description", "parameters"])
+    for item in items:
+        params = " ".join(
+            f"{p['name']}:{p['type']}" + (f"={p['default']}" if p["default"] else "") for p in item["params"]
+        )
+        writer.writerow([item["name"], item["title"], item["description"], params])
+    return buffer.getvalue()
 
 
 def _key_value(text: str) -> tuple[str, str]:
@@ -275,15 +311,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for e in data["entities"]:
         table.add_row(e["type"].rsplit("#", 1)[-1], e["label"], str(len(e["mentions"])))
     out.print(table)
-    facts = Table("subject", "predicate", "object", "extractor", box=None)
+    facts = Table("subject", "predicate", "object", "evidence", box=None)
     labels = {e["id"]: e["label"] for e in data["entities"]}
     for st in data["statements"]:
         obj = st["object"]
         shown = obj["value"] if isinstance(obj, dict) else labels.get(obj, obj)
-        facts.add_row(
-            labels.get(st["subject"], st["subject"]), st["predicate"].rsplit("#", 1)[-1], shown, st.get("extractor", "")
-        )
-    out.print(facts)
+        evidence = st.get("evidence") or {}
+        said = f"{evidence.get('text', '')} [{evidence['start']}–{evidence['end']}]" if evidence else ""
+        facts.add_row(labels.get(st["subject"], st["subject"]), st["predicate"].rsplit("#", 1)[-1], shown, said)
+    out.print(facts, markup=False)
+    return OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -317,6 +354,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 # --- parser -----------------------------------------------------------------------------------
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("casckg")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="casckg",
@@ -325,6 +371,7 @@ def parser() -> argparse.ArgumentParser:
         epilog="examples:\n  casckg build\n  casckg query --list\n"
         "  casckg query members-as-of --param org=institution/csto\n  casckg network --metric betweenness --top 20",
     )
+    main.add_argument("--version", action="version", version=f"casckg {_version()}")
     sub = main.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(
@@ -345,6 +392,12 @@ def parser() -> argparse.ArgumentParser:
         help="also ingest the articles in this folder (repeatable; sources/articles is always read)",
     )
     p.add_argument("--no-reason", action="store_true", help="do not materialise the inferred graph")
+    p.add_argument(
+        "--explorer",
+        default="build/explorer.html",
+        metavar="FILE",
+        help="where to write the explorer page (default: build/explorer.html)",
+    )
     _trace_arg(p)
     _store_arg(p)
     p.set_defaults(func=cmd_build)
