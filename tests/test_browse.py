@@ -8,11 +8,13 @@ membership in December 2012) and against what the same endpoint answers a SPARQL
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import html
 import io
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -84,14 +86,21 @@ class Client:
         return self.portal.call(functools.partial(self.http.get, url, **options))
 
 
-@pytest.fixture(scope="module")
-def client(built_store: Path):
-    app = create_app(ServerConfig(store=str(built_store), workers=1, timeout=10, max_rows=500))
+@contextlib.contextmanager
+def serving(store: Path) -> Iterator[Client]:
+    """The app on `store`, its lifespan running, and a client on it."""
+    app = create_app(ServerConfig(store=str(store), workers=1, timeout=10, max_rows=500))
     with (
         anyio.from_thread.start_blocking_portal() as portal,
         portal.wrap_async_context_manager(app.router.lifespan_context(app)),
     ):
         yield Client(portal, app)
+
+
+@pytest.fixture(scope="module")
+def client(built_store: Path):
+    with serving(built_store) as opened:
+        yield opened
 
 
 def test_a_browser_gets_the_query_page_and_a_client_keeps_the_protocol(client: Client) -> None:
@@ -219,12 +228,8 @@ def test_pages_ask_no_other_host(client: Client) -> None:
 
 @pytest.fixture(scope="module")
 def seeds_client(seeds_store: Path):
-    app = create_app(ServerConfig(store=str(seeds_store), workers=1, timeout=10, max_rows=500))
-    with (
-        anyio.from_thread.start_blocking_portal() as portal,
-        portal.wrap_async_context_manager(app.router.lifespan_context(app)),
-    ):
-        yield Client(portal, app)
+    with serving(seeds_store) as opened:
+        yield opened
 
 
 def ontology_label(curie: str, lang: str) -> str:

@@ -8,16 +8,12 @@ under build/screenshots/ for people to look at.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import free_port, start_server, stop_server
-
-from bench.explorer import ARGS as CHROMIUM_ARGS
-from bench.explorer import CHROMIUM
 
 pytestmark = pytest.mark.slow
 
@@ -32,18 +28,6 @@ def server(seeds_store: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     process = start_server(command, url + "/", tmp_path_factory.mktemp("serve") / "server.log", timeout=60)
     yield url
     stop_server(process)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail(f"chromium is missing: expected {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

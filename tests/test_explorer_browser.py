@@ -7,13 +7,10 @@ reference records, whose page is also kept as a screenshot under build/ for CI t
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from bench.explorer import ARGS as CHROMIUM_ARGS  # one list of flags for headless chromium
-from bench.explorer import CHROMIUM
 from casckg.graph.explorer import write_page
 from casckg.graph.network import project
 
@@ -27,18 +24,6 @@ KAZCENT, CSTO, UNIFIL = ID + "institution/kazcent", ID + "institution/csto", ID 
 IMG, SCRIPT = ID + "person/img", ID + "person/script"
 IMG_LABEL = "<img src=x onerror=alert(1)>"
 SCRIPT_LABEL = "</script><script>alert(1)</script>"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail(f"chromium is missing: expected {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="session")
