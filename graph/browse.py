@@ -12,29 +12,30 @@ time limit and row cap; parameters are bound as terms (`querying.bindings`), nev
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 from urllib.parse import urlencode
 
 import anyio
+import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from casckg.ingest.errors import QueryError
 from casckg.ontology import PREFIXES
-from casckg.queries import NamedQuery, library, with_values
+from casckg.queries import NamedQuery, internal, library, with_values
 
 from .describe import labels
 from .negotiate import MEDIA, choose
 from .pages import render
 from .query_pool import GRAPH_FORMATS, RESULT_FORMATS
-from .querying import bindings, short
+from .querying import bindings, run, short
 from .results import RESULT_DOWNLOADS, Table, download_href, from_json, from_ntriples, is_graph_query
 
 LANGUAGES = ("en", "fr", "ru")
 #: What a page asks the workers for: results as JSON, a CONSTRUCT's triples as N-Triples.
 _PAGE_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 _USED_PREFIX = re.compile(r"(?<![\w<#/])([a-z][\w-]*):(?=[\w<])", re.IGNORECASE)
-_SEARCH = library().get("find-entity")
 SEARCH_LIMIT = 12
 
 
@@ -212,29 +213,53 @@ def _param_labels(store: Any, values: list[str], lang: str) -> dict[str, str]:
     return {value: found[iri] for value, iri in iris.items() if iri in found}
 
 
+def fold(text: str) -> str:
+    """Text as search compares it: case and accents left out (Kazakhstan = kazakhstan, é = e)."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class NameIndex:
+    """Every entity's labels, aliases and acronyms in every language, folded, held in memory so
+    that search-as-you-type answers at once. Read once from the store with the gazetteer's own
+    query (`queries/articles/known-names.rq`); the served store does not change underneath."""
+
+    def __init__(self, rows: list[tuple[str, str, str]]):
+        self.rows = sorted({(fold(name), iri, top) for name, iri, top in rows})
+
+    @classmethod
+    def from_store(cls, store: Any) -> NameIndex:
+        found = run(store, internal("articles", "known-names"))
+        return cls([(r["name"].value, r["entity"].value, r["top"].value) for r in found if r["name"] is not None])
+
+    def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[tuple[str, str]]:
+        """(IRI, top class IRI) of the entities a name of which contains `text`: whole names
+        first, then names that start with it, then the rest."""
+        wanted = fold(text.strip())
+        best: dict[str, tuple[int, str, str]] = {}
+        for name, iri, top in self.rows:
+            if wanted not in name:
+                continue
+            rank = 0 if name == wanted else 1 if name.startswith(wanted) else 2
+            if iri not in best or rank < best[iri][0]:
+                best[iri] = (rank, name, top)
+        ordered = sorted(best.items(), key=lambda kv: (kv[1][0], len(kv[1][1]), kv[1][1]))
+        return [(iri, top) for iri, (_, _, top) in ordered[:limit]]
+
+
 async def entity_search(request: Request) -> Response:
-    """Entities whose label or alias in any language contains `q`: [{id, iri, label, class}]
-    for the forms' search-as-you-type (the library's `find-entity`, through the workers)."""
+    """Entities whose label, alias or acronym in any language contains `q`, as JSON
+    [{id, iri, label, class}] in the reader's language, for the forms' search-as-you-type."""
     state = request.app.state.casckg
     text = request.query_params.get("q", "").strip()
-    if len(text) < 2 or _SEARCH is None:
+    if len(text) < 2:
         return JSONResponse([])
-    lang = language(request)
-    sparql = runnable(_SEARCH, {"text": text})
-    table, error, status = await run_table(state, sparql, lang)
-    if table is None:
-        return JSONResponse({"error": error}, status_code=status)
-    columns = {c: i for i, c in enumerate(table.columns)}
-    found: dict[str, dict[str, str]] = {}
-    for row in table.rows:
-        entity = row[columns["entity"]]
-        if entity is None or entity.value in found:
-            continue
-        found[entity.value] = {
-            "id": short(entity),
-            "iri": entity.value,
-            "label": table.labels.get(entity.value) or row[columns["name"]].value,
-            "class": short(row[columns["class"]]),
-        }
-    ranked = sorted(found.values(), key=lambda e: (not e["label"].lower().startswith(text.lower()), e["label"]))
-    return JSONResponse(ranked[:SEARCH_LIMIT])
+    found = state.names.search(text)
+    order = label_order(language(request))
+    known = await anyio.to_thread.run_sync(labels, state.store, {i for pair in found for i in pair}, order)
+    return JSONResponse(
+        [
+            {"id": short(ox.NamedNode(iri)), "iri": iri, "label": known.get(iri, iri), "class": known.get(top, top)}
+            for iri, top in found
+        ]
+    )

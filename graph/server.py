@@ -100,6 +100,8 @@ class _State:
         self.dumps: dict[str, bytes] = {}
         self.dump_lock = asyncio.Lock()
         self.summary: dict[str, object] = {}
+        self.names: browse.NameIndex | None = None  # entity search, read at start
+        self.void: list[ox.Quad] | None = None  # the dataset description, counted on first use
 
 
 def _vary(response: Response) -> Response:
@@ -275,7 +277,9 @@ async def void(request: Request) -> Response:
     state: _State = request.app.state.casckg
     fmt = request.path_params.get("fmt")
     fmt = SUFFIXES.get("." + fmt) if fmt else choose(request.headers.get("accept"), ("ttl", *RDF_OFFER[1:], "html"))
-    quads = await anyio.to_thread.run_sync(void_quads, state.store)
+    if state.void is None:  # the served store does not change: count it once
+        state.void = await anyio.to_thread.run_sync(void_quads, state.store)
+    quads = state.void
     if fmt in (None, "html"):
         view = void_summary(quads)
         iris = {t.value for t in [*view["examples"], *(c for c, _ in view["classes"])] if isinstance(t, ox.NamedNode)}
@@ -347,6 +351,7 @@ def create_app(config: ServerConfig) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         state.store = config.store_options.open()
         state.summary = await anyio.to_thread.run_sync(_summary, state.store, config)
+        state.names = await anyio.to_thread.run_sync(browse.NameIndex.from_store, state.store)
         await state.pool.start()
         app.state.casckg = state
         try:

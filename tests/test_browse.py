@@ -208,6 +208,9 @@ def test_entity_search_finds_labels_in_every_language(client: Client) -> None:
     for text in ("Kazakh", "казах", "Kazakhstan"):
         found = client.get("/search", params={"q": text}).json()
         assert "state/KAZ" in [e["id"] for e in found], text
+    assert client.get("/search", params={"q": "kazakhstan"}).json()[0]["id"] == "state/KAZ"  # the whole name first
+    assert "institution/csto" in [e["id"] for e in client.get("/search", params={"q": "ОДКБ"}).json()]
+    assert "state/KGZ" in [e["id"] for e in client.get("/search", params={"q": "kirghizistan"}).json()]
     in_russian = client.get("/search", params={"q": "казах", "lang": "ru"}).json()
     assert {e["label"] for e in in_russian if e["id"] == "state/KAZ"} == {"Казахстан"}
     assert client.get("/search", params={"q": "k"}).json() == []
