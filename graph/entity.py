@@ -47,6 +47,7 @@ _EVIDENCE = """SELECT ?s ?p ?o ?evidence ?source WHERE {
 _CITED = """SELECT ?x ?g ?url WHERE {{
   VALUES ?x {{ {terms} }} GRAPH ?g {{ ?x cas:citation|prov:hadPrimarySource ?url }}
 }}"""
+_SUPERS = "SELECT ?p ?q WHERE { ?p rdfs:subPropertyOf+ ?q FILTER(isIRI(?q)) }"
 _INVERSES = "SELECT ?p ?q WHERE { { ?p owl:inverseOf ?q } UNION { ?q owl:inverseOf ?p } }"
 _DATED = """SELECT ?x ?p ?d WHERE {{ VALUES ?x {{ {terms} }} ?x ?p ?d VALUES ?p {{ {dates} }} }}"""
 _EXTRACTED = """SELECT ?s ?p ?o ?evidence ?start WHERE {
@@ -187,6 +188,7 @@ def build_page(store: Store, description: Description, lang_order: tuple[str, ..
             if not outgoing and any((q, _key(s.subject)) in stated_out for q in inverses.get(s.predicate.value, ())):
                 continue  # said once, as the inverse statement of this resource
             groups[("out" if outgoing else "in", s.predicate.value)].append(row(s, outgoing))
+    _drop_wider(groups, _super_properties(store), inverses)
 
     named = set(description.labels)
     known = labels(
@@ -253,6 +255,36 @@ def _record_names(store: Store, nodes: set[str], lang_order: tuple[str, ...]) ->
         x: f"{found.get(rel, short(ox.NamedNode(rel)))} {found.get(y, short(ox.NamedNode(y)))}"
         for x, (rel, y) in targets.items()
     }
+
+
+def _super_properties(store: Store) -> dict[str, set[str]]:
+    """Each property with every property it is a sub-property of (itself included), from the ontology."""
+    supers: dict[str, set[str]] = defaultdict(set)
+    for r in store.query(_SUPERS):
+        supers[r["p"].value] |= {r["p"].value, r["q"].value}
+    return supers
+
+
+def _drop_wider(
+    groups: dict[tuple[str, str], list[Row]], supers: dict[str, set[str]], inverses: dict[str, set[str]]
+) -> None:
+    """Leave out the inferred rows that only repeat another row of the page with a wider
+    property (dcterms:isPartOf beside cas:partOf), either way round (←isPartOf beside hasPart,
+    whose inverse partOf is narrower): the page says each thing once, in its narrowest words."""
+    said: dict[tuple[str, str], set[str]] = defaultdict(set)  # (direction, other) -> what covers it
+    for (direction, p), rows in groups.items():
+        flipped = "in" if direction == "out" else "out"
+        for r in rows:
+            other = _key(r.other)
+            said[(direction, other)] |= {q for q in supers.get(p, {p}) if q != p}
+            for inverse in inverses.get(p, ()):
+                said[(flipped, other)] |= supers.get(inverse, {inverse})
+    for (direction, p), rows in list(groups.items()):
+        kept = [r for r in rows if not (r.inferred and p in said[(direction, _key(r.other))])]
+        if kept:
+            groups[(direction, p)] = kept
+        else:
+            del groups[(direction, p)]
 
 
 def _ordered(by_lang: dict[str, list[str]], lang_order: tuple[str, ...]) -> dict[str, list[str]]:

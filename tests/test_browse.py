@@ -291,3 +291,41 @@ def test_void_is_a_page_for_people_and_turtle_for_machines(seeds_client: Client)
     assert "source/article/turkishnewsworld-kazcent-roundtable-en" in page.text
     turtle = seeds_client.get("/void", headers={"Accept": "text/turtle"})
     assert turtle.headers["content-type"].startswith("text/turtle") and "void:Dataset" in turtle.text
+
+
+def test_an_entity_page_says_each_thing_once_in_its_narrowest_words(seeds_client: Client) -> None:
+    """No inferred row repeats a row of the page with a wider property (schema:attendee beside
+    cas:participant), either way round; sub-properties and inverses are read from the ontology."""
+    onto = ontology.load()
+
+    def iri(curie: str) -> rdflib.URIRef:
+        return rdflib.URIRef(curie if "://" in curie else ontology.expand(curie))
+
+    def wider(curie: str) -> set[rdflib.URIRef]:
+        return set(onto.transitive_objects(iri(curie), rdflib.RDFS.subPropertyOf))
+
+    def inverse(curie: str) -> set[rdflib.URIRef]:
+        term = iri(curie)
+        return set(onto.objects(term, rdflib.OWL.inverseOf)) | set(onto.subjects(rdflib.OWL.inverseOf, term))
+
+    for path in ("/id/state/KAZ", "/id/institution/csto", "/id/institution/kazcent"):
+        page = seeds_client.get(path, headers=HTML).text
+        folded = page.index('<details class="inferred">') if '<details class="inferred">' in page else len(page)
+        rows, heading = [], None
+        pattern = r'<tr class="property"><th colspan="2" id="(out|in)-([^"]+)">|<td class="value"><a href="([^"]+)"'
+        for m in re.finditer(pattern, page):
+            if m.group(1):
+                heading = (m.group(1), m.group(2))
+            else:
+                rows.append((heading[0], heading[1], m.group(3), m.start() > folded))
+        stated = [r for r in rows if not r[3]]
+        assert any(wider(p) - {iri(p)} for _, p, _, _ in stated), path  # the rule has something to do
+        for direction, prop, other, inferred in rows:
+            if not inferred:
+                continue
+            for d, q, o, _ in rows:
+                if o != other or (d, q) == (direction, prop):
+                    continue
+                same_way = d == direction and iri(prop) in wider(q)
+                other_way = d != direction and any(iri(prop) in wider(str(inv)) for inv in inverse(q))
+                assert not (same_way or other_way), (path, direction, prop, other, "repeats", d, q)
