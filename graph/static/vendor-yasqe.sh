@@ -5,7 +5,7 @@
 # allows no other host), so the files are kept in the repository, byte for byte as npm ships
 # them. node_modules is never kept: `npm pack` fetches each tarball into a scratch folder.
 # Yasqe's own tarball has no licence file; its LICENSE (MIT) is the one at the root of its
-# repository (github.com/rdfjs/Yasgui) and is kept beside the files. The bundle includes
+# repository (rdfjs/Yasgui) and is kept beside the files. The bundle includes
 # CodeMirror 5, lodash-es and query-string, whose licences npm ships and this script copies.
 set -euo pipefail
 YASQE_VERSION=${YASQE_VERSION:-4.6.2}
