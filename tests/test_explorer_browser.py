@@ -282,7 +282,7 @@ def test_reference_graph_opens_readable_and_is_kept_as_screenshot(browser, store
         opened.page.screenshot(path=str(SCREENSHOT))
         opened.js("() => window.casckg.network.moveTo({scale: window.casckg.network.getScale() * 3})")
         closer = opened.js("() => window.casckg.labelBoxes()")
-        assert overlapping(closer) == []
+        assert overlapping(closer) == [] and len(closer) > len(boxes)  # names appear as one zooms in
         opened.page.fill("#search", "KAZCENT")
         opened.page.press("#search", "Enter")
         x, y = opened.js(

@@ -586,8 +586,10 @@
     isShown: (i) => nodeShown[i] === 1,
     isEdgeShown: (j) => edgeShown[j] === 1,
     label: (i) => nodeLabel(i),
-    /* The node labels of the last frame: {node, left, top, width, height} in page pixels. */
+    /* The node labels as drawn: {node, left, top, width, height} in page pixels (a frame is
+     * drawn first, synchronously, so the answer is for the view as it is now). */
     labelBoxes: () => {
+      network.redraw();
       const r = document.querySelector("#network canvas").getBoundingClientRect();
       return drawnLabels.map(([i, x, y, w, h]) => ({ node: i, left: r.left + x, top: r.top + y, width: w, height: h }));
     },
