@@ -12,7 +12,6 @@ time limit and row cap; parameters are bound as terms (`querying.bindings`), nev
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 from urllib.parse import urlencode
 
@@ -22,17 +21,18 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from casckg.ingest.errors import QueryError
+from casckg.ingest.tokens import fold
 from casckg.ontology import PREFIXES
 from casckg.queries import NamedQuery, internal, library, with_values
 
 from .describe import labels
 from .negotiate import MEDIA, choose
+from .network import LANGUAGES
 from .pages import render
 from .query_pool import GRAPH_FORMATS, RESULT_FORMATS
-from .querying import bindings, run, short
+from .querying import bindings, run, short, to_term
 from .results import RESULT_DOWNLOADS, Table, download_href, from_json, from_ntriples, is_graph_query
 
-LANGUAGES = ("en", "fr", "ru")
 #: What a page asks the workers for: results as JSON, a CONSTRUCT's triples as N-Triples.
 _PAGE_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 _USED_PREFIX = re.compile(r"(?<![\w<#/])([a-z][\w-]*):(?=[\w<])", re.IGNORECASE)
@@ -59,6 +59,7 @@ def language_links(request: Request) -> list[tuple[str, str, bool]]:
 
 
 def label_order(lang: str) -> tuple[str, ...]:
+    """The languages to take a label in, the reader's first."""
     return (lang, *(code for code in LANGUAGES if code != lang))
 
 
@@ -132,10 +133,11 @@ async def sparql_page(request: Request, state: Any, query: str | None, refused: 
         timeout=state.summary["timeout"],
         max_rows=state.summary["max_rows"],
     )
-    return HTMLResponse(page, status_code=status if status in (400, 503) else 200, headers={"Vary": "Accept"})
+    return HTMLResponse(page, status_code=status, headers={"Vary": "Accept"})
 
 
 async def queries_index(request: Request) -> Response:
+    """`/queries`: every question of the library, with what it answers and its parameters."""
     page = render("queries.html", queries=list(library().values()), languages=language_links(request))
     return HTMLResponse(page)
 
@@ -201,8 +203,6 @@ async def library_page(request: Request) -> Response:
 
 def _param_labels(store: Any, values: list[str], lang: str) -> dict[str, str]:
     """Labels of the entities a form names, keyed by what was typed (state/KAZ -> Kazakhstan)."""
-    from .querying import to_term
-
     iris = {}
     for value in values:
         try:
@@ -213,14 +213,9 @@ def _param_labels(store: Any, values: list[str], lang: str) -> dict[str, str]:
     return {value: found[iri] for value, iri in iris.items() if iri in found}
 
 
-def fold(text: str) -> str:
-    """Text as search compares it: case and accents left out (Kazakhstan = kazakhstan, é = e)."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 class NameIndex:
-    """Every entity's labels, aliases and acronyms in every language, folded, held in memory so
+    """Every entity's labels, aliases and acronyms in every language, folded as the gazetteer
+    folds them (case and accents left out), held in memory so
     that search-as-you-type answers at once. Read once from the store with the gazetteer's own
     query (`queries/articles/known-names.rq`); the served store does not change underneath."""
 
