@@ -25,22 +25,21 @@ COMMUNITY_PULL = 4.0
 Point = tuple[float, float]
 
 
-def _force(nodes: list[str], graph: nx.Graph, groups: dict[str, int] | None, spacing: float) -> dict[str, Point]:
-    """Fruchterman-Reingold positions of `nodes`, centred on 0 and about `spacing` * sqrt(n) wide."""
-    if len(nodes) == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    index = {node: i for i, node in enumerate(nodes)}
-    sub = graph.subgraph(nodes)
-    pairs = sorted({(min(index[s], index[o]), max(index[s], index[o])) for s, o in sub.edges() if s != o})
+def _force(network: ig.Graph, names: list[str], groups: dict[str, int] | None, spacing: float) -> dict[str, Point]:
+    """Fruchterman-Reingold positions of one connected part, centred on 0, about `spacing` * sqrt(n) wide."""
+    if network.vcount() == 1:
+        return {names[0]: (0.0, 0.0)}
     weights = None
     if groups:
-        weights = [COMMUNITY_PULL if groups.get(nodes[a]) == groups.get(nodes[b]) else 1.0 for a, b in pairs]
-    coords = ig.Graph(n=len(nodes), edges=pairs).layout_fruchterman_reingold(niter=500, weights=weights).coords
+        weights = [
+            COMMUNITY_PULL if groups.get(names[e.source]) == groups.get(names[e.target]) else 1.0 for e in network.es
+        ]
+    coords = network.layout_fruchterman_reingold(niter=500, weights=weights).coords
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
     width = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    scale = spacing * math.sqrt(len(nodes)) / width
+    scale = spacing * math.sqrt(len(names)) / width
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return {node: ((x - cx) * scale, (y - cy) * scale) for node, (x, y) in zip(nodes, coords, strict=True)}
+    return {name: ((x - cx) * scale, (y - cy) * scale) for name, (x, y) in zip(names, coords, strict=True)}
 
 
 def positions(
@@ -51,21 +50,21 @@ def positions(
     With `groups` (a community per node), ties within a community pull harder, so communities
     sit together.
     """
-    if graph.number_of_nodes() == 0:
+    nodes = list(graph.nodes)
+    if not nodes:
         return {}
-    order = {node: i for i, node in enumerate(graph.nodes)}
-    parts = sorted(
-        (sorted(c, key=order.__getitem__) for c in nx.connected_components(nx.Graph(graph).to_undirected())),
-        key=lambda c: (-len(c), order[c[0]]),
-    )
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = sorted({(min(index[s], index[o]), max(index[s], index[o])) for s, o in graph.edges() if s != o})
+    whole = ig.Graph(n=len(nodes), edges=pairs)
+    parts = sorted(whole.connected_components(), key=lambda c: (-len(c), c[0]))
     ig.set_random_number_generator(random.Random(seed))
     try:
-        out = _force(parts[0], graph, groups, spacing)
+        out = _force(whole.induced_subgraph(parts[0]), [nodes[i] for i in parts[0]], groups, spacing)
         xs, ys = [x for x, _ in out.values()], [y for _, y in out.values()]
         left, right, y = min(xs), max(xs), max(ys) + 2 * spacing
         x, row = left, 0.0
         for part in parts[1:]:
-            laid = _force(part, graph, groups, spacing / 2) if len(part) > 1 else {part[0]: (0.0, 0.0)}
+            laid = _force(whole.induced_subgraph(part), [nodes[i] for i in part], groups, spacing / 2)
             px = [p[0] for p in laid.values()]
             py = [p[1] for p in laid.values()]
             w, h = max(px) - min(px) + spacing / 2, max(py) - min(py) + spacing / 2
@@ -76,4 +75,4 @@ def positions(
             x, row = x + w, max(row, h)
     finally:
         ig.set_random_number_generator(random)
-    return {node: (round(out[node][0], 1), round(out[node][1], 1)) for node in graph.nodes}
+    return {node: (round(out[node][0], 1), round(out[node][1], 1)) for node in nodes}
