@@ -30,9 +30,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from casckg.graph.articles import ArticleWriter, find_articles
-from casckg.graph.build import build
-from casckg.graph.store import open_store
+from casckg.graph.build.articles import ArticleWriter, find_articles
+from casckg.graph.build.job import build
+from casckg.graph.store.embedded import open_store
 from casckg.ingest.article import load_article
 from casckg.ingest.language import sentences
 
@@ -42,8 +42,8 @@ _GAZETTEER = None  # set in the parent before forking the pool
 
 def _extract(path: Path):
     """Read and extract one article in a worker: (Document, sentence count, seconds)."""
-    from casckg.graph.kinds import with_kinds
     from casckg.ingest.extract import extract
+    from casckg.ingest.kinds import with_kinds
 
     start = time.perf_counter()
     article = load_article(path)

@@ -72,7 +72,7 @@ def _timed_queries(run_one, reps: int, limit: float) -> dict[str, float | str]:
 
 
 def _terms(query):
-    from casckg.graph.querying import bindings
+    from casckg.graph.query import bindings
 
     return bindings(query, {})
 
@@ -88,9 +88,9 @@ def worker(engine: str, quads: int, seed: int, folder: Path, reps: int, limit: f
     result: dict = {"engine": engine}
     if engine == "project":
         from bench.generate import generate
-        from casckg.graph.build import build_documents
-        from casckg.graph.querying import run
-        from casckg.graph.store import open_store
+        from casckg.graph.build.job import build_documents
+        from casckg.graph.query import run
+        from casckg.graph.store.embedded import open_store
 
         started = time.perf_counter()
         documents = generate(quads, seed)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from casckg.graph.build import build
-from casckg.graph.store import open_store
+from casckg.graph.build.job import build
+from casckg.graph.store.embedded import open_store
 
 DATA = Path(__file__).parent / "data"
 COUNT_STATES = "SELECT (COUNT(?s) AS ?n) WHERE { ?s a cas:State }"
@@ -67,7 +67,7 @@ def test_a_failing_build_leaves_the_previous_store(tmp_path: Path, monkeypatch: 
     build(sources, target)
     before = sorted_dump(target, tmp_path, "before.nq")
 
-    import casckg.graph.build as build_module
+    import casckg.graph.build.job as build_module
 
     def broken(doc, base=None):
         raise OSError("disk full")
@@ -96,7 +96,7 @@ def test_a_bad_source_leaves_the_previous_store(tmp_path: Path) -> None:
 KILLABLE_BUILD = """
 import sys, time
 from pathlib import Path
-import casckg.graph.build as b
+import casckg.graph.build.job as b
 
 def stall(folder, target):
     print("filled", folder, flush=True)

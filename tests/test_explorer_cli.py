@@ -7,7 +7,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from casckg.graph import cli
+from casckg.graph.cli import main as cli
 
 REPO = Path(__file__).resolve().parents[1]
 

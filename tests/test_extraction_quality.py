@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from casckg.graph.extraction import extraction_json
+from casckg.graph.build.mint import entity_iri
 from casckg.ingest.extract import extract
+from casckg.ingest.extraction import extraction_json
 
 REPO = Path(__file__).resolve().parents[1]
 MAPPING = REPO / "ingest" / "gold_mapping.yaml"
@@ -41,7 +42,7 @@ def results(scorer, corpus, gazetteer):
             article = gold_path.with_name(gold_path.name.replace(".gold.yaml", ".md"))
             doc = extract(article, gazetteer)
             gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-            out.append((doc.source.language, scorer.score(extraction_json(doc), gold, types, relations)))
+            out.append((doc.source.language, scorer.score(extraction_json(doc, entity_iri), gold, types, relations)))
     return out
 
 
@@ -98,7 +99,9 @@ def test_relations_a_reader_finds_in_lists_and_appositions(scorer, corpus, gazet
     wanted = [r for r in gold["relations"] if r[1] == relation and r[2] in objects]
     assert len(wanted) == len(objects)
     types, relations = scorer.load_mapping(MAPPING)
-    result = scorer.score(extraction_json(extract(corpus / f"{article}.md", gazetteer)), gold, types, relations)
+    result = scorer.score(
+        extraction_json(extract(corpus / f"{article}.md", gazetteer), entity_iri), gold, types, relations
+    )
     missed = [r for r in result["relations"]["missed"] if r in wanted]
     assert not missed
 

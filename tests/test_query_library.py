@@ -7,8 +7,8 @@ import re
 import pyoxigraph as ox
 import pytest
 
-from casckg.graph.querying import bindings, resolve, to_term
-from casckg.graph.store import EmbeddedStore
+from casckg.graph.query import bindings, resolve, to_term
+from casckg.graph.store.embedded import EmbeddedStore
 from casckg.ingest.errors import QueryError
 from casckg.queries import checks, library, with_values
 

@@ -17,10 +17,10 @@ import rdflib
 from conftest import SOURCES, free_port
 from rdflib.compare import isomorphic
 
-from casckg.graph import cli
-from casckg.graph.build import build
-from casckg.graph.querying import run
-from casckg.graph.remote import RemoteStore, derive_endpoints, with_prefixes
+from casckg.graph.build.job import build
+from casckg.graph.cli import main as cli
+from casckg.graph.query import run
+from casckg.graph.store.remote import RemoteStore, derive_endpoints, with_prefixes
 from casckg.ingest.errors import QueryError, StoreError
 from casckg.queries import checks, library
 
@@ -160,7 +160,7 @@ def test_serve_over_a_remote_store(endpoints: dict[str, str], tmp_path) -> None:
 
 
 def test_cli_ingests_an_article_into_a_remote_store(oxigraph_server, corpus, tmp_path) -> None:
-    from casckg.graph.store import open_store
+    from casckg.graph.store.embedded import open_store
 
     url = oxigraph_server(union=True)
     build(SOURCES, url)

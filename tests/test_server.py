@@ -60,7 +60,7 @@ def server(built_store: Path, explorer: Path, tmp_path_factory: pytest.TempPathF
 
 @pytest.fixture(scope="module")
 def counts(built_store: Path) -> dict[str, int]:
-    from casckg.graph.store import EmbeddedStore
+    from casckg.graph.store.embedded import EmbeddedStore
 
     store = EmbeddedStore(built_store, read_only=True)
     try:

@@ -25,9 +25,9 @@ import pyoxigraph as ox
 
 from casckg.ingest.errors import CasckgError, QueryError, StoreError
 
-from .export import serialize
+from ..publish.export import serialize
+from ..store.embedded import QueryResult, Store, open_store
 from .negotiate import choose, content_type
-from .store import QueryResult, Store, open_store
 
 RESULT_FORMATS = ("json", "xml", "csv", "tsv")
 GRAPH_FORMATS = ("ttl", "nt", "jsonld", "rdfxml")

@@ -25,8 +25,8 @@ from casckg.ingest.records import Document, Literal, Ref
 from casckg.queries import internal
 
 from .mint import entity_iri, ref_of, source_iri
-from .querying import run
-from .store import Store
+from ..query import run
+from ..store.embedded import Store
 
 RULE_PATH = Path(__file__).with_name("identity.yaml")
 FEATURES = ("organiser", "participants", "place", "date")

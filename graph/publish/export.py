@@ -25,8 +25,8 @@ import rdflib
 from casckg.ingest.errors import CasckgError
 from casckg.ontology import PREFIXES, context
 
-from .network import LANGUAGES, label, project
-from .store import Store
+from ..network.projection import LANGUAGES, label, project
+from ..store.embedded import Store
 
 _ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 

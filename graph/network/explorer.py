@@ -21,11 +21,11 @@ from markupsafe import Markup
 
 from casckg.ingest.errors import CasckgError
 
+from ..publish.export import replacing
+from ..store.embedded import Store
 from . import analysis
-from .export import replacing
 from .layout import positions
-from .network import LANGUAGES, config, project
-from .store import Store
+from .projection import LANGUAGES, config, project
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_VERSION = "9.1.2"

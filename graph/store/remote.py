@@ -33,7 +33,7 @@ from casckg.ingest.errors import QueryError, StoreError
 from casckg.ontology import PREFIXES
 from casckg.queries import QueryFileError, with_values
 
-from .store import QueryResult, Store, Term
+from .embedded import QueryResult, Store, Term
 
 Union = Literal["auto", "endpoint", "protocol"]
 

@@ -14,7 +14,7 @@ import networkx as nx
 
 from casckg.ingest.errors import CasckgError
 
-from .network import label, overlaps
+from .projection import label, overlaps
 
 METRICS = ("degree", "betweenness")
 ACTOR_CLASSES = ("State", "Institution", "Person")

@@ -14,8 +14,8 @@ import jinja2
 import pyoxigraph as ox
 from markupsafe import Markup
 
-from .mint import base_iri
-from .querying import short
+from ..build.mint import base_iri
+from ..query import short
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -29,11 +29,11 @@ from casckg.ingest.records import Document
 from casckg.ingest.report import Problem
 
 from .identity import Merge, resolve_forums
-from .kinds import with_kinds
+from casckg.ingest.kinds import with_kinds
 from .known import gazetteer_from_store
 from .mint import source_iri
 from .quads import document_quads
-from .store import Store
+from ..store.embedded import Store
 
 #: Files in an article folder that document it rather than being articles.
 NOT_ARTICLES = ("readme",)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from .store import Store
+from ..store.embedded import Store
 
 _OUT = "SELECT ?p ?o ?g WHERE { GRAPH ?g { ?this ?p ?o } }"
 _IN = "SELECT ?s ?p ?g WHERE { GRAPH ?g { ?s ?p ?this } }"

@@ -9,6 +9,7 @@ the node's own count is left out of the JSON, so a count is not listed twice).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,6 @@ from casckg.ingest.gazetteer import Gazetteer
 from casckg.ingest.loaders.reference import load_reference_dir
 from casckg.ingest.records import Document, Literal, Ref
 from casckg.ontology import PREFIXES, expand
-
-from .mint import entity_iri
 
 
 def reference_gazetteer(sources: Path) -> Gazetteer:
@@ -27,7 +26,7 @@ def reference_gazetteer(sources: Path) -> Gazetteer:
     return Gazetteer.from_documents(documents)
 
 
-def _object(value: Ref | Literal | str) -> str | dict[str, str]:
+def _object(value: Ref | Literal | str, entity_iri: Callable[[Ref], str]) -> str | dict[str, str]:
     if isinstance(value, Ref):
         return entity_iri(value)
     if isinstance(value, Literal):
@@ -40,8 +39,8 @@ def _object(value: Ref | Literal | str) -> str | dict[str, str]:
     return value
 
 
-def extraction_json(doc: Document) -> dict[str, Any]:
-    """The scorer's JSON for one extracted Document."""
+def extraction_json(doc: Document, entity_iri: Callable[[Ref], str]) -> dict[str, Any]:
+    """The scorer's JSON for one extracted Document, entities named by `entity_iri`."""
     labels = {
         st.subject: st.object.value
         for st in doc.statements
@@ -64,7 +63,11 @@ def extraction_json(doc: Document) -> dict[str, Any]:
     for st in doc.statements:
         if st.predicate == "rdfs:label":
             continue
-        item = {"subject": entity_iri(st.subject), "predicate": expand(st.predicate), "object": _object(st.object)}
+        item = {
+            "subject": entity_iri(st.subject),
+            "predicate": expand(st.predicate),
+            "object": _object(st.object, entity_iri),
+        }
         if st.evidence:
             item["evidence"] = {"text": st.evidence.text, "start": st.evidence.start, "end": st.evidence.end}
         if st.confidence is not None:

@@ -18,12 +18,12 @@ from rich.table import Table
 
 from casckg.ingest.errors import CasckgError, SourceError
 
-from .store import DEFAULT_STORE, is_remote
+from ..store.embedded import DEFAULT_STORE, is_remote
 
 if TYPE_CHECKING:
-    from .articles import IngestReport
-    from .reason import ReasonReport
-    from .store import Store
+    from ..build.articles import IngestReport
+    from ..reason import ReasonReport
+    from ..store.embedded import Store
 
 OK, VIOLATIONS, BAD_INPUT = 0, 1, 2
 
@@ -49,7 +49,7 @@ def _store_arg(p: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace, *, read_only: bool = True):
-    from .store import open_store
+    from ..store.embedded import open_store
 
     return open_store(args.store, read_only=read_only, update_url=args.update_url, graph_store_url=args.graph_store_url)
 
@@ -77,7 +77,7 @@ def _progress_bar(label: str) -> Iterator[Callable[[str, int, int], None]]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from ..build.job import build
 
     with _progress_bar("building") as progress:
         store = args.store if is_remote(args.store) else Path(args.store)
@@ -120,7 +120,7 @@ def _reasoned(report: ReasonReport) -> str:
 
 
 def cmd_reason(args: argparse.Namespace) -> int:
-    from .reason import materialise
+    from ..reason import materialise
 
     with _open(args, read_only=False) as store:
         report = materialise(store, trace=not args.no_trace)
@@ -139,7 +139,7 @@ def _print_skipped(report: IngestReport) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .articles import ingest_articles, now
+    from ..build.articles import ingest_articles, now
 
     with _open(args, read_only=False) as store, _progress_bar("ingesting") as progress:
         report = ingest_articles(store, args.paths, recorded_at=now(), progress=progress)
@@ -157,7 +157,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _explore(store: Store, page: Path, lang: str) -> int:
-    from .explorer import write_explorer
+    from ..network.explorer import write_explorer
 
     written = write_explorer(store, page, lang)
     out.print(f"explorer: open {written.resolve().as_uri()}")
@@ -170,8 +170,8 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def cmd_network(args: argparse.Namespace) -> int:
-    from .analysis import ACTOR_CLASSES, central
-    from .network import project
+    from ..network.analysis import ACTOR_CLASSES, central
+    from ..network.projection import project
 
     classes = () if "all" in args.cls else tuple(args.cls or ACTOR_CLASSES)
     with _open(args) as store:
@@ -190,7 +190,7 @@ def cmd_network(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     from casckg.queries import NamedQuery, library
 
-    from .querying import resolve, rows, run, serialize
+    from ..query import resolve, rows, run, serialize
 
     if args.list:
         table = Table("name", "title", "parameters", box=None)
@@ -235,7 +235,7 @@ def _key_value(text: str) -> tuple[str, str]:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from .stats import stats
+    from ..stats import stats
 
     with _open(args) as store:
         report = stats(store)
@@ -249,7 +249,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .validate import check
+    from ..check import check
 
     with _open(args) as store:
         report = check(store, reasoner=not args.no_reasoner)
@@ -262,12 +262,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     import json
 
     from casckg.ingest.extract import extract
+    from casckg.ingest.extraction import extraction_json, reference_gazetteer
 
-    from .extraction import extraction_json, reference_gazetteer
+    from ..build.mint import entity_iri
 
     gazetteer = reference_gazetteer(Path(args.sources))
     doc = extract(Path(args.file), gazetteer)
-    data = extraction_json(doc)
+    data = extraction_json(doc, entity_iri)
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return OK
@@ -287,7 +288,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import export
+    from ..publish.export import export
 
     out_path = Path(args.out or f"build/casckg.{args.format}")
     with _open(args) as store:
@@ -297,7 +298,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .server import ServerConfig, serve
+    from ..web.app import ServerConfig, serve
 
     config = ServerConfig(
         store=args.store,
@@ -455,7 +456,7 @@ def parser() -> argparse.ArgumentParser:
     _store_arg(p)
     p.set_defaults(func=cmd_explore)
 
-    from .export import WRITERS
+    from ..publish.export import WRITERS
 
     p = sub.add_parser(
         "export",

@@ -30,16 +30,16 @@ from starlette.routing import Route
 from casckg import ontology
 from casckg.ingest.errors import CasckgError
 
-from .build import ontology_quads
+from ..build.job import ontology_quads
+from ..build.mint import base_iri
+from ..publish.export import WRITERS, serialize
+from ..publish.void import DUMPS, PREFIXES_VOID, void_quads
+from ..store.embedded import Store
 from .describe import describe, labels
-from .export import WRITERS, serialize
-from .mint import base_iri
 from .negotiate import MEDIA, SUFFIXES, choose, content_type
 from .pages import render
 from .query_pool import Answer, QueryPool, StoreOptions
 from .sparql_guard import Refused, check_query
-from .store import Store
-from .void import DUMPS, PREFIXES_VOID, void_quads
 
 RDF_OFFER = ("ttl", "jsonld", "rdfxml", "nt", "trig", "nq")
 PAGE_OFFER = ("html", *RDF_OFFER)
@@ -241,7 +241,7 @@ async def ontology_page(request: Request) -> Response:
     if fmt == "ttl":
         return _vary(FileResponse(ontology.ONTOLOGY_PATH, media_type=content_type("ttl")))
     if fmt == "html":
-        from .ontology_docs import document
+        from ..publish.ontology_docs import document
 
         return _vary(HTMLResponse(render("ontology.html", doc=document())))
     quads = [ox.Quad(q.subject, q.predicate, q.object) for q in ontology_quads()]

@@ -15,8 +15,8 @@ from rdflib.namespace import DCTERMS
 from casckg import ontology
 from casckg.ontology import PREFIXES
 
-from .mint import base_iri
-from .store import Store
+from ..build.mint import base_iri
+from ..store.embedded import Store
 
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"

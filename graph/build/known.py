@@ -18,8 +18,8 @@ from casckg.ingest.records import Ref
 from casckg.queries import internal
 
 from .mint import ref_of
-from .querying import run
-from .store import Store
+from ..query import run
+from ..store.embedded import Store
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 

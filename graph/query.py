@@ -13,8 +13,8 @@ from casckg.ingest.errors import QueryError
 from casckg.ontology import PREFIXES
 from casckg.queries import NamedQuery, QueryFileError, library, parse
 
-from .mint import base_iri
-from .store import QueryResult, Store, Term
+from .build.mint import base_iri
+from .store.embedded import QueryResult, Store, Term
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RESULT_FORMATS = {

@@ -21,9 +21,9 @@ from casckg import ontology
 from casckg.ingest.errors import CasckgError
 from casckg.queries import checks
 
-from .mint import graph_iri
-from .querying import short
-from .store import Store
+from .build.mint import graph_iri
+from .query import short
+from .store.embedded import Store
 
 # Asserted data only: the ontology is added separately, inferred facts are not checked.
 _DATA = """CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g NOT IN (?ontology, ?inferred)) }"""

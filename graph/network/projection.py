@@ -31,9 +31,9 @@ import yaml
 from casckg.ontology import PREFIXES, expand
 from casckg.queries import NamedQuery, internal
 
-from .mint import graph_iri
-from .querying import run, short
-from .store import Store
+from ..build.mint import graph_iri
+from ..query import run, short
+from ..store.embedded import Store
 
 CONFIG_PATH = Path(__file__).resolve().parent / "explorer.yaml"
 WIKIDATA = PREFIXES["wd"]
