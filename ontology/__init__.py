@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import rdflib
+if TYPE_CHECKING:  # rdflib is imported by the functions that parse, so importing this module stays cheap
+    import rdflib
 
 HERE = Path(__file__).parent
 ONTOLOGY_PATH = HERE / "casckg.ttl"
@@ -23,6 +25,8 @@ NAMESPACE = "https://w3id.org/casckg/ontology#"
 
 def load() -> rdflib.Graph:
     """Parse the ontology into a fresh rdflib graph."""
+    import rdflib
+
     return rdflib.Graph().parse(ONTOLOGY_PATH, format="turtle")
 
 
@@ -33,6 +37,8 @@ def context() -> dict:
 
 def load_shapes() -> rdflib.Graph:
     """Parse the SHACL shapes into a fresh rdflib graph."""
+    import rdflib
+
     return rdflib.Graph().parse(SHAPES_PATH, format="turtle")
 
 
@@ -58,3 +64,4 @@ def expand(curie: str) -> str:
     if not sep or prefix not in PREFIXES:
         raise KeyError(f"not a known CURIE: {curie!r}")
     return PREFIXES[prefix] + local
+

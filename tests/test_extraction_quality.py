@@ -129,7 +129,7 @@ def test_the_seed_roundtable_facts_an_analyst_checks(corpus, gazetteer):
 
 
 @pytest.mark.slow
-def test_the_scorer_runs_the_cli_on_the_seeds(scorer_path, corpus):
+def test_the_scorer_runs_the_cli_on_the_seeds(scorer_path, corpus, built_store):
     casckg = Path(sys.executable).parent / "casckg"
     proc = subprocess.run(
         [
@@ -138,7 +138,7 @@ def test_the_scorer_runs_the_cli_on_the_seeds(scorer_path, corpus):
             "--corpus",
             str(corpus / "seeds"),
             "--extractor",
-            f"{casckg} extract {{article}} --json",
+            f"{casckg} extract {{article}} --json --store {built_store}",
             "--mapping",
             str(MAPPING),
             "--json",

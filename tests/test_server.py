@@ -365,7 +365,7 @@ def test_hostile_resource_paths_are_refused_cleanly(server: str, path: str, stat
 
 
 def test_serve_without_a_store_says_so_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from casckg.graph import cli
+    from casckg.graph.cli import main as cli
 
     assert cli.main(["serve", "--store", str(tmp_path / "missing"), "--port", str(free_port())]) == 2
     message = capsys.readouterr().err.strip()
@@ -375,7 +375,7 @@ def test_serve_without_a_store_says_so_in_one_line(tmp_path: Path, capsys: pytes
 def test_serve_on_a_busy_port_says_so_in_one_line(
     server: str, built_store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from casckg.graph import cli
+    from casckg.graph.cli import main as cli
 
     port = server.rsplit(":", 1)[1]
     assert cli.main(["serve", "--store", str(built_store), "--port", port]) == 2
@@ -386,7 +386,7 @@ def test_serve_on_a_busy_port_says_so_in_one_line(
 def test_serve_refuses_limits_that_are_not_positive(
     built_store: Path, flag: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from casckg.graph import cli
+    from casckg.graph.cli import main as cli
 
     assert cli.main(["serve", "--store", str(built_store), flag, "0"]) == 2
     assert f"{flag} must be more than 0" in capsys.readouterr().err

@@ -1,1 +1,2 @@
-"""From Documents to a published store: IRIs (mint), quads, event identity across articles, article ingest, the build job."""
+"""From Documents to a published store: IRIs (mint), quads, event identity across articles (identity),
+article ingest (articles), the build job (job)."""

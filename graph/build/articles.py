@@ -24,16 +24,16 @@ from casckg.ingest.errors import SourceError, StoreError
 from casckg.ingest.extract import extract
 from casckg.ingest.fetch import fetch_article, is_url
 from casckg.ingest.gazetteer import Gazetteer
+from casckg.ingest.kinds import with_kinds
 from casckg.ingest.loaders import ARTICLE_LOADERS
 from casckg.ingest.records import Document
 from casckg.ingest.report import Problem
 
+from ..store.embedded import Store
 from .identity import Merge, resolve_forums
-from casckg.ingest.kinds import with_kinds
 from .known import gazetteer_from_store
 from .mint import source_iri
 from .quads import document_quads
-from ..store.embedded import Store
 
 #: Files in an article folder that document it rather than being articles.
 NOT_ARTICLES = ("readme",)
@@ -133,6 +133,13 @@ class ArticleWriter:
     def extract(self, article: Article) -> Document:
         """The article's entities and statements, with the kinds it calls its forums by."""
         return with_kinds(extract(article, self.gazetteer), article)
+
+    def document(self, article: Article) -> tuple[Document, list[Merge]]:
+        """The article as the store would hold it (its events merged with the store's), and the merges.
+
+        `casckg extract` shows this without writing it; `write` stores the same.
+        """
+        return resolve_forums(self.extract(article), self.store, base=self.base)
 
     def quads(self, doc: Document) -> tuple[Document, list[Merge], Iterator]:
         """The document after identity resolution, its merges, and the quads of its graph."""

@@ -24,9 +24,9 @@ import yaml
 from casckg.ingest.records import Document, Literal, Ref
 from casckg.queries import internal
 
-from .mint import entity_iri, ref_of, source_iri
 from ..query import run
 from ..store.embedded import Store
+from .mint import entity_iri, ref_of, source_iri
 
 RULE_PATH = Path(__file__).with_name("identity.yaml")
 FEATURES = ("organiser", "participants", "place", "date")

@@ -26,11 +26,11 @@ from casckg import ontology
 from casckg.ingest.loaders.reference import load_reference_dir
 from casckg.ingest.records import Document
 
+from ..reason import ReasonReport, inferred_graph, materialise
+from ..store.embedded import EmbeddedStore, Store, discard, fresh_folder, is_remote, open_store, publish, stale_builds
 from .articles import ArticleWriter, IngestReport, build_time, ingest_articles
 from .mint import base_iri, source_iri
 from .quads import document_quads
-from ..reason import ReasonReport, inferred_graph, materialise
-from ..store.embedded import EmbeddedStore, Store, discard, fresh_folder, is_remote, open_store, publish, stale_builds
 
 #: Quads per bulk load into an embedded store: few loads (each writes files), bounded memory.
 CHUNK = 500_000

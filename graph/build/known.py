@@ -17,9 +17,9 @@ from casckg.ingest.gazetteer import Gazetteer
 from casckg.ingest.records import Ref
 from casckg.queries import internal
 
-from .mint import ref_of
 from ..query import run
 from ..store.embedded import Store
+from .mint import ref_of
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
