@@ -42,12 +42,11 @@ _GAZETTEER = None  # set in the parent before forking the pool
 
 def _extract(path: Path):
     """Read and extract one article in a worker: (Document, sentence count, seconds)."""
-    from casckg.ingest.extract import extract
-    from casckg.ingest.kinds import with_kinds
+    from casckg.ingest.contract import read
 
     start = time.perf_counter()
     article = load_article(path)
-    doc = with_kinds(extract(article, _GAZETTEER), article)
+    doc = read(article, _GAZETTEER)
     count = len(sentences(article.text, article.regions, article.language))
     return doc, count, time.perf_counter() - start
 

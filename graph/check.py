@@ -18,7 +18,7 @@ import pyoxigraph as ox
 import rdflib
 
 from casckg import ontology
-from casckg.ingest.errors import CasckgError
+from casckg.ingest.contract import CasckgError
 from casckg.queries import checks
 
 from .build.mint import graph_iri

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from casckg.ingest.errors import QueryError
+from casckg.ingest.contract import QueryError
 from casckg.ontology import PREFIXES
 from casckg.queries import NamedQuery, QueryFileError, library, parse
 

@@ -1,14 +1,14 @@
 """Articles into the store: each article its own named graph, written whole or not at all.
 
-For every article: read and check it (`ingest.article.load_article`, or `ingest.fetch` for a
-URL), extract its entities and statements with a gazetteer of what the store already knows
-(`ingest.extract`), merge its forums into the events the store already holds (`identity`), and
-replace its graph in one transaction (`Store.replace_graph`). An article that cannot be read is
-reported (file and reason) and skipped; the others go in. Re-ingesting an article replaces its
-graph, so nothing doubles.
+For every article: load it from a file or URL and read it into a Document with a gazetteer of
+what the store already knows (`ingest.contract.load` and `read`: ingest's one road), merge its
+forums into the events the store already holds (`identity`), and replace its graph in one
+transaction (`Store.replace_graph`). An article that cannot be read is reported (file and
+reason) and skipped; the others go in. Re-ingesting an article replaces its graph, so nothing
+doubles.
 
-The gazetteer is built once per run from the store and learns each article's entities as it is
-written, so a later article links to names an earlier one introduced.
+The gazetteer is built once per run from the store (`known`) and learns each article's entities
+as it is written (`Gazetteer.learn`), so a later article links to names an earlier one introduced.
 """
 
 from __future__ import annotations
@@ -19,15 +19,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from casckg.ingest.article import Article, load_article
-from casckg.ingest.errors import SourceError, StoreError
-from casckg.ingest.extract import extract
-from casckg.ingest.fetch import fetch_article, is_url
-from casckg.ingest.gazetteer import Gazetteer
-from casckg.ingest.kinds import with_kinds
-from casckg.ingest.loaders import ARTICLE_LOADERS
-from casckg.ingest.records import Document
-from casckg.ingest.report import Problem
+from casckg.ingest.contract import (
+    Article,
+    Document,
+    Gazetteer,
+    Problem,
+    SourceError,
+    StoreError,
+    article_suffixes,
+    is_url,
+    load,
+    read,
+)
 
 from ..store.embedded import Store
 from .identity import Merge, resolve_forums
@@ -103,10 +106,12 @@ def find_articles(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[P
                 rel = file.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts) or file.stem.lower() in NOT_ARTICLES:
                     continue
-                if file.suffix.lower() in ARTICLE_LOADERS:
+                if file.suffix.lower() in article_suffixes():
                     found.append(file)
                 else:
-                    notes.append(f"{file}: passed over, not an article format ({', '.join(sorted(ARTICLE_LOADERS))})")
+                    notes.append(
+                        f"{file}: passed over, not an article format ({', '.join(sorted(article_suffixes()))})"
+                    )
         elif path.exists():
             found.append(path)
         else:
@@ -132,7 +137,7 @@ class ArticleWriter:
 
     def extract(self, article: Article) -> Document:
         """The article's entities and statements, with the kinds it calls its forums by."""
-        return with_kinds(extract(article, self.gazetteer), article)
+        return read(article, self.gazetteer)
 
     def document(self, article: Article) -> tuple[Document, list[Merge]]:
         """The article as the store would hold it (its events merged with the store's), and the merges.
@@ -155,27 +160,14 @@ class ArticleWriter:
         except ValueError as exc:  # a term RDF cannot hold (an IRI with spaces, ...): nothing is written
             raise SourceError([Problem(resolved.source.path, None, None, f"cannot be stored: {exc}")]) from None
         count = self.store.replace_graph(graph, batch)
-        learn(self.gazetteer, resolved)
+        self.gazetteer.learn(resolved)
         return Ingested(
             resolved.source.path, graph, count, len(resolved.entities), len(resolved.statements), tuple(merges)
         )
 
     def ingest(self, item: Path | str) -> Ingested:
         """Read (or fetch), extract and write one article. SourceError when it cannot be read."""
-        article = fetch_article(item) if isinstance(item, str) and is_url(item) else load_article(item)
-        return self.write(self.extract(article))
-
-
-def learn(gazetteer: Gazetteer, doc: Document) -> None:
-    """Teach the gazetteer the names a newly written document gives its entities."""
-    part = Gazetteer.from_documents([doc], places=False)
-    for ref, known in part.entities.items():
-        gazetteer.entities.setdefault(ref, known)
-    for key, entries in part.names.items():
-        gazetteer.names[key] |= {(gazetteer.entities[k.ref], rule) for k, rule in entries}
-        gazetteer.longest = max(gazetteer.longest, len(key))
-    for ref, where in part.located.items():
-        gazetteer.located.setdefault(ref, where)
+        return self.write(self.extract(load(item)))
 
 
 def ingest_articles(

@@ -21,7 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import yaml
 
-from casckg.ingest.records import Document, Literal, Ref
+from casckg.ingest.contract import Document, Literal, Ref
 from casckg.queries import internal
 
 from ..query import run

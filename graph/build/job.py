@@ -23,8 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from casckg import ontology
-from casckg.ingest.loaders.reference import load_reference_dir
-from casckg.ingest.records import Document
+from casckg.ingest.contract import Document, reference_documents
 
 from ..reason import ReasonReport, inferred_graph, materialise
 from ..store.embedded import EmbeddedStore, Store, discard, fresh_folder, is_remote, open_store, publish, stale_builds
@@ -74,13 +73,12 @@ def load_documents(sources: Path) -> list[Document]:
     """Every document under the sources folder; raises SourceError listing all problems."""
     reference = sources / "reference"
     if not reference.is_dir():
-        from casckg.ingest.errors import SourceError
-        from casckg.ingest.report import Problem
+        from casckg.ingest.contract import Problem, SourceError
 
         raise SourceError(
             [Problem(str(reference), None, None, "no reference folder: expected sources/reference/*.yaml")]
         )
-    return load_reference_dir(reference, root=sources)
+    return reference_documents(reference, root=sources)
 
 
 def article_folders(sources: Path, extra: Sequence[Path] = ()) -> list[Path]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import os
 from urllib.parse import quote, unquote
 
-from casckg.ingest.records import Ref, Source
-from casckg.ingest.slug import slug
+from casckg.ingest.contract import Ref, Source, slug
 
 __all__ = ["DEFAULT_BASE_IRI", "base_iri", "entity_iri", "graph_iri", "ref_of", "slug", "source_iri"]
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from pyoxigraph import Literal as OxLiteral
 from pyoxigraph import NamedNode, Quad
 
-from casckg.ingest.records import Document, Literal, Ref, Statement
+from casckg.ingest.contract import Document, Literal, Ref, Statement
 from casckg.ontology import PREFIXES, expand
 
 from .mint import base_iri, entity_iri, source_iri

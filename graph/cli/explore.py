@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from casckg.ingest.article import SUPPORTED_LANGUAGES
+from casckg.ingest.contract import SUPPORTED_LANGUAGES
 
 from .common import OK, Formatter, open_from, out, store_args
 

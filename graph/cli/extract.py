@@ -33,16 +33,15 @@ def add(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from casckg.ingest.article import load_article
-    from casckg.ingest.extraction import extraction_json
+    from casckg.ingest.contract import load, scorer_json
 
     from ..build.articles import ArticleWriter
     from ..build.mint import entity_iri
 
-    article = load_article(Path(args.file))
+    article = load(Path(args.file))
     with open_from(args) as store:
         doc, _ = ArticleWriter(store).document(article)
-    data = extraction_json(doc, entity_iri)
+    data = scorer_json(doc, entity_iri)
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return OK

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from casckg.ingest.errors import CasckgError, SourceError
+from casckg.ingest.contract import CasckgError, SourceError
 
 from . import build, check, explore, export, extract, ingest, network, query, reason, serve, stats
 from .common import BAD_INPUT, Formatter, err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from casckg.ingest.article import SUPPORTED_LANGUAGES
+from casckg.ingest.contract import SUPPORTED_LANGUAGES
 
 from .common import OK, Formatter, open_from, out, store_args
 

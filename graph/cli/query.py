@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from casckg.ingest.errors import CasckgError
+from casckg.ingest.contract import CasckgError
 
 from .common import OK, Formatter, open_from, out, store_args
 

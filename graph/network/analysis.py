@@ -12,7 +12,7 @@ from datetime import date
 
 import networkx as nx
 
-from casckg.ingest.errors import CasckgError
+from casckg.ingest.contract import CasckgError
 
 from .projection import label, overlaps
 

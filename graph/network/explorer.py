@@ -19,7 +19,7 @@ import jinja2
 import networkx as nx
 from markupsafe import Markup
 
-from casckg.ingest.errors import CasckgError
+from casckg.ingest.contract import CasckgError
 
 from ..publish.export import replacing
 from ..store.embedded import Store

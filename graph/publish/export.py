@@ -22,7 +22,7 @@ import networkx as nx
 import pyoxigraph as ox
 import rdflib
 
-from casckg.ingest.errors import CasckgError
+from casckg.ingest.contract import CasckgError
 from casckg.ontology import PREFIXES, context
 
 from ..network.projection import LANGUAGES, label, project

@@ -28,7 +28,7 @@ from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from casckg import ontology
-from casckg.ingest.errors import CasckgError
+from casckg.ingest.contract import CasckgError
 
 from ..build.job import ontology_quads
 from ..build.mint import base_iri

@@ -23,7 +23,7 @@ from typing import Any
 import anyio
 import pyoxigraph as ox
 
-from casckg.ingest.errors import CasckgError, QueryError, StoreError
+from casckg.ingest.contract import CasckgError, QueryError, StoreError
 
 from ..publish.export import serialize
 from ..store.embedded import QueryResult, Store, open_store
