@@ -176,6 +176,7 @@ def test_a_write_failing_midway_leaves_none_of_that_article(
         assert quads_in(store, graph_of(SEEDS[0])) > 0  # the other article went in
 
 
+@pytest.mark.slow
 def test_build_ingests_article_folders_and_stays_identical(tmp_path: Path, corpus: Path) -> None:
     target = tmp_path / "store"
     first = build(SOURCES, target, articles=[corpus / "seeds"])

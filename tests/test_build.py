@@ -52,6 +52,7 @@ def test_building_twice_gives_the_same_quads(tmp_path: Path) -> None:
     assert len(dump1.splitlines()) == first.quads
 
 
+@pytest.mark.slow
 def test_the_real_sources_build_twice_identically(tmp_path: Path) -> None:
     repo_sources = Path(__file__).resolve().parents[1] / "sources"
     target = tmp_path / "store"

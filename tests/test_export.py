@@ -81,6 +81,7 @@ def test_rdfxml_read_by_pyoxigraph(store, tmp_path: Path, expected: dict[str, in
     assert ox.Triple(ox.NamedNode(KAZ), ox.NamedNode(LABEL), ox.Literal("Kazakhstan", language="en")) in triples
 
 
+@pytest.mark.slow
 def test_jsonld_expanded_by_pyld_and_read_by_pyoxigraph(store, tmp_path: Path, expected: dict[str, int]) -> None:
     path = written(store, "jsonld", tmp_path)
     document = json.loads(path.read_text(encoding="utf-8"))
