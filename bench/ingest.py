@@ -32,7 +32,7 @@ from rich.table import Table
 
 from casckg.graph.build.articles import ArticleWriter, find_articles
 from casckg.graph.build.job import build
-from casckg.graph.store.embedded import open_store
+from casckg.graph.store import open_store
 from casckg.ingest.article import load_article
 from casckg.ingest.language import sentences
 

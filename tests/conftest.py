@@ -34,7 +34,7 @@ def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def store(built_store: Path):
     """The built store, opened read-only for one test."""
-    from casckg.graph.store.embedded import open_store
+    from casckg.graph.store import open_store
 
     with open_store(built_store) as opened:
         yield opened

@@ -17,7 +17,7 @@ import casckg.graph.build.articles as articles_module
 from casckg.graph.build.articles import ingest_articles
 from casckg.graph.build.job import build
 from casckg.graph.cli import main as cli
-from casckg.graph.store.embedded import StoreError, open_store
+from casckg.graph.store import StoreError, open_store
 
 SEEDS = ("lapresseturquoise-kazcent-forum-fr", "turkishnewsworld-kazcent-roundtable-en")
 BASE = "https://w3id.org/casckg/"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from casckg.graph.build.job import build
-from casckg.graph.store.embedded import open_store
+from casckg.graph.store import open_store
 
 DATA = Path(__file__).parent / "data"
 COUNT_STATES = "SELECT (COUNT(?s) AS ?n) WHERE { ?s a cas:State }"

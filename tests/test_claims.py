@@ -15,7 +15,7 @@ import yaml
 from goldnames import Names, gold_names, load_gold
 
 from casckg.graph.query import resolve, run
-from casckg.graph.store.embedded import open_store
+from casckg.graph.store import open_store
 
 CAS = "https://w3id.org/casckg/ontology#"
 EVENT = "First regional roundtable on the contribution of Central Asian countries to peacekeeping"

@@ -15,7 +15,7 @@ import pytest
 from goldnames import Names, fold, gold_names, load_gold
 
 from casckg.graph.query import resolve, run
-from casckg.graph.store.embedded import open_store
+from casckg.graph.store import open_store
 
 ROUNDTABLE = "First regional roundtable on the contribution of Central Asian countries to peacekeeping"
 SECCOUNCILS = "First meeting of the secretaries of the security councils of Central Asia"

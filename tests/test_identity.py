@@ -21,7 +21,7 @@ from casckg.graph.build.articles import ingest_articles
 from casckg.graph.build.identity import Profile, compare, compare_dates, load_rule, resolve_forums
 from casckg.graph.build.job import build
 from casckg.graph.build.mint import entity_iri, source_iri
-from casckg.graph.store.embedded import open_store
+from casckg.graph.store import open_store
 from casckg.ingest.records import Document, Entity, Literal, Ref, Source, Statement
 
 CAS = "https://w3id.org/casckg/ontology#"

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from casckg.graph.build.mint import source_iri
 from casckg.graph.cli import main as cli
-from casckg.graph.store.embedded import open_store
+from casckg.graph.store import open_store
 from casckg.ingest.article import load_article
 
 SEED = "seeds/turkishnewsworld-kazcent-roundtable-en.md"

@@ -9,7 +9,8 @@ import pyoxigraph as ox
 import pytest
 
 from casckg.graph.query import bindings, resolve, run, to_term
-from casckg.graph.store.embedded import EmbeddedStore, open_store
+from casckg.graph.store import open_store
+from casckg.graph.store.embedded import EmbeddedStore
 from casckg.ingest.errors import QueryError
 from casckg.queries import checks, library, with_values
 

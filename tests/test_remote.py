@@ -160,7 +160,7 @@ def test_serve_over_a_remote_store(endpoints: dict[str, str], tmp_path) -> None:
 
 
 def test_cli_ingests_an_article_into_a_remote_store(oxigraph_server, corpus, tmp_path) -> None:
-    from casckg.graph.store.embedded import open_store
+    from casckg.graph.store import open_store
 
     url = oxigraph_server(union=True)
     build(SOURCES, url)

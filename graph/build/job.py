@@ -26,7 +26,8 @@ from casckg import ontology
 from casckg.ingest.contract import Document, reference_documents
 
 from ..reason import ReasonReport, inferred_graph, materialise
-from ..store.embedded import EmbeddedStore, Store, discard, fresh_folder, is_remote, open_store, publish, stale_builds
+from ..store import is_remote, open_store
+from ..store.embedded import EmbeddedStore, Store, discard, fresh_folder, publish, stale_builds
 from .articles import ArticleWriter, IngestReport, build_time, ingest_articles
 from .mint import base_iri, source_iri
 from .quads import document_quads

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..store.embedded import is_remote
+from ..store import is_remote
 from .common import OK, VIOLATIONS, Formatter, open_from, out, progress_bar, store_args, trace_arg
 from .explore import write_page
 from .ingest import print_skipped

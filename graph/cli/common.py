@@ -67,7 +67,7 @@ def trace_arg(p: argparse.ArgumentParser) -> None:
 
 def open_from(args: argparse.Namespace, *, read_only: bool = True) -> Store:
     """The store the command's --store options name (StoreError when there is none)."""
-    from ..store.embedded import open_store
+    from ..store import open_store
 
     return open_store(args.store, read_only=read_only, update_url=args.update_url, graph_store_url=args.graph_store_url)
 

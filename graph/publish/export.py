@@ -5,7 +5,7 @@ N-Triples and RDF/XML hold the union of the graphs (each triple once). pyoxigrap
 line and Turtle formats; rdflib writes RDF/XML and JSON-LD, compacted with the context the
 project publishes (embedded, so a reader needs no network).
 
-Network formats (GEXF for Gephi, GraphML for Cytoscape) write the projection of `network.py`
+Network formats (GEXF for Gephi, GraphML for Cytoscape) write the projection of `network/projection.py`
 with flat attributes, since both formats hold only scalars: one column per label language,
 lists joined with " | ".
 """

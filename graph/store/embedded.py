@@ -131,33 +131,6 @@ class EmbeddedStore(Store):
             del self.ox
 
 
-def is_remote(location: str | Path) -> bool:
-    """Whether a --store value names a SPARQL endpoint rather than a folder."""
-    return str(location).startswith(("http://", "https://"))
-
-
-def open_store(
-    location: str | Path = DEFAULT_STORE,
-    *,
-    read_only: bool = True,
-    update_url: str | None = None,
-    graph_store_url: str | None = None,
-) -> Store:
-    """Open the store at a folder, which must exist, or at a SPARQL endpoint's query URL.
-
-    `update_url` and `graph_store_url` name a remote store's other endpoints when they cannot be
-    derived from the query URL (see `casckg.graph.remote`).
-    """
-    if is_remote(location):
-        from .remote import RemoteStore
-
-        return RemoteStore(str(location), update_url=update_url, graph_store_url=graph_store_url)
-    path = Path(location)
-    if not path.exists():
-        raise StoreError(f"no store at {path}: run 'casckg build' first (or give --store PATH)")
-    return EmbeddedStore(path.resolve(), read_only=read_only)
-
-
 # --- atomic builds ----------------------------------------------------------------------------
 
 

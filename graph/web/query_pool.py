@@ -26,7 +26,8 @@ import pyoxigraph as ox
 from casckg.ingest.contract import CasckgError, QueryError, StoreError
 
 from ..publish.export import serialize
-from ..store.embedded import QueryResult, Store, open_store
+from ..store import open_store
+from ..store.embedded import QueryResult, Store
 from .negotiate import choose, content_type
 
 RESULT_FORMATS = ("json", "xml", "csv", "tsv")
