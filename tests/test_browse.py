@@ -24,7 +24,7 @@ import pytest
 import rdflib
 
 from casckg import ontology
-from casckg.graph.server import ServerConfig, create_app
+from casckg.graph.web.app import ServerConfig, create_app
 from casckg.queries import library
 
 pytestmark = pytest.mark.slow

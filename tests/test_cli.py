@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from casckg.graph import cli
+from casckg.graph.cli import main as cli
 from casckg.queries import library
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
@@ -74,6 +74,7 @@ def test_the_library_list_is_machine_readable(capsys: pytest.CaptureFixture[str]
     assert cli.main(["query", "--list", "--format", "xml"]) == 2
 
 
+@pytest.mark.slow
 def test_a_sparql_syntax_error_is_one_line_with_its_place(built_store: Path, capsys) -> None:
     query = "SELECT ?s WHERE {\n  ?s a foo:State }"
     assert cli.main(["query", "--store", str(built_store), "--sparql", query]) == 2
@@ -81,13 +82,14 @@ def test_a_sparql_syntax_error_is_one_line_with_its_place(built_store: Path, cap
     assert err.count("\n") == 0 and "line 2, column" in err and "unknown prefix 'foo:'" in err
 
 
-def test_extract_shows_the_evidence_without_json(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.slow
+def test_extract_shows_the_evidence_without_json(built_store: Path, corpus: Path, capsys) -> None:
     import json
 
     article = corpus / "seeds" / "turkishnewsworld-kazcent-roundtable-en.md"
-    assert cli.main(["extract", str(article), "--json"]) == 0
+    assert cli.main(["extract", str(article), "--json", "--store", str(built_store)]) == 0
     said = [st["evidence"] for st in json.loads(capsys.readouterr().out)["statements"] if st.get("evidence")]
-    assert cli.main(["extract", str(article)]) == 0
+    assert cli.main(["extract", str(article), "--store", str(built_store)]) == 0
     table = capsys.readouterr().out
     shown = [e for e in said if f"[{e['start']}–{e['end']}]" in table]
     assert said and len(shown) == len(said)  # every statement's sentence, with its place in the file

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from casckg.graph.explorer import write_page
-from casckg.graph.network import project
+from casckg.graph.network.explorer import write_page
+from casckg.graph.network.projection import project
 
 pytestmark = pytest.mark.slow
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from casckg.graph.build import ontology_quads
-from casckg.graph.describe import describe
-from casckg.graph.entity import build_page, mark
-from casckg.graph.pages import render
-from casckg.graph.store import EmbeddedStore
+from casckg.graph.build.job import ontology_quads
+from casckg.graph.store.embedded import EmbeddedStore
+from casckg.graph.web.describe import describe
+from casckg.graph.web.entity import build_page, mark
+from casckg.graph.web.pages import render
 from casckg.ontology import PREFIXES
 
 HOSTILE = '<script>alert("x")</script>'
