@@ -20,8 +20,7 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
-from casckg.ingest.contract import QueryError
-from casckg.ingest.tokens import fold
+from casckg.ingest.contract import QueryError, fold
 from casckg.ontology import PREFIXES
 from casckg.queries import NamedQuery, internal, library, with_values
 

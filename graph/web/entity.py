@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -132,21 +133,7 @@ def build_page(store: Store, description: Description, lang_order: tuple[str, ..
     """The reader's view of `description` (what `describe` found about one resource)."""
     iri = description.iri
     inferred_graph = graph_iri("inferred")
-    names: dict[str, list[str]] = defaultdict(list)
-    aliases: dict[str, list[str]] = defaultdict(list)
-    types, wikidata, cited = [], [], []
-    for s in description.outgoing:
-        p, o = s.predicate.value, s.object
-        if p in (LABEL, SKOS + "prefLabel") and isinstance(o, ox.Literal):
-            names[o.language or ""].append(o.value)
-        elif p == ALT and isinstance(o, ox.Literal):
-            aliases[o.language or ""].append(o.value)
-        elif p == TYPE and isinstance(o, ox.NamedNode) and s.graphs != [inferred_graph]:
-            types.append(o.value)
-        elif p == SAME and isinstance(o, ox.NamedNode) and "wikidata.org" in o.value:
-            wikidata.append(o.value.replace("http://www.wikidata.org/entity/", "https://www.wikidata.org/wiki/"))
-        elif p == CITATION:
-            cited.append(o.value)
+    names, aliases, types, wikidata, cited = _name_block(description, inferred_graph)
 
     others = {s.subject.value for s in description.incoming if isinstance(s.subject, ox.NamedNode)}
     others |= {s.object.value for s in description.outgoing if isinstance(s.object, ox.NamedNode)}
@@ -156,26 +143,8 @@ def build_page(store: Store, description: Description, lang_order: tuple[str, ..
         inverses[r["p"].value].add(r["q"].value)
     stated_out = {(s.predicate.value, _key(s.object)) for s in description.outgoing}
 
-    evidence: dict[tuple[str, str, str], list[tuple[str, str | None]]] = defaultdict(list)
-    for r in store.query(_EVIDENCE, {"this": ox.NamedNode(iri)}):
-        source = r["source"].value if r["source"] is not None else None
-        evidence[(r["s"].value, r["p"].value, _key(r["o"]))].append((r["evidence"].value, source))
-    citations: dict[tuple[str, str], list[str]] = defaultdict(list)
-    subjects = {iri} | {s.subject.value for s in description.incoming if isinstance(s.subject, ox.NamedNode)}
     graphs = {g for s in description.outgoing + description.incoming for g in s.graphs}
-    for r in store.query(_CITED.format(terms=_terms((subjects | graphs) - hidden_nodes))):
-        citations[(r["x"].value, r["g"].value)].append(r["url"].value)
-
-    def row(s: Statement, outgoing: bool) -> Row:
-        subject = s.subject.value if isinstance(s.subject, ox.NamedNode) else iri
-        sources = []
-        for g in s.graphs:
-            if g == inferred_graph:
-                continue
-            pages = citations.get((subject, g)) or citations.get((g, g)) or []
-            sources.append(Source(g, sorted(set(pages))))
-        said = evidence.get((_key(s.subject), s.predicate.value, _key(s.object)), [])
-        return Row(_other(s, outgoing), sources, said, inferred=not sources)
+    row = _row_maker(store, description, graphs, hidden_nodes, inferred_graph)
 
     hidden = 0
     groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
@@ -201,17 +170,7 @@ def build_page(store: Store, description: Description, lang_order: tuple[str, ..
         lang_order,
     )
 
-    def label_key(r: Row) -> str:
-        return (known.get(_key(r.other)) or _key(r.other)).lower()
-
-    outgoing, incoming, inferred = [], [], []
-    for (direction, p), rows in sorted(groups.items(), key=lambda kv: (known.get(kv[0][1]) or kv[0][1]).lower()):
-        stated = sorted((r for r in rows if not r.inferred), key=label_key)
-        only_inferred = sorted((r for r in rows if r.inferred), key=label_key)
-        if stated:
-            (outgoing if direction == "out" else incoming).append(Group(p, stated))
-        if only_inferred:
-            inferred.append((direction, Group(p, only_inferred)))
+    outgoing, incoming, inferred = _arrange(groups, known)
 
     neighbours = {_key(r.other) for rows in groups.values() for r in rows if isinstance(r.other, ox.NamedNode)}
     timeline = _timeline(store, iri, neighbours)
@@ -237,6 +196,76 @@ def build_page(store: Store, description: Description, lang_order: tuple[str, ..
         known,
         hidden,
     )
+
+
+def _row_maker(
+    store: Store, description: Description, graphs: set[str], hidden_nodes: set[str], inferred_graph: str
+) -> Callable[[Statement, bool], Row]:
+    """What turns one statement into a row: its sources with the pages they cite for it, and
+    the evidence sentences of the assertions that state it (read once for the whole page)."""
+    iri = description.iri
+    evidence: dict[tuple[str, str, str], list[tuple[str, str | None]]] = defaultdict(list)
+    for r in store.query(_EVIDENCE, {"this": ox.NamedNode(iri)}):
+        source = r["source"].value if r["source"] is not None else None
+        evidence[(r["s"].value, r["p"].value, _key(r["o"]))].append((r["evidence"].value, source))
+    citations: dict[tuple[str, str], list[str]] = defaultdict(list)
+    subjects = {iri} | {s.subject.value for s in description.incoming if isinstance(s.subject, ox.NamedNode)}
+    for r in store.query(_CITED.format(terms=_terms((subjects | graphs) - hidden_nodes))):
+        citations[(r["x"].value, r["g"].value)].append(r["url"].value)
+
+    def row(s: Statement, outgoing: bool) -> Row:
+        subject = s.subject.value if isinstance(s.subject, ox.NamedNode) else iri
+        sources = []
+        for g in s.graphs:
+            if g == inferred_graph:
+                continue
+            pages = citations.get((subject, g)) or citations.get((g, g)) or []
+            sources.append(Source(g, sorted(set(pages))))
+        said = evidence.get((_key(s.subject), s.predicate.value, _key(s.object)), [])
+        return Row(_other(s, outgoing), sources, said, inferred=not sources)
+
+    return row
+
+
+def _name_block(description: Description, inferred_graph: str) -> tuple[dict, dict, list, list, list]:
+    """What the page's head shows: labels and aliases per language, the types sources state,
+    Wikidata pages and cited pages."""
+    names: dict[str, list[str]] = defaultdict(list)
+    aliases: dict[str, list[str]] = defaultdict(list)
+    types, wikidata, cited = [], [], []
+    for s in description.outgoing:
+        p, o = s.predicate.value, s.object
+        if p in (LABEL, SKOS + "prefLabel") and isinstance(o, ox.Literal):
+            names[o.language or ""].append(o.value)
+        elif p == ALT and isinstance(o, ox.Literal):
+            aliases[o.language or ""].append(o.value)
+        elif p == TYPE and isinstance(o, ox.NamedNode) and s.graphs != [inferred_graph]:
+            types.append(o.value)
+        elif p == SAME and isinstance(o, ox.NamedNode) and "wikidata.org" in o.value:
+            wikidata.append(o.value.replace("http://www.wikidata.org/entity/", "https://www.wikidata.org/wiki/"))
+        elif p == CITATION:
+            cited.append(o.value)
+    return names, aliases, types, wikidata, cited
+
+
+def _arrange(
+    groups: dict[tuple[str, str], list[Row]], known: dict[str, str]
+) -> tuple[list[Group], list[Group], list[tuple[str, Group]]]:
+    """Groups in the order a reader scans them (by property label, rows by label): what sources
+    state outgoing, what they state incoming, and apart what only the reasoner concluded."""
+
+    def label_key(r: Row) -> str:
+        return (known.get(_key(r.other)) or _key(r.other)).lower()
+
+    outgoing, incoming, inferred = [], [], []
+    for (direction, p), rows in sorted(groups.items(), key=lambda kv: (known.get(kv[0][1]) or kv[0][1]).lower()):
+        stated = sorted((r for r in rows if not r.inferred), key=label_key)
+        only_inferred = sorted((r for r in rows if r.inferred), key=label_key)
+        if stated:
+            (outgoing if direction == "out" else incoming).append(Group(p, stated))
+        if only_inferred:
+            inferred.append((direction, Group(p, only_inferred)))
+    return outgoing, incoming, inferred
 
 
 def _record_names(store: Store, nodes: set[str], lang_order: tuple[str, ...]) -> dict[str, str]:
