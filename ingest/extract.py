@@ -13,8 +13,9 @@ from .gazetteer import Gazetteer
 from .language import sentences
 from .mentions import find_mentions
 from .missions import deployment_statements
+from .negation import STATUSES
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
-from .statements import Found, pattern_statements, people_statements, structure_statements
+from .statements import Found, pattern_statements, people_statements, status_statements, structure_statements
 
 # the ontology's domain and range, checked once more on every extracted fact
 DOMAIN = {
@@ -59,6 +60,26 @@ def _one_date_per_event(found: list[Found]) -> list[Found]:
     return [f for f in found if f.predicate != "cas:date" or f is first[f.subject]]
 
 
+def _invitees_are_not_participants(found: list[Found]) -> list[Found]:
+    """One status per forum, the strongest the article gives (a planned event later cancelled is
+    cancelled); and no participants for a forum cancelled or postponed: those the article names
+    were invited or expected, and did not take part."""
+    rank = {name: i for i, name in enumerate(STATUSES)}
+    status: dict[Ref, Found] = {}
+    for f in found:
+        if f.predicate == "cas:eventStatus":
+            kept = status.get(f.subject)
+            if kept is None or rank[f.object[0]] < rank[kept.object[0]]:
+                status[f.subject] = f
+    off = {ref for ref, f in status.items() if f.object[0] in ("cancelled", "postponed")}
+    return [
+        f
+        for f in found
+        if not (f.predicate == "cas:participant" and f.subject in off)
+        and (f.predicate != "cas:eventStatus" or f is status[f.subject])
+    ]
+
+
 def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     """Entities and statements of one article (a path is loaded first; raises SourceError)."""
     if not isinstance(article, Article):
@@ -71,6 +92,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found += pattern_statements(am, language, year)
     found += structure_statements(am, gazetteer.located)
     found += people_statements(am)
+    found += status_statements(am)
     deployments, extra_entities = deployment_statements(am, language, gazetteer)
     found += deployments
     for ref, (cls, label) in extra_entities.items():
@@ -78,6 +100,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
         am.labels.setdefault(ref, label)
     found += _inferred(found, am.classes)  # may also add the states of people who signed
     found = _one_date_per_event(found)
+    found = _invitees_are_not_participants(found)
 
     doc = Document(article.source)
     for ref, cls in sorted(am.classes.items()):

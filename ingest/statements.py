@@ -18,11 +18,13 @@ from .discover import lang_lexicon
 from .language import Sentence
 from .lexicon import patterns as load_patterns
 from .mentions import FOCUS_SPAN, ArticleMentions, Mention
+from .negation import clause_span, event_status, negated, unrealised
 from .records import Ref
 from .slug import slug
 from .tokens import fold
 
 ACTORS = ("State", "Institution", "Person")
+HAPPENED = ("cas:participant", "cas:hostedIn", "cas:date")  # not asserted from what was only meant to happen
 NATIONAL = re.compile(
     r"ministr|minist[eè]re|министерств|defen[cs]e|armed forces|forces arm|вооруж|troops|troupes|войск|border|frontali|"
     r"погранич|parliament|parlement|парламент|senate|s[ée]nat|сенат|government|gouvernement|правительств|"
@@ -177,7 +179,23 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
             focus = None
         text = fold(sentence.text)
         for spec in _compiled(language):
+            denied = [  # "did not take part", "was to include": clauses that assert no such fact
+                clause_span(text, t.start(), t.end(), language)
+                for t in spec["regex"].finditer(text)
+                if negated(text, t.start(), t.end(), language)
+                or (spec["predicate"] in HAPPENED and unrealised(text, t.start(), language))
+            ]
+            if denied:
+                mentions = [
+                    m
+                    for m in am.by_sentence[index]
+                    if not any(a <= m.start - sentence.start < b for a, b in denied)
+                ]
+            else:
+                mentions = am.by_sentence[index]
             for trig in spec["regex"].finditer(text):
+                if any(a <= trig.start() < b for a, b in denied):
+                    continue
                 t0, t1 = sentence.start + trig.start(), sentence.start + trig.end()
                 subjects = _pick(mentions, spec["subject"], sentence, t0, t1, language)
                 if (
@@ -214,6 +232,27 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
                             at = where[objects.index(o)] if where else index
                             out.append(Found(sref, spec["predicate"], o, at, conf, spec["id"]))
                 break  # one match of a pattern per sentence
+    return out
+
+
+def status_statements(am: ArticleMentions) -> list[Found]:
+    """The status of each forum a sentence calls cancelled, postponed or planned: the forum it names
+    (nearest the cue word), else the event in focus."""
+    out: list[Found] = []
+    focus: Ref | None = None
+    focus_at = 0
+    for index, sentence in enumerate(am.sentences):
+        forums = [m for m in am.by_sentence[index] if m.cls == "Forum" and m.top]
+        if forums:
+            focus, focus_at = forums[0].ref, index
+        elif focus is not None and index - focus_at > FOCUS_SPAN:
+            focus = None
+        status = event_status(fold(sentence.text), am.language)
+        if status is None:
+            continue
+        subject = forums[0].ref if forums else focus
+        if subject is not None and (forums or status != "planned"):
+            out.append(Found(subject, "cas:eventStatus", (status, "token"), index, 0.6, f"status.{status}"))
     return out
 
 
