@@ -151,7 +151,8 @@ def _fits(f: Found, classes: dict[Ref, str]) -> bool:
 
 
 def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
-    """States that sign an agreement together are parties to it and cooperate."""
+    """States that sign an agreement together are parties to it and cooperate; the state of a person
+    who takes part in a forum takes part too."""
     out = []
     state_of = {
         f.subject: f.object
@@ -161,6 +162,9 @@ def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
     for f in list(found):
         if f.predicate == "cas:signed" and f.subject in state_of:
             found.append(Found(state_of[f.subject], "cas:signed", f.object, f.sentence, 0.6, "infer.signer-state"))
+    for f in list(found):  # a minister who attends speaks for his state: the state takes part
+        if f.predicate == "cas:participant" and f.object in state_of:
+            out.append(Found(f.subject, "cas:participant", state_of[f.object], f.sentence, 0.5, "infer.participant-state"))
     signers: dict[Ref, list[Found]] = {}
     for f in found:
         if f.predicate == "cas:signed" and isinstance(f.object, Ref) and classes.get(f.subject) == "State":

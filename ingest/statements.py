@@ -114,14 +114,37 @@ def _coordinated(gap: str, language: str) -> bool:
     if _NAME_REST.fullmatch(gap):
         return True  # the rest of a name the gazetteer did not know ("UN Women's Office")
     folded = fold(gap)
+    if re.search(r"[.:!?]", folded):
+        return False
     sep = _separator(language).search(folded)
-    if sep is None or re.search(r"[.:!?]", folded):
-        return False
+    if sep is None:  # the rest of one item, a title between two names ("'s Republic of China Colonel General")
+        return _title_lead(gap, language, need_title=True)
     before, after = _WORD.findall(folded[: sep.start()]), _WORD.findall(folded[sep.end() :])
-    if len(before) > 2 or len(after) > 4:
-        return False
     stop = lang_lexicon(language)["stop"]
-    return not any(w in stop for w in before + after)
+    if any(w in stop for w in before + after) or len(before) > 2 and not _title_lead(gap[: sep.start()], language):
+        return False
+    return len(after) <= 4 or _title_lead(gap[sep.end() :], language)
+
+
+def _title_lead(text: str, language: str, need_title: bool = False) -> bool:
+    """Whether the lead of a list item is a person's title ("Defence Minister of the Republic of",
+    "le ministre des Affaires étrangères"): words that are capitalised, title words, ranks or the
+    small words that join them (a nationality adjective is a mention of its state, an item itself)."""
+    vocab = _title_words(language)
+    words = re.findall(r"\w+", text)
+    if need_title and not any(fold(w) in _title_words(language, titles_only=True) for w in words):
+        return False
+    return 0 < len(words) <= 14 and all(w[:1].isupper() or len(w) == 1 or fold(w) in vocab for w in words)
+
+
+@cache
+def _title_words(language: str, titles_only: bool = False) -> frozenset[str]:
+    lex = lang_lexicon(language)
+    words = set() if titles_only else set(lex["determiners"]) | set(lex["connectors"]) | set(lex.get("title_of") or ())
+    for key in ("titles", "ranks"):
+        for phrase in lex.get(key) or {}:
+            words |= set(_WORD.findall(fold(phrase)))
+    return frozenset(words)
 
 
 def _listed(
