@@ -56,6 +56,8 @@ def _compiled(language: str) -> list[dict]:
             arg = p[side]
             if isinstance(arg, dict) and arg.get("prefix"):
                 arg = {**arg, "prefix_re": re.compile(arg["prefix"])}
+            if isinstance(arg, dict) and arg.get("lead"):
+                arg = {**arg, "lead_re": re.compile(arg["lead"])}
             spec[side] = arg
         out.append(spec)
     return out
@@ -69,6 +71,8 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
         pool = [m for m in pool if m.end <= t0]
     elif side == "after":
         pool = [m for m in pool if m.start >= t1]
+    if arg.get("near") is not None:  # at most this many characters from the trigger
+        pool = [m for m in pool if min(abs(t0 - m.end), abs(m.start - t1)) <= arg["near"]]
     take = arg.get("take", "nearest")
     heads = pool
     if arg.get("prefix_re"):
@@ -78,7 +82,7 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
     if not heads:
         return []
     if take == "list":  # the first item may need a prefix ("held in"), the others are coordinated with it
-        return _listed(pool, heads, sentence, (t0, t1), side, language)
+        return _listed(pool, heads, sentence, (t0, t1), side, language, arg.get("lead_re"))
     seen, unique = set(), []
     for m in pool:
         if m.ref not in seen:
@@ -148,12 +152,19 @@ def _title_words(language: str, titles_only: bool = False) -> frozenset[str]:
 
 
 def _listed(
-    pool: list[Mention], heads: list[Mention], sentence: Sentence, trigger: tuple[int, int], side: str, language: str
+    pool: list[Mention],
+    heads: list[Mention],
+    sentence: Sentence,
+    trigger: tuple[int, int],
+    side: str,
+    language: str,
+    lead: re.Pattern[str] | None = None,
 ) -> list[Mention]:
-    """The mention of `heads` nearest the trigger and the items of `pool` coordinated with it ("X, Y and Z")."""
+    """The mention of `heads` nearest the trigger and the items of `pool` coordinated with it ("X, Y and Z");
+    `lead`, when given, is what the text between the trigger and the list must match ("of the CSTO – ")."""
     if side == "any":  # the list after the trigger, else the one before it
-        return _listed(pool, heads, sentence, trigger, "after", language) or _listed(
-            pool, heads, sentence, trigger, "before", language
+        return _listed(pool, heads, sentence, trigger, "after", language, lead) or _listed(
+            pool, heads, sentence, trigger, "before", language, lead
         )
     t0, t1 = trigger
 
@@ -163,7 +174,7 @@ def _listed(
     if side == "before":
         ordered = sorted((m for m in pool if m.end <= t0), key=lambda m: -m.start)
         first = max((m for m in heads if m.end <= t0), key=lambda m: m.start, default=None)
-        if first is None or not _LEAD.fullmatch(gap(first.end, t0)):
+        if first is None or not _LEAD.fullmatch(gap(first.end, t0)) or lead and not lead.search(gap(first.end, t0)):
             return []
         out = [first]
         for m in ordered:
@@ -175,7 +186,7 @@ def _listed(
     else:
         ordered = sorted((m for m in pool if m.start >= t1), key=lambda m: m.start)
         first = min((m for m in heads if m.start >= t1), key=lambda m: m.start, default=None)
-        if first is None or not _LEAD.fullmatch(gap(t1, first.start)):
+        if first is None or not _LEAD.fullmatch(gap(t1, first.start)) or lead and not lead.search(gap(t1, first.start)):
             return []
         out = [first]
         for m in ordered:
