@@ -46,6 +46,9 @@ RANGE = {
 }
 
 
+MAX_JOINT = 3  # up to this many signatories cooperate pairwise (bi- and trilateral acts); a larger treaty is an alliance
+
+
 def _one_date_per_event(found: list[Found]) -> list[Found]:
     """Keep, for each subject, only the date stated first.
 
@@ -151,14 +154,22 @@ def _fits(f: Found, classes: dict[Ref, str]) -> bool:
 
 
 def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
-    """States that sign an agreement together are parties to it and cooperate; the state of a person
-    who takes part in a forum takes part too."""
+    """Those who sign an agreement together (states and organisations; "the parties signed" names the
+    forum's participants) are parties to it and cooperate pairwise; the state of a person who takes
+    part in a forum takes part too."""
     out = []
     state_of = {
         f.subject: f.object
         for f in found
         if f.predicate == "cas:affiliatedWith" and isinstance(f.object, Ref) and classes.get(f.object) == "State"
     }
+    participants: dict[Ref, list[Ref]] = {}
+    for f in found:
+        if f.predicate == "cas:participant" and classes.get(f.object) in ("State", "Institution"):
+            participants.setdefault(f.subject, []).append(f.object)
+    for f in list(found):  # "the parties signed": the forum's participating states and organisations
+        if f.predicate == "cas:signed" and classes.get(f.subject) == "Forum":
+            found += [Found(p, "cas:signed", f.object, f.sentence, 0.5, f.extractor) for p in participants.get(f.subject, [])]
     for f in list(found):
         if f.predicate == "cas:signed" and f.subject in state_of:
             found.append(Found(state_of[f.subject], "cas:signed", f.object, f.sentence, 0.6, "infer.signer-state"))
@@ -167,12 +178,16 @@ def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
             out.append(Found(f.subject, "cas:participant", state_of[f.object], f.sentence, 0.5, "infer.participant-state"))
     signers: dict[Ref, list[Found]] = {}
     for f in found:
-        if f.predicate == "cas:signed" and isinstance(f.object, Ref) and classes.get(f.subject) == "State":
+        if f.predicate == "cas:signed" and isinstance(f.object, Ref) and classes.get(f.subject) in ("State", "Institution"):
             signers.setdefault(f.object, []).append(f)
     for agreement, fs in signers.items():
-        states = list(dict.fromkeys(f.subject for f in fs))
+        parties = list(dict.fromkeys(f.subject for f in fs))
         for f in fs:
             out.append(Found(f.subject, "cas:partyTo", agreement, f.sentence, 0.6, "infer.signatory-party"))
-        if len(states) == 2:
-            out.append(Found(states[0], "cas:cooperatesWith", states[1], fs[0].sentence, 0.5, "infer.co-signatories"))
+        if len(parties) <= MAX_JOINT:  # a joint act ties every pair of its parties
+            out += [
+                Found(a, "cas:cooperatesWith", b, fs[0].sentence, 0.5, "infer.co-signatories")
+                for i, a in enumerate(parties)
+                for b in parties[i + 1 :]
+            ]
     return out

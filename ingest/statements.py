@@ -250,9 +250,10 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
                     objects = _topics(am, index, sentence, t0, t1, spec["object"] == "topics before")
                 else:
                     picked = _pick(mentions, spec["object"], sentence, t0, t1, language)
-                    # a name inside the other end's name is name structure, not what the trigger says
-                    subjects = [x for x in subjects if x is None or not any(_within(x, m) for m in picked)]
-                    picked = [m for m in picked if not any(x is not None and _within(m, x) for x in subjects)]
+                    if not spec.get("name_parts"):
+                        # a name inside the other end's name is name structure, not what the trigger says
+                        subjects = [x for x in subjects if x is None or not any(_within(x, m) for m in picked)]
+                        picked = [m for m in picked if not any(x is not None and _within(m, x) for x in subjects)]
                     objects = [m.ref for m in picked]
                     if not picked and _LIST_INTRO.fullmatch(sentence.text[t1 - sentence.start :]):
                         items = _list_items(am, index, spec["object"]["classes"])

@@ -60,6 +60,8 @@ def test_membership_lists(scorer, corpus, gazetteer, article, relation, subjects
         ("dev/sectsco-sco-defence-ministers-meeting-bishkek-2019", {"Russia", "Pakistan", "Wei Fenghe", "China"}),
         # a head of state who takes part makes his state a participant
         ("dev/newscentralasia-5th-consultative-meeting-dushanbe-2023", {"Tajikistan"}),
+        # "Les dirigeants du Tadjikistan, du Kirghizistan et de l'Ouzbékistan ont tenu ... un sommet": actors first
+        ("dev/amoledo-accord-frontalier-trilateral-khodjent-2025", {"Tajikistan", "Kyrgyzstan", "Uzbekistan"}),
     ],
 )
 def test_participants_from_titled_lists_and_their_states(scorer, corpus, gazetteer, article, objects):
@@ -73,3 +75,27 @@ def _assert_found(scorer, corpus, gazetteer, article, gold, wanted):
     types, relations = scorer.load_mapping(MAPPING)
     result = scorer.score(extraction_json(extract(corpus / f"{article}.md", gazetteer)), gold, types, relations)
     assert not [r for r in result["relations"]["missed"] if r in wanted]
+
+
+@pytest.mark.parametrize(
+    ("article", "relation", "pair"),
+    [
+        # "Меморандум ... между Исполкомом СНГ и ...": the parties of an agreement between A and B
+        (
+            "dev/rianovosti-cis-un-tajikistan-peacebuilding-memorandum-2004",
+            "party_to",
+            (
+                "CIS Executive Committee",
+                "Memorandum on mutual understanding and partnership between the CIS Executive Committee and the UN "
+                "Bureau for Peace Building in Tajikistan",
+            ),
+        ),
+        # "Le Kazakhstan et l'ONU ont signé un nouvel accord": two signatories cooperate
+        ("dev/lagazetteaz-kazakhstan-renforce-missions-maintien-paix-onu", "cooperates_with", ("Kazakhstan", "United Nations")),
+    ],
+)
+def test_parties_and_cooperation_from_joint_acts(scorer, corpus, gazetteer, article, relation, pair):
+    gold = yaml.safe_load((corpus / f"{article}.gold.yaml").read_text(encoding="utf-8"))
+    wanted = [r for r in gold["relations"] if r[1] == relation and (r[0], r[2]) == pair]
+    assert len(wanted) == 1
+    _assert_found(scorer, corpus, gazetteer, article, gold, wanted)
