@@ -326,7 +326,7 @@ def _list_items(am: ArticleMentions, index: int, classes: list[str]) -> list[tup
 
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|et|и|as well as|ainsi que)\s+")
 _TOPIC_LEAD = re.compile(
-    r"^(?:(?:the|les?|la|l'|des|du|de|d')\s+|various topics,?\s*|including\s+|notamment\s+|importance of\s+)+", re.I
+    r"^(?:(?:the|les?|la|l'|des|du|de|d')\s+|(?:\w+\s+)?topics,?\s*|including\s+|such as\s+|notamment\s+|importance of\s+)+", re.I
 )
 
 
