@@ -413,22 +413,36 @@ def _preposition(am: ArticleMentions, index: int, outer: Mention, inner: Mention
 
 
 def people_statements(am: ArticleMentions) -> list[Found]:
-    """Role (rank and titles together, "Colonel, Chief") and affiliation of every person with a title."""
+    """Role and affiliation of every person with a title. The role is one per person and article, in one
+    normal form (`normal_role`): ranks first, then titles, a title dropped when a longer one holds it
+    ("minister" within "minister of foreign affairs")."""
     out: list[Found] = []
-    roles: dict[tuple[int, Ref], list[str]] = {}
+    roles: dict[Ref, tuple[int, list[str]]] = {}
     for index, person in am.people:
         if person.ref is None:
             continue
         if person.role:
-            parts = roles.setdefault((index, person.ref), [])
+            _, parts = roles.setdefault(person.ref, (index, []))
             parts += [r for r in person.role.split(", ") if r not in parts]
         if person.affiliation is not None:
             out.append(Found(person.ref, "cas:affiliatedWith", person.affiliation, index, 0.7, "people.title"))
     ranks = set(lexicon_ranks())
-    for (index, ref), parts in roles.items():
+    for ref, (index, parts) in roles.items():
         ordered = [p for p in parts if p in ranks] + [p for p in parts if p not in ranks]
-        out.append(Found(ref, "cas:role", (", ".join(ordered), "string"), index, 0.7, "people.title"))
+        out.append(Found(ref, "cas:role", (normal_role(ordered), "string"), index, 0.7, "people.title"))
     return out
+
+
+def normal_role(parts: list[str]) -> str:
+    """One written form for a role: its parts in order, lower-case but for acronyms ("UN special
+    representative"), none that a longer part already contains."""
+
+    def lower(part: str) -> str:
+        return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in part.split())
+
+    low = list(dict.fromkeys(lower(p) for p in parts))
+    kept = [p for p in low if not any(p != q and re.search(rf"\b{re.escape(p)}\b", q) for q in low)]
+    return ", ".join(kept)
 
 
 def lexicon_ranks() -> list[str]:

@@ -99,3 +99,17 @@ def test_parties_and_cooperation_from_joint_acts(scorer, corpus, gazetteer, arti
     wanted = [r for r in gold["relations"] if r[1] == relation and (r[0], r[2]) == pair]
     assert len(wanted) == 1
     _assert_found(scorer, corpus, gazetteer, article, gold, wanted)
+
+
+@pytest.mark.parametrize(
+    ("parts", "written"),
+    [
+        (["Colonel", "Chief"], "colonel, chief"),
+        (["Minister", "Minister of Foreign Affairs"], "minister of foreign affairs"),
+        (["UN Special Representative"], "UN special representative"),
+    ],
+)
+def test_a_role_has_one_written_form(parts, written):
+    from casckg.ingest.statements import normal_role
+
+    assert normal_role(parts) == written
