@@ -46,7 +46,9 @@ RANGE = {
 }
 
 
-MAX_JOINT = 3  # up to this many signatories cooperate pairwise (bi- and trilateral acts); a larger treaty is an alliance
+MAX_JOINT = (
+    3  # up to this many signatories cooperate pairwise (bi- and trilateral acts); a larger treaty is an alliance
+)
 
 
 def _one_date_per_event(found: list[Found]) -> list[Found]:
@@ -169,16 +171,24 @@ def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
             participants.setdefault(f.subject, []).append(f.object)
     for f in list(found):  # "the parties signed": the forum's participating states and organisations
         if f.predicate == "cas:signed" and classes.get(f.subject) == "Forum":
-            found += [Found(p, "cas:signed", f.object, f.sentence, 0.5, f.extractor) for p in participants.get(f.subject, [])]
+            found += [
+                Found(p, "cas:signed", f.object, f.sentence, 0.5, f.extractor) for p in participants.get(f.subject, [])
+            ]
     for f in list(found):
         if f.predicate == "cas:signed" and f.subject in state_of:
             found.append(Found(state_of[f.subject], "cas:signed", f.object, f.sentence, 0.6, "infer.signer-state"))
     for f in list(found):  # a minister who attends speaks for his state: the state takes part
         if f.predicate == "cas:participant" and f.object in state_of:
-            out.append(Found(f.subject, "cas:participant", state_of[f.object], f.sentence, 0.5, "infer.participant-state"))
+            out.append(
+                Found(f.subject, "cas:participant", state_of[f.object], f.sentence, 0.5, "infer.participant-state")
+            )
     signers: dict[Ref, list[Found]] = {}
     for f in found:
-        if f.predicate == "cas:signed" and isinstance(f.object, Ref) and classes.get(f.subject) in ("State", "Institution"):
+        if (
+            f.predicate == "cas:signed"
+            and isinstance(f.object, Ref)
+            and classes.get(f.subject) in ("State", "Institution")
+        ):
             signers.setdefault(f.object, []).append(f)
     for agreement, fs in signers.items():
         parties = list(dict.fromkeys(f.subject for f in fs))

@@ -91,7 +91,11 @@ def _assert_found(scorer, corpus, gazetteer, article, gold, wanted):
             ),
         ),
         # "Le Kazakhstan et l'ONU ont signé un nouvel accord": two signatories cooperate
-        ("dev/lagazetteaz-kazakhstan-renforce-missions-maintien-paix-onu", "cooperates_with", ("Kazakhstan", "United Nations")),
+        (
+            "dev/lagazetteaz-kazakhstan-renforce-missions-maintien-paix-onu",
+            "cooperates_with",
+            ("Kazakhstan", "United Nations"),
+        ),
     ],
 )
 def test_parties_and_cooperation_from_joint_acts(scorer, corpus, gazetteer, article, relation, pair):
@@ -113,3 +117,30 @@ def test_a_role_has_one_written_form(parts, written):
     from casckg.ingest.statements import normal_role
 
     assert normal_role(parts) == written
+
+
+@pytest.mark.parametrize(
+    ("article", "wanted"),
+    [
+        # "talks in Bishkek": a place after a locative inside the forum's name
+        (
+            "dev/fergana-kyrgyz-tajik-border-treaty-signed-bishkek",
+            [("Japarov–Rahmon talks in Bishkek (Rahmon state visit)", "hosted_in", "Bishkek")],
+        ),
+        # "саммит СВМДА в Астане": the organisation in the name organises, the place hosts
+        (
+            "dev/gazeta-kirgiziya-otmenila-ucheniya-nerushimoe-bratstvo-2022",
+            [("6th CICA Summit", "organized_by", "CICA"), ("6th CICA Summit", "hosted_in", "Astana")],
+        ),
+        # "un autre exercice de l'OTSC": the organisation's exercise
+        (
+            "dev/regard-est-otsc-en-difficultes-fraternite-indestructible-annulee",
+            [("CSTO exercise in Kazakhstan (26 September–8 October)", "organized_by", "CSTO")],
+        ),
+    ],
+)
+def test_what_a_forum_name_says(scorer, corpus, gazetteer, article, wanted):
+    gold = yaml.safe_load((corpus / f"{article}.gold.yaml").read_text(encoding="utf-8"))
+    wanted = [list(w) for w in wanted]
+    assert all(w in gold["relations"] for w in wanted)
+    _assert_found(scorer, corpus, gazetteer, article, gold, wanted)
