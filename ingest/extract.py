@@ -15,7 +15,14 @@ from .mentions import find_mentions
 from .missions import deployment_statements
 from .negation import STATUSES
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
-from .statements import Found, pattern_statements, people_statements, status_statements, structure_statements
+from .statements import (
+    Found,
+    pattern_statements,
+    people_statements,
+    status_statements,
+    structure_statements,
+    title_statements,
+)
 
 # the ontology's domain and range, checked once more on every extracted fact
 DOMAIN = {
@@ -97,6 +104,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found += pattern_statements(am, language, year)
     found += structure_statements(am, gazetteer.located)
     found += people_statements(am)
+    found += title_statements(am)
     found += status_statements(am)
     deployments, extra_entities = deployment_statements(am, language, gazetteer)
     found += deployments

@@ -447,6 +447,54 @@ def people_statements(am: ArticleMentions) -> list[Found]:
     return out
 
 
+_ITEM_BREAK = re.compile(r"[,;:()«»\"“”]|\s[–—-]\s|\.(?=\w)")
+_POSSESSIVE = re.compile(r"\s*['’]s\s+")
+
+
+def title_statements(am: ArticleMentions) -> list[Found]:
+    """A state named in the title right before a person or an office is theirs: a nationality adjective
+    ("le ministre ouzbek des Affaires étrangères Bakhtiyor Saidov"), a possessive ("Kazakhstan's
+    Foreign Minister X", "Kyrgyzstan's Ministry of Defense") or a complement ("Defence Minister of
+    the Republic of India X"). The title runs back from the name to the last list or clause break (a
+    coordinator before a determiner starts a new item; "ministre kazakh et ministre des Affaires
+    étrangères" is one title) and holds only title words, ranks, capitalised words and joining words."""
+    out: list[Found] = []
+    lex = lang_lexicon(am.language)
+    coordinators = "|".join(re.escape(w) for w in lex.get("coordinators") or [])
+    determiners = "|".join(re.escape(w) for w in lex["determiners"])
+    new_item = re.compile(rf"\s(?:{coordinators})\s+(?=(?:{determiners})\b)") if coordinators else None
+    for index, mentions in enumerate(am.by_sentence):
+        sentence = am.sentences[index]
+        states = [m for m in mentions if m.cls == "State"]
+        for holder in mentions:
+            if not holder.top or holder.cls not in ("Person", "Institution"):
+                continue
+            if holder.cls == "Institution" and not NATIONAL.search(holder.text):
+                continue
+            head = sentence.text[: holder.start - sentence.start]
+            breaks = list(_ITEM_BREAK.finditer(head)) + (list(new_item.finditer(fold(head))) if new_item else [])
+            cut = max((m.end() for m in breaks), default=0)
+            lead = [m for m in states if sentence.start + cut <= m.start and m.end <= holder.start]
+            if not lead:
+                continue
+            state = lead[-1]
+            between = head[state.end - sentence.start :]
+            rest = head[cut:]
+            for m in lead:  # the state's own words are not title words
+                a, b = m.start - sentence.start - cut, m.end - sentence.start - cut
+                rest = rest[:a] + " " * (b - a) + rest[b:]
+            possessive = _POSSESSIVE.match(between)
+            if possessive and (
+                possessive.end() == len(between) or _title_lead(between[possessive.end() :], am.language)
+            ):
+                pass  # "Kazakhstan's Foreign Minister X", "Kyrgyzstan's Ministry of Defense"
+            elif rest.strip() and not _title_lead(rest, am.language):
+                continue
+            predicate = "cas:affiliatedWith" if holder.cls == "Person" else "cas:belongsToState"
+            out.append(Found(holder.ref, predicate, state.ref, index, 0.6, "title.state"))
+    return out
+
+
 def normal_role(parts: list[str]) -> str:
     """One written form for a role: its parts in order, lower-case but for acronyms ("UN special
     representative"), none that a longer part already contains."""

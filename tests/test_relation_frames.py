@@ -144,3 +144,28 @@ def test_what_a_forum_name_says(scorer, corpus, gazetteer, article, wanted):
     wanted = [list(w) for w in wanted]
     assert all(w in gold["relations"] for w in wanted)
     _assert_found(scorer, corpus, gazetteer, article, gold, wanted)
+
+
+@pytest.mark.parametrize(
+    ("article", "wanted"),
+    [
+        # "Le ministre ouzbek des Affaires étrangères Bakhtiyor Saidov, le ministre turkmène ... Raşit Meredow"
+        (
+            "dev/lasitique-forum-osce-ministres-asie-centrale-achgabat-2023",
+            [
+                ("Bakhtiyor Saidov", "affiliated_with", "Uzbekistan"),
+                ("Rashid Meredov", "affiliated_with", "Turkmenistan"),
+            ],
+        ),
+        # "Kyrgyzstan's Ministry of Defense": a possessive
+        (
+            "dev/asiaplustj-kyrgyzstan-cancels-csto-exercise-2022",
+            [("Ministry of Defence of Kyrgyzstan", "belongs_to_state", "Kyrgyzstan")],
+        ),
+    ],
+)
+def test_the_state_in_a_title(scorer, corpus, gazetteer, article, wanted):
+    gold = yaml.safe_load((corpus / f"{article}.gold.yaml").read_text(encoding="utf-8"))
+    wanted = [list(w) for w in wanted]
+    assert all(w in gold["relations"] for w in wanted)
+    _assert_found(scorer, corpus, gazetteer, article, gold, wanted)
