@@ -122,7 +122,7 @@ def _coordinated(gap: str, language: str) -> bool:
         return False
     sep = _separator(language).search(folded)
     if sep is None:  # the rest of one item, a title between two names ("'s Republic of China Colonel General")
-        return _title_lead(gap, language, need_title=True)
+        return not gap.strip() or _title_lead(gap, language, need_title=True)
     before, after = _WORD.findall(folded[: sep.start()]), _WORD.findall(folded[sep.end() :])
     stop = lang_lexicon(language)["stop"]
     if any(w in stop for w in before + after) or len(before) > 2 and not _title_lead(gap[: sep.start()], language):
