@@ -15,9 +15,10 @@ from functools import cache
 
 from .dates import find_dates
 from .discover import lang_lexicon
+from .frames import event_focus
 from .language import Sentence
 from .lexicon import patterns as load_patterns
-from .mentions import FOCUS_SPAN, ArticleMentions, Mention
+from .mentions import ArticleMentions, Mention
 from .negation import clause_span, event_status, negated, unrealised
 from .records import Ref
 from .slug import slug
@@ -202,15 +203,10 @@ def _listed(
 def pattern_statements(am: ArticleMentions, language: str, default_year: int | None) -> list[Found]:
     """Facts from the trigger patterns of the article's language."""
     out: list[Found] = []
-    focus: Ref | None = None
-    focus_at = 0
+    in_focus = event_focus(am)
     for index, sentence in enumerate(am.sentences):
         mentions = am.by_sentence[index]
-        forums = [m for m in mentions if m.cls == "Forum"]
-        if forums:
-            focus, focus_at = forums[0].ref, index
-        elif focus is not None and index - focus_at > FOCUS_SPAN:
-            focus = None
+        focus = in_focus[index]
         text = fold(sentence.text)
         for spec in _compiled(language):
             denied = [  # "did not take part", "was to include": clauses that assert no such fact
@@ -272,14 +268,10 @@ def status_statements(am: ArticleMentions) -> list[Found]:
     """The status of each forum a sentence calls cancelled, postponed or planned: the forum it names
     (nearest the cue word), else the event in focus."""
     out: list[Found] = []
-    focus: Ref | None = None
-    focus_at = 0
+    in_focus = event_focus(am)
     for index, sentence in enumerate(am.sentences):
         forums = [m for m in am.by_sentence[index] if m.cls == "Forum" and m.top]
-        if forums:
-            focus, focus_at = forums[0].ref, index
-        elif focus is not None and index - focus_at > FOCUS_SPAN:
-            focus = None
+        focus = in_focus[index]
         status = event_status(fold(sentence.text), am.language)
         if status is None:
             continue
