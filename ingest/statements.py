@@ -393,6 +393,13 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                 ]
                 if re.fullmatch(r"\s*(\(|in|à|en|au|в|на)\s*", gap, re.I):
                     out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
+                elif (  # "Shymkent, Kazakhstan": a place and its state, unless the places lexicon says otherwise
+                    outer.cls == "Place"
+                    and nxt[0].cls == "State"
+                    and gap.strip() == ","
+                    and gazetteer_located.get(outer.ref, nxt[0].ref) == nxt[0].ref
+                ):
+                    out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.place-state"))
     return out
 
 
