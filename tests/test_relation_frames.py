@@ -137,18 +137,6 @@ def test_a_role_has_one_written_form(parts, written):
             "dev/regard-est-otsc-en-difficultes-fraternite-indestructible-annulee",
             [("CSTO exercise in Kazakhstan (26 September–8 October)", "organized_by", "CSTO")],
         ),
-    ],
-)
-def test_what_a_forum_name_says(scorer, corpus, gazetteer, article, wanted):
-    gold = yaml.safe_load((corpus / f"{article}.gold.yaml").read_text(encoding="utf-8"))
-    wanted = [list(w) for w in wanted]
-    assert all(w in gold["relations"] for w in wanted)
-    _assert_found(scorer, corpus, gazetteer, article, gold, wanted)
-
-
-@pytest.mark.parametrize(
-    ("article", "wanted"),
-    [
         # "Le ministre ouzbek des Affaires étrangères Bakhtiyor Saidov, le ministre turkmène ... Raşit Meredow"
         (
             "dev/lasitique-forum-osce-ministres-asie-centrale-achgabat-2023",
@@ -168,7 +156,7 @@ def test_what_a_forum_name_says(scorer, corpus, gazetteer, article, wanted):
         ),
     ],
 )
-def test_the_state_of_a_title_or_a_place(scorer, corpus, gazetteer, article, wanted):
+def test_what_forum_names_titles_and_place_names_say(scorer, corpus, gazetteer, article, wanted):
     gold = yaml.safe_load((corpus / f"{article}.gold.yaml").read_text(encoding="utf-8"))
     wanted = [list(w) for w in wanted]
     assert all(w in gold["relations"] for w in wanted)
