@@ -16,6 +16,7 @@ from .missions import deployment_statements
 from .negation import STATUSES
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
 from .statements import (
+    HAPPENED,
     Found,
     pattern_statements,
     people_statements,
@@ -74,8 +75,9 @@ def _one_date_per_event(found: list[Found]) -> list[Found]:
 
 def _invitees_are_not_participants(found: list[Found]) -> list[Found]:
     """One status per forum, the strongest the article gives (a planned event later cancelled is
-    cancelled); and no participants for a forum cancelled or postponed: those the article names
-    were invited or expected, and did not take part."""
+    cancelled; one announced in the headline and told as under way in the text is not planned);
+    and no participants for a forum cancelled or postponed: those the article names were invited or
+    expected, and did not take part."""
     rank = {name: i for i, name in enumerate(STATUSES)}
     status: dict[Ref, Found] = {}
     for f in found:
@@ -83,12 +85,18 @@ def _invitees_are_not_participants(found: list[Found]) -> list[Found]:
             kept = status.get(f.subject)
             if kept is None or rank[f.object[0]] < rank[kept.object[0]]:
                 status[f.subject] = f
+    planned_in = {(f.subject, f.sentence) for f in found if f.predicate == "cas:eventStatus"}
+    for f in found:  # told as taking place in a sentence that does not call it planned: it is not (only) planned
+        kept = status.get(f.subject)
+        said_elsewhere = (f.subject, f.sentence) not in planned_in
+        if kept and kept.object[0] == "planned" and f.predicate in HAPPENED and said_elsewhere:
+            del status[f.subject]
     off = {ref for ref, f in status.items() if f.object[0] in ("cancelled", "postponed")}
     return [
         f
         for f in found
         if not (f.predicate == "cas:participant" and f.subject in off)
-        and (f.predicate != "cas:eventStatus" or f is status[f.subject])
+        and (f.predicate != "cas:eventStatus" or f is status.get(f.subject))
     ]
 
 

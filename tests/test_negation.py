@@ -128,3 +128,16 @@ def test_clause_cues(cue, language, sentence, trigger, expected):
 )
 def test_status_words(language, sentence, status):
     assert event_status(fold(sentence), language) == status
+
+
+def test_an_announced_forum_told_as_under_way_is_not_only_planned(tmp_path, gazetteer):
+    planned = _facts(tmp_path, gazetteer, "en", "The 6th CICA Summit will be held in Astana on 13 October.")
+    assert ("cica-summit-2022", "cas:eventStatus", "planned") in planned
+    told = _facts(
+        tmp_path,
+        gazetteer,
+        "en",
+        "The 6th CICA Summit will be held in Astana. Leaders arrived on Tuesday. On 13 October the 6th CICA "
+        "Summit took place in Astana.",
+    )
+    assert not [f for f in told if f[1] == "cas:eventStatus"]
