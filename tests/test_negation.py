@@ -141,3 +141,27 @@ def test_an_announced_forum_told_as_under_way_is_not_only_planned(tmp_path, gaze
         "Summit took place in Astana.",
     )
     assert not [f for f in told if f[1] == "cas:eventStatus"]
+
+
+def test_the_status_is_in_the_forum_details(tmp_path, gazetteer):
+    """An analyst asks forum-details about a forum an article calls cancelled and reads its status."""
+    from casckg.graph.build import ontology_quads
+    from casckg.graph.quads import document_quads
+    from casckg.graph.querying import resolve, rows, run
+    from casckg.graph.store import EmbeddedStore
+
+    path = tmp_path / "cancelled.md"
+    path.write_text(
+        "---\nid: cancelled\ntitle: T\npublisher: P\nlanguage: en\npublished: 2022-10-10\n"
+        "url: https://example.org/cancelled\n---\nThe 6th CICA Summit was cancelled.\n",
+        encoding="utf-8",
+    )
+    store = EmbeddedStore()
+    try:
+        store.bulk_add(ontology_quads())
+        store.bulk_add(document_quads(extract(path, gazetteer)))
+        header, table = rows(run(store, resolve("forum-details"), {"forum": "forum/cica-summit-2022"}))
+    finally:
+        store.close()
+    found = [dict(zip(header, row, strict=True)) for row in table]
+    assert [r["value"] for r in found if r["property"] == "eventStatus"] == ["cancelled"]
