@@ -93,6 +93,8 @@ def test_a_postponed_forum_is_postponed_not_cancelled(tmp_path, gazetteer):
         ("negated", "fr", "Le Kazakhstan, qui n'est pas membre, a participé à l'exercice.", "a participe", False),
         ("negated", "ru", "Узбекистан не является членом ОДКБ.", "членом", True),
         ("negated", "ru", "Россия является членом ОДКБ.", "членом", False),
+        ("negated", "en", "Kazakhstan not only took part in the exercise but hosted it.", "took part", False),
+        ("negated", "ru", "Казахстан не только принял участие в учениях.", "принял участие", False),
         # what was meant to happen is not what happened
         ("unrealised", "en", "The exercise was to include troops from Kazakhstan.", "include", True),
         (
