@@ -352,13 +352,19 @@ def _topics(am: ArticleMentions, index: int, sentence: Sentence, t0: int, t1: in
 
 
 def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref]) -> list[Found]:
-    """Facts said by the structure of names: parts, states, places inside a longer name."""
+    """Facts said by the structure of names: parts, states, places inside a longer name (not of a name
+    a negation stands right before)."""
     out: list[Found] = []
     lex = lang_lexicon(am.language)
     for index, mentions in enumerate(am.by_sentence):
+        sentence = am.sentences[index]
+        folded = fold(sentence.text)
         for outer in mentions:
             if outer.how == "alias":
                 continue
+            at = outer.start - sentence.start
+            if negated(folded, at, at, am.language, reach=2):
+                continue  # "нет центра НАТО", "no NATO centre": the name is of nothing that exists
             inner = [m for m in mentions if m.outer is outer and m.ref != outer.ref]
             for m in inner:
                 before_head = m.first < (outer.candidate.head[0] if outer.candidate else outer.first + 1)

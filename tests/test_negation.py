@@ -167,3 +167,10 @@ def test_the_status_is_in_the_forum_details(tmp_path, gazetteer):
         store.close()
     found = [dict(zip(header, row, strict=True)) for row in table]
     assert [r["value"] for r in found if r["property"] == "eventStatus"] == ["cancelled"]
+
+
+def test_a_name_denied_gives_no_part(tmp_path, gazetteer):
+    facts = _facts(tmp_path, gazetteer, "ru", "В Таджикистане нет центра НАТО, но есть Центр ОБСЕ в Душанбе.")
+    parts = {(s, o) for s, p, o in facts if p == "cas:partOf"}
+    assert ("osce-po-dushanbe", "osce") in parts
+    assert not [o for _, o in parts if o == "nato"]
