@@ -123,7 +123,7 @@ def _coordinated(gap: str, language: str) -> bool:
         return False
     sep = _separator(language).search(folded)
     if sep is None:  # the rest of one item, a title between two names ("'s Republic of China Colonel General")
-        return not gap.strip() or _title_lead(gap, language, need_title=True)
+        return not gap.strip() or _title_lead(gap, language, need_title=True) or _joins(gap, language)
     before, after = _WORD.findall(folded[: sep.start()]), _WORD.findall(folded[sep.end() :])
     stop = lang_lexicon(language)["stop"]
     if any(w in stop for w in before + after) or len(before) > 2 and not _title_lead(gap[: sep.start()], language):
@@ -135,11 +135,23 @@ def _title_lead(text: str, language: str, need_title: bool = False) -> bool:
     """Whether the lead of a list item is a person's title ("Defence Minister of the Republic of",
     "le ministre des Affaires étrangères"): words that are capitalised, title words, ranks or the
     small words that join them (a nationality adjective is a mention of its state, an item itself)."""
-    vocab = _title_words(language)
+    vocab, titles = _title_words(language), _title_words(language, titles_only=True)
     words = re.findall(r"\w+", text)
-    if need_title and not any(fold(w) in _title_words(language, titles_only=True) for w in words):
+    if need_title and not any(_inflected_in(w, titles) for w in words):
         return False
-    return 0 < len(words) <= 14 and all(w[:1].isupper() or len(w) == 1 or fold(w) in vocab for w in words)
+    return 0 < len(words) <= 14 and all(w[:1].isupper() or len(w) == 1 or _inflected_in(w, vocab) for w in words)
+
+
+def _joins(gap: str, language: str) -> bool:
+    """One or two joining words between two names of one item ("l'ambassadeur kirghize au Turkménistan")."""
+    words = _WORD.findall(fold(gap))
+    return 0 < len(words) <= 2 and all(w in lang_lexicon(language)["connectors"] for w in words)
+
+
+def _inflected_in(word: str, vocab: frozenset[str]) -> bool:
+    """A word of the vocabulary, also in its feminine or plural form ("secrétaire générale", "ministres")."""
+    w = fold(word)
+    return any(form in vocab for form in (w, w.removesuffix("s"), w.removesuffix("es"), w.removesuffix("e")))
 
 
 @cache

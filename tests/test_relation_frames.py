@@ -60,6 +60,12 @@ def test_membership_lists(scorer, corpus, gazetteer, article, relation, subjects
         ("dev/sectsco-sco-defence-ministers-meeting-bishkek-2019", {"Russia", "Pakistan", "Wei Fenghe", "China"}),
         # a head of state who takes part makes his state a participant
         ("dev/newscentralasia-5th-consultative-meeting-dushanbe-2023", {"Tajikistan"}),
+        # "Le ministre ouzbek des Affaires étrangères B. Saidov, ..., l'ambassadeur kirghize au Turkménistan A. Madmarov
+        # et la secrétaire générale de l'OSCE ... ont participé au forum": titled items before the verb
+        (
+            "dev/lasitique-forum-osce-ministres-asie-centrale-achgabat-2023",
+            {"Bakhtiyor Saidov", "Rashid Meredov", "Uzbekistan", "Turkmenistan", "Tajikistan", "Kyrgyzstan"},
+        ),
         # "Les dirigeants du Tadjikistan, du Kirghizistan et de l'Ouzbékistan ont tenu ... un sommet": actors first
         ("dev/amoledo-accord-frontalier-trilateral-khodjent-2025", {"Tajikistan", "Kyrgyzstan", "Uzbekistan"}),
     ],
