@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from casckg.ontology import domains_and_ranges
+
 from .article import Article, load_article
 from .gazetteer import Gazetteer
 from .language import sentences
@@ -25,38 +27,8 @@ from .statements import (
     title_statements,
 )
 
-# the ontology's domain and range, checked once more on every extracted fact
-DOMAIN = {
-    "cas:organizedBy": ("Forum",),
-    "cas:hostedIn": ("Forum",),
-    "cas:participant": ("Forum",),
-    "cas:discussed": ("Forum",),
-    "cas:missionLocation": ("Mission",),
-    "cas:affiliatedWith": ("Person",),
-    "cas:deployedTo": ("State", "Institution", "Person"),
-    "cas:memberOf": ("State", "Institution", "Person"),
-    "cas:cooperatesWith": ("State", "Institution", "Person"),
-    "cas:proposed": ("State", "Institution", "Person"),
-    "cas:signed": ("State", "Institution", "Person", "Place"),
-}
-RANGE = {
-    "cas:hostedIn": ("State", "Place"),
-    "cas:missionLocation": ("State", "Place"),
-    "cas:locatedIn": ("State", "Place"),
-    "cas:deployedTo": ("Mission",),
-    "cas:signed": ("Agreement",),
-    "cas:partyTo": ("Agreement",),
-    "cas:adoptedBy": ("Institution",),
-    "cas:memberOf": ("Institution",),
-    "cas:belongsToState": ("State",),
-    "cas:participant": ("State", "Institution", "Person"),
-    "cas:organizedBy": ("State", "Institution", "Person"),
-}
-
-
-MAX_JOINT = (
-    3  # up to this many signatories cooperate pairwise (bi- and trilateral acts); a larger treaty is an alliance
-)
+# up to this many signatories cooperate pairwise (bi- and trilateral acts); a larger treaty is an alliance
+MAX_JOINT = 3
 
 
 def _one_date_per_event(found: list[Found]) -> list[Found]:
@@ -164,10 +136,11 @@ def _label_lang(ref: Ref, am, language: str) -> str:
 def _fits(f: Found, classes: dict[Ref, str]) -> bool:
     if f.subject == f.object:
         return False
-    dom = DOMAIN.get(f.predicate)
+    domains, ranges = domains_and_ranges()  # the ontology's, checked once more on every extracted fact
+    dom = domains.get(f.predicate)
     if dom and f.subject.path != "deployment" and classes.get(f.subject) not in dom:
         return False
-    rng = RANGE.get(f.predicate)
+    rng = ranges.get(f.predicate)
     return not (rng and isinstance(f.object, Ref) and classes.get(f.object) not in rng)
 
 
