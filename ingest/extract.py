@@ -15,17 +15,10 @@ from .gazetteer import Gazetteer
 from .language import sentences
 from .mentions import find_mentions
 from .missions import deployment_statements
+from .names import people_statements, structure_statements, title_statements
 from .negation import STATUSES
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
-from .statements import (
-    HAPPENED,
-    Found,
-    pattern_statements,
-    people_statements,
-    status_statements,
-    structure_statements,
-    title_statements,
-)
+from .statements import HAPPENED, Found, pattern_statements, status_statements
 
 # up to this many signatories cooperate pairwise (bi- and trilateral acts); a larger treaty is an alliance
 MAX_JOINT = 3

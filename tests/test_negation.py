@@ -147,10 +147,10 @@ def test_an_announced_forum_told_as_under_way_is_not_only_planned(tmp_path, gaze
 
 def test_the_status_is_in_the_forum_details(tmp_path, gazetteer):
     """An analyst asks forum-details about a forum an article calls cancelled and reads its status."""
-    from casckg.graph.build import ontology_quads
-    from casckg.graph.quads import document_quads
-    from casckg.graph.querying import resolve, rows, run
-    from casckg.graph.store import EmbeddedStore
+    from casckg.graph.build.job import ontology_quads
+    from casckg.graph.build.quads import document_quads
+    from casckg.graph.query import resolve, rows, run
+    from casckg.graph.store.embedded import EmbeddedStore
 
     path = tmp_path / "cancelled.md"
     path.write_text(

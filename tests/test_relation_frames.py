@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from casckg.graph.extraction import extraction_json
+from casckg.graph.build.mint import entity_iri
 from casckg.ingest.extract import extract
+from casckg.ingest.extraction import extraction_json
 
 MAPPING = Path(__file__).resolve().parents[1] / "ingest" / "gold_mapping.yaml"
 
@@ -79,7 +80,8 @@ def test_participants_from_titled_lists_and_their_states(scorer, corpus, gazette
 
 def _assert_found(scorer, corpus, gazetteer, article, gold, wanted):
     types, relations = scorer.load_mapping(MAPPING)
-    result = scorer.score(extraction_json(extract(corpus / f"{article}.md", gazetteer)), gold, types, relations)
+    doc = extract(corpus / f"{article}.md", gazetteer)
+    result = scorer.score(extraction_json(doc, entity_iri), gold, types, relations)
     assert not [r for r in result["relations"]["missed"] if r in wanted]
 
 
@@ -120,7 +122,7 @@ def test_parties_and_cooperation_from_joint_acts(scorer, corpus, gazetteer, arti
     ],
 )
 def test_a_role_has_one_written_form(parts, written):
-    from casckg.ingest.statements import normal_role
+    from casckg.ingest.names import normal_role
 
     assert normal_role(parts) == written
 
