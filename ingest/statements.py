@@ -64,6 +64,9 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
         pool = [m for m in pool if m.end <= t0]
     elif side == "after":
         pool = [m for m in pool if m.start >= t1]
+    if arg.get("until"):  # items stop where this text first comes after the trigger (")" of a bracket)
+        end = sentence.text.find(arg["until"], t1 - sentence.start)
+        pool = [m for m in pool if m.start < t1 or end < 0 or m.end <= sentence.start + end]
     if arg.get("near") is not None:  # at most this many characters from the trigger
         pool = [m for m in pool if min(abs(t0 - m.end), abs(m.start - t1)) <= arg["near"]]
     take = arg.get("take", "nearest")
@@ -75,7 +78,8 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
     if not heads:
         return []
     if take == "list":  # the first item may need a prefix ("held in"), the others are coordinated with it
-        return listed(pool, heads, sentence, (t0, t1), side, language, arg.get("lead_re"))
+        items = listed(pool, heads, sentence, (t0, t1), side, language, arg.get("lead_re"))
+        return items if len(items) >= arg.get("at_least", 1) else []
     seen, unique = set(), []
     for m in pool:
         if m.ref not in seen:

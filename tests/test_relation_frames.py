@@ -38,6 +38,13 @@ CSTO_SIX = {"Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikis
         ("dev/tass-shoigu-komitet-sekretarei-sovbezov-odkb-2024", "member_of", CSTO_SIX, "CSTO"),
         # "l'OTSC rassemble, autour de la Russie, l'Arménie, ..."
         ("dev/regard-est-otsc-en-difficultes-fraternite-indestructible-annulee", "member_of", CSTO_SIX, "CSTO"),
+        # "l'ODKB, un groupement de pays ... (Russie, Arménie, Bélarus, ...)": the states in a bracket after it
+        (
+            "dev/eurokaznews-manoeuvres-force-reaction-rapide-otsc-matyboulak-2009",
+            "member_of",
+            CSTO_SIX | {"Uzbekistan"},
+            "CSTO",
+        ),
         # "спецслужб восьми государств СНГ: Кыргызстана, Армении, ..." (a colon list of the states of an organisation)
         (
             "dev/kabar-kaspii-antiterror-2021-aktau",
