@@ -95,6 +95,7 @@ def test_a_postponed_forum_is_postponed_not_cancelled(tmp_path, gazetteer):
         ("negated", "ru", "Россия является членом ОДКБ.", "членом", False),
         ("negated", "en", "Kazakhstan not only took part in the exercise but hosted it.", "took part", False),
         ("negated", "ru", "Казахстан не только принял участие в учениях.", "принял участие", False),
+        ("negated", "en", "Resolution No. 1325 was adopted by the Security Council.", "adopted by", False),
         # what was meant to happen is not what happened
         ("unrealised", "en", "The exercise was to include troops from Kazakhstan.", "include", True),
         (
