@@ -60,6 +60,7 @@ class CAS(DefinedNamespace):
     discussed: URIRef
     endDate: URIRef
     endOffset: URIRef
+    eventStatus: URIRef
     evidence: URIRef
     extractor: URIRef
     hasMembership: URIRef
