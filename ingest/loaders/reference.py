@@ -19,9 +19,12 @@ from typing import Any
 
 import yaml
 
+from ...ontology import expand
 from ..errors import SourceError
+from ..history import AT, NESTED, check_history
 from ..records import Document, Entity, Literal, Ref, Source, Statement
 from ..report import Problem
+from ..slug import slug
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "reference_schema.yaml"
 REFERENCE_EXTRACTOR = "reference"
@@ -135,6 +138,7 @@ class _Checker:
         self.types: dict[str, dict[str, Any]] = self.schema["types"]
         self.problems: list[Problem] = []
         self.index: dict[str, RawRecord] = {}
+        self.checked: list[tuple[RawRecord, dict]] = []  # every valid record with its values, for history rules
         for record in records:
             if record.id in self.index and "id" in record.data:
                 first = self.index[record.id]
@@ -229,6 +233,10 @@ class _Checker:
                     continue
                 out.append(self.ref(target, target.type))
             return out if len(out) == len(values) else None
+        if kind == "choice":
+            if str(value) not in spec["choices"]:
+                return bad(f"unknown value '{value}'; expected one of {', '.join(spec['choices'])}")
+            return str(value)
         if kind == "kind":
             allowed = self.types[record.type].get("kinds", [])
             if value not in allowed:
@@ -249,8 +257,10 @@ class _Checker:
             if key not in mapping or mapping[key] is None:
                 if spec.get("required"):
                     self.problem(record, name, f"missing required field '{key}'", mapping.line)
+                elif "default" in spec:
+                    values[key] = spec["default"]
                 continue
-            if spec["kind"] in ("memberships", "deployments"):
+            if spec["kind"] in NESTED:
                 values[key] = self.check_nested(record, name, spec["kind"], mapping[key], mapping.lines[key])
                 continue
             checked = self.check_value(record, name, spec, mapping[key], mapping.lines[key])
@@ -267,7 +277,8 @@ class _Checker:
             if not isinstance(item, Located):
                 self.problem(record, f"{name}[{i}]", f"each item of '{name}' must be a mapping", line)
                 continue
-            out.append(self.check_fields(record, item, self.schema[kind], f"an item of '{name}'", f"{name}[{i}]."))
+            checked = self.check_fields(record, item, self.schema[kind], f"an item of '{name}'", f"{name}[{i}].")
+            out.append({**checked, AT: (f"{name}[{i}].", item.line, item.lines)})
         return out
 
     # statements ------------------------------------------------------------------------------
@@ -285,6 +296,7 @@ class _Checker:
             values = self.check_fields(record, record.data, fields, f"a {record.type}")
             if "id" not in values:
                 continue
+            self.checked.append((record, values))
             self.emit(doc, record, fields, values)
         return doc
 
@@ -301,6 +313,12 @@ class _Checker:
             elif spec["kind"] == "deployments":
                 for item in value:
                     self.emit_deployment(doc, subject, item, citations)
+            elif spec["kind"] == "tenures":
+                for item in value:
+                    self.emit_tenure(doc, subject, item, citations)
+            elif spec["kind"] == "names":
+                for item in value:
+                    self.emit_name(doc, subject, item, citations)
             elif "property" in spec:
                 for obj in _objects(spec, value):
                     doc.statements.append(
@@ -337,6 +355,29 @@ class _Checker:
             [("cas:contributor", who), ("cas:mission", mission)],
         )
 
+    def emit_tenure(self, doc: Document, person: Ref, item: dict, citations: list[str]) -> None:
+        if "post" not in item or "since" not in item:
+            return
+        post = item["post"][0]
+        node = Ref("tenure", f"{person.key}--{post.key}--{item['since']}")
+        self.emit_nary(
+            doc, node, "Tenure", item, self.schema["tenures"], citations, [("cas:holder", person), ("cas:post", post)]
+        )
+
+    def emit_name(self, doc: Document, owner: Ref, item: dict, citations: list[str]) -> None:
+        """A name borne in an interval; its texts are also the owner's aliases, so articles that use it are read."""
+        if "name" not in item:
+            return
+        node = Ref("name", f"{owner.path}-{owner.key}--{slug(item['name']['en'])}--{item.get('since', 'undated')}")
+        self.emit_nary(doc, node, "HistoricalName", item, self.schema["names"], citations, [])
+        extra = [Statement(owner, "cas:hadName", node)]
+        extra += [
+            Statement(owner, "skos:altLabel", Literal(text, language=lang)) for lang, text in item["name"].items()
+        ]
+        doc.statements += [
+            Statement(s.subject, s.predicate, s.object, confidence=1.0, extractor=REFERENCE_EXTRACTOR) for s in extra
+        ]
+
     def emit_nary(
         self,
         doc: Document,
@@ -350,7 +391,7 @@ class _Checker:
         doc.entities.append(Entity(node, (cls,)))
         statements = [Statement(node, p, o) for p, o in links]
         for key, value in item.items():
-            if "property" in fields[key]:
+            if key != AT and "property" in fields[key]:
                 statements += [Statement(node, fields[key]["property"], o) for o in _objects(fields[key], value)]
         if "sources" not in item:
             statements += [Statement(node, "cas:citation", url) for url in citations]
@@ -384,6 +425,8 @@ def _objects(spec: dict, value: Any) -> Iterable[Ref | Literal | str]:
         yield f"http://www.wikidata.org/entity/{value}"
     elif kind in ("ref", "refs"):
         yield from value
+    elif kind == "choice":
+        yield expand(spec["choices"][value])
     elif kind == "kind":
         return
 
@@ -410,6 +453,8 @@ def load_reference_dir(folder: Path, root: Path | None = None) -> list[Document]
         )
         documents.append(checker.document(source, records))
     problems += checker.problems
+    if not problems:  # history is judged on records that are each well-formed
+        problems += check_history(checker.checked, checker.types, checker.schema)
     if problems:
         raise SourceError(sorted(problems, key=lambda p: (p.file, p.line or 0)))
     return documents
