@@ -212,3 +212,29 @@ def test_the_sco_grew_out_of_the_shanghai_five(store) -> None:
     }
     osce = ask(store, "lineage", org="institution/osce")
     assert ("CSCE", "former name", "1995-01-01") in {(row["label"], row["relation"], row["until"]) for row in osce}
+
+
+def test_who_held_the_presidencies_as_of_a_date(store) -> None:
+    # Nazarbayev's powers ended on 20 March 2019, when Tokayev was sworn in (sputniknews.com,
+    # inform.kz); Karimov died on 2 September 2016 and Mirziyoyev became interim president on
+    # 8 September 2016 (asiaplus.news).
+    def holders(org: str, date: str) -> dict[str, str]:
+        return {row["post"]: row["person"] for row in ask(store, "post-holders-as-of", org=org, date=date)}
+
+    assert holders("state/KAZ", "2018-01-01") == {"post/president-kaz": "person/nazarbayev"}
+    assert holders("state/KAZ", "2020-01-01") == {"post/president-kaz": "person/tokayev"}
+    assert holders("state/UZB", "2016-09-05") == {}
+    assert holders("state/UZB", "2016-10-01") == {"post/president-uzb": "person/mirziyoyev"}
+
+
+def test_the_presidents_of_kyrgyzstan_in_order(store) -> None:
+    # it.wikipedia.org list of presidents of Kyrgyzstan; en.wikipedia.org for Japarov since 28 January 2021.
+    answer = ask(store, "post-history", post="post/president-kgz")
+    assert [row["person"].removeprefix("person/") for row in answer] == [
+        "akayev",
+        "bakiyev",
+        "otunbayeva",
+        "atambayev",
+        "jeenbekov",
+        "japarov",
+    ]
