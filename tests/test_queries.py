@@ -238,3 +238,17 @@ def test_the_presidents_of_kyrgyzstan_in_order(store) -> None:
         "jeenbekov",
         "japarov",
     ]
+
+
+def test_regional_memberships_with_their_history(store) -> None:
+    # EurAsEC: Astana treaty of 10 October 2000, Uzbekistan 25 January 2006 - 16 October 2008,
+    # ended 1 January 2015 for the EAEU (ereport.ru, wikien4 EurAsEC page); GUUAM: Uzbekistan
+    # joined 24 April 1999 (jamestown.org) and pulled out in June 2002 (civil.ge).
+    assert "state/UZB" in standing(store, "members-as-of", org="institution/eurasec", date="2007-01-01")
+    assert "state/UZB" not in standing(store, "members-as-of", org="institution/eurasec", date="2009-01-01")
+    assert ask(store, "members-as-of", org="institution/eurasec", date="2015-06-01") == []
+    assert standing(store, "members-as-of", org="institution/guam", date="2003-01-01")["state/UZB"] == "suspended"
+    successors = ask(store, "lineage", org="institution/eurasec")
+    assert ("institution/eaeu", "successor") in {(row["related"], row["relation"]) for row in successors}
+    ots = ask(store, "lineage", org="institution/ots")
+    assert ("Turkic Council", "former name", "2021-11-12") in {(r["label"], r["relation"], r["until"]) for r in ots}
