@@ -105,10 +105,9 @@ def test_a_forum_organised_by_an_organisation_already_dissolved_is_refused(tmp_p
     assert found == ["sources/reference/records.yaml:12: [date] error: 2012-05-01 is after 'org' ended (2010)"]
 
 
-def test_a_post_held_by_two_people_at_once_is_refused(tmp_path: Path) -> None:
-    found = problems(
-        tmp_path,
-        f"""\
+def two_holders(second_since: str) -> str:
+    """A post of 'org' held by 'first' from 2002 to 2005, and by 'second' from `second_since` (line 23)."""
+    return f"""\
   - id: sg
     type: Post
     label: {{en: Secretary-General of Org}}
@@ -124,39 +123,20 @@ def test_a_post_held_by_two_people_at_once_is_refused(tmp_path: Path) -> None:
     type: Person
     label: {{en: Second}}
     held:
-      - {{post: sg, since: 2004-06-01}}
+      - {{post: sg, since: {second_since}}}
     {SRC}
-""",
-    )
-    assert found == [
+"""
+
+
+def test_a_post_held_by_two_people_at_once_is_refused(tmp_path: Path) -> None:
+    assert problems(tmp_path, two_holders("2004-06-01")) == [
         "sources/reference/records.yaml:23: [held[0].since] error: 'sg' is held by 'first' from 2002-01-01 "
         "to 2005-01-01 (sources/reference/records.yaml:13); one holder at a time"
     ]
 
 
 def test_one_holder_taking_over_the_day_the_other_leaves_is_no_overlap(tmp_path: Path) -> None:
-    folder = folder_with(
-        tmp_path,
-        f"""\
-  - id: sg
-    type: Post
-    label: {{en: Secretary-General of Org}}
-    post_in: org
-    {SRC}
-  - id: first
-    type: Person
-    label: {{en: First}}
-    held:
-      - {{post: sg, since: 2002-01-01, until: 2005-01-01}}
-    {SRC}
-  - id: second
-    type: Person
-    label: {{en: Second}}
-    held:
-      - {{post: sg, since: 2005-01-01}}
-    {SRC}
-""",
-    )
+    folder = folder_with(tmp_path, two_holders("2005-01-01"))
     (doc,) = load_reference_dir(folder, root=folder.parent)
     tenures = {e.ref.key for e in doc.entities if "Tenure" in e.classes}
     assert tenures == {"first--sg--2002-01-01", "second--sg--2005-01-01"}
