@@ -252,3 +252,19 @@ def test_regional_memberships_with_their_history(store) -> None:
     assert ("institution/eaeu", "successor") in {(row["related"], row["relation"]) for row in successors}
     ots = ask(store, "lineage", org="institution/ots")
     assert ("Turkic Council", "former name", "2021-11-12") in {(r["label"], r["relation"], r["until"]) for r in ots}
+
+
+def test_the_osce_secretaries_general_in_order(store) -> None:
+    # osce.org list of former Secretaries General; Sinirlioglu appointed at Malta on 6 December 2024 (mia.mk).
+    answer = ask(store, "post-history", post="post/osce-secretary-general")
+    assert [row["person"].removeprefix("person/") for row in answer] == [
+        "hoynck",
+        "aragona",
+        "kubis",
+        "perrin-de-brichambaut",
+        "zannier",
+        "greminger",
+        "helga-schmid",
+        "sinirlioglu",
+    ]
+    assert answer[4]["since"] == "2011-07-01"
