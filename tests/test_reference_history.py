@@ -172,3 +172,14 @@ def test_cli_refuses_a_history_error_and_keeps_the_previous_store(tmp_path: Path
     )
     assert "Traceback" not in second.stderr
     assert os.readlink(store) == kept
+
+
+def test_the_same_membership_written_twice_is_refused(tmp_path: Path) -> None:
+    twice = state("{organisation: org, since: 2005}").replace(
+        "      - {organisation: org, since: 2005}\n",
+        "      - {organisation: org, since: 2005}\n      - {organisation: org, since: 2005, status: suspended}\n",
+    )
+    assert problems(tmp_path, twice) == [
+        "sources/reference/records.yaml:15: [member_of[1]] error: the same Membership twice "
+        "(first at sources/reference/records.yaml:14)"
+    ]

@@ -139,6 +139,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.index: dict[str, RawRecord] = {}
         self.checked: list[tuple[RawRecord, dict]] = []  # every valid record with its values, for history rules
+        self.nodes: dict[Ref, str] = {}  # n-ary nodes written so far, and where
         for record in records:
             if record.id in self.index and "id" in record.data:
                 first = self.index[record.id]
@@ -309,29 +310,30 @@ class _Checker:
             spec = fields[key]
             if spec["kind"] == "memberships":
                 for item in value:
-                    self.emit_membership(doc, subject, item, citations)
+                    self.emit_membership(doc, record, subject, item, citations)
             elif spec["kind"] == "deployments":
                 for item in value:
-                    self.emit_deployment(doc, subject, item, citations)
+                    self.emit_deployment(doc, record, subject, item, citations)
             elif spec["kind"] == "tenures":
                 for item in value:
-                    self.emit_tenure(doc, subject, item, citations)
+                    self.emit_tenure(doc, record, subject, item, citations)
             elif spec["kind"] == "names":
                 for item in value:
-                    self.emit_name(doc, subject, item, citations)
+                    self.emit_name(doc, record, subject, item, citations)
             elif "property" in spec:
                 for obj in _objects(spec, value):
                     doc.statements.append(
                         Statement(subject, spec["property"], obj, confidence=1.0, extractor=REFERENCE_EXTRACTOR)
                     )
 
-    def emit_membership(self, doc: Document, member: Ref, item: dict, citations: list[str]) -> None:
+    def emit_membership(self, doc: Document, record: RawRecord, member: Ref, item: dict, citations: list[str]) -> None:
         if "organisation" not in item or "since" not in item:
             return
         org = item["organisation"][0]
         node = Ref("membership", f"{member.path}-{member.key}--{org.key}--{item['since']}")
         self.emit_nary(
             doc,
+            record,
             node,
             "Membership",
             item,
@@ -340,13 +342,14 @@ class _Checker:
             [("cas:member", member), ("cas:organisation", org)],
         )
 
-    def emit_deployment(self, doc: Document, mission: Ref, item: dict, citations: list[str]) -> None:
+    def emit_deployment(self, doc: Document, record: RawRecord, mission: Ref, item: dict, citations: list[str]) -> None:
         if "contributor" not in item:
             return
         who = item["contributor"][0]
         node = Ref("deployment", f"{who.path}-{who.key}--{mission.key}--{item.get('date', 'undated')}")
         self.emit_nary(
             doc,
+            record,
             node,
             "Deployment",
             item,
@@ -355,21 +358,29 @@ class _Checker:
             [("cas:contributor", who), ("cas:mission", mission)],
         )
 
-    def emit_tenure(self, doc: Document, person: Ref, item: dict, citations: list[str]) -> None:
+    def emit_tenure(self, doc: Document, record: RawRecord, person: Ref, item: dict, citations: list[str]) -> None:
         if "post" not in item or "since" not in item:
             return
         post = item["post"][0]
         node = Ref("tenure", f"{person.key}--{post.key}--{item['since']}")
         self.emit_nary(
-            doc, node, "Tenure", item, self.schema["tenures"], citations, [("cas:holder", person), ("cas:post", post)]
+            doc,
+            record,
+            node,
+            "Tenure",
+            item,
+            self.schema["tenures"],
+            citations,
+            [("cas:holder", person), ("cas:post", post)],
         )
 
-    def emit_name(self, doc: Document, owner: Ref, item: dict, citations: list[str]) -> None:
+    def emit_name(self, doc: Document, record: RawRecord, owner: Ref, item: dict, citations: list[str]) -> None:
         """A name borne in an interval; its texts are also the owner's aliases, so articles that use it are read."""
         if "name" not in item:
             return
         node = Ref("name", f"{owner.path}-{owner.key}--{slug(item['name']['en'])}--{item.get('since', 'undated')}")
-        self.emit_nary(doc, node, "HistoricalName", item, self.schema["names"], citations, [])
+        if not self.emit_nary(doc, record, node, "HistoricalName", item, self.schema["names"], citations, []):
+            return
         extra = [Statement(owner, "cas:hadName", node)]
         extra += [
             Statement(owner, "skos:altLabel", Literal(text, language=lang)) for lang, text in item["name"].items()
@@ -381,13 +392,20 @@ class _Checker:
     def emit_nary(
         self,
         doc: Document,
+        record: RawRecord,
         node: Ref,
         cls: str,
         item: dict,
         fields: dict,
         citations: list[str],
         links: list[tuple[str, Ref]],
-    ) -> None:
+    ) -> bool:
+        """Add one n-ary node with its links; False (and a problem) when the same node was already written."""
+        prefix, line, _ = item[AT]
+        if node in self.nodes:
+            self.problem(record, prefix.rstrip("."), f"the same {cls} twice (first at {self.nodes[node]})", line)
+            return False
+        self.nodes[node] = f"{record.file}:{line}"
         doc.entities.append(Entity(node, (cls,)))
         statements = [Statement(node, p, o) for p, o in links]
         for key, value in item.items():
@@ -399,6 +417,7 @@ class _Checker:
             Statement(s.subject, s.predicate, s.object, confidence=1.0, extractor=REFERENCE_EXTRACTOR)
             for s in statements
         ]
+        return True
 
 
 _DATE_TYPES = {4: "gYear", 7: "gYearMonth", 10: "date"}
