@@ -180,7 +180,7 @@
       box[2] >= o[2] + o[4] || o[2] >= box[2] + box[4]);
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.textAlign = "center";
+    ctx.textAlign = "left";
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
     let scanned = 0;
@@ -192,20 +192,24 @@
       // a name appears once its entity is big enough on screen, or is one of the hubs
       if (size(NODES[i]) * scale < LABEL_MIN_RADIUS && rank[i] >= HUBS && !first.includes(i)) continue;
       const x = (body.x - view.x) * scale + width / 2;
-      const y = (body.y - view.y) * scale + height / 2 + size(NODES[i]) * scale + 3;
+      const y = (body.y - view.y) * scale + height / 2;
       if (x < 0 || x > width || y < 0 || y > height) continue;
       const text = short(nodeLabel(i));
       const px = first.includes(i) ? 14 : 12 + Math.round(3 * Math.sqrt((NODES[i].d || 0) / maxDegree));
       ctx.font = `${first.includes(i) ? "600 " : ""}${px}px system-ui, sans-serif`;
-      const w = ctx.measureText(text).width;
-      const box = [i, x - w / 2 - 2, y - 1, w + 4, px * 1.25 + 2];
-      if (!fits(box)) continue;
-      taken.push(box);
+      const w = ctx.measureText(text).width + 4;
+      const h = px * 1.25 + 2;
+      const r = size(NODES[i]) * scale + 3;
+      // below the entity, else above, right or left of it: the first place that covers no name
+      const places = [[x - w / 2, y + r], [x - w / 2, y - r - h], [x + r, y - h / 2], [x - r - w, y - h / 2]];
+      const place = places.find(([left, top]) => left >= 0 && left + w <= width && fits([i, left, top, w, h]));
+      if (!place) continue;
+      taken.push([i, place[0], place[1], w, h]);
       ctx.strokeStyle = "rgba(255,255,255,0.9)";
       ctx.lineWidth = 3;
-      ctx.strokeText(text, x, y);
+      ctx.strokeText(text, place[0] + 2, place[1] + 1);
       ctx.fillStyle = "#1f2937";
-      ctx.fillText(text, x, y);
+      ctx.fillText(text, place[0] + 2, place[1] + 1);
     }
     ctx.restore();
     drawnLabels = taken;
