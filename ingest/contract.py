@@ -4,8 +4,8 @@ Ingest reads sources and hands on finished Documents; graph turns them into quad
 them. Graph imports ingest only through this module, so what crosses the border is listed
 here: the records (a Document and its parts), problems and errors, the article road (load or
 fetch, then read with a gazetteer), the reference records, the gazetteer of what a store
-knows and how it learns, and the scorer's JSON. The article pipeline is imported when first
-used, so importing the border costs little.
+knows, how it learns and how it compares names (`fold`), and the scorer's JSON. The article
+pipeline is imported when first used, so importing the border costs little.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .known import KnownName, gazetteer_of_names
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Source, Statement
 from .report import Problem, Severity
 from .slug import slug
+from .tokens import fold
 
 __all__ = [
     "SUPPORTED_LANGUAGES",
@@ -42,6 +43,7 @@ __all__ = [
     "Statement",
     "StoreError",
     "article_suffixes",
+    "fold",
     "gazetteer_of_names",
     "is_url",
     "load",

@@ -94,6 +94,23 @@ def seeds_store(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, headless, driven by Playwright (flags from the explorer benchmark)."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.explorer import ARGS, CHROMIUM
+
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail(f"chromium is missing: expected {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield launched
+        launched.close()
+
+
 # --- servers on the loopback ------------------------------------------------------------------
 
 

@@ -129,3 +129,27 @@ def test_projection_of_the_built_reference_store(store):
         )
     }
     assert records == {a["via"] for *_, a in graph.edges(data=True) if a["via"]}
+
+
+def test_a_relation_is_drawn_once_not_beside_its_inferred_super_property(built_store):
+    """After reasoning, `schema:attendee` holds wherever `cas:participant` does; the network draws
+    the narrower relation only. Super-properties are read from the ontology file itself."""
+    import rdflib
+
+    from casckg import ontology
+    from casckg.graph.network.projection import curie, project
+    from casckg.graph.store import open_store
+
+    onto = ontology.load()
+    wider = {
+        curie(str(p)): {curie(str(q)) for q in onto.transitive_objects(p, rdflib.RDFS.subPropertyOf)} - {curie(str(p))}
+        for p in onto.subjects(rdflib.RDF.type, rdflib.OWL.ObjectProperty)
+    }
+    assert curie(ontology.expand("schema:attendee")) in wider[curie(ontology.expand("cas:participant"))]
+    with open_store(built_store) as store:
+        graph = project(store)
+    assert graph.number_of_edges() > 100
+    for s, o in {(s, o) for s, o in graph.edges()}:
+        relations = {a["relation"] for a in graph.get_edge_data(s, o).values()}
+        for relation in relations:
+            assert not (wider.get(relation, set()) & relations), (s, o, relation, relations)

@@ -31,6 +31,12 @@ def add(sub: argparse._SubParsersAction) -> None:
         help="also ingest the articles in this folder (repeatable; sources/articles is always read)",
     )
     p.add_argument("--no-reason", action="store_true", help="do not materialise the inferred graph")
+    p.add_argument(
+        "--explorer",
+        default="build/explorer.html",
+        metavar="FILE",
+        help="where to write the explorer page (default: build/explorer.html)",
+    )
     trace_arg(p)
     store_args(p)
     p.set_defaults(func=run)
@@ -59,7 +65,6 @@ def run(args: argparse.Namespace) -> int:
     )
     if report.reasoning:
         out().print(reasoned(report.reasoning))
-    page = Path("build" if is_remote(args.store) else Path(args.store).parent) / "explorer.html"
     with open_from(args) as opened:
-        write_page(opened, page, "en")
+        write_page(opened, Path(args.explorer), "en")
     return VIOLATIONS if report.articles.skipped else OK

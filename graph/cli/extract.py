@@ -50,19 +50,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def show(data: dict, title: str) -> None:
-    """The entities and the statements of the scorer's JSON as two tables."""
+    """The entities and the statements of the scorer's JSON as two tables, each statement with
+    its evidence sentence and its place in the file."""
     from rich.table import Table
 
     table = Table("type", "label", "mentions", title=title, title_justify="left")
     for e in data["entities"]:
         table.add_row(e["type"].rsplit("#", 1)[-1], e["label"], str(len(e["mentions"])))
     out().print(table)
-    facts = Table("subject", "predicate", "object", "extractor", box=None)
+    facts = Table("subject", "predicate", "object", "evidence", box=None)
     labels = {e["id"]: e["label"] for e in data["entities"]}
     for st in data["statements"]:
         obj = st["object"]
         shown = obj["value"] if isinstance(obj, dict) else labels.get(obj, obj)
-        facts.add_row(
-            labels.get(st["subject"], st["subject"]), st["predicate"].rsplit("#", 1)[-1], shown, st.get("extractor", "")
-        )
-    out().print(facts)
+        evidence = st.get("evidence") or {}
+        said = f"{evidence.get('text', '')} [{evidence['start']}–{evidence['end']}]" if evidence else ""
+        facts.add_row(labels.get(st["subject"], st["subject"]), st["predicate"].rsplit("#", 1)[-1], shown, said)
+    out().print(facts, markup=False)

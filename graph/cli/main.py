@@ -19,6 +19,17 @@ from .common import BAD_INPUT, Formatter, err
 COMMANDS = (build, reason, ingest, query, stats, check, extract, explore, export, serve, network)
 
 
+def version() -> str:
+    """The installed package's version."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("casckg")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def parser() -> argparse.ArgumentParser:
     """The `casckg` parser: every command's subparser, as the command module declares it."""
     top = argparse.ArgumentParser(
@@ -28,6 +39,7 @@ def parser() -> argparse.ArgumentParser:
         epilog="examples:\n  casckg build\n  casckg query --list\n"
         "  casckg query members-as-of --param org=institution/csto\n  casckg network --metric betweenness --top 20",
     )
+    top.add_argument("--version", action="version", version=f"casckg {version()}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.add(sub)

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casckg.ingest.contract import CasckgError
 
 from .common import OK, Formatter, open_from, out, store_args
+
+if TYPE_CHECKING:
+    from casckg.queries import NamedQuery
 
 
 def add(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +33,9 @@ def add(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sparql", metavar="TEXT", help="SPARQL text to run instead of a named query")
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="bind a parameter")
     p.add_argument("--format", choices=["table", "json", "xml", "csv", "tsv"], default="table")
-    p.add_argument("--list", action="store_true", help="list the library's queries")
+    p.add_argument(
+        "--list", action="store_true", help="list the library's queries (--format json|csv|tsv for programs)"
+    )
     store_args(p)
     p.set_defaults(func=run)
 
@@ -45,12 +52,15 @@ def key_value(text: str) -> tuple[str, str]:
     return key, value
 
 
-def list_queries() -> int:
-    """The library's queries with their titles and parameters, as a table."""
+def list_queries(fmt: str = "table") -> int:
+    """The library's queries with their titles and parameters: a table, or JSON, CSV or TSV for programs."""
     from rich.table import Table
 
     from casckg.queries import library
 
+    if fmt != "table":
+        sys.stdout.write(library_listing(library().values(), fmt))
+        return OK
     table = Table("name", "title", "parameters", box=None)
     for q in library().values():
         params = ", ".join(f"{p.name} ({p.type}{'=' + p.default if p.default else ''})" for p in q.params)
@@ -59,9 +69,41 @@ def list_queries() -> int:
     return OK
 
 
+def library_listing(queries: Iterable[NamedQuery], fmt: str) -> str:
+    """The library for programs: JSON (every field, parameters as objects) or CSV/TSV rows."""
+    import csv
+    import io
+    import json
+
+    items = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "description": q.description,
+            "params": [
+                {"name": p.name, "type": p.type, "default": p.default, "description": p.description} for p in q.params
+            ],
+        }
+        for q in queries
+    ]
+    if fmt == "json":
+        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    if fmt not in ("csv", "tsv"):
+        raise CasckgError("--list prints as table, json, csv or tsv")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerow(["name", "title", "description", "parameters"])
+    for item in items:
+        params = " ".join(
+            f"{p['name']}:{p['type']}" + (f"={p['default']}" if p["default"] else "") for p in item["params"]
+        )
+        writer.writerow([item["name"], item["title"], item["description"], params])
+    return buffer.getvalue()
+
+
 def run(args: argparse.Namespace) -> int:
     if args.list:
-        return list_queries()
+        return list_queries(args.format)
     from rich.table import Table
 
     from casckg.queries import NamedQuery

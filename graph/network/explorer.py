@@ -69,10 +69,10 @@ def page_data(graph: nx.MultiDiGraph, lang: str = "en", seed: int = 0) -> dict[s
     source_list = sorted({g for *_, a in graph.edges(data=True) for g in a["sources"]} | set(sources))
     source_index = {s: i for i, s in enumerate(source_list)}
 
-    xy = positions(graph, seed=seed)
     ties = analysis.ties(graph)
     degree = dict(ties.degree())
     community = analysis.communities(graph, seed=seed)
+    xy = positions(graph, seed=seed, groups=community)
     between = analysis.betweenness(graph) if graph.number_of_nodes() <= PAGE_BETWEENNESS_LIMIT else {}
     node_index = {n: i for i, n in enumerate(graph.nodes)}
     nodes = []

@@ -12,8 +12,10 @@ the `Store` interface, so a remote store projects alike) and returns a networkx 
   carrying its dates and counts (which records fold, and how, is data: `explorer.yaml`).
 
 Inferred edges that only restate an asserted one the other way round (an inverse or symmetric
-property) or restate a folded record (`memberOf` beside its Membership) are left out: they
-would double every edge without telling the reader anything.
+property), restate a folded record (`memberOf` beside its Membership) or name a super-property
+of a relation already drawn between the same two entities (`schema:attendee` beside
+`cas:participant`, either way round) are left out: they would double every edge without
+telling the reader anything.
 """
 
 from __future__ import annotations
@@ -299,9 +301,22 @@ def _drop_restated(graph: nx.MultiDiGraph, terms: _Terms, rules: dict[str, dict[
             # both directions inferred: keep the one whose property sorts first
             if prop > inverse:
                 drop.append((s, o, key))
-        elif prop in folded and any(a["via"] and not a["inferred"] for a in ahead.values()):
+        elif (prop in folded and any(a["via"] and not a["inferred"] for a in ahead.values())) or _narrower_drawn(
+            prop, inverse, ahead, back, terms
+        ):
             drop.append((s, o, key))
     graph.remove_edges_from(drop)
+
+
+def _narrower_drawn(prop: str, inverse: str | None, ahead: dict, back: dict, terms: _Terms) -> bool:
+    """Whether a sub-property of `prop` already links the same two entities (this way, or the
+    other way as a sub-property of its inverse): the edge would only repeat it more vaguely."""
+
+    def narrower(attrs: dict, wider: str | None) -> bool:
+        q = attrs.get("predicate")
+        return bool(wider) and q != wider and wider in terms.supers.get(q, ())
+
+    return any(narrower(a, prop) for a in ahead.values()) or any(narrower(a, inverse) for a in back.values())
 
 
 def _sources(store: Store) -> dict[str, dict[str, Any]]:

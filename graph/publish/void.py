@@ -135,3 +135,43 @@ def void_quads(store: Store) -> list[ox.Quad]:
         add(dist, "dcat:mediaType", ox.NamedNode(f"https://www.iana.org/assignments/media-types/{media}"))
         add(dist, "dcterms:format", ox.Literal(fmt))
     return [ox.Quad(s, p, o) for s, p, o in sorted(triples, key=lambda t: str(t[0]))]  # grouped by subject
+
+
+def summary(quads: list[ox.Quad]) -> dict[str, object]:
+    """The VoID description arranged for its HTML page: the dataset's facts, its classes, its
+    source graphs and its example resources (read back from the quads, so the page and the
+    Turtle say the same)."""
+    about: dict[str, dict[str, list[ox.Term]]] = {}
+    for q in quads:
+        about.setdefault(str(q.subject), {}).setdefault(q.predicate.value, []).append(q.object)
+
+    def one(node: str, curie: str) -> ox.Term | None:
+        values = about.get(node, {}).get(_n(curie).value, [])
+        return values[0] if values else None
+
+    ds = str(ox.NamedNode(dataset_iri()))
+    classes = [
+        (one(str(part), "void:class"), one(str(part), "void:entities"))
+        for part in about.get(ds, {}).get(_n("void:classPartition").value, [])
+    ]
+    subsets = [
+        (
+            graph,
+            one(str(graph), "dcterms:title"),
+            one(str(graph), "void:triples"),
+            one(str(graph), "prov:hadPrimarySource"),
+            one(str(graph), "dcterms:source"),
+        )
+        for graph in about.get(ds, {}).get(_n("void:subset").value, [])
+    ]
+    counts = [(name, one(ds, f"void:{name}")) for name in ("triples", "entities", "distinctSubjects", "properties")]
+    return {
+        "title": one(ds, "dcterms:title"),
+        "description": one(ds, "dcterms:description"),
+        "license": one(ds, "dcterms:license"),
+        "endpoint": one(ds, "void:sparqlEndpoint"),
+        "counts": counts,
+        "classes": sorted(classes, key=lambda c: -int(c[1].value) if c[1] is not None else 0),
+        "subsets": sorted(subsets, key=lambda s: s[0].value),
+        "examples": about.get(ds, {}).get(_n("void:exampleResource").value, []),
+    }

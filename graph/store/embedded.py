@@ -12,6 +12,7 @@ build leaves the last good store answering.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -63,6 +64,33 @@ class Store(ABC):
         self.close()
 
 
+_AT = re.compile(r"^error at (\d+):(\d+): expected one of (.*)$", re.DOTALL)
+_PREFIXED = re.compile(r"([A-Za-z][\w.-]*)?:")
+
+
+def syntax_message(text: str, message: str) -> str:
+    """Oxigraph's parse error as one line a person can act on: line, column and what was expected.
+
+    The parser lists every character class it would have taken (Unicode ranges for a name);
+    those say nothing to a reader, so only the named alternatives are kept, and an unknown
+    prefix is named with the prefixes the store knows.
+    """
+    m = _AT.match(message.strip())
+    if not m:
+        return " ".join(message.split())
+    line, column, expected = int(m.group(1)), int(m.group(2)), m.group(3)
+    where = f"line {line}, column {column}"
+    if "Prefix not found" in expected:
+        lines = text.splitlines()
+        before = lines[line - 1][: column - 1] if 0 < line <= len(lines) else ""
+        found = _PREFIXED.findall(before)
+        name = found[-1] if found else ""
+        return f"{where}: unknown prefix '{name}:' (known: {', '.join(sorted(PREFIXES))}; or declare it with PREFIX)"
+    words = [w.strip() for w in re.sub(r"\[[^\]]*\]", "", expected).split(",")]
+    words = [w for w in words if w and not w.startswith("|")]
+    return f"{where}: expected {' or '.join(words)}" if words else f"{where}: unexpected text"
+
+
 class EmbeddedStore(Store):
     """An Oxigraph store in a folder (or in memory when `path` is None)."""
 
@@ -84,7 +112,7 @@ class EmbeddedStore(Store):
             text = with_values(sparql, {k: str(v) for k, v in (bindings or {}).items()})
             return self.ox.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
         except (SyntaxError, QueryFileError) as exc:
-            raise QueryError(f"the query is not valid SPARQL: {exc}") from exc
+            raise QueryError(f"the query is not valid SPARQL: {syntax_message(sparql, str(exc))}") from exc
         except OSError as exc:
             raise StoreError(f"reading the store failed: {exc}") from exc
 

@@ -25,7 +25,8 @@ import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from casckg import ontology
 from casckg.ingest.contract import CasckgError
@@ -34,8 +35,11 @@ from ..build.job import ontology_quads
 from ..build.mint import base_iri
 from ..publish.export import WRITERS, serialize
 from ..publish.void import DUMPS, PREFIXES_VOID, void_quads
+from ..publish.void import summary as void_summary
 from ..store.embedded import Store
+from . import browse
 from .describe import describe, labels
+from .entity import build_page
 from .negotiate import MEDIA, SUFFIXES, choose, content_type
 from .pages import render
 from .query_pool import Answer, QueryPool, StoreOptions
@@ -96,6 +100,8 @@ class _State:
         self.dumps: dict[str, bytes] = {}
         self.dump_lock = asyncio.Lock()
         self.summary: dict[str, object] = {}
+        self.names: browse.NameIndex | None = None  # entity search, read at start
+        self.void: list[ox.Quad] | None = None  # the dataset description, counted on first use
 
 
 def _vary(response: Response) -> Response:
@@ -166,9 +172,14 @@ async def sparql(request: Request) -> Response:
     config = state.config
     try:
         query, params = await _sparql_request(request, config.max_body)
+        if browse.wants_page(request, params):
+            try:
+                if query is not None:
+                    check_query(query, config.allow_service)
+            except Refused as refused:
+                return await browse.sparql_page(request, state, query, refused=str(refused))
+            return await browse.sparql_page(request, state, query)
         if query is None:
-            if "text/html" in request.headers.get("accept", ""):
-                return HTMLResponse(render("index.html", **state.summary))
             raise Refused(400, "give a SPARQL query in the 'query' parameter (GET) or the body (POST)")
         if len(query.encode("utf-8")) > config.max_body:
             raise Refused(413, f"the query is over the limit of {config.max_body} bytes")
@@ -223,9 +234,19 @@ async def resource(request: Request) -> Response:
         return _message(request, 406, "Not acceptable", f"available as {', '.join(MEDIA[f][0] for f in PAGE_OFFER)}")
     if fmt != "html":
         return _rdf_response(description.quads(), fmt)
-    title = description.label(description.iri) or description.iri
-    page = render("resource.html", title=title, description=description, path="/" + path, formats=_formats())
-    return _vary(HTMLResponse(page))
+    order = browse.label_order(browse.language(request))
+    page = await anyio.to_thread.run_sync(build_page, state.store, description, order)
+    title = page.labels.get(description.iri) or description.label(description.iri) or description.iri
+    html = render(
+        "resource.html",
+        title=title,
+        description=description,
+        page=page,
+        path="/" + path,
+        formats=_formats(),
+        languages=browse.language_links(request),
+    )
+    return _vary(HTMLResponse(html))
 
 
 # --- ontology, context, VoID, dumps, explorer -------------------------------------------------
@@ -256,17 +277,16 @@ async def void(request: Request) -> Response:
     state: _State = request.app.state.casckg
     fmt = request.path_params.get("fmt")
     fmt = SUFFIXES.get("." + fmt) if fmt else choose(request.headers.get("accept"), ("ttl", *RDF_OFFER[1:], "html"))
-    quads = await anyio.to_thread.run_sync(void_quads, state.store)
+    if state.void is None:  # the served store does not change: count it once
+        state.void = await anyio.to_thread.run_sync(void_quads, state.store)
+    quads = state.void
     if fmt in (None, "html"):
-        out = io.BytesIO()
-        serialize(quads, "ttl", out, PREFIXES_VOID)
-        page = render(
-            "turtle.html",
-            heading="The dataset (VoID and DCAT)",
-            turtle=out.getvalue().decode(),
-            path="/void",
-            formats=_formats(),
-        )
+        view = void_summary(quads)
+        iris = {t.value for t in [*view["examples"], *(c for c, _ in view["classes"])] if isinstance(t, ox.NamedNode)}
+        iris |= {g.value for g, *_ in view["subsets"]}
+        order = browse.label_order(browse.language(request))
+        known = await anyio.to_thread.run_sync(labels, state.store, iris, order)
+        page = render("void.html", void=view, labels=known, path="/void", formats=_formats())
         return _vary(HTMLResponse(page))
     return _rdf_response(quads, fmt, PREFIXES_VOID)
 
@@ -331,6 +351,7 @@ def create_app(config: ServerConfig) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         state.store = config.store_options.open()
         state.summary = await anyio.to_thread.run_sync(_summary, state.store, config)
+        state.names = await anyio.to_thread.run_sync(browse.NameIndex.from_store, state.store)
         await state.pool.start()
         app.state.casckg = state
         try:
@@ -342,6 +363,10 @@ def create_app(config: ServerConfig) -> Starlette:
     routes = [
         Route("/", index),
         Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/queries", browse.queries_index),
+        Route("/queries/{name}", browse.library_page),
+        Route("/search", browse.entity_search),
+        Mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static"),
         Route("/ontology", ontology_page),
         Route("/ontology.{fmt}", ontology_page),
         Route("/context.jsonld", context_document),

@@ -38,8 +38,9 @@ def local_href(iri: str) -> str | None:
     return None
 
 
-def term_html(term: object, labels: dict[str, str] | None = None) -> Markup:
-    """One RDF term as escaped HTML: a link with its label for IRIs, the text and tag for literals."""
+def term_html(term: object, labels: dict[str, str] | None = None, tags: bool = True) -> Markup:
+    """One RDF term as escaped HTML: a link with its label for IRIs, the text and tag for literals
+    (in a table of results the tag goes into the tooltip: `tags=False`)."""
     labels = labels or {}
     if isinstance(term, ox.NamedNode):
         name = labels.get(term.value) or short(term)
@@ -52,6 +53,8 @@ def term_html(term: object, labels: dict[str, str] | None = None) -> Markup:
             tag = f"@{term.language}"
         elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
             tag = short(term.datatype)
+        if not tags:
+            return Markup('<span class="literal" title="{}">{}</span>').format(tag, term.value)
         return Markup('<span class="literal">{}</span> <small>{}</small>').format(term.value, tag)
     return Markup("<code>{}</code>").format(str(term))
 

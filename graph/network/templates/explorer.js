@@ -1,6 +1,11 @@
 /* The casckg explorer. Reads the network from the JSON element #casckg-data and draws it with
  * vis-network at the positions computed in Python (physics off). Everything from the sources is
- * put on screen as text: canvas labels, textContent, text nodes; never innerHTML. */
+ * put on screen as text: canvas labels, textContent, text nodes; never innerHTML.
+ *
+ * Readable first: entities without any relation start folded into a count; node labels are
+ * drawn by this script after each frame, hubs first, at a fixed screen size, each only where it
+ * overlaps no label already drawn, so more names appear as one zooms in and none ever cover
+ * each other. Filters change which items two vis DataViews let through (refresh in place). */
 (function () {
   "use strict";
 
@@ -11,14 +16,21 @@
   const PALETTE = ["#2563eb", "#ea580c", "#16a34a", "#dc2626", "#7c3aed", "#92400e", "#db2777", "#0d9488",
     "#ca8a04", "#4b5563", "#0891b2", "#65a30d"];
   const INFERRED = -1; // the source filter's key for the reasoner's conclusions
-  const LABEL_LIMIT = 1500; // above this many relations, labels start off
+  const LABEL_BUDGET = 400; // node labels drawn at most per frame
+  const LABEL_SCAN = 4000; // candidates looked at per frame, hubs first
+  const LABEL_MIN_RADIUS = 4; // pixels on screen an entity needs before its name is drawn…
+  const HUBS = 20; // …unless it is one of this many most connected
+  const LABEL_CHARS = 36; // longer names are cut on the canvas (the panel has them whole)
   const LIST_LIMIT = 200; // relations listed in the panel
 
   const state = {
     lang: DATA.lang,
     colourBy: "class",
     sizeBy: "degree",
-    edgeLabels: EDGES.length <= LABEL_LIMIT,
+    edgeLabels: false,
+    isolated: false, // entities without any relation: folded into a count at first
+    year: null, // the time slider: null shows every year
+    pinned: new Set(), // entities a search asked for, shown whatever the filters say
     classes: new Set(DATA.classes.map((_, i) => i)),
     relations: new Set(DATA.relations.map((_, i) => i)),
     sources: new Set([INFERRED, ...DATA.sources.map((_, i) => i)]),
@@ -64,7 +76,7 @@
 
   const tail = (iri) => decodeURIComponent(iri.replace(/[/#]$/, "").split(/[/#]/).pop());
   const nodeLabel = (i) => pick(NODES[i].l, state.lang) || tail(NODES[i].iri);
-  const termLabel = (curie) => pick(DATA.terms[curie], state.lang) || curie.replace(/^cas:/, "");
+  const termLabel = (curie) => pick(DATA.terms[curie], state.lang) || tail(curie.replace(/^cas:/, ""));
   const relationLabel = (r) => termLabel(DATA.relations[r].id);
   const className = (c) => pick(DATA.classes[c].labels, state.lang) || DATA.classes[c].id;
   const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -105,10 +117,8 @@
 
   function visNode(n, i) {
     const cls = DATA.classes[n.c];
-    const radius = size(n);
-    // Labels grow with the node, so the hubs stay named when the whole network is in view.
-    return { id: i, label: nodeLabel(i), x: n.x, y: n.y, shape: cls.shape, size: radius, color: colour(n),
-      font: { size: Math.max(12, Math.round(radius * 1.1)) } };
+    // No vis label: names are drawn by drawLabels(), which keeps them apart.
+    return { id: i, x: n.x, y: n.y, shape: cls.shape, size: size(n), color: colour(n) };
   }
 
   function visEdge(e, j) {
@@ -124,8 +134,14 @@
 
   const nodes = new vis.DataSet(NODES.map(visNode));
   const edges = new vis.DataSet(EDGES.map(visEdge));
+  const nodeShown = new Uint8Array(NODES.length).fill(1);
+  const edgeShown = new Uint8Array(EDGES.length).fill(1);
+  const isolated = incident.map((list) => list.length === 0);
+  const nodeView = new vis.DataView(nodes, { filter: (item) => nodeShown[item.id] === 1 });
+  const edgeView = new vis.DataView(edges, { filter: (item) => edgeShown[item.id] === 1 });
   const big = EDGES.length > 5000;
-  const network = new vis.Network($("network"), { nodes, edges }, {
+  flags(); // the first view's filters, before the first drawing
+  const network = new vis.Network($("network"), { nodes: nodeView, edges: edgeView }, {
     physics: false,
     layout: { improvedLayout: false, randomSeed: 0 },
     interaction: { hideEdgesOnDrag: big, hideEdgesOnZoom: big, hover: false, tooltipDelay: 300 },
@@ -143,10 +159,65 @@
     document.documentElement.dataset.ready = "true";
   });
 
-  // --- filters ----------------------------------------------------------------------------------
+  // --- node labels ------------------------------------------------------------------------------
 
-  const nodeShown = new Uint8Array(NODES.length).fill(1);
-  const edgeShown = new Uint8Array(EDGES.length).fill(1);
+  const byDegree = NODES.map((_, i) => i).sort((a, b) => (NODES[b].d || 0) - (NODES[a].d || 0));
+  const rank = new Int32Array(NODES.length);
+  byDegree.forEach((i, k) => { rank[i] = k; });
+  const short = (text) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1).trimEnd()}…` : text);
+  let drawnLabels = []; // [node, left, top, width, height] in CSS pixels of the canvas, last frame
+
+  function drawLabels(ctx) {
+    const canvas = ctx.canvas;
+    const ratio = canvas.width / (canvas.clientWidth || 1);
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    const scale = network.getScale();
+    const view = network.getViewPosition();
+    const first = [...network.getSelectedNodes(), ...state.pinned].filter((i) => nodeShown[i]);
+    const taken = [];
+    const fits = (box) => taken.every((o) => box[1] >= o[1] + o[3] || o[1] >= box[1] + box[3] ||
+      box[2] >= o[2] + o[4] || o[2] >= box[2] + box[4]);
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textAlign = "left";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    let scanned = 0;
+    for (const i of [...first, ...byDegree]) {
+      if (taken.length >= LABEL_BUDGET || scanned++ > LABEL_SCAN) break;
+      if (!nodeShown[i] || taken.some((t) => t[0] === i)) continue;
+      const body = network.body.nodes[i];
+      if (!body) continue;
+      // a name appears once its entity is big enough on screen, or is one of the hubs
+      if (size(NODES[i]) * scale < LABEL_MIN_RADIUS && rank[i] >= HUBS && !first.includes(i)) continue;
+      const x = (body.x - view.x) * scale + width / 2;
+      const y = (body.y - view.y) * scale + height / 2;
+      if (x < 0 || x > width || y < 0 || y > height) continue;
+      const text = short(nodeLabel(i));
+      const px = first.includes(i) ? 14 : 12 + Math.round(3 * Math.sqrt((NODES[i].d || 0) / maxDegree));
+      ctx.font = `${first.includes(i) ? "600 " : ""}${px}px system-ui, sans-serif`;
+      const w = ctx.measureText(text).width + 4;
+      const h = px * 1.25 + 2;
+      const r = size(NODES[i]) * scale + 3;
+      // below the entity, else above, right or left of it: the first place that covers no name
+      const places = [[x - w / 2, y + r], [x - w / 2, y - r - h], [x + r, y - h / 2], [x - r - w, y - h / 2]];
+      const place = places.find(([left, top]) => left >= 0 && left + w <= width && fits([i, left, top, w, h]));
+      if (!place) continue;
+      taken.push([i, place[0], place[1], w, h]);
+      ctx.strokeStyle = "rgba(255,255,255,0.9)";
+      ctx.lineWidth = 3;
+      ctx.strokeText(text, place[0] + 2, place[1] + 1);
+      ctx.fillStyle = "#1f2937";
+      ctx.fillText(text, place[0] + 2, place[1] + 1);
+    }
+    ctx.restore();
+    drawnLabels = taken;
+  }
+
+  network.on("afterDrawing", drawLabels);
+
+  // --- filters ----------------------------------------------------------------------------------
 
   function inTime(start, end) {
     if (state.since && end && end < state.since) return false;
@@ -159,10 +230,13 @@
     return (e.s || []).some((s) => state.sources.has(s));
   }
 
-  function apply() {
+  /* Which entities and relations pass the filters: the flags the two DataViews read. */
+  function flags() {
     const passes = EDGES.map(edgePasses);
     const on = NODES.map((n, i) => {
+      if (state.pinned.has(i)) return true;
       if (!state.classes.has(n.c) || !inTime(n.t0, n.t1)) return false;
+      if (isolated[i] && !state.isolated) return false;
       return (n.s || []).some((s) => state.sources.has(s)) || incident[i].some((j) => passes[j]);
     });
     if (state.hood && state.selected !== null) {
@@ -184,17 +258,22 @@
       }
       NODES.forEach((_, i) => { on[i] = depth.has(i); });
     }
-    const nodeChanges = [];
+    let changed = false;
     on.forEach((value, i) => {
-      if (nodeShown[i] !== +value) { nodeShown[i] = +value; nodeChanges.push({ id: i, hidden: !value }); }
+      if (nodeShown[i] !== +value) { nodeShown[i] = +value; changed = true; }
     });
-    const edgeChanges = [];
     EDGES.forEach((e, j) => {
       const value = passes[j] && on[e.f] && on[e.t];
-      if (edgeShown[j] !== +value) { edgeShown[j] = +value; edgeChanges.push({ id: j, hidden: !value }); }
+      if (edgeShown[j] !== +value) { edgeShown[j] = +value; changed = true; }
     });
-    if (nodeChanges.length) nodes.update(nodeChanges);
-    if (edgeChanges.length) edges.update(edgeChanges);
+    return changed;
+  }
+
+  function apply() {
+    if (flags()) {
+      nodeView.refresh();
+      edgeView.refresh();
+    }
     status();
   }
 
@@ -227,6 +306,9 @@
   }
 
   function legend() {
+    const alone = isolated.filter(Boolean).length;
+    $("isolated-count").textContent = `${alone} ${alone === 1 ? "entity" : "entities"} without any relation`;
+    $("isolated").closest("label").hidden = alone === 0;
     const perClass = DATA.classes.map(() => 0);
     NODES.forEach((n) => { perClass[n.c] += 1; });
     checkList($("legend-classes"), DATA.classes.map((c, i) => ({
@@ -301,11 +383,16 @@
   });
   $("search").addEventListener("blur", () => { $("results").hidden = true; });
 
+  /* Centre an entity and its neighbours, at a scale where they read (never a giant zoom). */
   function focus(i) {
     state.selected = i;
-    if (state.hood) apply();
+    if (!nodeShown[i]) state.pinned.add(i);
+    apply();
     network.selectNodes([i]);
-    network.focus(i, { scale: Math.max(network.getScale(), 1.2), animation: false });
+    const around = [i, ...incident[i].map((j) => (EDGES[j].f === i ? EDGES[j].t : EDGES[j].f)).filter((k) => nodeShown[k])];
+    network.fit({ nodes: around, animation: false });
+    const scale = Math.min(Math.max(network.getScale(), 0.35), 1.0);
+    network.moveTo({ position: network.getPosition(i), scale, animation: false });
     showNode(i);
   }
 
@@ -412,8 +499,8 @@
   // --- tools ------------------------------------------------------------------------------------
 
   function relabel() {
-    nodes.update(NODES.map((_, i) => ({ id: i, label: nodeLabel(i) })));
     edges.update(EDGES.map((e, j) => ({ id: j, label: state.edgeLabels ? edgeLabel(e) : "" })));
+    network.redraw();
     legend();
     if ($("panel").dataset.node) showNode(NODES.findIndex((n) => n.iri === $("panel").dataset.node));
     else if ($("panel").dataset.edge) showEdge(+$("panel").dataset.edge);
@@ -432,24 +519,61 @@
   $("size-by").addEventListener("change", (ev) => { state.sizeBy = ev.target.value; restyle(); });
   $("edge-labels").checked = state.edgeLabels;
   $("edge-labels").addEventListener("change", (ev) => { state.edgeLabels = ev.target.checked; relabel(); });
-  const dates = [...NODES.flatMap((n) => [n.t0, n.t1]), ...EDGES.flatMap((e) => [e.t0, e.t1])].filter(Boolean).sort();
-  if (dates.length) {
-    for (const id of ["since", "until"]) { $(id).min = dates[0]; $(id).max = dates[dates.length - 1]; }
+  // The time slider: one step a year over the graph's years; past the last, every year.
+  const years = [...NODES.flatMap((n) => [n.t0, n.t1]), ...EDGES.flatMap((e) => [e.t0, e.t1])]
+    .filter((d) => d && /^\d{4}/.test(d)).map((d) => +d.slice(0, 4)).sort((a, b) => a - b);
+  const firstYear = years.length ? years[0] : 0;
+  const lastYear = years.length ? years[years.length - 1] : 0;
+  const ALL = lastYear + 1;
+  $("year").min = firstYear;
+  $("year").max = ALL;
+  $("year").value = ALL;
+  $("year").disabled = !years.length;
+  $("play").disabled = !years.length;
+
+  function setYear(value) {
+    const year = +value >= ALL ? null : +value;
+    state.year = year;
+    state.since = year === null ? "" : `${year}-01-01`;
+    state.until = year === null ? "" : `${year}-12-31`;
+    $("year").value = year === null ? ALL : year;
+    $("year-label").textContent = year === null ? "all years" : String(year);
+    apply();
   }
-  $("since").addEventListener("change", (ev) => { state.since = ev.target.value; apply(); });
-  $("until").addEventListener("change", (ev) => { state.until = ev.target.value; apply(); });
+
+  let playing = null;
+  function stop() {
+    clearInterval(playing);
+    playing = null;
+    $("play").textContent = "▶ play";
+    $("play").setAttribute("aria-pressed", "false");
+  }
+  $("year").addEventListener("input", (ev) => { stop(); setYear(ev.target.value); });
+  $("play").addEventListener("click", () => {
+    if (playing) { stop(); return; }
+    let year = state.year === null || state.year >= lastYear ? firstYear : state.year + 1;
+    setYear(year);
+    $("play").textContent = "❚❚ pause";
+    $("play").setAttribute("aria-pressed", "true");
+    playing = setInterval(() => {
+      year += 1;
+      if (year > lastYear) { stop(); setYear(ALL); return; }
+      setYear(year);
+    }, 700);
+  });
+  $("isolated").addEventListener("change", (ev) => { state.isolated = ev.target.checked; apply(); });
   $("hood").addEventListener("change", (ev) => { state.hood = ev.target.checked; apply(); });
   $("hops").addEventListener("change", (ev) => { state.hops = Math.max(1, parseInt(ev.target.value, 10) || 1); apply(); });
   $("reset").addEventListener("click", () => {
     state.classes = new Set(DATA.classes.map((_, i) => i));
     state.relations = new Set(DATA.relations.map((_, i) => i));
     state.sources = new Set([INFERRED, ...DATA.sources.map((_, i) => i)]);
-    state.since = state.until = "";
     state.hood = false;
-    $("since").value = $("until").value = "";
+    state.pinned.clear();
     $("hood").checked = false;
+    stop();
     legend();
-    apply();
+    setYear(ALL);
     network.fit({ animation: false });
   });
 
@@ -464,6 +588,16 @@
     shownNodes: () => count(nodeShown),
     shownEdges: () => count(edgeShown),
     isShown: (i) => nodeShown[i] === 1,
+    isEdgeShown: (j) => edgeShown[j] === 1,
+    label: (i) => nodeLabel(i),
+    /* The node labels as drawn: {node, left, top, width, height} in page pixels (a frame is
+     * drawn first, synchronously, so the answer is for the view as it is now). */
+    labelBoxes: () => {
+      network.redraw();
+      const r = document.querySelector("#network canvas").getBoundingClientRect();
+      return drawnLabels.map(([i, x, y, w, h]) => ({ node: i, left: r.left + x, top: r.top + y, width: w, height: h }));
+    },
+    setYear,
     focus,
   };
 })();
