@@ -12,6 +12,11 @@ SOURCE_DATE_EPOCH is set, and then is that time).
 A remote store (a SPARQL endpoint URL) gets the same graphs, each replaced whole through the
 Graph Store Protocol or SPARQL Update; there is no swap there, so graphs of sources that are
 gone are dropped afterwards.
+
+A build deletes only what builds made: `--store` must be nothing yet, an empty folder or a casckg
+store (`store.check_target`), and folders of killed builds are recognised by their marker. It
+holds the store's write lock from start to publish, so two builds (or a build and an ingest) of
+one store never interleave.
 """
 
 from __future__ import annotations
@@ -30,7 +35,18 @@ from .articles import ArticleWriter, IngestReport, build_time, ingest_articles
 from .mint import base_iri, source_iri
 from .quads import document_quads
 from .reason import ReasonReport, inferred_graph, materialise
-from .store import EmbeddedStore, Store, discard, fresh_folder, is_remote, open_store, publish, stale_builds
+from .store import (
+    EmbeddedStore,
+    Store,
+    check_target,
+    discard,
+    fresh_folder,
+    is_remote,
+    open_store,
+    publish,
+    stale_builds,
+    write_lock,
+)
 
 #: Quads per bulk load into an embedded store: few loads (each writes files), bounded memory.
 CHUNK = 500_000
@@ -149,6 +165,21 @@ def build_documents(
                     store.drop_graph(graph)  # a source that is gone; graphs of other datasets stay
         return report
     target = Path(target)
+    check_target(target)
+    with write_lock(target):  # one writer at a time: builds and ingests of this store
+        return _build_folder(documents, target, progress, folders, reason=reason, trace=trace)
+
+
+def _build_folder(
+    documents: list[Document],
+    target: Path,
+    progress: Progress | None,
+    folders: list[Path],
+    *,
+    reason: bool,
+    trace: bool,
+) -> BuildReport:
+    """Fill a fresh marked folder beside `target` and publish it; the caller holds the write lock."""
     for stale in stale_builds(target):
         discard(stale)
     folder = fresh_folder(target)
