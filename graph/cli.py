@@ -306,6 +306,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         max_rows=args.max_rows,
         max_body=args.max_body,
+        max_response=args.max_response,
+        request_timeout=args.request_timeout,
+        idle_timeout=args.idle_timeout,
         workers=args.workers,
         allow_service=tuple(args.allow_service),
         explorer=Path(args.explorer),
@@ -492,6 +495,23 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--max-rows", type=int, default=10_000, metavar="N", help="rows per result at most (default: 10000)")
     p.add_argument(
         "--max-body", type=int, default=256 * 1024, metavar="BYTES", help="request body size limit (default: 262144)"
+    )
+    p.add_argument(
+        "--max-response",
+        type=int,
+        default=16 * 1024 * 1024,
+        metavar="BYTES",
+        help="size limit of one query's answer; longer answers are cut and say so (default: 16777216)",
+    )
+    p.add_argument(
+        "--request-timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="time a client has to send a whole request (default: 10)",
+    )
+    p.add_argument(
+        "--idle-timeout", type=float, default=5.0, metavar="SECONDS", help="close idle connections after (default: 5)"
     )
     p.add_argument("--workers", type=int, default=2, metavar="N", help="query worker processes (default: 2)")
     p.add_argument(

@@ -33,7 +33,8 @@ from casckg.ingest.errors import QueryError, StoreError
 from casckg.ontology import PREFIXES
 from casckg.queries import QueryFileError, with_values
 
-from .store import QueryResult, Store, Term
+from .sparql_guard import Refused, query_form
+from .store import QueryResult, Store, Term, names_dataset
 
 Union = Literal["auto", "endpoint", "protocol"]
 
@@ -104,7 +105,8 @@ class RemoteStore(Store):
             text = with_prefixes(with_values(sparql, {k: str(v) for k, v in (bindings or {}).items()}))
         except QueryFileError as exc:
             raise QueryError(f"the query is not valid SPARQL: {exc}") from exc
-        dataset = self.named_graphs() if self._union_mode() == "protocol" else []
+        own_dataset = names_dataset(text)  # FROM / FROM NAMED: the query's, not the union of all graphs
+        dataset = self.named_graphs() if not own_dataset and self._union_mode() == "protocol" else []
         return self._select(text, dataset)
 
     def named_graphs(self) -> list[str]:
@@ -132,6 +134,10 @@ class RemoteStore(Store):
         with warnings.catch_warnings():  # it warns on text it cannot classify; the endpoint says why
             warnings.simplefilter("ignore", RuntimeWarning)
             wrapper.setQuery(text)
+        # SPARQLWrapper guesses the form from words in the text (a comment saying "address" reads
+        # as ADD, an update); the parsed query says what it is.
+        with contextlib.suppress(Refused):
+            wrapper.queryType = query_form(text)
         graph_result = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
         wrapper.setReturnFormat(TURTLE if graph_result else JSON)
         if graph_result:  # SPARQLWrapper has no N-Triples format: say what pyoxigraph reads, best first

@@ -4,8 +4,14 @@ The base IRI maps to the server's root: `https://w3id.org/casckg/id/state/KAZ` i
 `/id/state/KAZ`, as HTML for people and as Turtle, JSON-LD, RDF/XML, N-Triples, TriG or N-Quads
 for machines (by `Accept`, or by a suffix such as `.ttl`). `/sparql` speaks the SPARQL 1.1
 Protocol, read-only, each query in a worker process that is killed past the time limit
-(`query_pool`), with a row cap, refused updates and refused SERVICE calls (`sparql_guard`).
-`/ontology`, `/context.jsonld`, `/void`, `/dump` and `/explorer` publish the rest.
+(`query_pool`), with a row and a byte cap, refused updates and refused SERVICE calls
+(`sparql_guard`). `/ontology`, `/context.jsonld`, `/void`, `/dump` and `/explorer` publish the rest.
+
+The server follows the store: when a build or an ingest gives it a new version
+(`store.store_version`), the next request reopens it (pages) and retires the query workers of the
+old one, and what is computed once per store (the summary, /void, the dumps) is computed again,
+once, for the new version. A client must send its whole request within `request_timeout` and an
+idle connection is closed after `idle_timeout`, so slow clients cannot hold connections.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import contextlib
 import io
 import re
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
@@ -36,8 +42,8 @@ from .export import WRITERS, serialize
 from .mint import base_iri
 from .negotiate import MEDIA, SUFFIXES, choose, content_type
 from .pages import render
-from .query_pool import Answer, QueryPool, StoreOptions
-from .sparql_guard import Refused, check_query
+from .query_pool import Answer, Limits, QueryPool, StoreOptions
+from .sparql_guard import Refused
 from .store import Store
 from .void import DUMPS, PREFIXES_VOID, void_quads
 
@@ -68,13 +74,18 @@ class ServerConfig:
     timeout: float = 5.0
     max_rows: int = 10_000
     max_body: int = 256 * 1024
+    max_response: int = 16 * 1024 * 1024
     workers: int = 2
+    request_timeout: float = 10.0
+    idle_timeout: float = 5.0
+    max_connections: int = 256
     allow_service: tuple[str, ...] = ()
     explorer: Path = field(default_factory=lambda: Path("build") / "explorer.html")
 
     def __post_init__(self) -> None:
         limits = {"--timeout": self.timeout, "--max-rows": self.max_rows, "--max-body": self.max_body}
-        limits["--workers"] = self.workers
+        limits |= {"--max-response": self.max_response, "--workers": self.workers}
+        limits |= {"--request-timeout": self.request_timeout, "--idle-timeout": self.idle_timeout}
         for flag, value in limits.items():
             if value <= 0:
                 raise CasckgError(f"{flag} must be more than 0, not {value:g}")
@@ -85,17 +96,46 @@ class ServerConfig:
 
 
 class _State:
-    """What the running app holds: the store for pages, the query workers, and cached dumps."""
+    """What the running app holds: the store for pages, the query workers, and what is computed
+    once per store version (the summary, /void, the dumps)."""
 
     def __init__(self, config: ServerConfig):
         self.config = config
         self.store: Store | None = None
-        self.pool = QueryPool(
-            config.store_options, workers=config.workers, timeout=config.timeout, max_rows=config.max_rows
-        )
-        self.dumps: dict[str, bytes] = {}
-        self.dump_lock = asyncio.Lock()
+        limits = Limits(config.max_rows, config.max_response, config.allow_service)
+        self.pool = QueryPool(config.store_options, workers=config.workers, timeout=config.timeout, limits=limits)
+        self.version = self.pool.version
+        self.computed: dict[str, object] = {}
+        self.compute_lock = asyncio.Lock()
         self.summary: dict[str, object] = {}
+
+    async def follow(self) -> None:
+        """Reopen the store (and forget what was computed from it) once the workers switched versions."""
+        self.pool.refresh()
+        if self.pool.version == self.version:
+            return
+        async with self.compute_lock:
+            if self.pool.version == self.version:
+                return
+            # The old store object is not closed: pages still reading it finish on it.
+            self.store = await anyio.to_thread.run_sync(self.config.store_options.open)
+            self.computed = {}
+            self.summary = await anyio.to_thread.run_sync(_summary, self.store, self.config)
+            self.version = self.pool.version
+
+    async def once(self, key: str, compute: Callable[[Store], object]) -> object:
+        """`compute(store)`, run once per store version however many requests ask at once."""
+        await self.follow()
+        async with self.compute_lock:
+            if key not in self.computed:
+                self.computed[key] = await anyio.to_thread.run_sync(compute, self.store)
+            return self.computed[key]
+
+
+async def _state(request: Request) -> _State:
+    state: _State = request.app.state.casckg
+    await state.follow()
+    return state
 
 
 def _vary(response: Response) -> Response:
@@ -162,7 +202,7 @@ async def _sparql_request(request: Request, limit: int) -> tuple[str | None, dic
 
 
 async def sparql(request: Request) -> Response:
-    state: _State = request.app.state.casckg
+    state = await _state(request)
     config = state.config
     try:
         query, params = await _sparql_request(request, config.max_body)
@@ -172,7 +212,6 @@ async def sparql(request: Request) -> Response:
             raise Refused(400, "give a SPARQL query in the 'query' parameter (GET) or the body (POST)")
         if len(query.encode("utf-8")) > config.max_body:
             raise Refused(413, f"the query is over the limit of {config.max_body} bytes")
-        check_query(query, config.allow_service)
     except Refused as refused:
         return _vary(PlainTextResponse(f"{refused}\n", status_code=refused.status))
     accept = request.headers.get("accept")
@@ -182,7 +221,9 @@ async def sparql(request: Request) -> Response:
     answer: Answer = await state.pool.run(query, accept)
     response = Response(answer.body, status_code=answer.status, media_type=answer.media_type)
     if answer.truncated:
-        response.headers["X-Result-Truncated"] = f"only the first {config.max_rows} results are sent"
+        response.headers["X-Result-Truncated"] = (
+            f"the result was cut at {config.max_rows} rows or {config.max_response} bytes"
+        )
     return _vary(response)
 
 
@@ -198,7 +239,7 @@ def _split_suffix(path: str) -> tuple[str, str | None]:
 
 async def resource(request: Request) -> Response:
     """A linked-data page for the resource whose IRI is the base IRI plus this path."""
-    state: _State = request.app.state.casckg
+    state = await _state(request)
     raw = request.scope.get("raw_path") or request.url.path.encode()
     path = raw.decode("latin-1").split("?")[0].lstrip("/")
     segments = unquote(path).split("/")
@@ -256,7 +297,7 @@ async def void(request: Request) -> Response:
     state: _State = request.app.state.casckg
     fmt = request.path_params.get("fmt")
     fmt = SUFFIXES.get("." + fmt) if fmt else choose(request.headers.get("accept"), ("ttl", *RDF_OFFER[1:], "html"))
-    quads = await anyio.to_thread.run_sync(void_quads, state.store)
+    quads = await state.once("void", void_quads)
     if fmt in (None, "html"):
         out = io.BytesIO()
         serialize(quads, "ttl", out, PREFIXES_VOID)
@@ -286,12 +327,13 @@ async def dump(request: Request) -> Response:
     if name not in by_file:
         return _message(request, 404, "Not found", f"no download named {name}; see /dump")
     fmt, media = by_file[name]
-    async with state.dump_lock:
-        if fmt not in state.dumps:
-            out = io.BytesIO()
-            await anyio.to_thread.run_sync(WRITERS[fmt], state.store, out)
-            state.dumps[fmt] = out.getvalue()
-    return Response(state.dumps[fmt], media_type=media)
+
+    def write(store: Store) -> bytes:
+        out = io.BytesIO()
+        WRITERS[fmt](store, out)
+        return out.getvalue()
+
+    return Response(await state.once("dump:" + fmt, write), media_type=media)
 
 
 async def explorer(request: Request) -> Response:
@@ -302,7 +344,7 @@ async def explorer(request: Request) -> Response:
 
 
 async def index(request: Request) -> Response:
-    state: _State = request.app.state.casckg
+    state = await _state(request)
     return HTMLResponse(render("index.html", **state.summary))
 
 
@@ -352,7 +394,11 @@ def create_app(config: ServerConfig) -> Starlette:
         Route("/explorer", explorer),
         Route("/{path:path}", resource),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    async def store_failed(request: Request, exc: Exception) -> Response:
+        # The store's own message may name a backend's address: the client learns only that it failed.
+        return _message(request, 502, "Store unavailable", "the store behind this server could not answer; try again")
+
+    return Starlette(routes=routes, lifespan=lifespan, exception_handlers={CasckgError: store_failed})
 
 
 def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -365,4 +411,60 @@ def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8000) -> No
             probe.bind((host, port))
         except OSError as exc:
             raise CasckgError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
-    uvicorn.run(create_app(config), host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
+    uvicorn.run(
+        create_app(config),
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_graceful_shutdown=5,
+        http=_timed_protocol(config.request_timeout),
+        timeout_keep_alive=max(int(config.idle_timeout), 1),
+        limit_concurrency=config.max_connections,
+    )
+
+
+def _timed_protocol(request_timeout: float) -> type:
+    """uvicorn's HTTP/1.1 protocol, closing a connection whose request has not fully arrived in time.
+
+    uvicorn times out idle keep-alive connections but not a request that arrives slowly (a client
+    sending one header byte every few seconds holds its connection for ever).
+    """
+    import h11
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class TimedH11Protocol(H11Protocol):
+        _request_timer: asyncio.TimerHandle | None = None
+
+        def _arm(self) -> None:
+            self._disarm()
+            self._request_timer = self.loop.call_later(request_timeout, self._too_slow)
+
+        def _disarm(self) -> None:
+            if self._request_timer is not None:
+                self._request_timer.cancel()
+                self._request_timer = None
+
+        def _too_slow(self) -> None:
+            if self.conn.their_state is not h11.DONE and not self.transport.is_closing():
+                self.transport.close()
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._arm()
+
+        def data_received(self, data: bytes) -> None:
+            if self._request_timer is None and self.conn.their_state is h11.IDLE:
+                self._arm()  # the next request on a kept-alive connection
+            super().data_received(data)
+            if self.conn.their_state in (h11.DONE, h11.MUST_CLOSE, h11.CLOSED, h11.ERROR):
+                self._disarm()
+
+        def on_response_complete(self) -> None:
+            self._disarm()
+            super().on_response_complete()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+    return TimedH11Protocol

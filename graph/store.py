@@ -93,7 +93,8 @@ class EmbeddedStore(Store):
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
         try:
             text = with_values(sparql, {k: str(v) for k, v in (bindings or {}).items()})
-            return self.ox.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+            union = not names_dataset(text)
+            return self.ox.query(text, prefixes=PREFIXES, use_default_graph_as_union=union)
         except (SyntaxError, QueryFileError) as exc:
             raise QueryError(f"the query is not valid SPARQL: {exc}") from exc
         except OSError as exc:
@@ -146,6 +147,22 @@ class EmbeddedStore(Store):
                     mark(self.path)  # readers opened before this write see a new version
             self._lock.close()
             self._lock = None
+
+
+def names_dataset(sparql: str) -> bool:
+    """Whether a query names its own dataset (FROM, FROM NAMED), which then replaces the union of all graphs.
+
+    Most queries have no FROM at all, so only those with the word are parsed (the parse decides).
+    """
+    if "from" not in sparql.lower():
+        return False
+    from .sparql_guard import Refused, parse
+
+    try:
+        parsed = parse(sparql)
+    except Refused:
+        return False  # the store's own parser will say what is wrong with it
+    return bool(parsed.default_graphs or parsed.named_graphs)
 
 
 def is_remote(location: str | Path) -> bool:
