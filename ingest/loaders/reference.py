@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from .yaml_limits import compose_reference
+
 from ..errors import SourceError
 from ..records import Document, Entity, Literal, Ref, Source, Statement
 from ..report import Problem
@@ -71,7 +73,7 @@ def _to_python(node: yaml.Node) -> Any:
 
 def _parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = compose_reference(text)  # nesting, aliases and their expansion bounded first
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
