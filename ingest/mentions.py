@@ -10,6 +10,7 @@ the rest of the article. New entities get a stable key from their class and name
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
@@ -282,10 +283,13 @@ def _sentence_mentions(
         if person.surname and person.known is None:
             linker.aliases.setdefault(person.surname, ref)
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
-    for m in mentions:  # the smallest mention that contains this one
+    firsts = [m.first for m in mentions]
+    longest = max((m.last - m.first for m in mentions), default=0)
+    for m in mentions:  # the smallest mention that contains this one: it starts at most `longest` before m ends
+        near = mentions[bisect.bisect_left(firsts, m.last - longest) : bisect.bisect_right(firsts, m.first)]
         containers = [
             o
-            for o in mentions
+            for o in near
             if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
         ]
         m.outer = min(containers, key=lambda o: o.last - o.first, default=None)

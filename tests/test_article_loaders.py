@@ -163,3 +163,40 @@ def test_one_bad_date_does_not_stop_the_rest_of_the_folder(tmp_path):
         report = ingest_articles(store, [folder])
     assert [i.path for i in report.ingested] == [str(folder / "b-good.md")]
     assert [p.file for p in report.skipped] == [str(folder / "a-bad.md")]
+
+
+def test_an_endless_sentence_is_cut_into_bounded_pieces_at_spaces():
+    from casckg.ingest.language import MAX_SENTENCE
+
+    text = "Kazakhstan and Kyrgyzstan met the CSTO in Astana " * 4000  # 200 KB, not one full stop
+    found = sentences(text, [(0, len(text))], "en")
+    assert len(found) > len(text) // MAX_SENTENCE
+    assert all(0 < len(s.text) <= MAX_SENTENCE and text[s.start : s.end] == s.text for s in found)
+    assert all(s.text.endswith(("Astana", "CSTO", "in", "and", "met", "the", "Kazakhstan", "Kyrgyzstan")) for s in found)
+    assert "".join(s.text for s in found).replace(" ", "") == text.replace(" ", "")
+
+
+def test_each_mention_knows_the_smallest_mention_around_it(corpus, gazetteer, monkeypatch):
+    from casckg.ingest import mentions as mentions_module
+    from casckg.ingest.extract import extract
+
+    seen: list = []
+    original = mentions_module._apposition
+
+    def keep(sentence, found, linker):
+        seen.append(list(found))
+        return original(sentence, found, linker)
+
+    monkeypatch.setattr(mentions_module, "_apposition", keep)
+    extract(load_article(corpus / "seeds" / "turkishnewsworld-kazcent-roundtable-en.md"), gazetteer)
+
+    def size(m):
+        return None if m is None else m.last - m.first
+
+    nested = 0
+    for found in seen:
+        for m in found:  # the definition, checked against every other mention of the sentence
+            around = [o for o in found if o is not m and o.first <= m.first and m.last <= o.last and size(o) > size(m)]
+            assert size(m.outer) == size(min(around, key=size, default=None))
+            nested += m.outer is not None
+    assert nested > 0
