@@ -9,9 +9,9 @@ read is skipped and reported; it does not stop the build. The quads depend only 
 building twice gives the same sorted N-Quads dump (the ingest run's time is recorded only when
 SOURCE_DATE_EPOCH is set, and then is that time).
 
-A remote store (a SPARQL endpoint URL) gets the same graphs, each replaced whole through the
-Graph Store Protocol or SPARQL Update; there is no swap there, so graphs of sources that are
-gone are dropped afterwards.
+A remote store (a SPARQL endpoint URL) gets the same graphs, each written whole through the
+Graph Store Protocol or SPARQL Update; there is no swap there: the dataset's graphs are dropped
+first, so a remote build, like a folder build, starts from nothing and gives the same data twice.
 
 A build deletes only what builds made: `--store` must be nothing yet, an empty folder or a casckg
 store (`store.check_target`), and folders of killed builds are recognised by their marker. It
@@ -155,14 +155,16 @@ def build_documents(
     folders = list(folders)
     if is_remote(target):
         with open_store(target, update_url=update_url, graph_store_url=graph_store_url) as store:
-            before = store.named_graphs()
+            # Start from none of this dataset's graphs, as a folder build starts empty: articles are
+            # matched against the events the store holds, so an earlier build's articles and
+            # inferences left in place would change what this build writes. Other datasets stay.
+            for graph in store.named_graphs():
+                if graph.startswith(base_iri()) or graph == ontology.ONTOLOGY_IRI:
+                    store.drop_graph(graph)
             report = _fill(store, documents, folders, str(target), progress)
             if reason:
                 report.reasoning = materialise(store, trace=trace)
                 report.graphs[inferred_graph()] = report.reasoning.quads
-            for graph in before:
-                if graph not in report.graphs and graph.startswith(base_iri()):
-                    store.drop_graph(graph)  # a source that is gone; graphs of other datasets stay
         return report
     target = Path(target)
     check_target(target)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import http.client
 import re
 import urllib.error
 import urllib.parse
@@ -153,6 +154,8 @@ class RemoteStore(Store):
             raise QueryError(f"the endpoint refused the query: {_endpoint_message(exc)}") from exc
         except (urllib.error.URLError, OSError) as exc:
             raise StoreError(f"cannot reach the SPARQL endpoint {self.location}: {_reason(exc)}") from exc
+        except http.client.HTTPException as exc:  # it died mid-answer (IncompleteRead, a bad status line)
+            raise StoreError(f"the SPARQL endpoint {self.location} broke off its answer: {_broken(exc)}") from exc
         try:
             if graph_result:
                 return _as_query_triples(body, content_type)
@@ -196,6 +199,8 @@ class RemoteStore(Store):
             raise StoreError(f"the endpoint {url} refused the {method}: HTTP {exc.code} {detail}") from exc
         except (urllib.error.URLError, OSError) as exc:
             raise StoreError(f"cannot reach {url}: {_reason(exc)}") from exc
+        except http.client.HTTPException as exc:
+            raise StoreError(f"{url} broke off its answer to the {method}: {_broken(exc)}") from exc
 
     def close(self) -> None:
         self._graphs = None
@@ -224,6 +229,13 @@ def _endpoint_message(exc: SPARQLWrapperException) -> str:
 def _first_line(text: str) -> str:
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     return lines[0][:300] if lines else ""
+
+
+def _broken(exc: http.client.HTTPException) -> str:
+    """What went wrong in a broken-off answer, in a few words (IncompleteRead's text holds the bytes)."""
+    if isinstance(exc, http.client.IncompleteRead):
+        return f"{len(exc.partial)} bytes arrived, {exc.expected} more were announced"
+    return type(exc).__name__
 
 
 def _reason(exc: BaseException) -> str:

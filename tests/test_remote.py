@@ -217,3 +217,66 @@ def test_prefixes_are_declared_only_when_used_and_missing() -> None:
     assert text.count("PREFIX cas:") == 1
     assert "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>" in text
     assert "PREFIX owl:" not in text
+
+
+GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+
+def test_a_remote_build_twice_gives_the_same_data(oxigraph_server, corpus) -> None:
+    url = oxigraph_server(union=True)
+    store = RemoteStore(url)
+    sizes = []
+    for _ in range(2):
+        build(SOURCES, url, articles=[corpus / "seeds"])
+        sizes.append({row["g"].value: int(row["n"].value) for row in store.query(GRAPH_SIZES)})
+    assert sizes[0] == sizes[1]
+    assert any("/source/article/" in graph for graph in sizes[0])
+
+
+def test_cli_builds_explores_checks_and_exports_a_remote_store(
+    oxigraph_server, tmp_path, monkeypatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = oxigraph_server(union=True)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["build", "--store", url, "--sources", str(SOURCES)]) == 0
+    assert (tmp_path / "build" / "explorer.html").is_file()
+    page = tmp_path / "remote-explorer.html"
+    assert cli.main(["explore", "--store", url, "--out", str(page)]) == 0  # reads queries/network/*.rq
+    assert "vis-network" in page.read_text(encoding="utf-8") or page.stat().st_size > 10_000
+    assert cli.main(["check", "--store", url, "--no-reasoner"]) == 0
+    out = tmp_path / "remote.nq"
+    assert cli.main(["export", "--store", url, "--format", "nq", "--out", str(out)]) == 0
+    exported = {q.graph_name.value for q in ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS)}
+    assert exported == set(RemoteStore(url).named_graphs())
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_endpoint_dying_mid_answer_is_a_store_error(capsys: pytest.CaptureFixture[str]) -> None:
+    import http.server
+    import threading
+
+    class Dying(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the standard library's name
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(b'{"head": {"vars": ["s"]}, "results": {"bindi')
+            self.wfile.flush()
+            self.connection.shutdown(2)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Dying)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    try:
+        with pytest.raises(StoreError, match="broke off its answer"):
+            RemoteStore(url, union="endpoint").query("SELECT ?s WHERE { ?s ?p ?o }")
+        assert cli.main(["query", "--sparql", "SELECT ?s WHERE { ?s ?p ?o }", "--store", url]) == 2
+        err = capsys.readouterr().err
+        assert "broke off" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    finally:
+        server.shutdown()
