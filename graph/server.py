@@ -243,7 +243,9 @@ async def resource(request: Request) -> Response:
     raw = request.scope.get("raw_path") or request.url.path.encode()
     path = raw.decode("latin-1").split("?")[0].lstrip("/")
     segments = unquote(path).split("/")
-    if any(s in ("..", ".") for s in segments) or re.search(r"[<>\"\\{}|^`\s]", unquote(path)):
+    # Encoded spaces and slashes may be part of a name (an article file "talks in astana.txt"
+    # is source/article/talks%20in%20astana); raw ones, dot segments and markup may not.
+    if any(s in ("..", ".") for s in segments) or re.search(r"[<>\"\\{}|^`]", unquote(path)) or re.search(r"\s", path):
         return _message(request, 400, "Not a resource", "not a valid resource path: no '..', markup or spaces")
     stem, suffix_fmt = _split_suffix(path)
     candidates = [(path, None), (stem, suffix_fmt)] if suffix_fmt else [(path, None)]

@@ -200,3 +200,9 @@ def test_each_mention_knows_the_smallest_mention_around_it(corpus, gazetteer, mo
             assert size(m.outer) == size(min(around, key=size, default=None))
             nested += m.outer is not None
     assert nested > 0
+
+
+@pytest.mark.parametrize("bad_id", ["two words", "a/b", "..", "50%"])
+def test_an_id_that_is_not_one_path_segment_is_one_clear_error(tmp_path, bad_id):
+    front = FRONT.format(id=f"'{bad_id}'", lang="en")
+    assert "'id' must be one word" in _reason(_write(tmp_path, "odd.md", front + "Kazakhstan hosted talks.\n"))

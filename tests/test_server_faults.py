@@ -238,3 +238,35 @@ def test_a_failing_store_is_not_named_to_the_client() -> None:
 
     said = answer(Unreachable(), "ASK {}", None, Limits())
     assert said.status == 502 and b"10.9.8.7" not in said.body
+
+
+def test_ingested_files_publish_no_local_path_and_odd_names_get_pages(
+    store: Path, server: str, tmp_path: Path
+) -> None:
+    from casckg.graph import cli
+
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    (folder / "talks in astana.txt").write_text(
+        "Kazakhstan hosted talks with Kyrgyzstan in Astana on 1 May 2024.\n", encoding="utf-8"
+    )
+    (folder / "summit.md").write_text(
+        "---\nid: summit-2024\npublisher: Example News\ntitle: Summit\nurl: https://example.org/news/summit\n"
+        "language: en\npublished: 2024-05-02\n---\n\nKazakhstan hosted a summit with Tajikistan in Astana.\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["ingest", str(folder), "--store", str(store)]) == 0
+
+    def page_works() -> None:
+        page = httpx.get(server + "/source/article/talks%20in%20astana", headers={"Accept": "text/turtle"}, timeout=30)
+        assert page.status_code == 200, page.text
+
+    eventually(page_works)  # the server has switched to the store with the new articles
+    query = f"SELECT ?g ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(CONTAINS(STR(?o), '{tmp_path.parent}')) }}"
+    response = httpx.post(server + "/sparql", data={"query": query}, headers={"Accept": "text/csv"}, timeout=30)
+    assert response.status_code == 200 and response.text.strip().splitlines()[1:] == []
+    sources = "SELECT ?g ?src WHERE { GRAPH ?g { ?g dcterms:source ?src } } ORDER BY ?g"
+    rows = httpx.post(server + "/sparql", data={"query": sources}, headers={"Accept": "text/csv"}, timeout=30).text
+    assert "talks in astana.txt" in rows and "https://example.org/news/summit" in rows
+    void = httpx.get(server + "/void.ttl", timeout=30).text
+    assert str(tmp_path.parent) not in void and "talks in astana.txt" in void

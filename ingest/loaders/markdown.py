@@ -17,6 +17,8 @@ _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANG = re.compile(r"^[a-z]{2,3}$")
 _URL = re.compile(r"^https?://\S+$")
+#: An id is the last segment of the article's IRI and of its page's path: one segment, nothing to escape.
+_ID = re.compile(r"^(?!\.{1,2}$)[^\s/\\?#%<>\"{}|^`\x00-\x1f]+$")
 
 
 def _real_date(text: str) -> bool:
@@ -53,6 +55,10 @@ def parse(path: Path, text: str) -> Parsed:
     published = meta.get("published")
     if published is not None and not _real_date(str(published)):
         raise fail(path, f"'published' must be a real date YYYY-MM-DD or null, not '{published}'", 1, "published")
+    if not _ID.match(str(meta["id"])):
+        raise fail(
+            path, f"'id' must be one word without spaces, '/', '?', '#' or '%', not '{meta['id']}'", 1, "id"
+        )
     language = str(meta["language"]).lower()
     if not _LANG.match(language):
         raise fail(path, f"'language' must be a language code such as en, fr, ru, not '{language}'", 1, "language")
