@@ -7,7 +7,8 @@ unless the endpoint it names is on the configured allow-list.
 
 The query is judged by its syntax tree (rdflib's SPARQL 1.1 parser), never by looking for words
 in its text: however it is spaced, cased or commented, a SERVICE call is a `ServiceGraphPattern`
-node. What the parser cannot read is refused, since what cannot be read cannot be judged.
+node. What the parser cannot read is refused, since what cannot be read cannot be judged. (A
+text in which no such keyword occurs even as a substring is not parsed: see `needs_judging`.)
 Parsing is recursive, so the nesting depth is bounded first (`MAX_DEPTH`); the same
 tree also tells the query's form (`query_form`) and its dataset (`FROM`, `FROM NAMED`).
 """
@@ -32,6 +33,8 @@ _TOKENS = re.compile(
     r"""|(?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
     r"""|(?P<iri><[^<>"{}|^`\\\s]*>)|(?P<comment>\#[^\n]*)""",
 )
+#: Words whose presence (as substrings, any case) sends a query to the parser to be judged.
+_KEYWORDS = ("service", "\\u", "insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with")
 _FORMS = {"SelectQuery": "SELECT", "ConstructQuery": "CONSTRUCT", "AskQuery": "ASK", "DescribeQuery": "DESCRIBE"}
 
 
@@ -125,8 +128,25 @@ def _allowed(endpoint: str | None, allowed: tuple[str, ...]) -> bool:
     return endpoint is not None and any(endpoint == a or endpoint.startswith(a.rstrip("/") + "/") for a in allowed)
 
 
-def check_query(text: str, allow_service: Iterable[str] = ()) -> Parsed:
-    """The parsed query, or `Refused` for an update or a SERVICE call to an endpoint not on `allow_service`."""
+def needs_judging(text: str) -> bool:
+    """Whether the text could hold an update or a SERVICE call at all.
+
+    Parsing takes up to a second for a long query, so a text in which none of those keywords
+    occurs even as a substring (in any case, nor a \\u escape that could spell one) is not
+    parsed: it cannot be what the guard refuses. Everything else is judged on its parse.
+    """
+    lowered = text.lower()
+    return any(word in lowered for word in _KEYWORDS)
+
+
+def check_query(text: str, allow_service: Iterable[str] = ()) -> Parsed | None:
+    """Raise `Refused` for an update or a SERVICE call to an endpoint not on `allow_service`.
+
+    Returns the parsed query when it had to be parsed (see `needs_judging`)."""
+    if nesting_depth(text) > MAX_DEPTH:
+        raise Refused(400, f"the query nests brackets more than {MAX_DEPTH} deep")
+    if not needs_judging(text):
+        return None
     parsed = parse(text)
     allowed = tuple(allow_service)
     for endpoint in parsed.services:

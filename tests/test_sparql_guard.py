@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casckg.graph.sparql_guard import Refused, check_query, query_form
+from casckg.graph.sparql_guard import Refused, check_query, parse, query_form
 
 ALLOWED = ("https://query.wikidata.org/sparql",)
 
@@ -69,7 +69,7 @@ def test_ordinary_queries_pass(text: str) -> None:
     "text",
     [
         "SELECT * WHERE { ?s ?p ?o } ; INSERT DATA { <a:s> <a:p> 1 }",
-        "SELECT * WHERE { ?s ?p ",
+        "SELECT * WHERE { ?s ?p ?o . SERVICE ",
         "SERVICE <http://127.0.0.1/> { ?s ?p ?o }",
     ],
 )
@@ -94,6 +94,11 @@ def test_deep_nesting_is_refused_before_parsing(opener: str, closer: str) -> Non
 
 
 def test_the_dataset_of_a_query_is_read_from_its_tree() -> None:
-    parsed = check_query("SELECT * FROM <http://g/1> FROM NAMED <http://g/2> WHERE { ?s ?p ?o }")
+    parsed = parse("SELECT * FROM <http://g/1> FROM NAMED <http://g/2> WHERE { ?s ?p ?o }")
     assert (parsed.default_graphs, parsed.named_graphs) == (("http://g/1",), ("http://g/2",))
     assert query_form("# CONSTRUCT in a comment, and the word address\nASK { ?s ?p ?o }") == "ASK"
+
+
+def test_a_service_spelled_with_escapes_is_judged() -> None:
+    with pytest.raises(Refused):
+        check_query("SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1/> { ?s ?p ?o } }")
