@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import http.server
-import shutil
 import socket
 import subprocess
 import sys
@@ -37,9 +36,8 @@ from pathlib import Path
 
 import httpx
 
-from bench.load import Tally, free_port, hammer, queries, start
-from casckg.graph.export import export
-from casckg.graph.store import DEFAULT_STORE, open_store
+from bench.load import Tally, free_port, hammer, oxigraph_copy, queries, start
+from casckg.graph.store import DEFAULT_STORE
 
 MAX_CLIENTS, MAX_RUNAWAYS, MAX_SECONDS = 64, 32, 60
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -125,21 +123,7 @@ def attacks(sparql: str, base: str) -> list[list[str]]:
 
     port = int(base.rsplit(":", 1)[1])
     began = time.monotonic()
-    closed = False
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        sock.sendall(b"GET /sparql HTTP/1.1\r\nHost: x\r\n")
-        while time.monotonic() - began < REQUEST_TIMEOUT + 5:
-            try:
-                sock.sendall(b"X-Slow: 1\r\n")
-                if sock.recv(1024, socket.MSG_DONTWAIT) == b"":
-                    closed = True
-                    break
-            except BlockingIOError:
-                pass
-            except OSError:
-                closed = True
-                break
-            time.sleep(0.3)
+    closed = slow_client_is_dropped(port, REQUEST_TIMEOUT + 5)
     row("slow headers", "closed" if closed else "open", (time.monotonic() - began) * 1000, closed)
 
     async def storm() -> tuple[list[int], float]:
@@ -156,6 +140,24 @@ def attacks(sparql: str, base: str) -> list[list[str]]:
     statuses, ask_ms = asyncio.run(storm())
     row("void storm", f"{statuses.count(200)}/31 ok", ask_ms, set(statuses) == {200}, "ms = the ASK meanwhile")
     return rows
+
+
+def slow_client_is_dropped(port: int, seconds: float) -> bool:
+    """Whether the server on `port` drops a client that sends a header line every 0.3 s, within `seconds`."""
+    began = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(b"GET /sparql HTTP/1.1\r\nHost: x\r\n")
+        while time.monotonic() - began < seconds:
+            try:
+                sock.sendall(b"X-Slow: 1\r\n")
+                if sock.recv(1024, socket.MSG_DONTWAIT) == b"":
+                    return True
+            except BlockingIOError:
+                pass
+            except OSError:
+                return True
+            time.sleep(0.3)
+    return False
 
 
 def wait_answers(sparql: str, seconds: float = 30) -> bool:
@@ -244,16 +246,12 @@ def main() -> None:
     clients = min(max(args.clients, 1), MAX_CLIENTS)
     runaways = min(max(args.runaways, 0), MAX_RUNAWAYS)
     seconds = min(max(args.seconds, 1), MAX_SECONDS)
-    oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     texts = queries()
     processes: list[subprocess.Popen] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         try:
-            with open_store(args.store) as store:
-                export(store, "nq", folder / "all.nq")
-            load_command = [oxigraph, "load", "--location", str(folder / "ox"), "--file", str(folder / "all.nq")]
-            subprocess.run(load_command, check=True, capture_output=True)
+            oxigraph = oxigraph_copy(args.store, folder / "ox")
             ox_port, ours_port = free_port(), free_port()
             ox_command = [oxigraph, "serve-read-only", "--location", str(folder / "ox")]
             ox_command += ["--bind", f"127.0.0.1:{ox_port}", "--union-default-graph", "--timeout-s", f"{TIMEOUT:g}"]

@@ -341,9 +341,7 @@ class QueryPool:
                 worker = await asyncio.wait_for(self._idle.get(), max(deadline - time.monotonic(), 0.01))
             except TimeoutError:
                 self._fill()
-                return Answer.message(
-                    503, f"the server is busy: no query worker was free within {self.timeout:g} s"
-                )
+                return Answer.message(503, f"the server is busy: no query worker was free within {self.timeout:g} s")
             if worker.generation == self.generation and worker.process.is_alive():
                 break
             self._replace(worker)  # opened an older version of the store, or died idle

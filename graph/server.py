@@ -396,6 +396,7 @@ def create_app(config: ServerConfig) -> Starlette:
         Route("/explorer", explorer),
         Route("/{path:path}", resource),
     ]
+
     async def store_failed(request: Request, exc: Exception) -> Response:
         # The store's own message may name a backend's address: the client learns only that it failed.
         return _message(request, 502, "Store unavailable", "the store behind this server could not answer; try again")

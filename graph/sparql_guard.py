@@ -82,7 +82,7 @@ def _nodes(tree: object) -> Iterator[CompValue]:
 
 def _field(node: CompValue, key: str, default: object = None) -> object:
     """A node's field (CompValue.get answers a missing key with the key's name)."""
-    return node[key] if key in node else default
+    return node[key] if key in node else default  # noqa: SIM401 - CompValue.get differs
 
 
 def _iri(term: object, prefixes: dict[str, str]) -> str | None:
@@ -104,7 +104,9 @@ def parse(text: str) -> Parsed:
         try:
             parseUpdate(text)
         except ParseException:
-            raise Refused(400, f"the query is not valid SPARQL: {exc.msg} (line {exc.lineno}, column {exc.col})") from None
+            raise Refused(
+                400, f"the query is not valid SPARQL: {exc.msg} (line {exc.lineno}, column {exc.col})"
+            ) from None
         raise Refused(403, "this endpoint is read-only: SPARQL Update is not allowed") from None
     except RecursionError:
         raise Refused(400, "the query nests too deeply to be read") from None

@@ -240,9 +240,7 @@ def write_lock(target: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise StoreError(
-                f"another build or ingest is writing {target}; try again when it has finished"
-            ) from None
+            raise StoreError(f"another build or ingest is writing {target}; try again when it has finished") from None
         try:
             yield
         finally:
@@ -259,9 +257,11 @@ def is_store_folder(folder: Path) -> bool:
 
 def _is_earlier_build(folder: Path, target: Path) -> bool:
     """A build folder beside `target` from before builds were marked: its name and Oxigraph's files."""
-    return folder.parent == target.parent.resolve() and folder.name.startswith(f".{target.name}-") and (
-        folder / "CURRENT"
-    ).is_file()
+    return (
+        folder.parent == target.parent.resolve()
+        and folder.name.startswith(f".{target.name}-")
+        and (folder / "CURRENT").is_file()
+    )
 
 
 def check_target(target: Path) -> None:
@@ -293,9 +293,7 @@ def fresh_folder(target: Path) -> Path:
     """A new folder beside `target` for a build to fill, marked as a casckg store."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        folder = Path(
-            tempfile.mkdtemp(prefix=f".{target.name}-{time.strftime('%Y%m%d%H%M%S')}-", dir=target.parent)
-        )
+        folder = Path(tempfile.mkdtemp(prefix=f".{target.name}-{time.strftime('%Y%m%d%H%M%S')}-", dir=target.parent))
         mark(folder)
     except OSError as exc:
         raise StoreError(f"cannot make the store {target}: {exc.strerror or exc}") from exc

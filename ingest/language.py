@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-
 #: Characters a sentence splitter is given at once.
 MAX_SEGMENT = 20_000
 #: Characters a sentence may have; a longer one is cut into pieces this long.

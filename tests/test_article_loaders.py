@@ -172,7 +172,9 @@ def test_an_endless_sentence_is_cut_into_bounded_pieces_at_spaces():
     found = sentences(text, [(0, len(text))], "en")
     assert len(found) > len(text) // MAX_SENTENCE
     assert all(0 < len(s.text) <= MAX_SENTENCE and text[s.start : s.end] == s.text for s in found)
-    assert all(s.text.endswith(("Astana", "CSTO", "in", "and", "met", "the", "Kazakhstan", "Kyrgyzstan")) for s in found)
+    assert all(
+        s.text.endswith(("Astana", "CSTO", "in", "and", "met", "the", "Kazakhstan", "Kyrgyzstan")) for s in found
+    )
     assert "".join(s.text for s in found).replace(" ", "") == text.replace(" ", "")
 
 

@@ -93,9 +93,7 @@ def test_cli_build_exits_2_with_one_line_per_problem(tmp_path: Path, path: Path)
     assert not store.exists()
 
 
-BILLION_LAUGHS = "lol: &l0 [lol]\n" + "".join(
-    f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]\n" for i in range(1, 10)
-)
+BILLION_LAUGHS = "lol: &l0 [lol]\n" + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]\n" for i in range(1, 10))
 
 
 @pytest.mark.parametrize(
@@ -103,7 +101,11 @@ BILLION_LAUGHS = "lol: &l0 [lol]\n" + "".join(
     [
         (BILLION_LAUGHS + "records: *l9\n", 6, "expand it to more than"),  # l5 is the first too big
         ("records: &r [*r]\n", 1, "recursive alias"),
-        ("records:\n" + "".join(f"  - *a{i}\n" for i in range(300)).replace("*a0", "&a0 x"), 259, "more than 256 aliases"),
+        (
+            "records:\n" + "".join(f"  - *a{i}\n" for i in range(300)).replace("*a0", "&a0 x"),
+            259,
+            "more than 256 aliases",
+        ),
         ("records: " + "[" * 5000 + "]" * 5000 + "\n", 1, "nested more than"),
     ],
     ids=["billion-laughs", "recursive-alias", "too-many-aliases", "5000-deep"],

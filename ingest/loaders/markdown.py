@@ -56,9 +56,7 @@ def parse(path: Path, text: str) -> Parsed:
     if published is not None and not _real_date(str(published)):
         raise fail(path, f"'published' must be a real date YYYY-MM-DD or null, not '{published}'", 1, "published")
     if not _ID.match(str(meta["id"])):
-        raise fail(
-            path, f"'id' must be one word without spaces, '/', '?', '#' or '%', not '{meta['id']}'", 1, "id"
-        )
+        raise fail(path, f"'id' must be one word without spaces, '/', '?', '#' or '%', not '{meta['id']}'", 1, "id")
     language = str(meta["language"]).lower()
     if not _LANG.match(language):
         raise fail(path, f"'language' must be a language code such as en, fr, ru, not '{language}'", 1, "language")

@@ -19,11 +19,10 @@ from typing import Any
 
 import yaml
 
-from .yaml_limits import compose_reference
-
 from ..errors import SourceError
 from ..records import Document, Entity, Literal, Ref, Source, Statement
 from ..report import Problem
+from .yaml_limits import compose_reference
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "reference_schema.yaml"
 REFERENCE_EXTRACTOR = "reference"

@@ -102,9 +102,7 @@ class _FrontMatterLoader(yaml.SafeLoader):
     """Safe YAML whose dates stay text, so an impossible date is reported, not raised mid-load."""
 
 
-_FrontMatterLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def load_front_matter(text: str) -> object:
