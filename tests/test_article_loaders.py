@@ -151,7 +151,7 @@ def test_an_unquoted_real_date_is_read_as_written(tmp_path):
 
 
 def test_one_bad_date_does_not_stop_the_rest_of_the_folder(tmp_path):
-    from casckg.graph.articles import ingest_articles
+    from casckg.graph.build.articles import ingest_articles
     from casckg.graph.store import EmbeddedStore
 
     folder = tmp_path / "articles"

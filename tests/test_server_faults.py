@@ -19,7 +19,7 @@ import httpx
 import pytest
 from conftest import free_port, start_server, stop_server
 
-from casckg.graph.build import build
+from casckg.graph.build.job import build
 
 pytestmark = pytest.mark.slow
 
@@ -143,7 +143,7 @@ def test_pool_recovers_after_workers_fail_to_start(store: Path, server: str) -> 
 
 
 def test_after_an_ingest_every_answer_comes_from_the_new_store(store: Path, server: str, tmp_path: Path) -> None:
-    from casckg.graph import cli
+    from casckg.graph.cli import main as cli
 
     before = count(server)
     article = tmp_path / "new-article.md"
@@ -216,7 +216,7 @@ def test_a_client_sending_headers_slowly_is_disconnected(store: Path, tmp_path: 
 
 
 def test_a_failing_store_is_not_named_to_the_client() -> None:
-    from casckg.graph.query_pool import Limits, answer
+    from casckg.graph.web.query_pool import Limits, answer
     from casckg.ingest.errors import StoreError
 
     class Unreachable:
@@ -228,7 +228,7 @@ def test_a_failing_store_is_not_named_to_the_client() -> None:
 
 
 def test_ingested_files_publish_no_local_path_and_odd_names_get_pages(store: Path, server: str, tmp_path: Path) -> None:
-    from casckg.graph import cli
+    from casckg.graph.cli import main as cli
 
     folder = tmp_path / "clippings"
     folder.mkdir()

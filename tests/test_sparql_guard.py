@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casckg.graph.sparql_guard import Refused, check_query, parse, query_form
+from casckg.graph.web.sparql_guard import Refused, check_query, parse, query_form
 
 ALLOWED = ("https://query.wikidata.org/sparql",)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from ..article import Parsed, fail
+from ..parsed import Parsed, fail
 from .yaml_limits import load_front_matter
 
 REQUIRED = ("id", "url", "title", "publisher", "language", "published")
