@@ -7,23 +7,20 @@ Protocol, read-only, each query in a worker process that is killed past the time
 (`query_pool`), with a row and a byte cap, refused updates and refused SERVICE calls
 (`sparql_guard`). `/ontology`, `/context.jsonld`, `/void`, `/dump` and `/explorer` publish the rest.
 
-The server follows the store: when a build or an ingest gives it a new version
-(`store.store_version`), the next request reopens it (pages) and retires the query workers of the
-old one, and what is computed once per store (the summary, /void, the dumps) is computed again,
-once, for the new version. A client must send its whole request within `request_timeout` and an
-idle connection is closed after `idle_timeout`, so slow clients cannot hold connections.
+The server follows the store (`state`): after a build or an ingest gives it a new version, the
+query workers switch to it whole, the pages' store is reopened and what is computed once per
+store (the summary, /void, the dumps) is computed again, once. A client must send its whole
+request within `request_timeout` (`timed_http`) and an idle connection is closed after
+`idle_timeout`, so slow clients cannot hold connections.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import io
 import re
 import socket
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import AsyncIterator
 from urllib.parse import parse_qs, unquote
 
 import anyio
@@ -41,11 +38,13 @@ from ..build.mint import base_iri
 from ..publish.export import WRITERS, serialize
 from ..publish.void import DUMPS, PREFIXES_VOID, void_quads
 from ..store.embedded import Store
-from .describe import describe, labels
+from .describe import describe
 from .negotiate import MEDIA, SUFFIXES, choose, content_type
 from .pages import render
-from .query_pool import Answer, Limits, QueryPool, StoreOptions
+from .query_pool import Answer
 from .sparql_guard import Refused
+from .state import AppState, ServerConfig, summary
+from .timed_http import timed_protocol
 
 RDF_OFFER = ("ttl", "jsonld", "rdfxml", "nt", "trig", "nq")
 PAGE_OFFER = ("html", *RDF_OFFER)
@@ -59,81 +58,10 @@ _FORMAT_LABELS = {
     "nq": "N-Quads",
 }
 _SUFFIX_OF = {fmt: suffix for suffix, fmt in SUFFIXES.items()}
-_EXAMPLE_QUERY = """SELECT ?forum ?date WHERE {
-  ?forum cas:participant <%sid/state/KAZ> ; cas:date ?date .
-} ORDER BY DESC(?date) LIMIT 20"""
 
 
-@dataclass
-class ServerConfig:
-    """What `casckg serve` is told: the store, the limits, and where the explorer page is."""
-
-    store: str
-    update_url: str | None = None
-    graph_store_url: str | None = None
-    timeout: float = 5.0
-    max_rows: int = 10_000
-    max_body: int = 256 * 1024
-    max_response: int = 16 * 1024 * 1024
-    workers: int = 2
-    request_timeout: float = 10.0
-    idle_timeout: float = 5.0
-    max_connections: int = 256
-    allow_service: tuple[str, ...] = ()
-    explorer: Path = field(default_factory=lambda: Path("build") / "explorer.html")
-
-    def __post_init__(self) -> None:
-        limits = {"--timeout": self.timeout, "--max-rows": self.max_rows, "--max-body": self.max_body}
-        limits |= {"--max-response": self.max_response, "--workers": self.workers}
-        limits |= {"--request-timeout": self.request_timeout, "--idle-timeout": self.idle_timeout}
-        for flag, value in limits.items():
-            if value <= 0:
-                raise CasckgError(f"{flag} must be more than 0, not {value:g}")
-
-    @property
-    def store_options(self) -> StoreOptions:
-        return StoreOptions(self.store, self.update_url, self.graph_store_url)
-
-
-class _State:
-    """What the running app holds: the store for pages, the query workers, and what is computed
-    once per store version (the summary, /void, the dumps)."""
-
-    def __init__(self, config: ServerConfig):
-        self.config = config
-        self.store: Store | None = None
-        limits = Limits(config.max_rows, config.max_response, config.allow_service)
-        self.pool = QueryPool(config.store_options, workers=config.workers, timeout=config.timeout, limits=limits)
-        self.version = self.pool.version
-        self.computed: dict[str, object] = {}
-        self.compute_lock = asyncio.Lock()
-        self.summary: dict[str, object] = {}
-
-    async def follow(self) -> None:
-        """Reopen the store (and forget what was computed from it) once the workers switched versions."""
-        self.pool.refresh()
-        if self.pool.version == self.version:
-            return
-        async with self.compute_lock:
-            if self.pool.version == self.version:
-                return
-            # The old store object is not closed: pages still reading it finish on it.
-            self.store = await anyio.to_thread.run_sync(self.config.store_options.open)
-            self.computed = {}
-            self.summary = await anyio.to_thread.run_sync(_summary, self.store, self.config)
-            self.version = self.pool.version
-
-    async def once(self, key: str, compute: Callable[[Store], object]) -> object:
-        """`compute(store)`, run once per store version however many requests ask at once."""
-        await self.follow()
-        async with self.compute_lock:
-            if key not in self.computed:
-                self.computed[key] = await anyio.to_thread.run_sync(compute, self.store)
-            return self.computed[key]
-
-
-async def _state(request: Request) -> _State:
-    state: _State = request.app.state.casckg
+async def _state(request: Request) -> AppState:
+    state: AppState = request.app.state.casckg
     await state.follow()
     return state
 
@@ -296,7 +224,7 @@ async def context_document(request: Request) -> Response:
 
 
 async def void(request: Request) -> Response:
-    state: _State = request.app.state.casckg
+    state: AppState = request.app.state.casckg
     fmt = request.path_params.get("fmt")
     fmt = SUFFIXES.get("." + fmt) if fmt else choose(request.headers.get("accept"), ("ttl", *RDF_OFFER[1:], "html"))
     quads = await state.once("void", void_quads)
@@ -323,7 +251,7 @@ async def dump_index(request: Request) -> Response:
 
 
 async def dump(request: Request) -> Response:
-    state: _State = request.app.state.casckg
+    state: AppState = request.app.state.casckg
     by_file = {file: (fmt, media) for fmt, (file, media) in DUMPS.items()}
     name = request.path_params["file"]
     if name not in by_file:
@@ -339,7 +267,7 @@ async def dump(request: Request) -> Response:
 
 
 async def explorer(request: Request) -> Response:
-    state: _State = request.app.state.casckg
+    state: AppState = request.app.state.casckg
     if not state.config.explorer.is_file():
         return _message(request, 404, "No explorer yet", "the explorer page has not been built for this graph")
     return FileResponse(state.config.explorer, media_type="text/html")
@@ -353,28 +281,14 @@ async def index(request: Request) -> Response:
 # --- the app ----------------------------------------------------------------------------------
 
 
-def _summary(store: Store, config: ServerConfig) -> dict[str, object]:
-    count = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))["n"].value
-    examples = [f"{base_iri()}id/state/KAZ", f"{base_iri()}id/institution/csto", f"{base_iri()}id/institution/sco"]
-    return {
-        "quads": int(count),
-        "graphs": len(store.named_graphs()),
-        "examples": examples,
-        "labels": labels(store, set(examples)),
-        "timeout": f"{config.timeout:g}",
-        "max_rows": config.max_rows,
-        "example_query": _EXAMPLE_QUERY % base_iri(),
-    }
-
-
 def create_app(config: ServerConfig) -> Starlette:
     """The ASGI app; its lifespan opens the store and starts the query workers."""
-    state = _State(config)
+    state = AppState(config)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         state.store = config.store_options.open()
-        state.summary = await anyio.to_thread.run_sync(_summary, state.store, config)
+        state.summary = await anyio.to_thread.run_sync(summary, state.store, config)
         await state.pool.start()
         app.state.casckg = state
         try:
@@ -420,54 +334,7 @@ def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8000) -> No
         port=port,
         log_level="info",
         timeout_graceful_shutdown=5,
-        http=_timed_protocol(config.request_timeout),
+        http=timed_protocol(config.request_timeout),
         timeout_keep_alive=max(int(config.idle_timeout), 1),
         limit_concurrency=config.max_connections,
     )
-
-
-def _timed_protocol(request_timeout: float) -> type:
-    """uvicorn's HTTP/1.1 protocol, closing a connection whose request has not fully arrived in time.
-
-    uvicorn times out idle keep-alive connections but not a request that arrives slowly (a client
-    sending one header byte every few seconds holds its connection for ever).
-    """
-    import h11
-    from uvicorn.protocols.http.h11_impl import H11Protocol
-
-    class TimedH11Protocol(H11Protocol):
-        _request_timer: asyncio.TimerHandle | None = None
-
-        def _arm(self) -> None:
-            self._disarm()
-            self._request_timer = self.loop.call_later(request_timeout, self._too_slow)
-
-        def _disarm(self) -> None:
-            if self._request_timer is not None:
-                self._request_timer.cancel()
-                self._request_timer = None
-
-        def _too_slow(self) -> None:
-            if self.conn.their_state is not h11.DONE and not self.transport.is_closing():
-                self.transport.close()
-
-        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-            super().connection_made(transport)
-            self._arm()
-
-        def data_received(self, data: bytes) -> None:
-            if self._request_timer is None and self.conn.their_state is h11.IDLE:
-                self._arm()  # the next request on a kept-alive connection
-            super().data_received(data)
-            if self.conn.their_state in (h11.DONE, h11.MUST_CLOSE, h11.CLOSED, h11.ERROR):
-                self._disarm()
-
-        def on_response_complete(self) -> None:
-            self._disarm()
-            super().on_response_complete()
-
-        def connection_lost(self, exc: Exception | None) -> None:
-            self._disarm()
-            super().connection_lost(exc)
-
-    return TimedH11Protocol
