@@ -69,6 +69,18 @@ def queries() -> list[str]:
     return out
 
 
+def oxigraph_copy(store: str | Path, location: Path) -> str:
+    """Load a copy of the store's quads into a folder for Oxigraph's server; its binary's path."""
+    oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    dump = location.with_suffix(".nq")
+    with open_store(store) as opened:
+        export(opened, "nq", dump)
+    subprocess.run(
+        [oxigraph, "load", "--location", str(location), "--file", str(dump)], check=True, capture_output=True
+    )
+    return oxigraph
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -132,19 +144,12 @@ def main() -> None:
     args = parser.parse_args()
     clients, seconds = min(max(args.clients, 1), MAX_CLIENTS), min(max(args.seconds, 1), MAX_SECONDS)
     rounds = min(max(args.rounds, 1), 20)
-    oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     texts = queries()
     processes: list[subprocess.Popen] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         try:
-            with open_store(args.store) as store:
-                export(store, "nq", folder / "all.nq")
-            subprocess.run(
-                [oxigraph, "load", "--location", str(folder / "ox"), "--file", str(folder / "all.nq")],
-                check=True,
-                capture_output=True,
-            )
+            oxigraph = oxigraph_copy(args.store, folder / "ox")
             ox_port, ours_port, remote_port = free_port(), free_port(), free_port()
             processes.append(
                 start(

@@ -10,6 +10,7 @@ the rest of the article. New entities get a stable key from their class and name
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
@@ -281,16 +282,28 @@ def _sentence_mentions(
             linker.office_holders.setdefault((person.role, person.affiliation), ref)
         if person.surname and person.known is None:
             linker.aliases.setdefault(person.surname, ref)
+    _set_outer(mentions)
+    _apposition(sentence, mentions, linker)
+    return mentions
+
+
+def _set_outer(mentions: list[Mention]) -> None:
+    """Sort the mentions and give each the smallest mention that contains it.
+
+    A container starts at most `longest` tokens before the mention ends, so only those are
+    looked at (bisect): linear in a sentence's mentions, not quadratic.
+    """
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
-    for m in mentions:  # the smallest mention that contains this one
+    firsts = [m.first for m in mentions]
+    longest = max((m.last - m.first for m in mentions), default=0)
+    for m in mentions:
+        near = mentions[bisect.bisect_left(firsts, m.last - longest) : bisect.bisect_right(firsts, m.first)]
         containers = [
             o
-            for o in mentions
+            for o in near
             if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
         ]
         m.outer = min(containers, key=lambda o: o.last - o.first, default=None)
-    _apposition(sentence, mentions, linker)
-    return mentions
 
 
 def _describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, matches: list[Match]) -> bool:

@@ -183,3 +183,64 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory):
     yield start
     for process in started:
         stop_server(process)
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = {dir}
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 60
+"""
+
+#: What the SPARQL user needs to update (the README's Virtuoso row says the same).
+VIRTUOSO_GRANTS = """GRANT SPARQL_UPDATE TO "SPARQL";
+DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);
+"""
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory):
+    """Start Virtuoso (Debian's virtuoso-opensource-7-bin, installed by .ci/run) on loopback ports.
+
+    Yields its SPARQL URL, which also takes updates once the grants are given.
+    """
+    import shutil
+    import subprocess
+
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if not binary or not isql:
+        pytest.fail("Virtuoso is missing: apt-get install virtuoso-opensource-7-bin (bash .ci/run does)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    sql_port, http_port = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port), encoding="utf-8")
+    url = f"http://127.0.0.1:{http_port}/sparql"
+    process = start_server([binary, "-f", "-c", str(ini)], url, folder / "server.log", timeout=120)
+    grants = folder / "grants.sql"
+    grants.write_text(VIRTUOSO_GRANTS, encoding="utf-8")
+    subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba", str(grants)], check=True, capture_output=True)
+    yield url
+    stop_server(process)

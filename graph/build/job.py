@@ -9,9 +9,14 @@ read is skipped and reported; it does not stop the build. The quads depend only 
 building twice gives the same sorted N-Quads dump (the ingest run's time is recorded only when
 SOURCE_DATE_EPOCH is set, and then is that time).
 
-A remote store (a SPARQL endpoint URL) gets the same graphs, each replaced whole through the
-Graph Store Protocol or SPARQL Update; there is no swap there, so graphs of sources that are
-gone are dropped afterwards.
+A remote store (a SPARQL endpoint URL) gets the same graphs, each written whole through the
+Graph Store Protocol or SPARQL Update; there is no swap there: the dataset's graphs are dropped
+first, so a remote build, like a folder build, starts from nothing and gives the same data twice.
+
+A build deletes only what builds made: `--store` must be nothing yet, an empty folder or a casckg
+store (`store.check_target`), and folders of killed builds are recognised by their marker. It
+holds the store's write lock from start to publish, so two builds (or a build and an ingest) of
+one store never interleave.
 """
 
 from __future__ import annotations
@@ -27,7 +32,16 @@ from casckg.ingest.contract import Document, reference_documents
 
 from ..reason import ReasonReport, inferred_graph, materialise
 from ..store import is_remote, open_store
-from ..store.embedded import EmbeddedStore, Store, discard, fresh_folder, publish, stale_builds
+from ..store.embedded import (
+    EmbeddedStore,
+    Store,
+    check_target,
+    discard,
+    fresh_folder,
+    publish,
+    stale_builds,
+    write_lock,
+)
 from .articles import ArticleWriter, IngestReport, build_time, ingest_articles
 from .mint import base_iri, source_iri
 from .quads import document_quads
@@ -138,16 +152,33 @@ def build_documents(
     folders = list(folders)
     if is_remote(target):
         with open_store(target, update_url=update_url, graph_store_url=graph_store_url) as store:
-            before = store.named_graphs()
+            # Start from none of this dataset's graphs, as a folder build starts empty: articles are
+            # matched against the events the store holds, so an earlier build's articles and
+            # inferences left in place would change what this build writes. Other datasets stay.
+            for graph in store.named_graphs():
+                if graph.startswith(base_iri()) or graph == ontology.ONTOLOGY_IRI:
+                    store.drop_graph(graph)
             report = _fill(store, documents, folders, str(target), progress)
             if reason:
                 report.reasoning = materialise(store, trace=trace)
                 report.graphs[inferred_graph()] = report.reasoning.quads
-            for graph in before:
-                if graph not in report.graphs and graph.startswith(base_iri()):
-                    store.drop_graph(graph)  # a source that is gone; graphs of other datasets stay
         return report
     target = Path(target)
+    check_target(target)
+    with write_lock(target):  # one writer at a time: builds and ingests of this store
+        return _build_folder(documents, target, progress, folders, reason=reason, trace=trace)
+
+
+def _build_folder(
+    documents: list[Document],
+    target: Path,
+    progress: Progress | None,
+    folders: list[Path],
+    *,
+    reason: bool,
+    trace: bool,
+) -> BuildReport:
+    """Fill a fresh marked folder beside `target` and publish it; the caller holds the write lock."""
     for stale in stale_builds(target):
         discard(stale)
     folder = fresh_folder(target)

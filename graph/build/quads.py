@@ -98,7 +98,7 @@ def _source_quads(doc: Document, graph: NamedNode, base: str, recorded_at: str |
     quads = [
         (graph, RDF_TYPE, _n(SOURCE_CLASSES[src.kind])),
         (graph, _n("dcterms:identifier"), OxLiteral(f"sha256:{src.sha256}")),
-        (graph, _n("dcterms:source"), OxLiteral(src.path)),
+        (graph, _n("dcterms:source"), OxLiteral(src.published_name)),
         (graph, _n("prov:wasGeneratedBy"), activity),
         (activity, RDF_TYPE, _n("prov:Activity")),
         (activity, _n("prov:wasAssociatedWith"), agent),

@@ -6,11 +6,12 @@ Opening lives here, above both kinds, so that neither imports the other for it.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from casckg.ingest.contract import StoreError
 
-from .embedded import DEFAULT_STORE, EmbeddedStore, Store
+from .embedded import DEFAULT_STORE, MARKER, EmbeddedStore, Store, write_lock
 
 
 def is_remote(location: str | Path) -> bool:
@@ -37,4 +38,24 @@ def open_store(
     path = Path(location)
     if not path.exists():
         raise StoreError(f"no store at {path}: run 'casckg build' first (or give --store PATH)")
-    return EmbeddedStore(path.resolve(), read_only=read_only)
+    if read_only:
+        return EmbeddedStore(path.resolve(), read_only=True)
+    lock = contextlib.ExitStack()
+    lock.enter_context(write_lock(path))  # one writer at a time: see embedded.write_lock
+    try:
+        return EmbeddedStore(path.resolve(), lock=lock)
+    except BaseException:
+        lock.close()
+        raise
+
+
+def store_version(location: str | Path) -> str | None:
+    """Which build (and which write since) a store folder holds now; None for a remote store."""
+    if is_remote(location):
+        return None
+    folder = Path(location).resolve()
+    try:
+        return f"{folder}#{(folder / MARKER).read_text(encoding='utf-8').strip()}"
+    except OSError:
+        return f"{folder}#"
+

@@ -6,16 +6,23 @@ pyoxigraph's own result objects, which serialise to the standard SPARQL result f
 
 The embedded store lives in a folder. A build never writes into the folder readers use: it
 fills a fresh folder beside it and then swaps a symbolic link (`publish`), so a failed or killed
-build leaves the last good store answering.
+build leaves the last good store answering. Every folder a build makes holds a marker file
+(`MARKER`), and a build deletes only folders that hold it: a folder of anything else at `--store`
+is refused, never emptied. The marker's text is the store's version, which every write (a build,
+an ingest) changes, so a server can tell that the store it reads has changed. Builds and writes
+to one store take one lock (`write_lock`): a second writer is refused with one line.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import re
 import shutil
 import tempfile
 import time
+import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -27,6 +34,8 @@ from casckg.ontology import PREFIXES
 from casckg.queries import QueryFileError, with_values
 
 DEFAULT_STORE = Path("build") / "store"
+#: The file in every store folder casckg makes; its text is the store's version.
+MARKER = ".casckg-store"
 
 QueryResult = ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
@@ -94,9 +103,11 @@ def syntax_message(text: str, message: str) -> str:
 class EmbeddedStore(Store):
     """An Oxigraph store in a folder (or in memory when `path` is None)."""
 
-    def __init__(self, path: Path | None = None, *, read_only: bool = False):
+    def __init__(self, path: Path | None = None, *, read_only: bool = False, lock: contextlib.ExitStack | None = None):
         self.location = str(path) if path else ":memory:"
         self.writable = path is not None and not read_only
+        self.path = path
+        self._lock = lock  # held while the store is open for writing; released (version bumped) on close
         try:
             if path is None:
                 self.ox = ox.Store()
@@ -110,7 +121,8 @@ class EmbeddedStore(Store):
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
         try:
             text = with_values(sparql, {k: str(v) for k, v in (bindings or {}).items()})
-            return self.ox.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+            union = not names_dataset(text)
+            return self.ox.query(text, prefixes=PREFIXES, use_default_graph_as_union=union)
         except (SyntaxError, QueryFileError) as exc:
             raise QueryError(f"the query is not valid SPARQL: {syntax_message(sparql, str(exc))}") from exc
         except OSError as exc:
@@ -157,32 +169,140 @@ class EmbeddedStore(Store):
             if self.writable:
                 self.ox.flush()
             del self.ox
+        if self._lock is not None:
+            with contextlib.suppress(OSError):
+                if self.path is not None and (self.path / MARKER).is_file():
+                    mark(self.path)  # readers opened before this write see a new version
+            self._lock.close()
+            self._lock = None
+
+
+def names_dataset(sparql: str) -> bool:
+    """Whether a query names its own dataset (FROM, FROM NAMED), which then replaces the union of all graphs.
+
+    Most queries have no FROM at all, so only those with the word are parsed (the parse decides).
+    """
+    if "from" not in sparql.lower():
+        return False
+    from casckg.graph.web.sparql_guard import Refused, parse
+
+    try:
+        parsed = parse(sparql)
+    except Refused:
+        return False  # the store's own parser will say what is wrong with it
+    return bool(parsed.default_graphs or parsed.named_graphs)
+
+
+# --- versions and the write lock --------------------------------------------------------------
+
+
+def mark(folder: Path) -> str:
+    """Give a store folder a new version (written whole: a reader never sees half of it)."""
+    version = uuid.uuid4().hex
+    scratch = folder / f"{MARKER}.{os.getpid()}"
+    scratch.write_text(version, encoding="utf-8")
+    os.replace(scratch, folder / MARKER)
+    return version
+
+
+@contextlib.contextmanager
+def write_lock(target: Path) -> Iterator[None]:
+    """Hold the one lock every writer of the store at `target` takes (a file beside it).
+
+    A second build or ingest of the same store while one runs is refused at once with one line,
+    rather than one of them being lost (an ingest into a store a build is about to replace).
+    """
+    lock_path = target.parent / f".{target.name}.lock"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+b")  # noqa: SIM115 - held for the whole block
+    except OSError as exc:
+        raise StoreError(f"cannot make the store {target}: {exc.strerror or exc}") from exc
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"another build or ingest is writing {target}; try again when it has finished") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 # --- atomic builds ----------------------------------------------------------------------------
 
 
+def is_store_folder(folder: Path) -> bool:
+    """Whether a folder is one casckg made (it holds the marker)."""
+    return (folder / MARKER).is_file()
+
+
+def _is_earlier_build(folder: Path, target: Path) -> bool:
+    """A build folder beside `target` from before builds were marked: its name and Oxigraph's files."""
+    return (
+        folder.parent == target.parent.resolve()
+        and folder.name.startswith(f".{target.name}-")
+        and (folder / "CURRENT").is_file()
+    )
+
+
+def check_target(target: Path) -> None:
+    """Refuse a --store a build must not replace: anything but nothing, an empty folder, or a store.
+
+    A build replaces what is at `target`; so that it can never delete what it did not make, it
+    takes only an empty folder, a folder casckg made (with the marker) or a link to one.
+    """
+    if os.path.ismount(target):
+        raise StoreError(f"{target} is a mount point: give a folder inside it (a build replaces the store there)")
+    if target.is_symlink():
+        pointed = target.resolve()
+        if not pointed.exists() or is_store_folder(pointed) or _is_earlier_build(pointed, target):
+            return
+        raise StoreError(f"{target} links to {pointed}, which is not a casckg store; nothing was changed")
+    if not target.exists():
+        for parent in target.parents:
+            if parent.exists() and not parent.is_dir():
+                raise StoreError(f"cannot make the store {target}: {parent} is a file, not a folder")
+        return
+    if not target.is_dir():
+        raise StoreError(f"{target} is a file, not a store folder; nothing was changed")
+    if is_store_folder(target) or not any(target.iterdir()):
+        return
+    raise StoreError(f"{target} is a folder that is not empty and not a casckg store; nothing was changed")
+
+
 def fresh_folder(target: Path) -> Path:
-    """A new empty folder beside `target` for a build to fill."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}-{time.strftime('%Y%m%d%H%M%S')}-", dir=target.parent))
+    """A new folder beside `target` for a build to fill, marked as a casckg store."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=f".{target.name}-{time.strftime('%Y%m%d%H%M%S')}-", dir=target.parent))
+        mark(folder)
+    except OSError as exc:
+        raise StoreError(f"cannot make the store {target}: {exc.strerror or exc}") from exc
+    return folder
 
 
 def publish(folder: Path, target: Path) -> None:
-    """Point `target` at the built `folder` in one atomic step, then remove the old build."""
+    """Point `target` at the built `folder` in one atomic step, then remove the old build (only if ours)."""
     previous = target.resolve() if target.is_symlink() else None
-    if target.exists() and not target.is_symlink():
-        # A plain folder from elsewhere: move it aside first, never delete user data silently.
-        aside = target.parent / f".{target.name}-replaced-{os.getpid()}"
-        target.rename(aside)
-        previous = aside
     link = target.parent / f".{target.name}-link-{os.getpid()}"
-    if link.is_symlink() or link.exists():
-        link.unlink()
-    link.symlink_to(folder.name)
-    os.replace(link, target)
+    try:
+        if target.exists() and not target.is_symlink():
+            # An empty folder or a store folder (check_target allowed only those): moved aside first.
+            aside = target.parent / f".{target.name}-replaced-{os.getpid()}"
+            target.rename(aside)
+            previous = aside
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(folder.name)
+        os.replace(link, target)
+    except OSError as exc:
+        raise StoreError(f"cannot publish the store at {target}: {exc.strerror or exc}") from exc
     if previous and previous.exists() and previous != folder.resolve():
-        shutil.rmtree(previous, ignore_errors=True)
+        if is_store_folder(previous) or _is_earlier_build(previous, target):
+            shutil.rmtree(previous, ignore_errors=True)
+        elif previous.is_dir() and not any(previous.iterdir()):
+            previous.rmdir()
 
 
 def discard(folder: Path) -> None:
@@ -191,6 +311,10 @@ def discard(folder: Path) -> None:
 
 
 def stale_builds(target: Path) -> list[Path]:
-    """Folders of builds that died before publishing, safe to remove."""
+    """Folders of builds that died before publishing: beside `target`, marked, and not the published one."""
     current = target.resolve() if target.is_symlink() else None
-    return [p for p in target.parent.glob(f".{target.name}-*") if p.is_dir() and p.resolve() != current]
+    return [
+        p
+        for p in target.parent.glob(f".{target.name}-*")
+        if not p.is_symlink() and p.is_dir() and is_store_folder(p) and p.resolve() != current
+    ]

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import http.client
+import json
 import re
 import urllib.error
 import urllib.parse
@@ -33,14 +35,15 @@ from casckg.ingest.contract import QueryError, StoreError
 from casckg.ontology import PREFIXES
 from casckg.queries import QueryFileError, with_values
 
-from .embedded import QueryResult, Store, Term
+from ..web.sparql_guard import Refused, query_form
+from .embedded import QueryResult, Store, Term, names_dataset
 
 Union = Literal["auto", "endpoint", "protocol"]
 
 #: Known layouts: the end of a query URL -> (update URL end, graph store URL end).
 _LAYOUTS = (
     (re.compile(r"^(https?://[^/]+)/query$"), r"\1/update", r"\1/store"),  # Oxigraph server
-    (re.compile(r"/(sparql|query)$"), "/update", "/data"),  # Fuseki dataset services
+    (re.compile(r"^(https?://[^/]+(?:/[^/]+)+)/(sparql|query)$"), r"\1/update", r"\1/data"),  # Fuseki /DATASET/sparql
     (re.compile(r"(/repositories/[^/]+)$"), r"\1/statements", r"\1/rdf-graphs/service"),  # GraphDB, RDF4J
 )
 _PROBE = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o FILTER(isIRI(?s) && !isBlank(?o)) } } LIMIT 1"
@@ -59,7 +62,7 @@ def derive_endpoints(query_url: str) -> tuple[str, str | None]:
     """The update URL and graph-store URL that usually sit beside a query URL.
 
     Without a known layout the update URL is the query URL itself (the SPARQL 1.1 Protocol
-    allows one URL for both; Virtuoso and QLever work so) and there is no graph store.
+    allows one URL for both; Virtuoso's /sparql and QLever work so) and there is no graph store.
     """
     for pattern, update, store in _LAYOUTS:
         if pattern.search(query_url):
@@ -104,7 +107,8 @@ class RemoteStore(Store):
             text = with_prefixes(with_values(sparql, {k: str(v) for k, v in (bindings or {}).items()}))
         except QueryFileError as exc:
             raise QueryError(f"the query is not valid SPARQL: {exc}") from exc
-        dataset = self.named_graphs() if self._union_mode() == "protocol" else []
+        own_dataset = names_dataset(text)  # FROM / FROM NAMED: the query's, not the union of all graphs
+        dataset = self.named_graphs() if not own_dataset and self._union_mode() == "protocol" else []
         return self._select(text, dataset)
 
     def named_graphs(self) -> list[str]:
@@ -132,6 +136,10 @@ class RemoteStore(Store):
         with warnings.catch_warnings():  # it warns on text it cannot classify; the endpoint says why
             warnings.simplefilter("ignore", RuntimeWarning)
             wrapper.setQuery(text)
+        # SPARQLWrapper guesses the form from words in the text (a comment saying "address" reads
+        # as ADD, an update); the parsed query says what it is.
+        with contextlib.suppress(Refused):
+            wrapper.queryType = query_form(text)
         graph_result = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
         wrapper.setReturnFormat(TURTLE if graph_result else JSON)
         if graph_result:  # SPARQLWrapper has no N-Triples format: say what pyoxigraph reads, best first
@@ -147,10 +155,13 @@ class RemoteStore(Store):
             raise QueryError(f"the endpoint refused the query: {_endpoint_message(exc)}") from exc
         except (urllib.error.URLError, OSError) as exc:
             raise StoreError(f"cannot reach the SPARQL endpoint {self.location}: {_reason(exc)}") from exc
+        except http.client.HTTPException as exc:  # it died mid-answer (IncompleteRead, a bad status line)
+            raise StoreError(f"the SPARQL endpoint {self.location} broke off its answer: {_broken(exc)}") from exc
         try:
             if graph_result:
                 return _as_query_triples(body, content_type)
-            return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            result = ox.parse_query_results(_plain_bnodes(body), format=ox.QueryResultsFormat.JSON)
+            return _as_boolean(result) if wrapper.queryType == "ASK" else result
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"the endpoint {self.location} sent an answer that is not SPARQL results: {exc}") from exc
 
@@ -166,7 +177,9 @@ class RemoteStore(Store):
             self._update(f"DROP SILENT GRAPH {name}")
             for start in range(0, len(triples), _INSERT_CHUNK):
                 chunk = ox.serialize(triples[start : start + _INSERT_CHUNK], format=ox.RdfFormat.N_TRIPLES)
-                self._update(f"INSERT DATA {{ GRAPH {name} {{\n{chunk.decode('utf-8')}}} }}")
+                # INSERT ... WHERE {} rather than INSERT DATA: the same triples, and Virtuoso takes
+                # blank nodes only in a template.
+                self._update(f"INSERT {{ GRAPH {name} {{\n{chunk.decode('utf-8')}}} }} WHERE {{}}")
         self._graphs = None
         return len(triples)
 
@@ -190,6 +203,8 @@ class RemoteStore(Store):
             raise StoreError(f"the endpoint {url} refused the {method}: HTTP {exc.code} {detail}") from exc
         except (urllib.error.URLError, OSError) as exc:
             raise StoreError(f"cannot reach {url}: {_reason(exc)}") from exc
+        except http.client.HTTPException as exc:
+            raise StoreError(f"{url} broke off its answer to the {method}: {_broken(exc)}") from exc
 
     def close(self) -> None:
         self._graphs = None
@@ -202,6 +217,43 @@ def _as_query_triples(body: bytes, content_type: str) -> ox.QueryTriples:
     scratch = ox.Store()
     scratch.extend(ox.Quad(t.subject, t.predicate, t.object) for t in ox.parse(body, format=fmt))
     return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+
+def _plain_bnodes(body: bytes) -> bytes:
+    """SPARQL JSON results with blank node labels pyoxigraph reads (Virtuoso's are `nodeID://b1`).
+
+    The same label always maps to the same plain one, so a blank node keeps its identity.
+    """
+    if b'"bnode"' not in body:
+        return body
+
+    def plain(term: dict) -> dict:
+        if term.get("type") == "bnode":
+            return {**term, "value": re.sub(r"[^A-Za-z0-9_]", "_", str(term.get("value", "")))}
+        if term.get("type") == "triple" and isinstance(term.get("value"), dict):
+            return {**term, "value": {k: plain(v) for k, v in term["value"].items()}}
+        return term
+
+    try:
+        data = json.loads(body)
+        for row in data.get("results", {}).get("bindings", []):
+            row.update({name: plain(term) for name, term in row.items()})
+    except (ValueError, AttributeError, TypeError):
+        return body  # not what it claims: the parser will say so
+    return json.dumps(data).encode("utf-8")
+
+
+def _as_boolean(result: QueryResult) -> QueryResult:
+    """An ASK's answer as a boolean, also from an endpoint that sends it as one row (Virtuoso's
+    `__ASK_RETVAL` = 1 or 0)."""
+    if not isinstance(result, ox.QuerySolutions):
+        return result
+    rows = list(result)
+    value = rows[0][0] if rows and len(rows[0]) else None
+    truth = value is not None and value.value not in ("0", "false")
+    return ox.parse_query_results(
+        b'{"head": {}, "boolean": %s}' % (b"true" if truth else b"false"), ox.QueryResultsFormat.JSON
+    )
 
 
 def _endpoint_message(exc: SPARQLWrapperException) -> str:
@@ -218,6 +270,13 @@ def _endpoint_message(exc: SPARQLWrapperException) -> str:
 def _first_line(text: str) -> str:
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     return lines[0][:300] if lines else ""
+
+
+def _broken(exc: http.client.HTTPException) -> str:
+    """What went wrong in a broken-off answer, in a few words (IncompleteRead's text holds the bytes)."""
+    if isinstance(exc, http.client.IncompleteRead):
+        return f"{len(exc.partial)} bytes arrived, {exc.expected} more were announced"
+    return type(exc).__name__
 
 
 def _reason(exc: BaseException) -> str:

@@ -4,19 +4,23 @@ The base IRI maps to the server's root: `https://w3id.org/casckg/id/state/KAZ` i
 `/id/state/KAZ`, as HTML for people and as Turtle, JSON-LD, RDF/XML, N-Triples, TriG or N-Quads
 for machines (by `Accept`, or by a suffix such as `.ttl`). `/sparql` speaks the SPARQL 1.1
 Protocol, read-only, each query in a worker process that is killed past the time limit
-(`query_pool`), with a row cap, refused updates and refused SERVICE calls (`sparql_guard`).
-`/ontology`, `/context.jsonld`, `/void`, `/dump` and `/explorer` publish the rest.
+(`query_pool`), with a row and a byte cap, refused updates and refused SERVICE calls
+(`sparql_guard`). `/ontology`, `/context.jsonld`, `/void`, `/dump` and `/explorer` publish the rest.
+
+The server follows the store (`state`): after a build or an ingest gives it a new version, the
+query workers switch to it whole, the pages' store is reopened and what is computed once per
+store (the summary, /void, the dumps) is computed again, once. A client must send its whole
+request within `request_timeout` (`timed_http`) and an idle connection is closed after
+`idle_timeout`, so slow clients cannot hold connections.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import io
 import re
 import socket
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
 
@@ -42,8 +46,10 @@ from .describe import describe, labels
 from .entity import build_page
 from .negotiate import MEDIA, SUFFIXES, choose, content_type
 from .pages import render
-from .query_pool import Answer, QueryPool, StoreOptions
+from .query_pool import Answer
 from .sparql_guard import Refused, check_query
+from .state import AppState, ServerConfig, summary
+from .timed_http import timed_protocol
 
 RDF_OFFER = ("ttl", "jsonld", "rdfxml", "nt", "trig", "nq")
 PAGE_OFFER = ("html", *RDF_OFFER)
@@ -57,51 +63,12 @@ _FORMAT_LABELS = {
     "nq": "N-Quads",
 }
 _SUFFIX_OF = {fmt: suffix for suffix, fmt in SUFFIXES.items()}
-_EXAMPLE_QUERY = """SELECT ?forum ?date WHERE {
-  ?forum cas:participant <%sid/state/KAZ> ; cas:date ?date .
-} ORDER BY DESC(?date) LIMIT 20"""
 
 
-@dataclass
-class ServerConfig:
-    """What `casckg serve` is told: the store, the limits, and where the explorer page is."""
-
-    store: str
-    update_url: str | None = None
-    graph_store_url: str | None = None
-    timeout: float = 5.0
-    max_rows: int = 10_000
-    max_body: int = 256 * 1024
-    workers: int = 2
-    allow_service: tuple[str, ...] = ()
-    explorer: Path = field(default_factory=lambda: Path("build") / "explorer.html")
-
-    def __post_init__(self) -> None:
-        limits = {"--timeout": self.timeout, "--max-rows": self.max_rows, "--max-body": self.max_body}
-        limits["--workers"] = self.workers
-        for flag, value in limits.items():
-            if value <= 0:
-                raise CasckgError(f"{flag} must be more than 0, not {value:g}")
-
-    @property
-    def store_options(self) -> StoreOptions:
-        return StoreOptions(self.store, self.update_url, self.graph_store_url)
-
-
-class _State:
-    """What the running app holds: the store for pages, the query workers, and cached dumps."""
-
-    def __init__(self, config: ServerConfig):
-        self.config = config
-        self.store: Store | None = None
-        self.pool = QueryPool(
-            config.store_options, workers=config.workers, timeout=config.timeout, max_rows=config.max_rows
-        )
-        self.dumps: dict[str, bytes] = {}
-        self.dump_lock = asyncio.Lock()
-        self.summary: dict[str, object] = {}
-        self.names: browse.NameIndex | None = None  # entity search, read at start
-        self.void: list[ox.Quad] | None = None  # the dataset description, counted on first use
+async def _state(request: Request) -> AppState:
+    state: AppState = request.app.state.casckg
+    await state.follow()
+    return state
 
 
 def _vary(response: Response) -> Response:
@@ -168,14 +135,14 @@ async def _sparql_request(request: Request, limit: int) -> tuple[str | None, dic
 
 
 async def sparql(request: Request) -> Response:
-    state: _State = request.app.state.casckg
+    state = await _state(request)
     config = state.config
     try:
         query, params = await _sparql_request(request, config.max_body)
         if browse.wants_page(request, params):
             try:
                 if query is not None:
-                    check_query(query, config.allow_service)
+                    await anyio.to_thread.run_sync(check_query, query, config.allow_service)
             except Refused as refused:
                 return await browse.sparql_page(request, state, query, refused=str(refused))
             return await browse.sparql_page(request, state, query)
@@ -183,7 +150,6 @@ async def sparql(request: Request) -> Response:
             raise Refused(400, "give a SPARQL query in the 'query' parameter (GET) or the body (POST)")
         if len(query.encode("utf-8")) > config.max_body:
             raise Refused(413, f"the query is over the limit of {config.max_body} bytes")
-        check_query(query, config.allow_service)
     except Refused as refused:
         return _vary(PlainTextResponse(f"{refused}\n", status_code=refused.status))
     accept = request.headers.get("accept")
@@ -193,7 +159,9 @@ async def sparql(request: Request) -> Response:
     answer: Answer = await state.pool.run(query, accept)
     response = Response(answer.body, status_code=answer.status, media_type=answer.media_type)
     if answer.truncated:
-        response.headers["X-Result-Truncated"] = f"only the first {config.max_rows} results are sent"
+        response.headers["X-Result-Truncated"] = (
+            f"the result was cut at {config.max_rows} rows or {config.max_response} bytes"
+        )
     return _vary(response)
 
 
@@ -209,11 +177,13 @@ def _split_suffix(path: str) -> tuple[str, str | None]:
 
 async def resource(request: Request) -> Response:
     """A linked-data page for the resource whose IRI is the base IRI plus this path."""
-    state: _State = request.app.state.casckg
+    state = await _state(request)
     raw = request.scope.get("raw_path") or request.url.path.encode()
     path = raw.decode("latin-1").split("?")[0].lstrip("/")
     segments = unquote(path).split("/")
-    if any(s in ("..", ".") for s in segments) or re.search(r"[<>\"\\{}|^`\s]", unquote(path)):
+    # Encoded spaces and slashes may be part of a name (an article file "talks in astana.txt"
+    # is source/article/talks%20in%20astana); raw ones, dot segments and markup may not.
+    if any(s in ("..", ".") for s in segments) or re.search(r"[<>\"\\{}|^`]", unquote(path)) or re.search(r"\s", path):
         return _message(request, 400, "Not a resource", "not a valid resource path: no '..', markup or spaces")
     stem, suffix_fmt = _split_suffix(path)
     candidates = [(path, None), (stem, suffix_fmt)] if suffix_fmt else [(path, None)]
@@ -274,12 +244,10 @@ async def context_document(request: Request) -> Response:
 
 
 async def void(request: Request) -> Response:
-    state: _State = request.app.state.casckg
+    state: AppState = request.app.state.casckg
     fmt = request.path_params.get("fmt")
     fmt = SUFFIXES.get("." + fmt) if fmt else choose(request.headers.get("accept"), ("ttl", *RDF_OFFER[1:], "html"))
-    if state.void is None:  # the served store does not change: count it once
-        state.void = await anyio.to_thread.run_sync(void_quads, state.store)
-    quads = state.void
+    quads = await state.once("void", void_quads)
     if fmt in (None, "html"):
         view = void_summary(quads)
         iris = {t.value for t in [*view["examples"], *(c for c, _ in view["classes"])] if isinstance(t, ox.NamedNode)}
@@ -300,58 +268,44 @@ async def dump_index(request: Request) -> Response:
 
 
 async def dump(request: Request) -> Response:
-    state: _State = request.app.state.casckg
+    state: AppState = request.app.state.casckg
     by_file = {file: (fmt, media) for fmt, (file, media) in DUMPS.items()}
     name = request.path_params["file"]
     if name not in by_file:
         return _message(request, 404, "Not found", f"no download named {name}; see /dump")
     fmt, media = by_file[name]
-    async with state.dump_lock:
-        if fmt not in state.dumps:
-            out = io.BytesIO()
-            await anyio.to_thread.run_sync(WRITERS[fmt], state.store, out)
-            state.dumps[fmt] = out.getvalue()
-    return Response(state.dumps[fmt], media_type=media)
+
+    def write(store: Store) -> bytes:
+        out = io.BytesIO()
+        WRITERS[fmt](store, out)
+        return out.getvalue()
+
+    return Response(await state.once("dump:" + fmt, write), media_type=media)
 
 
 async def explorer(request: Request) -> Response:
-    state: _State = request.app.state.casckg
+    state: AppState = request.app.state.casckg
     if not state.config.explorer.is_file():
         return _message(request, 404, "No explorer yet", "the explorer page has not been built for this graph")
     return FileResponse(state.config.explorer, media_type="text/html")
 
 
 async def index(request: Request) -> Response:
-    state: _State = request.app.state.casckg
+    state = await _state(request)
     return HTMLResponse(render("index.html", **state.summary))
 
 
 # --- the app ----------------------------------------------------------------------------------
 
 
-def _summary(store: Store, config: ServerConfig) -> dict[str, object]:
-    count = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))["n"].value
-    examples = [f"{base_iri()}id/state/KAZ", f"{base_iri()}id/institution/csto", f"{base_iri()}id/institution/sco"]
-    return {
-        "quads": int(count),
-        "graphs": len(store.named_graphs()),
-        "examples": examples,
-        "labels": labels(store, set(examples)),
-        "timeout": f"{config.timeout:g}",
-        "max_rows": config.max_rows,
-        "example_query": _EXAMPLE_QUERY % base_iri(),
-    }
-
-
 def create_app(config: ServerConfig) -> Starlette:
     """The ASGI app; its lifespan opens the store and starts the query workers."""
-    state = _State(config)
+    state = AppState(config)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         state.store = config.store_options.open()
-        state.summary = await anyio.to_thread.run_sync(_summary, state.store, config)
-        state.names = await anyio.to_thread.run_sync(browse.NameIndex.from_store, state.store)
+        state.summary = await anyio.to_thread.run_sync(summary, state.store, config)
         await state.pool.start()
         app.state.casckg = state
         try:
@@ -377,7 +331,12 @@ def create_app(config: ServerConfig) -> Starlette:
         Route("/explorer", explorer),
         Route("/{path:path}", resource),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+
+    async def store_failed(request: Request, exc: Exception) -> Response:
+        # The store's own message may name a backend's address: the client learns only that it failed.
+        return _message(request, 502, "Store unavailable", "the store behind this server could not answer; try again")
+
+    return Starlette(routes=routes, lifespan=lifespan, exception_handlers={CasckgError: store_failed})
 
 
 def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -390,4 +349,13 @@ def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8000) -> No
             probe.bind((host, port))
         except OSError as exc:
             raise CasckgError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
-    uvicorn.run(create_app(config), host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
+    uvicorn.run(
+        create_app(config),
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_graceful_shutdown=5,
+        http=timed_protocol(config.request_timeout),
+        timeout_keep_alive=max(int(config.idle_timeout), 1),
+        limit_concurrency=config.max_connections,
+    )

@@ -248,7 +248,8 @@ async def entity_search(request: Request) -> Response:
     text = request.query_params.get("q", "").strip()
     if len(text) < 2:
         return JSONResponse([])
-    found = state.names.search(text)
+    names = await state.once("names", NameIndex.from_store)  # read once per store version
+    found = names.search(text)
     order = label_order(language(request))
     known = await anyio.to_thread.run_sync(labels, state.store, {i for pair in found for i in pair}, order)
     return JSONResponse(

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from ..report import Problem
+from .yaml_limits import compose_reference
 
 _SCALARS = yaml.SafeLoader("")  # only its constructor is used, to type scalars as safe_load does
 
@@ -43,7 +44,7 @@ def _to_python(node: yaml.Node) -> Any:
 def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     """The YAML text as Python (Located mappings), or the one problem that keeps it from being read."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = compose_reference(text)  # nesting, aliases and their expansion bounded first
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
