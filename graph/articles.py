@@ -28,7 +28,7 @@ from casckg.ingest.loaders import ARTICLE_LOADERS
 from casckg.ingest.records import Document
 from casckg.ingest.report import Problem
 
-from .identity import Merge, resolve_forums
+from .identity import Merge, resolve
 from .kinds import with_kinds
 from .known import gazetteer_from_store
 from .mint import source_iri
@@ -136,8 +136,9 @@ class ArticleWriter:
 
     def quads(self, doc: Document) -> tuple[Document, list[Merge], Iterator]:
         """The document after identity resolution, its merges, and the quads of its graph."""
-        resolved, merges = resolve_forums(doc, self.store, base=self.base)
-        return resolved, merges, document_quads(resolved, self.base, recorded_at=self.recorded_at, merges=merges)
+        resolved, merges, candidates = resolve(doc, self.store, base=self.base)
+        quads = document_quads(resolved, self.base, recorded_at=self.recorded_at, merges=merges, candidates=candidates)
+        return resolved, merges, quads
 
     def write(self, doc: Document) -> Ingested:
         """Replace the document's graph in the store (one transaction) and learn its names."""

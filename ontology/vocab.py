@@ -21,6 +21,7 @@ class CAS(DefinedNamespace):
     Exercise: URIRef
     Forum: URIRef
     GovernmentBody: URIRef
+    IdentityMatch: URIRef
     Initiative: URIRef
     Institution: URIRef
     InternationalOrganisation: URIRef
@@ -29,6 +30,7 @@ class CAS(DefinedNamespace):
     Membership: URIRef
     MemorandumOfUnderstanding: URIRef
     Merge: URIRef
+    MergeCandidate: URIRef
     MilitaryUnit: URIRef
     Mission: URIRef
     NGO: URIRef
@@ -50,6 +52,8 @@ class CAS(DefinedNamespace):
     adoptedBy: URIRef
     affiliatedWith: URIRef
     belongsToState: URIRef
+    candidateFor: URIRef
+    candidateFrom: URIRef
     citation: URIRef
     confidence: URIRef
     contributed: URIRef
@@ -92,6 +96,7 @@ class CAS(DefinedNamespace):
     proposedBy: URIRef
     role: URIRef
     sharedDate: URIRef
+    sharedName: URIRef
     sharedOrganiser: URIRef
     sharedParticipant: URIRef
     sharedPlace: URIRef
