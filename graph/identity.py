@@ -280,12 +280,20 @@ def _name(doc: Document, ref: Ref) -> Literal | None:
 
 
 def rename(doc: Document, mapping: dict[Ref, Ref]) -> Document:
-    """The document with every reference in `mapping` replaced (entities, statements, mentions)."""
+    """The document with every reference in `mapping` replaced (entities, statements, mentions).
+
+    A merged entity keeps the graph's label: the article's own name for it becomes an alias
+    (skos:altLabel), so each entity has one label per language however many sources name it.
+    """
     if not mapping:
         return doc
 
     def m(x):
         return mapping.get(x, x) if isinstance(x, Ref) else x
+
+    def restate(s):
+        predicate = "skos:altLabel" if s.predicate == "rdfs:label" and s.subject in mapping else s.predicate
+        return dataclasses.replace(s, subject=m(s.subject), predicate=predicate, object=m(s.object))
 
     entities, seen = [], set()
     for e in doc.entities:
@@ -293,7 +301,7 @@ def rename(doc: Document, mapping: dict[Ref, Ref]) -> Document:
         if (renamed.ref, renamed.classes) not in seen:
             seen.add((renamed.ref, renamed.classes))
             entities.append(renamed)
-    statements = [dataclasses.replace(s, subject=m(s.subject), object=m(s.object)) for s in doc.statements]
+    statements = [restate(s) for s in doc.statements]
     mentions = [dataclasses.replace(x, ref=m(x.ref)) for x in doc.mentions]
     return dataclasses.replace(doc, entities=entities, statements=statements, mentions=mentions)
 

@@ -6,6 +6,8 @@ caller decides whether the Document goes to a store, to JSON, or to a test.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from .article import Article, load_article
@@ -113,8 +115,19 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     return doc
 
 
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
 def _label_lang(ref: Ref, am, language: str) -> str:
-    return "en" if any(m.ref == ref and m.how == "known" for m in am.all()) else language
+    """The language of the text a label came from: the article's when the article writes it so,
+    else the gazetteer's (English) or the script's. A Russian article's "Kazakhstan" is English."""
+    label = am.labels[ref]
+    if any(m.ref == ref and m.text == label for m in am.all()):
+        return language
+    if _CYRILLIC.search(label):
+        return "ru"
+    known = any(m.ref == ref and m.how == "known" for m in am.all())
+    return "en" if known or language == "ru" else language
 
 
 def _fits(f: Found, classes: dict[Ref, str]) -> bool:
