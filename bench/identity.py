@@ -48,6 +48,7 @@ def fold(name: str) -> str:
 def load_gold(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
+
 GOLD_TYPES = yaml.safe_load((REPO / "ingest" / "gold_mapping.yaml").read_text(encoding="utf-8"))["types"]
 ARTICLE_NODES = """
 SELECT DISTINCT ?node ?class WHERE { GRAPH ?article { ?node a ?class } FILTER(isIRI(?node)) }

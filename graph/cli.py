@@ -244,7 +244,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for name, n in counts:
             table.add_row(name, str(n))
         out.print(table)
-    out.print(f"{report.quads} quads, {report.facts} distinct facts (triples outside the ontology), {report.graphs} named graphs")
+    facts = f"{report.facts} distinct facts (triples outside the ontology)"
+    out.print(f"{report.quads} quads, {facts}, {report.graphs} named graphs")
     return OK
 
 

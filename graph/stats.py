@@ -51,4 +51,8 @@ def stats(store: Store) -> Stats:
     def counts(sparql: str, key: str) -> list[tuple[str, int]]:
         return [(short(row[key]), int(row["n"].value)) for row in store.query(sparql)]
 
-    return Stats(counts(_CLASSES, "c"), counts(_PROPERTIES.format(ontology=ox.NamedNode(ONTOLOGY_IRI)), "p"), counts(_SOURCES, "g"))
+    return Stats(
+        counts(_CLASSES, "c"),
+        counts(_PROPERTIES.format(ontology=ox.NamedNode(ONTOLOGY_IRI)), "p"),
+        counts(_SOURCES, "g"),
+    )

@@ -7,7 +7,7 @@ caller decides whether the Document goes to a store, to JSON, or to a test.
 from __future__ import annotations
 
 import re
-
+from datetime import date
 from pathlib import Path
 
 from .article import Article, load_article
@@ -68,9 +68,8 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     language = article.language
     sents = sentences(article.text, article.regions, language)
     am = find_mentions(sents, language, gazetteer)
-    year = int(article.source.published[:4]) if article.source.published else None
     found: list[Found] = []
-    found += pattern_statements(am, language, year)
+    found += pattern_statements(am, language, _published(article.source.published))
     found += structure_statements(am, gazetteer.located)
     found += people_statements(am)
     deployments, extra_entities = deployment_statements(am, language, gazetteer)
@@ -116,6 +115,14 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
 
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def _published(text: str | None) -> date | None:
+    """The article's publication day, when its metadata give a full date."""
+    try:
+        return date.fromisoformat(text[:10]) if text and len(text) >= 10 else None
+    except ValueError:
+        return None
 
 
 def _label_lang(ref: Ref, am, language: str) -> str:

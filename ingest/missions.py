@@ -86,9 +86,7 @@ def deployment_statements(
     return found, new
 
 
-def _counted(
-    counts: list[re.Match[str]], i: int, offset: int, targets: list[tuple[Ref, Mention | None]]
-) -> Ref | None:
+def _counted(counts: list[re.Match[str]], i: int, offset: int, targets: list[tuple[Ref, Mention | None]]) -> Ref | None:
     """The mission the i-th count of a sentence is of: the first named after it and before the
     next count ("six officers in Western Sahara, two in the CAR, nine in Lebanon": nine is
     Lebanon's, the CAR's two is not), else, for the sentence's first count, the last named before

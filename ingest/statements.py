@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from .dates import find_dates
@@ -163,8 +164,9 @@ def _listed(
     return [m for m in out if not (m.ref in seen or seen.add(m.ref))]
 
 
-def pattern_statements(am: ArticleMentions, language: str, default_year: int | None) -> list[Found]:
-    """Facts from the trigger patterns of the article's language."""
+def pattern_statements(am: ArticleMentions, language: str, published: date | None) -> list[Found]:
+    """Facts from the trigger patterns of the article's language (`published` completes dates
+    written without their year)."""
     out: list[Found] = []
     focus: Ref | None = None
     focus_at = 0
@@ -193,7 +195,7 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
                 where: list[int] = []  # the sentence of each object, when it is not the trigger's
                 if spec["object"] == "date":
                     dates = find_dates(sentence.text, language)
-                    objects = [dates[0].iso(default_year)] if dates else []
+                    objects = [dates[0].iso(published)] if dates else []
                 elif spec["object"] in ("topics", "topics before"):
                     objects = _topics(am, index, sentence, t0, t1, spec["object"] == "topics before")
                 else:

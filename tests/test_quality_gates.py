@@ -61,7 +61,10 @@ def test_a_latin_label_tagged_russian_is_reported() -> None:
 def test_a_count_from_a_sentence_that_does_not_name_its_mission_is_reported() -> None:
     sentence = "Kazakh officers serve in Western Sahara (six), the CAR (two) and Lebanon (nine)."
     quads = []
-    for key, count, evidence in (("unifil--2", "2", "two officers in the Central African Republic"), ("unifil--9", "9", sentence)):
+    for key, count, evidence in (
+        ("unifil--2", "2", "two officers in the Central African Republic"),
+        ("unifil--9", "9", sentence),
+    ):
         deployment, assertion = n(f"id:deployment/state-KAZ--{key}"), ox.BlankNode()
         quads += [
             (deployment, n("cas:mission"), n("id:mission/unifil"), ARTICLE),
@@ -71,7 +74,9 @@ def test_a_count_from_a_sentence_that_does_not_name_its_mission_is_reported() ->
             (assertion, n("rdf:object"), ox.Literal(count), ARTICLE),
             (assertion, n("cas:evidence"), ox.Literal(evidence), ARTICLE),
         ]
-    quads.append((n("id:mission/unifil"), RDFS_LABEL, ox.Literal("UN Interim Force in Lebanon", language="en"), REFERENCE))
+    quads.append(
+        (n("id:mission/unifil"), RDFS_LABEL, ox.Literal("UN Interim Force in Lebanon", language="en"), REFERENCE)
+    )
     store = store_with(*quads)
     assert culprits(store, "untied-count-violation") == {ID + "deployment/state-KAZ--unifil--2"}
 
@@ -83,7 +88,12 @@ def test_a_pair_kept_apart_at_the_merge_threshold_is_reported() -> None:
             (node, n("rdf:type"), n("cas:MergeCandidate"), ARTICLE),
             (node, n("cas:candidateFrom"), n(f"id:person/{key}"), ARTICLE),
             (node, n("cas:candidateFor"), n("id:person/other"), ARTICLE),
-            (node, n("cas:matchScore"), ox.Literal(score, datatype=n("http://www.w3.org/2001/XMLSchema#decimal")), ARTICLE),
+            (
+                node,
+                n("cas:matchScore"),
+                ox.Literal(score, datatype=n("http://www.w3.org/2001/XMLSchema#decimal")),
+                ARTICLE,
+            ),
         ]
 
     store = store_with(*candidate("strong", "1.000"), *candidate("weak", "0.600"))

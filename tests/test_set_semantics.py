@@ -45,6 +45,14 @@ def test_a_membership_many_articles_restate_is_listed_once(opened) -> None:
 def test_stats_count_a_fact_once(opened) -> None:
     # The label of Kazakhstan is restated by many articles; as a fact it is one triple.
     report = stats(opened)
-    distinct = int(next(iter(opened.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")))["n"].value)
+    distinct = int(
+        next(
+            iter(
+                opened.query(
+                    "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+                )
+            )
+        )["n"].value
+    )
     assert report.facts < report.quads
     assert report.facts <= distinct
