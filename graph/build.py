@@ -23,6 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from casckg import ontology
+from casckg.ingest.loaders.decisions import load_decisions
 from casckg.ingest.loaders.reference import load_reference_dir
 from casckg.ingest.records import Document
 
@@ -80,7 +81,9 @@ def load_documents(sources: Path) -> list[Document]:
         raise SourceError(
             [Problem(str(reference), None, None, "no reference folder: expected sources/reference/*.yaml")]
         )
-    return load_reference_dir(reference, root=sources)
+    documents = load_reference_dir(reference, root=sources)
+    decisions = load_decisions(sources / "identity.yaml", root=sources)
+    return documents + ([decisions] if decisions else [])
 
 
 def article_folders(sources: Path, extra: Sequence[Path] = ()) -> list[Path]:

@@ -450,6 +450,7 @@ def resolve_names(
         by_key[(top, name_key(name.value))].add(entity.value)
         if top == "Person" and (parsed := person_name(name.value, rule)):
             by_surname[parsed.surname].add(entity.value)
+    same, different = decisions(store)
     names = _document_names(doc)
     mapping: dict[Ref, Ref] = {}
     merges: list[Merge] = []
@@ -472,6 +473,12 @@ def resolve_names(
                     )
                     if best > scores.get(other, (0.0, {}))[0]:
                         scores[other] = (best, {"name": (name,)})
+        for other in different.get(iri, ()):
+            scores.pop(other, None)  # an analyst said these are two
+        for other in same.get(iri, ()):
+            if other in known:
+                scores = {other: (1.0, {})}  # an analyst said these are one
+                break
         strong = sorted(o for o, (s, _) in scores.items() if s >= rule.threshold)
         doubtful = sorted(o for o, (s, _) in scores.items() if rule.doubtful <= s < rule.threshold)
         label = _name(doc, entity.ref)
@@ -485,6 +492,19 @@ def resolve_names(
                 score, shared = scores[other]
                 candidates.append(Candidate(entity.ref, ref, label, score, shared))
     return rename(doc, mapping), merges, candidates
+
+
+def decisions(store: Store) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """What analysts decided (sources/identity.yaml): IRI -> IRIs it is one with, and IRIs it is
+    not; both ways round."""
+    same: dict[str, set[str]] = defaultdict(set)
+    different: dict[str, set[str]] = defaultdict(set)
+    for row in run(store, internal("articles", "identity-decisions")):
+        a, b = row["entity"].value, row["other"].value
+        table = same if row["decision"].value.endswith("sameAs") else different
+        table[a].add(b)
+        table[b].add(a)
+    return same, different
 
 
 def resolve(doc: Document, store: Store, base: str | None = None) -> tuple[Document, list[Merge], list[Candidate]]:
