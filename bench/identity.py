@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="list every duplicate pair and merged node")
     args = parser.parse_args(argv)
 
-    from casckg.graph.build import build
+    from casckg.graph.build.job import build
     from casckg.graph.store import open_store
 
     golds = gold_files(args.corpus)

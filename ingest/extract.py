@@ -10,6 +10,8 @@ import re
 from datetime import date
 from pathlib import Path
 
+from casckg.ontology import domains_and_ranges
+
 from .article import Article, load_article
 from .gazetteer import Gazetteer
 from .language import sentences
@@ -17,34 +19,6 @@ from .mentions import find_mentions
 from .missions import deployment_statements
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
 from .statements import Found, pattern_statements, people_statements, structure_statements
-
-# the ontology's domain and range, checked once more on every extracted fact
-DOMAIN = {
-    "cas:organizedBy": ("Forum",),
-    "cas:hostedIn": ("Forum",),
-    "cas:participant": ("Forum",),
-    "cas:discussed": ("Forum",),
-    "cas:missionLocation": ("Mission",),
-    "cas:affiliatedWith": ("Person",),
-    "cas:deployedTo": ("State", "Institution", "Person"),
-    "cas:memberOf": ("State", "Institution", "Person"),
-    "cas:cooperatesWith": ("State", "Institution", "Person"),
-    "cas:proposed": ("State", "Institution", "Person"),
-    "cas:signed": ("State", "Institution", "Person", "Place"),
-}
-RANGE = {
-    "cas:hostedIn": ("State", "Place"),
-    "cas:missionLocation": ("State", "Place"),
-    "cas:locatedIn": ("State", "Place"),
-    "cas:deployedTo": ("Mission",),
-    "cas:signed": ("Agreement",),
-    "cas:partyTo": ("Agreement",),
-    "cas:adoptedBy": ("Institution",),
-    "cas:memberOf": ("Institution",),
-    "cas:belongsToState": ("State",),
-    "cas:participant": ("State", "Institution", "Person"),
-    "cas:organizedBy": ("State", "Institution", "Person"),
-}
 
 
 def _one_date_per_event(found: list[Found]) -> list[Found]:
@@ -140,10 +114,11 @@ def _label_lang(ref: Ref, am, language: str) -> str:
 def _fits(f: Found, classes: dict[Ref, str]) -> bool:
     if f.subject == f.object:
         return False
-    dom = DOMAIN.get(f.predicate)
+    domains, ranges = domains_and_ranges()  # the ontology's, checked once more on every extracted fact
+    dom = domains.get(f.predicate)
     if dom and f.subject.path != "deployment" and classes.get(f.subject) not in dom:
         return False
-    rng = RANGE.get(f.predicate)
+    rng = ranges.get(f.predicate)
     return not (rng and isinstance(f.object, Ref) and classes.get(f.object) not in rng)
 
 

@@ -162,6 +162,20 @@ class Gazetteer:
                 i += 1
         return out
 
+    def learn(self, doc: Document) -> None:
+        """Learn the names a newly written document gives its entities (and where they lie),
+        so the next article of the same run finds them; what is known already stays."""
+        part = Gazetteer.from_documents([doc], places=False)
+        for ref, known in part.entities.items():
+            self.entities.setdefault(ref, known)
+        for key, entries in part.names.items():
+            self.names[key] |= {(self.entities[k.ref], rule) for k, rule in entries}
+            self.longest = max(self.longest, len(key))
+        for ref, where in part.located.items():
+            self.located.setdefault(ref, where)
+        for where, missions in part.missions_at.items():
+            self.missions_at[where] |= missions
+
 
 def _fits(rule: str, span: list[Token]) -> bool:
     if rule == "upper":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from casckg.graph import cli
+from casckg.graph.cli import main as cli
 from casckg.queries import library
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")

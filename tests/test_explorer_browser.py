@@ -14,8 +14,8 @@ import pytest
 
 from bench.explorer import ARGS as CHROMIUM_ARGS  # one list of flags for headless chromium
 from bench.explorer import CHROMIUM
-from casckg.graph.explorer import write_page
-from casckg.graph.network import project
+from casckg.graph.network.explorer import write_page
+from casckg.graph.network.projection import project
 
 pytestmark = pytest.mark.slow
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casckg.graph.network import interval, label, overlaps
+from casckg.graph.network.projection import interval, label, overlaps
 
 ID = "https://w3id.org/casckg/id/"
 SRC = "https://w3id.org/casckg/source/"
@@ -117,7 +117,7 @@ def test_overlaps_treats_open_ends_and_undated_as_always():
 
 def test_projection_of_the_built_reference_store(store):
     """Every state is a node; every membership and deployment record becomes one edge."""
-    from casckg.graph.network import project
+    from casckg.graph.network.projection import project
 
     graph = project(store)
     states = {r["s"].value for r in store.query("SELECT DISTINCT ?s WHERE { ?s a cas:State }")}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from casckg.graph.describe import Description, Statement
-from casckg.graph.pages import render
+from casckg.graph.web.describe import Description, Statement
+from casckg.graph.web.pages import render
 
 HOSTILE = '<script>alert("x")</script>'
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from casckg.graph.querying import resolve, rows, run
+from casckg.graph.query import resolve, rows, run
 from casckg.graph.store import open_store
 from casckg.ingest.dates import find_dates
 
@@ -35,4 +35,3 @@ def test_forums_of_a_state_are_in_date_order_with_partial_days_last(built) -> No
     dates = [row[columns.index("date")] for row in data if row[columns.index("date")]]
     full = [d for d in dates if not d.startswith("--")]
     assert full == sorted(full) and dates[: len(full)] == full
-

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from casckg.graph.build import ontology_quads
+from casckg.graph.build.job import ontology_quads
 from casckg.graph.store import EmbeddedStore, open_store
 from casckg.queries import checks
 
@@ -101,7 +101,7 @@ def test_a_pair_kept_apart_at_the_merge_threshold_is_reported() -> None:
 
 
 def test_the_threshold_in_the_check_is_the_identity_rule_s() -> None:
-    from casckg.graph.identity import load_name_rule
+    from casckg.graph.build.names import load_name_rule
 
     assert f">= {load_name_rule().threshold}" in checks()["likely-duplicate-violation"].text
 

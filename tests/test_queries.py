@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from casckg.graph.querying import resolve, rows, run
+from casckg.graph.query import resolve, rows, run
 
 
 def ask(store, name: str, **params: str) -> list[dict[str, str]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from casckg.graph.querying import resolve, rows, run
+from casckg.graph.query import resolve, rows, run
 from casckg.graph.stats import stats
 from casckg.graph.store import open_store
 from casckg.queries import library

@@ -25,7 +25,8 @@ from casckg.ingest.errors import SourceError
 from casckg.ingest.records import Document, Ref, Source, Statement
 from casckg.ingest.report import Problem
 
-from .reference import Located, _display, _parse_yaml, schema
+from .reference import _display, schema
+from .yaml_lines import Located, parse_yaml
 
 DECISIONS = {"same_as": "owl:sameAs", "different_from": "owl:differentFrom"}
 _URL = re.compile(r"^https?://\S+$")
@@ -45,7 +46,7 @@ def load_decisions(path: Path, root: Path | None = None) -> Document | None:
     raw = path.read_bytes()
     problems: list[Problem] = []
     try:
-        data, problems = _parse_yaml(raw.decode("utf-8"), display)
+        data, problems = parse_yaml(raw.decode("utf-8"), display)
     except UnicodeDecodeError as exc:
         raise SourceError(
             [Problem(display, None, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -22,6 +22,7 @@ import yaml
 from ..errors import SourceError
 from ..records import Document, Entity, Literal, Ref, Source, Statement
 from ..report import Problem
+from .yaml_lines import Located, parse_yaml
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "reference_schema.yaml"
 REFERENCE_EXTRACTOR = "reference"
@@ -36,51 +37,6 @@ _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 def schema() -> dict[str, Any]:
     """The record schema, parsed once."""
     return yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8"))
-
-
-# --- YAML with line numbers -------------------------------------------------------------------
-
-
-_SCALARS = yaml.SafeLoader("")  # only its constructor is used, to type scalars as safe_load does
-
-
-class Located(dict):
-    """A YAML mapping that remembers the line (1-based) of each key."""
-
-    line: int
-    lines: dict[str, int]
-
-
-def _to_python(node: yaml.Node) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        out = Located()
-        out.line = node.start_mark.line + 1
-        out.lines = {}
-        for key_node, value_node in node.value:
-            key = str(_to_python(key_node))
-            out[key] = _to_python(value_node)
-            out.lines[key] = key_node.start_mark.line + 1
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item) for item in node.value]
-    try:
-        return _SCALARS.construct_object(node, deep=True)
-    except ValueError:  # a timestamp-shaped scalar that is no real date: let validation say so
-        return node.value
-
-
-def _parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-        if context and start:
-            reason += f" ({context} at line {start.line + 1})"
-        return None, [Problem(file, line, None, f"malformed YAML: {reason}")]
-    return (_to_python(node) if node is not None else None), []
 
 
 # --- records ----------------------------------------------------------------------------------
@@ -112,7 +68,7 @@ def _read_file(path: Path, display: str) -> tuple[list[RawRecord], str, list[Pro
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return [], digest, [Problem(display, None, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
-    data, problems = _parse_yaml(text, display)
+    data, problems = parse_yaml(text, display)
     if problems:
         return [], digest, problems
     if not isinstance(data, dict) or not isinstance(data.get("records"), list):
@@ -215,26 +171,28 @@ class _Checker:
                 return bad(f"'{value}' is not a Wikidata item id (Q followed by digits)")
             return value
         if kind in ("ref", "refs"):
-            values = value if kind == "refs" else [value]
-            if kind == "refs" and not isinstance(value, list):
-                values = [value]  # one id is a list of one
-            out = []
-            for item in values:
-                target = self.index.get(str(item))
-                if target is None:
-                    bad(f"unknown id '{item}'")
-                    continue
-                if target.type not in spec["types"]:
-                    bad(f"'{item}' is of type {target.type}; expected {' or '.join(spec['types'])}")
-                    continue
-                out.append(self.ref(target, target.type))
-            return out if len(out) == len(values) else None
+            return self.check_refs(spec, value, kind == "refs", bad)
         if kind == "kind":
             allowed = self.types[record.type].get("kinds", [])
             if value not in allowed:
                 return bad(f"unknown kind '{value}'; expected one of {', '.join(allowed)}")
             return str(value)
         raise ValueError(f"reference_schema.yaml: unknown value kind {kind!r}")
+
+    def check_refs(self, spec: dict, value: Any, many: bool, bad: Callable[[str], None]) -> list[Ref] | None:
+        """The references a ref/refs field names (one id is a list of one), or None when one does not fit."""
+        values = value if many and isinstance(value, list) else [value]
+        out = []
+        for item in values:
+            target = self.index.get(str(item))
+            if target is None:
+                bad(f"unknown id '{item}'")
+                continue
+            if target.type not in spec["types"]:
+                bad(f"'{item}' is of type {target.type}; expected {' or '.join(spec['types'])}")
+                continue
+            out.append(self.ref(target, target.type))
+        return out if len(out) == len(values) else None
 
     def check_fields(
         self, record: RawRecord, mapping: Located, fields: dict[str, dict], context: str, prefix: str = ""
