@@ -172,32 +172,35 @@ def _merge_quads(merge: Merge, graph: NamedNode, base: str) -> Iterator[Quad]:
         (RDF_TYPE, _n("prov:Activity")),
         (_n("cas:mergedFrom"), NamedNode(local)),
         (_n("cas:mergedInto"), NamedNode(entity_iri(merge.into, base))),
-        (_n("cas:matchScore"), OxLiteral(f"{merge.score:.3f}", datatype=NamedNode(XSD + "decimal"))),
-        (_n("prov:wasAssociatedWith"), NamedNode(f"{base}software/casckg/{software_version()}")),
     ]
-    if merge.name is not None:
-        values.append((_n("cas:mergedName"), term(merge.name, base)))
-    for feature, shared in sorted(merge.shared.items()):
-        values += [(_n(SHARED[feature]), term(value, base)) for value in shared]
-    for pred, obj in values:
-        yield Quad(node, pred, obj, graph)
+    yield from _match_quads(node, values, merge, graph, base)
 
 
 def _candidate_quads(candidate: Candidate, graph: NamedNode, base: str) -> Iterator[Quad]:
     """The record of a pair kept apart: a cas:MergeCandidate in the article's graph."""
     local, other = entity_iri(candidate.local, base), entity_iri(candidate.other, base)
-    digest = hashlib.sha256(f"{local} {other}".encode()).hexdigest()[:20]
-    node = NamedNode(f"{graph.value}/candidate/{digest}")
+    node = NamedNode(f"{graph.value}/candidate/{hashlib.sha256(f'{local} {other}'.encode()).hexdigest()[:20]}")
     values: list[tuple[NamedNode, NamedNode | OxLiteral]] = [
         (RDF_TYPE, _n("cas:MergeCandidate")),
         (_n("cas:candidateFrom"), NamedNode(local)),
-        (_n("cas:candidateFor"), NamedNode(other)),
-        (_n("cas:matchScore"), OxLiteral(f"{candidate.score:.3f}", datatype=NamedNode(XSD + "decimal"))),
+        (_n("cas:candidateFor"), NamedNode(entity_iri(candidate.other, base))),
+    ]
+    yield from _match_quads(node, values, candidate, graph, base)
+
+
+def _match_quads(
+    node: NamedNode, values: list, match: Merge | Candidate, graph: NamedNode, base: str
+) -> Iterator[Quad]:
+    """A merge's or a candidate's quads: its own `values`, then the score, the software, the
+    article's name and the shared evidence, which both record alike."""
+    values = [
+        *values,
+        (_n("cas:matchScore"), OxLiteral(f"{match.score:.3f}", datatype=NamedNode(XSD + "decimal"))),
         (_n("prov:wasAssociatedWith"), NamedNode(f"{base}software/casckg/{software_version()}")),
     ]
-    if candidate.name is not None:
-        values.append((_n("cas:mergedName"), term(candidate.name, base)))
-    for feature, shared in sorted(candidate.shared.items()):
+    if match.name is not None:
+        values.append((_n("cas:mergedName"), term(match.name, base)))
+    for feature, shared in sorted(match.shared.items()):
         values += [(_n(SHARED[feature]), term(value, base)) for value in shared]
     for pred, obj in values:
         yield Quad(node, pred, obj, graph)
