@@ -21,6 +21,7 @@ class CAS(DefinedNamespace):
     Exercise: URIRef
     Forum: URIRef
     GovernmentBody: URIRef
+    HistoricalName: URIRef
     IdentityMatch: URIRef
     Initiative: URIRef
     Institution: URIRef
@@ -28,6 +29,7 @@ class CAS(DefinedNamespace):
     Location: URIRef
     Meeting: URIRef
     Membership: URIRef
+    MembershipStatus: URIRef
     MemorandumOfUnderstanding: URIRef
     Merge: URIRef
     MergeCandidate: URIRef
@@ -36,6 +38,7 @@ class CAS(DefinedNamespace):
     NGO: URIRef
     Person: URIRef
     Place: URIRef
+    Post: URIRef
     ReferenceFile: URIRef
     Resolution: URIRef
     Roundtable: URIRef
@@ -43,6 +46,7 @@ class CAS(DefinedNamespace):
     State: URIRef
     Summit: URIRef
     Talks: URIRef
+    Tenure: URIRef
     Topic: URIRef
     TrainingCentre: URIRef
     TrainingCourse: URIRef
@@ -64,10 +68,15 @@ class CAS(DefinedNamespace):
     discussed: URIRef
     endDate: URIRef
     endOffset: URIRef
+    eventStatus: URIRef
     evidence: URIRef
     extractor: URIRef
+    hadName: URIRef
     hasMembership: URIRef
     hasPart: URIRef
+    hasTenure: URIRef
+    held: URIRef
+    holder: URIRef
     hostedIn: URIRef
     inferred: URIRef
     isoCode: URIRef
@@ -77,11 +86,13 @@ class CAS(DefinedNamespace):
     matchScore: URIRef
     member: URIRef
     memberOf: URIRef
+    membershipStatus: URIRef
     mergedFrom: URIRef
     mergedInto: URIRef
     mergedName: URIRef
     mission: URIRef
     missionLocation: URIRef
+    nameText: URIRef
     number: URIRef
     organisation: URIRef
     organized: URIRef
@@ -92,6 +103,8 @@ class CAS(DefinedNamespace):
     party: URIRef
     partyTo: URIRef
     personnelCount: URIRef
+    post: URIRef
+    postIn: URIRef
     proposed: URIRef
     proposedBy: URIRef
     role: URIRef
@@ -106,3 +119,5 @@ class CAS(DefinedNamespace):
     signedIn: URIRef
     startDate: URIRef
     startOffset: URIRef
+    succeededBy: URIRef
+    succeeds: URIRef

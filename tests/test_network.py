@@ -116,13 +116,16 @@ def test_overlaps_treats_open_ends_and_undated_as_always():
 
 
 def test_projection_of_the_built_reference_store(store):
-    """Every state is a node; every membership and deployment record becomes one edge."""
+    """Every state is a node; every membership, deployment and tenure record becomes one edge."""
     from casckg.graph.network.projection import project
 
     graph = project(store)
     states = {r["s"].value for r in store.query("SELECT DISTINCT ?s WHERE { ?s a cas:State }")}
     assert states and states <= set(graph.nodes)
     records = {
-        r["m"].value for r in store.query("SELECT ?m WHERE { { ?m a cas:Membership } UNION { ?m a cas:Deployment } }")
+        r["m"].value
+        for r in store.query(
+            "SELECT ?m WHERE { { ?m a cas:Membership } UNION { ?m a cas:Deployment } UNION { ?m a cas:Tenure } }"
+        )
     }
     assert records == {a["via"] for *_, a in graph.edges(data=True) if a["via"]}
