@@ -21,7 +21,7 @@ from .known import KnownName, gazetteer_of_names
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Source, Statement
 from .report import Problem, Severity
 from .slug import slug
-from .tokens import fold
+from .tokens import fold, key_of
 
 __all__ = [
     "SUPPORTED_LANGUAGES",
@@ -45,7 +45,9 @@ __all__ = [
     "article_suffixes",
     "fold",
     "gazetteer_of_names",
+    "identity_decisions",
     "is_url",
+    "key_of",
     "load",
     "read",
     "reference_documents",
@@ -90,6 +92,14 @@ def reference_documents(folder: Path, root: Path | None = None) -> list[Document
     from .loaders.reference import load_reference_dir
 
     return load_reference_dir(folder, root=root)
+
+
+def identity_decisions(path: Path, root: Path | None = None) -> Document | None:
+    """The analysts' identity decisions (same-as / different-from) as one Document, or None
+    without the file; SourceError on a bad decision."""
+    from .loaders.decisions import load_decisions
+
+    return load_decisions(path, root=root)
 
 
 def scorer_json(doc: Document, entity_iri: Callable[[Ref], str]) -> dict[str, Any]:

@@ -6,6 +6,8 @@ caller decides whether the Document goes to a store, to JSON, or to a test.
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 from casckg.ontology import domains_and_ranges
@@ -72,9 +74,8 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     language = article.language
     sents = sentences(article.text, article.regions, language)
     am = find_mentions(sents, language, gazetteer)
-    year = int(article.source.published[:4]) if article.source.published else None
     found: list[Found] = []
-    found += pattern_statements(am, language, year)
+    found += pattern_statements(am, language, _published(article.source.published))
     found += structure_statements(am, gazetteer.located)
     found += people_statements(am)
     found += title_statements(am)
@@ -122,8 +123,27 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     return doc
 
 
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def _published(text: str | None) -> date | None:
+    """The article's publication day, when its metadata give a full date."""
+    try:
+        return date.fromisoformat(text[:10]) if text and len(text) >= 10 else None
+    except ValueError:
+        return None
+
+
 def _label_lang(ref: Ref, am, language: str) -> str:
-    return "en" if any(m.ref == ref and m.how == "known" for m in am.all()) else language
+    """The language of the text a label came from: the article's when the article writes it so,
+    else the gazetteer's (English) or the script's. A Russian article's "Kazakhstan" is English."""
+    label = am.labels[ref]
+    if any(m.ref == ref and m.text == label for m in am.all()):
+        return language
+    if _CYRILLIC.search(label):
+        return "ru"
+    known = any(m.ref == ref and m.how == "known" for m in am.all())
+    return "en" if known or language == "ru" else language
 
 
 def _fits(f: Found, classes: dict[Ref, str]) -> bool:

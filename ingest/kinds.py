@@ -32,9 +32,17 @@ def kind_words(language: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(sorted(((key_of(w), cls) for w, cls in table.items()), key=lambda x: -len(x[0])))
 
 
-def _contains(key: tuple[str, ...], word: tuple[str, ...]) -> bool:
+def _position(key: tuple[str, ...], word: tuple[str, ...]) -> int | None:
+    """Where `word` first occurs in the name's key, or None."""
     n = len(word)
-    return any(key[i : i + n] == word for i in range(len(key) - n + 1))
+    return next((i for i in range(len(key) - n + 1) if key[i : i + n] == word), None)
+
+
+def _head_kind(key: tuple[str, ...], words: tuple[tuple[tuple[str, ...], str], ...]) -> str | None:
+    """The kind the name itself gives: its first kind word ("the 6th Summit of the Conference on
+    Interaction…" is a summit; the conference is the organisation that holds it)."""
+    found = [(at, -len(word), cls) for word, cls in words if (at := _position(key, word)) is not None]
+    return min(found)[2] if found else None
 
 
 def with_kinds(doc: Document, article: Article) -> Document:
@@ -48,10 +56,8 @@ def with_kinds(doc: Document, article: Article) -> Document:
     for mention in sorted(doc.mentions, key=lambda m: m.start):
         if mention.ref not in forums:
             continue
-        key = key_of(mention.text)
-        for word, cls in words:
-            if (mention.ref, cls) in found or not _contains(key, word):
-                continue
+        cls = _head_kind(key_of(mention.text), words)
+        if cls is not None and (mention.ref, cls) not in found:
             sentence = next((s for s in spans if s.start <= mention.start < s.end), None)
             evidence = Evidence(sentence.text, sentence.start, sentence.end) if sentence else None
             found[(mention.ref, cls)] = Statement(

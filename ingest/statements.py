@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from .dates import find_dates
@@ -94,8 +95,9 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
     return [min(unique, key=lambda m: min(abs(m.start - t0), abs(m.end - t0), abs(m.start - t1)))]
 
 
-def pattern_statements(am: ArticleMentions, language: str, default_year: int | None) -> list[Found]:
-    """Facts from the trigger patterns of the article's language."""
+def pattern_statements(am: ArticleMentions, language: str, published: date | None) -> list[Found]:
+    """Facts from the trigger patterns of the article's language (`published` completes dates
+    written without their year)."""
     out: list[Found] = []
     in_focus = event_focus(am)
     for index, sentence in enumerate(am.sentences):
@@ -133,7 +135,7 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
                 where: list[int] = []  # the sentence of each object, when it is not the trigger's
                 if spec["object"] == "date":
                     dates = find_dates(sentence.text, language)
-                    objects = [dates[0].iso(default_year)] if dates else []
+                    objects = [dates[0].iso(published)] if dates else []
                 elif spec["object"] in ("topics", "topics before"):
                     objects = _topics(am, index, sentence, t0, t1, spec["object"] == "topics before")
                 else:

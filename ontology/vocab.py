@@ -22,6 +22,7 @@ class CAS(DefinedNamespace):
     Forum: URIRef
     GovernmentBody: URIRef
     HistoricalName: URIRef
+    IdentityMatch: URIRef
     Initiative: URIRef
     Institution: URIRef
     InternationalOrganisation: URIRef
@@ -31,6 +32,7 @@ class CAS(DefinedNamespace):
     MembershipStatus: URIRef
     MemorandumOfUnderstanding: URIRef
     Merge: URIRef
+    MergeCandidate: URIRef
     MilitaryUnit: URIRef
     Mission: URIRef
     NGO: URIRef
@@ -54,6 +56,8 @@ class CAS(DefinedNamespace):
     adoptedBy: URIRef
     affiliatedWith: URIRef
     belongsToState: URIRef
+    candidateFor: URIRef
+    candidateFrom: URIRef
     citation: URIRef
     confidence: URIRef
     contributed: URIRef
@@ -105,6 +109,7 @@ class CAS(DefinedNamespace):
     proposedBy: URIRef
     role: URIRef
     sharedDate: URIRef
+    sharedName: URIRef
     sharedOrganiser: URIRef
     sharedParticipant: URIRef
     sharedPlace: URIRef

@@ -111,6 +111,17 @@ def browser():
         launched.close()
 
 
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
+    """The reference sources with the seed and dev articles ingested (the corpus build), built once per run."""
+    from casckg.graph.build.job import build
+
+    target = tmp_path_factory.mktemp("corpus") / "store"
+    report = build(SOURCES, target, articles=[corpus / "seeds", corpus / "dev"])
+    assert report.articles.ingested and not report.articles.skipped
+    return target
+
+
 # --- servers on the loopback ------------------------------------------------------------------
 
 

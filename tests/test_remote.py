@@ -133,7 +133,9 @@ def test_rebuild_replaces_graphs_and_drops_only_our_stale_ones(oxigraph_server) 
 
 
 def test_cli_queries_a_remote_store(endpoints: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
-    code = cli.main(["query", "memberships-of", "--param", "member=state/KAZ", "--store", endpoints["protocol"]])
+    code = cli.main(
+        ["query", "memberships-of", "--param", "member=state/KAZ", "--format", "csv", "--store", endpoints["protocol"]]
+    )
     assert code == 0
     assert "institution/sco" in capsys.readouterr().out
 

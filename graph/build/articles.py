@@ -33,9 +33,10 @@ from casckg.ingest.contract import (
 )
 
 from ..store.embedded import Store
-from .identity import Merge, resolve_forums
+from .identity import Merge
 from .known import gazetteer_from_store
 from .mint import source_iri
+from .names import resolve
 from .quads import document_quads
 
 #: Files in an article folder that document it rather than being articles.
@@ -144,12 +145,14 @@ class ArticleWriter:
 
         `casckg extract` shows this without writing it; `write` stores the same.
         """
-        return resolve_forums(self.extract(article), self.store, base=self.base)
+        resolved, merges, _ = resolve(self.extract(article), self.store, base=self.base)
+        return resolved, merges
 
     def quads(self, doc: Document) -> tuple[Document, list[Merge], Iterator]:
         """The document after identity resolution, its merges, and the quads of its graph."""
-        resolved, merges = resolve_forums(doc, self.store, base=self.base)
-        return resolved, merges, document_quads(resolved, self.base, recorded_at=self.recorded_at, merges=merges)
+        resolved, merges, candidates = resolve(doc, self.store, base=self.base)
+        quads = document_quads(resolved, self.base, recorded_at=self.recorded_at, merges=merges, candidates=candidates)
+        return resolved, merges, quads
 
     def write(self, doc: Document) -> Ingested:
         """Replace the document's graph in the store (one transaction) and learn its names."""

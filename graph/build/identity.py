@@ -1,4 +1,4 @@
-"""Cross-source identity: one real-world event, reported by several sources, is one node.
+"""Cross-source identity: one real-world thing, reported by several sources, is one node.
 
 An article names an event in its own words ("le premier forum régional…", "the first regional
 roundtable…"), so names alone cannot tell that two reports are about one event. What can is what
@@ -7,6 +7,8 @@ graph is written, each of its forums is compared with the forums the store alrea
 reference records or other articles) by a scored rule whose weights are data (`identity.yaml`).
 When the best candidate passes, the article's forum takes that IRI, and a `Merge` records which
 name was merged into which entity, with the score and the shared evidence.
+
+Other entities an article introduces are compared by name (`names.py`); `resolve` there runs both.
 """
 
 from __future__ import annotations
@@ -100,6 +102,17 @@ class Merge:
 
     local: Ref
     into: Ref
+    name: Literal | None
+    score: float
+    shared: dict[str, tuple[str | Literal, ...]]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An article's entity that may be one already in the graph, kept apart for an analyst."""
+
+    local: Ref
+    other: Ref
     name: Literal | None
     score: float
     shared: dict[str, tuple[str | Literal, ...]]
@@ -234,12 +247,20 @@ def _name(doc: Document, ref: Ref) -> Literal | None:
 
 
 def rename(doc: Document, mapping: dict[Ref, Ref]) -> Document:
-    """The document with every reference in `mapping` replaced (entities, statements, mentions)."""
+    """The document with every reference in `mapping` replaced (entities, statements, mentions).
+
+    A merged entity keeps the graph's label: the article's own name for it becomes an alias
+    (skos:altLabel), so each entity has one label per language however many sources name it.
+    """
     if not mapping:
         return doc
 
     def m(x):
         return mapping.get(x, x) if isinstance(x, Ref) else x
+
+    def restate(s):
+        predicate = "skos:altLabel" if s.predicate == "rdfs:label" and s.subject in mapping else s.predicate
+        return dataclasses.replace(s, subject=m(s.subject), predicate=predicate, object=m(s.object))
 
     entities, seen = [], set()
     for e in doc.entities:
@@ -247,7 +268,7 @@ def rename(doc: Document, mapping: dict[Ref, Ref]) -> Document:
         if (renamed.ref, renamed.classes) not in seen:
             seen.add((renamed.ref, renamed.classes))
             entities.append(renamed)
-    statements = [dataclasses.replace(s, subject=m(s.subject), object=m(s.object)) for s in doc.statements]
+    statements = [restate(s) for s in doc.statements]
     mentions = [dataclasses.replace(x, ref=m(x.ref)) for x in doc.mentions]
     return dataclasses.replace(doc, entities=entities, statements=statements, mentions=mentions)
 

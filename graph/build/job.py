@@ -28,7 +28,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from casckg import ontology
-from casckg.ingest.contract import Document, reference_documents
+from casckg.ingest.contract import Document, identity_decisions, reference_documents
 
 from ..reason import ReasonReport, inferred_graph, materialise
 from ..store import is_remote, open_store
@@ -93,7 +93,9 @@ def load_documents(sources: Path) -> list[Document]:
         raise SourceError(
             [Problem(str(reference), None, None, "no reference folder: expected sources/reference/*.yaml")]
         )
-    return reference_documents(reference, root=sources)
+    documents = reference_documents(reference, root=sources)
+    decisions = identity_decisions(sources / "identity.yaml", root=sources)
+    return documents + ([decisions] if decisions else [])
 
 
 def article_folders(sources: Path, extra: Sequence[Path] = ()) -> list[Path]:

@@ -27,7 +27,7 @@ from casckg.ontology import PREFIXES, expand
 from .mint import base_iri, entity_iri, source_iri
 
 if TYPE_CHECKING:
-    from .identity import Merge
+    from .identity import Candidate, Merge
 
 RDF_TYPE = NamedNode(PREFIXES["rdf"] + "type")
 XSD = PREFIXES["xsd"]
@@ -60,13 +60,18 @@ def term(value: Ref | Literal | str, base: str) -> NamedNode | OxLiteral:
 
 
 def document_quads(
-    doc: Document, base: str | None = None, *, recorded_at: str | None = None, merges: Iterable[Merge] = ()
+    doc: Document,
+    base: str | None = None,
+    *,
+    recorded_at: str | None = None,
+    merges: Iterable[Merge] = (),
+    candidates: Iterable[Candidate] = (),
 ) -> Iterator[Quad]:
     """Every quad of one document's named graph.
 
     `recorded_at` (an xsd:dateTime) is when the ingest ran; builds leave it out or pass a fixed
     time so that they stay byte-for-byte repeatable. `merges` are the identity decisions taken
-    for the document (`identity.resolve_forums`).
+    for the document and `candidates` the pairs it left for an analyst (`identity.resolve`).
     """
     base = base or base_iri()
     src = doc.source
@@ -89,6 +94,8 @@ def document_quads(
             yield from _assertion_quads(statement, s, p, o, graph)
     for merge in merges:
         yield from _merge_quads(merge, graph, base)
+    for candidate in candidates:
+        yield from _candidate_quads(candidate, graph, base)
 
 
 def _source_quads(doc: Document, graph: NamedNode, base: str, recorded_at: str | None = None) -> Iterator[Quad]:
@@ -152,6 +159,7 @@ SHARED = {
     "participants": "cas:sharedParticipant",
     "place": "cas:sharedPlace",
     "date": "cas:sharedDate",
+    "name": "cas:sharedName",
 }
 
 
@@ -164,12 +172,35 @@ def _merge_quads(merge: Merge, graph: NamedNode, base: str) -> Iterator[Quad]:
         (RDF_TYPE, _n("prov:Activity")),
         (_n("cas:mergedFrom"), NamedNode(local)),
         (_n("cas:mergedInto"), NamedNode(entity_iri(merge.into, base))),
-        (_n("cas:matchScore"), OxLiteral(f"{merge.score:.3f}", datatype=NamedNode(XSD + "decimal"))),
+    ]
+    yield from _match_quads(node, values, merge, graph, base)
+
+
+def _candidate_quads(candidate: Candidate, graph: NamedNode, base: str) -> Iterator[Quad]:
+    """The record of a pair kept apart: a cas:MergeCandidate in the article's graph."""
+    local, other = entity_iri(candidate.local, base), entity_iri(candidate.other, base)
+    node = NamedNode(f"{graph.value}/candidate/{hashlib.sha256(f'{local} {other}'.encode()).hexdigest()[:20]}")
+    values: list[tuple[NamedNode, NamedNode | OxLiteral]] = [
+        (RDF_TYPE, _n("cas:MergeCandidate")),
+        (_n("cas:candidateFrom"), NamedNode(local)),
+        (_n("cas:candidateFor"), NamedNode(entity_iri(candidate.other, base))),
+    ]
+    yield from _match_quads(node, values, candidate, graph, base)
+
+
+def _match_quads(
+    node: NamedNode, values: list, match: Merge | Candidate, graph: NamedNode, base: str
+) -> Iterator[Quad]:
+    """A merge's or a candidate's quads: its own `values`, then the score, the software, the
+    article's name and the shared evidence, which both record alike."""
+    values = [
+        *values,
+        (_n("cas:matchScore"), OxLiteral(f"{match.score:.3f}", datatype=NamedNode(XSD + "decimal"))),
         (_n("prov:wasAssociatedWith"), NamedNode(f"{base}software/casckg/{software_version()}")),
     ]
-    if merge.name is not None:
-        values.append((_n("cas:mergedName"), term(merge.name, base)))
-    for feature, shared in sorted(merge.shared.items()):
+    if match.name is not None:
+        values.append((_n("cas:mergedName"), term(match.name, base)))
+    for feature, shared in sorted(match.shared.items()):
         values += [(_n(SHARED[feature]), term(value, base)) for value in shared]
     for pred, obj in values:
         yield Quad(node, pred, obj, graph)

@@ -31,5 +31,6 @@ def run(args: argparse.Namespace) -> int:
         for name, n in counts:
             table.add_row(name, str(n))
         out().print(table)
-    out().print(f"{report.quads} quads, {report.graphs} named graphs")
+    facts = f"{report.facts} distinct facts (triples outside the ontology)"
+    out().print(f"{report.quads} quads, {facts}, {report.graphs} named graphs")
     return OK
