@@ -58,4 +58,3 @@ def store_version(location: str | Path) -> str | None:
         return f"{folder}#{(folder / MARKER).read_text(encoding='utf-8').strip()}"
     except OSError:
         return f"{folder}#"
-
