@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from ..countries import countries_document
 from ..errors import SourceError
 from ..records import Document, Entity, Literal, Ref, Source, Statement
 from ..report import Problem
@@ -389,7 +390,8 @@ def _objects(spec: dict, value: Any) -> Iterable[Ref | Literal | str]:
 
 
 def load_reference_dir(folder: Path, root: Path | None = None) -> list[Document]:
-    """Read and validate every `*.yaml` file in `folder`; one Document per file.
+    """Read and validate every `*.yaml` file in `folder`; one Document per file, then one of every
+    state and territory no record describes (`countries.countries_document`).
 
     Raises SourceError with every problem found, in file order, when any record is invalid.
     """
@@ -412,7 +414,8 @@ def load_reference_dir(folder: Path, root: Path | None = None) -> list[Document]
     problems += checker.problems
     if problems:
         raise SourceError(sorted(problems, key=lambda p: (p.file, p.line or 0)))
-    return documents
+    # every other state and territory, from ISO 3166 and CLDR: the records override and add
+    return [*documents, countries_document(documents)]
 
 
 def _display(path: Path, root: Path) -> str:
