@@ -9,9 +9,10 @@ languages of each territory, likely territory of each language).
 Adjectives are derived, not listed: the name of a language official in the country, when CLDR
 gives that country as the language's likely territory and, in each language, the language's name
 begins as a word of the country's short name does ("Italian" / "Italy", "français" / "France",
-"итальянский" / "Италия"; not "Arabic" for Egypt, "Kalaallisut" for Greenland). What that rule cannot give (a shared language: "American",
-"British") is the small checked list in `lexicons/countries.yaml`. A name that two current states
-share ("Congo", "Korea") names neither; a former state never takes a current state's name.
+"итальянский" / "Италия"; not "Arabic" for Egypt, "Kalaallisut" for Greenland). What that rule
+cannot give (a shared language: "American", "British") is the small checked list in
+`lexicons/countries.yaml`. A name that two current states share ("Congo", "Korea") names
+neither; a former state never takes a current state's name.
 """
 
 from __future__ import annotations
@@ -123,6 +124,14 @@ def _derived_adjectives(alpha2: str, names: dict[str, list[str]]) -> dict[str, l
     return out
 
 
+def _own(key: str, alpha3: str, former: bool, primary: dict, owners: Counter, current: set[str]) -> bool:
+    """Whether a name (folded) is one country's alone: no two current states share it, and a former
+    state never takes a current state's name."""
+    if primary.get(key):
+        return primary[key] == {alpha3}
+    return owners[(former, key)] == 1 and not (former and key in current)
+
+
 @cache
 def countries() -> tuple[Country, ...]:
     """Every current (ISO 3166-1) and former (ISO 3166-3) state and territory, by alpha-3 code."""
@@ -163,13 +172,11 @@ def countries() -> tuple[Country, ...]:
     for entry, former, names, labels in raw:
         alpha3 = entry.alpha_3
 
-        def own(name: str) -> bool:
-            key = _fold(name)
-            if primary.get(key):  # CLDR's whole display name of one country, not a qualifier in another's
-                return primary[key] == {alpha3}
-            return owners[(former, key)] == 1 and not (former and key in current)
-
-        kept = {lang: tuple(n for n in ns if own(n)) for lang, ns in names.items()}
+        # CLDR's whole display name of one country is its own, not a qualifier in another's name
+        kept = {
+            lang: tuple(n for n in ns if _own(_fold(n), alpha3, former, primary, owners, current))
+            for lang, ns in names.items()
+        }
         # the display name is the first name that is this country's alone, else the library's own
         labels = {lang: (kept.get(lang) or (labels[lang],))[0] for lang in labels}
         if former and not kept.get("en"):
