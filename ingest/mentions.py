@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .discover import Candidate, discover, head_at, lang_lexicon
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
+from .names import Name, find_names
 from .people import Person, find_people
 from .records import Ref
 from .slug import slug
@@ -147,9 +148,12 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
     """All mentions of an article's sentences, linked to known or new entities."""
     linker = Linker(gazetteer, language)
     result = ArticleMentions(sentences, [tokenize(s.text, s.start) for s in sentences], language=language)
+    found = find_names([s.text for s in sentences], language)
     for index, (sentence, tokens) in enumerate(zip(sentences, result.tokens, strict=True)):
         linker.sentence = index
-        result.by_sentence.append(_sentence_mentions(index, sentence, tokens, linker, result))
+        mentions = _sentence_mentions(index, sentence, tokens, linker, result)
+        _recognised(index, sentence, tokens, found[index], linker, mentions)
+        result.by_sentence.append(mentions)
     _resolve(result, linker)
     _alias_pass(result, linker)
     result.labels = linker.labels
@@ -291,6 +295,93 @@ def _sentence_mentions(
         m.outer = min(containers, key=lambda o: o.last - o.first, default=None)
     _apposition(sentence, mentions, linker)
     return mentions
+
+
+NAME_CLASSES = {"PER": ("Person",), "LOC": ("State", "Place"), "ORG": ("Institution",)}
+MINTED_FROM_NAMES = ("PER",)  # the kinds of recognised name that become new entities when unknown
+_NAME_TOKEN = re.compile(r"^[\w’'.-]+$")
+
+
+def _recognised(
+    index: int, sentence: Sentence, tokens: list[Token], names: list[Name], linker: Linker, mentions: list[Mention]
+) -> None:
+    """Names the recogniser found that nothing else did: linked to a known entity of a fitting class
+    by the gazetteer, else minted when the name is clean; a known state or place read inside a
+    person's name ("Dominique" in "Dominique de Villepin") is not that state."""
+    for name in names:
+        span = [
+            i
+            for i, t in enumerate(tokens)
+            if name.start <= t.start - sentence.start and t.end - sentence.start <= name.end
+        ]
+        if not span:
+            continue
+        first, last = span[0], span[-1] + 1
+        first = _strip_determiner(tokens, first, last, linker.lex)
+        while last > first and not tokens[last - 1].is_word:
+            last -= 1
+        inside = [m for m in mentions if m.first < last and first < m.last]
+        if name.label == "PER" and inside and last - first >= 2:
+            if all(
+                m.how == "known" and m.cls in ("State", "Place") and first <= m.first and m.last < last for m in inside
+            ):
+                mentions[:] = [m for m in mentions if m not in inside]
+                inside = []
+        if inside or not name.label or last - first > 6:
+            continue
+        words = tokens[first:last]
+        if (
+            not all(_NAME_TOKEN.match(t.text) for t in words)
+            or not words[0].is_cap
+            or words[-1].key in linker.lex["determiners"]
+        ):
+            continue
+        text = _span_text(sentence, tokens, first, last)
+        classes = NAME_CLASSES[name.label]
+        known = [k for k in linker.gaz.lookup(text) if k.cls in classes]
+        if known:
+            ref = linker.known(_choose(tuple(known)))
+            how = "known"
+        elif name.label in MINTED_FROM_NAMES and _clean_person(words):
+            label = _person_name(words, linker.language)
+            ref = linker.resolve(linker.aliases.get(words[-1].text) or linker.mint("Person", label))
+            linker.note(ref, "Person", label)
+            linker.aliases.setdefault(words[-1].text, ref)
+            how = "new"
+        else:
+            continue
+        mentions.append(
+            Mention(index, first, last, tokens[first].start, tokens[last - 1].end, text, linker.classes[ref], ref, how)
+        )
+    mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
+
+
+def _clean_person(words: list[Token]) -> bool:
+    """Two to four capitalised words, no acronym, no digit: a person's name, not a fragment."""
+    return 2 <= len(words) <= 4 and all(
+        (t.is_cap or t.key in ("de", "da", "van", "von", "bin", "ul", "al"))
+        and not t.is_upper
+        and not any(c.isdigit() for c in t.text)
+        for t in words
+    )
+
+
+def _person_name(words: list[Token], language: str) -> str:
+    """The name as written; in Russian, each word in the nominative ("Сергеем Шойгу" -> "Сергей Шойгу")."""
+    if language != "ru":
+        return " ".join(t.text for t in words)
+    return " ".join(_nominative(t.text) for t in words)
+
+
+def _nominative(word: str) -> str:
+    from .tokens import _morph
+
+    for p in _morph().parse(word):
+        if {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")):
+            form = p.inflect({"nomn"})
+            if form is not None:
+                return "-".join(x.capitalize() for x in form.word.split("-"))
+    return word
 
 
 def _describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, matches: list[Match]) -> bool:
