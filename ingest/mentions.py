@@ -320,13 +320,28 @@ def _recognised(
         first = _strip_determiner(tokens, first, last, linker.lex)
         while last > first and not tokens[last - 1].is_word:
             last -= 1
+        # a known state or body before or after a person's name is not part of it ("Kyrgyzstan Sadyr Japarov")
+        for m in sorted(mentions, key=lambda m: m.first):
+            if name.label == "PER" and m.cls in ("State", "Institution") and m.first <= first < m.last < last:
+                first = m.last
+        for m in sorted(mentions, key=lambda m: -m.last):
+            if name.label == "PER" and m.cls in ("State", "Institution") and first < m.first < last <= m.last:
+                last = m.first
         inside = [m for m in mentions if m.first < last and first < m.last]
-        if name.label == "PER" and inside and last - first >= 2:
-            if all(
+        if name.label == "PER" and last - first >= 2:
+            for m in [m for m in inside if m.how == "new" and m.first < first < m.last <= last]:
+                _cut(m, first, sentence, tokens, linker)  # "Chief of the CSTO Joint Staff | Anatoly Sidorov"
+            inside = [m for m in mentions if m.first < last and first < m.last]
+        if (
+            name.label == "PER"
+            and inside
+            and last - first >= 2
+            and all(
                 m.how == "known" and m.cls in ("State", "Place") and first <= m.first and m.last < last for m in inside
-            ):
-                mentions[:] = [m for m in mentions if m not in inside]
-                inside = []
+            )
+        ):
+            mentions[:] = [m for m in mentions if m not in inside]
+            inside = []
         if inside or not name.label or last - first > 6:
             continue
         words = tokens[first:last]
@@ -354,6 +369,17 @@ def _recognised(
             Mention(index, first, last, tokens[first].start, tokens[last - 1].end, text, linker.classes[ref], ref, how)
         )
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
+
+
+def _cut(m: Mention, last: int, sentence: Sentence, tokens: list[Token], linker: Linker) -> None:
+    """A discovered name that ran on into a person's name ends where the person's name begins."""
+    m.last, m.end = last, tokens[last - 1].end
+    m.text = _span_text(sentence, tokens, m.first, last)
+    ref = linker.mint(m.cls, m.text)
+    if ref != m.ref:
+        linker.note(ref, m.cls, m.text, m.head)
+        linker.same[m.ref] = ref
+        m.ref = ref
 
 
 def _clean_person(words: list[Token]) -> bool:

@@ -8,10 +8,11 @@ The models come from the package registry and are loaded once per process, on fi
   `natasha` package.
 - English: no model of spaCy's authors is published on the package registry (the copies that are
   come from unknown uploaders), and no other well-kept package ships an English NER model without a
-  download at run time. English names are therefore found by their form: runs of capitalised
+  download at run time. English names are therefore bounded by their form: runs of capitalised
   words (with the connectors names use: "of", "de", "bin", hyphens), not at a sentence's start
-  unless the run is longer than one word. They carry no type; the gazetteer and the context type
-  them, and a person is only minted from a typed name.
+  unless the run is longer than one word. A run is a person's name when the French model reads a
+  person over two or more of its words (WikiNER, its training data, holds names of every origin in
+  Latin script); other runs carry no type and are only linked by the gazetteer.
 
 A model that is missing or fails to load raises `ModelError` naming the package to install.
 """
@@ -89,7 +90,23 @@ def find_names(texts: list[str], language: str) -> list[list[Name]]:
     if language == "ru":
         tagger = _russian()
         return [[Name(s.start, s.stop, LABELS[s.type]) for s in tagger(t).spans if s.type in LABELS] for t in texts]
-    return [_capitalised_runs(t) for t in texts]
+    return [_typed_runs(t, doc) for t, doc in zip(texts, _french().pipe(texts), strict=True)]
+
+
+def _typed_runs(text: str, doc) -> list[Name]:
+    """English names: capitalised runs; the part of a run where the French model reads a person
+    (starting inside the run, two words or more) is a person's name."""
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+    out = []
+    for run in _capitalised_runs(text):
+        found = False
+        for s, e in people:
+            if run.start <= s < run.end and len(text[s : min(e, run.end)].split()) >= 2:
+                out.append(Name(s, min(e, run.end), "PER"))
+                found = True
+        if not found:
+            out.append(run)
+    return out
 
 
 _WORD = r"[A-Z][\w’'-]*\w\.?|[A-Z]\."
