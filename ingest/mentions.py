@@ -322,16 +322,16 @@ def _recognised(
             last -= 1
         # a known state or body before or after a person's name is not part of it ("Kyrgyzstan Sadyr Japarov")
         for m in sorted(mentions, key=lambda m: m.first):
-            if name.label == "PER" and m.cls in ("State", "Institution") and m.first <= first < m.last < last:
-                first = m.last
+            rest = tokens[m.last : last]
+            if name.label == "PER" and m.cls in ("State", "Institution") and m.first <= first < m.last < last - 1:
+                first = m.last if rest[0].is_cap else first
         for m in sorted(mentions, key=lambda m: -m.last):
             if name.label == "PER" and m.cls in ("State", "Institution") and first < m.first < last <= m.last:
                 last = m.first
         inside = [m for m in mentions if m.first < last and first < m.last]
-        if name.label == "PER" and last - first >= 2:
-            for m in [m for m in inside if m.how == "new" and m.first < first < m.last <= last]:
-                _cut(m, first, sentence, tokens, linker)  # "Chief of the CSTO Joint Staff | Anatoly Sidorov"
-            inside = [m for m in mentions if m.first < last and first < m.last]
+        if name.label == "PER" and last - first >= 2 and _correct_bounds(inside, first, last, sentence, tokens, linker):
+            continue
+        inside = [m for m in mentions if m.first < last and first < m.last]
         if (
             name.label == "PER"
             and inside
@@ -371,13 +371,33 @@ def _recognised(
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
 
 
-def _cut(m: Mention, last: int, sentence: Sentence, tokens: list[Token], linker: Linker) -> None:
-    """A discovered name that ran on into a person's name ends where the person's name begins."""
-    m.last, m.end = last, tokens[last - 1].end
-    m.text = _span_text(sentence, tokens, m.first, last)
-    ref = linker.mint(m.cls, m.text)
+def _correct_bounds(
+    inside: list[Mention], first: int, last: int, sentence: Sentence, tokens: list[Token], linker: Linker
+) -> bool:
+    """Bounds of new names the recogniser corrects with a person's name [first, last): a discovered
+    name that ran on into it ends where it begins ("Chief of the CSTO Joint Staff | Anatoly
+    Sidorov"); a person's name cut short at a particle runs to its end ("Dominique" -> "Dominique
+    de Villepin"). True when the person's name is now a mention."""
+    for m in inside:
+        if m.how == "new" and m.first < first < m.last <= last:
+            _reshape(m, m.first, first, sentence, tokens, linker)
+    for m in inside:
+        cut_short = m.how == "person" and m.first == first and m.last < last and m.ref in linker.minted
+        if cut_short and _clean_person(tokens[first:last]):
+            _reshape(m, first, last, sentence, tokens, linker)
+            return True
+    return False
+
+
+def _reshape(m: Mention, first: int, last: int, sentence: Sentence, tokens: list[Token], linker: Linker) -> None:
+    """A new name whose bounds the recogniser corrects: one that ran on into a person's name ends
+    where the person's name begins; a person's name cut short at a particle runs to its end."""
+    m.first, m.last, m.start, m.end = first, last, tokens[first].start, tokens[last - 1].end
+    m.text = _span_text(sentence, tokens, first, last)
+    label = _person_name(tokens[first:last], linker.language) if m.cls == "Person" else m.text
+    ref = linker.mint(m.cls, label)
     if ref != m.ref:
-        linker.note(ref, m.cls, m.text, m.head)
+        linker.note(ref, m.cls, label, m.head)
         linker.same[m.ref] = ref
         m.ref = ref
 
