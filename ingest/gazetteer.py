@@ -67,6 +67,7 @@ class Gazetteer:
         self.located: dict[Ref, Ref] = {}
         self.missions_at: dict[Ref, set[Ref]] = defaultdict(set)  # location -> known missions there
         self.longest = 1
+        self.forms: dict[tuple[str, ...], str] = {}  # a name as written, by key (to restore its case)
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -80,6 +81,7 @@ class Gazetteer:
             if not key or not any(k[:1].isalnum() for k in key):
                 continue
             self.names[key].add((known, _case_rule(name)))
+            self.forms.setdefault(key, name)
             self.longest = max(self.longest, len(key))
         return known
 
@@ -130,10 +132,16 @@ class Gazetteer:
         return sorted({k for k, _ in self.names.get(key_of(name), ())}, key=lambda k: k.ref)
 
     def match(
-        self, tokens: list[Token], longest: int | None = None, exclude: frozenset[Ref] = frozenset()
+        self,
+        tokens: list[Token],
+        longest: int | None = None,
+        exclude: frozenset[Ref] = frozenset(),
+        caseless: bool = False,
     ) -> list[Match]:
         """Longest non-overlapping known names in a token list, left to right (at most `longest` tokens,
-        naming none of the entities in `exclude`)."""
+        naming none of the entities in `exclude`). `caseless`: the text's case says nothing (all
+        lower or all capitals), so capitalised names match in any case and acronyms of three
+        letters or more match too."""
         out, i = [], 0
         limit = min(self.longest, longest or self.longest)
         while i < len(tokens):
@@ -148,7 +156,7 @@ class Gazetteer:
                         continue
                     ok = tuple(
                         sorted(
-                            {k for k, rule in entries if _fits(rule, span) and k.ref not in exclude},
+                            {k for k, rule in entries if _fits(rule, span, caseless) and k.ref not in exclude},
                             key=lambda k: k.ref,
                         )
                     )
@@ -163,7 +171,9 @@ class Gazetteer:
         return out
 
 
-def _fits(rule: str, span: list[Token]) -> bool:
+def _fits(rule: str, span: list[Token], caseless: bool = False) -> bool:
+    if caseless:
+        return rule != "upper" or sum(len(t.text) for t in span if t.is_word) >= 3
     if rule == "upper":
         return all(t.is_upper or not t.is_word or len(t.text) == 1 for t in span)
     if rule == "cap":
