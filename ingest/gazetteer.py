@@ -9,6 +9,7 @@ and capitalised names must be capitalised in the text, so "who" is never the WHO
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -171,11 +172,20 @@ class Gazetteer:
         return out
 
 
+_INFLECTED_ACRONYM = re.compile(r"^[A-ZА-ЯЁ\d]{2,}[a-zа-яё]{1,3}$")  # "КАЗЦЕНТе", "ОДКБ-шные" aside
+
+
+def _acronym_as_word(tok: Token) -> bool:
+    """An acronym inflected ("КАЗЦЕНТе", "ОДКБ") or written as a word, as the press writes
+    pronounceable ones of four letters or more ("l'Otan", "Nato")."""
+    return bool(_INFLECTED_ACRONYM.match(tok.text)) or (tok.is_cap and len(tok.text) >= 4 and tok.text[1:].islower())
+
+
 def _fits(rule: str, span: list[Token], caseless: bool = False) -> bool:
     if caseless:
         return rule != "upper" or sum(len(t.text) for t in span if t.is_word) >= 3
     if rule == "upper":
-        return all(t.is_upper or not t.is_word or len(t.text) == 1 for t in span)
+        return all(t.is_upper or not t.is_word or len(t.text) == 1 or _acronym_as_word(t) for t in span)
     if rule == "cap":
         return span[0].is_cap
     return True
