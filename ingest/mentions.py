@@ -94,6 +94,7 @@ class Linker:
         self.minted: set[Ref] = set()  # entities this article names that the gazetteer does not know
         self.same: dict[Ref, Ref] = {}  # a minted entity -> the entity it turned out to be
         self.office_holders: dict[tuple[str, Ref], Ref] = {}  # (role, of what) -> the person named with it
+        self.dropped: set[Ref] = set()  # entities a mention was taken back from
 
     def note(self, ref: Ref, cls: str, label: str, head: str = "") -> None:
         self.labels.setdefault(ref, label)
@@ -156,6 +157,10 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
         result.by_sentence.append(mentions)
     _resolve(result, linker)
     _alias_pass(result, linker)
+    named = {m.ref for m in result.all()} | {p.ref for _, p in result.people}
+    for ref in linker.dropped - named:  # an entity none of whose mentions was kept is not in the article
+        linker.labels.pop(ref, None)
+        linker.classes.pop(ref, None)
     result.labels = linker.labels
     result.classes = linker.classes
     return result
@@ -258,6 +263,22 @@ def _sentence_mentions(
             ref = linker.mint(cand.cls, name)
         linker.note(ref, cand.cls, name, head)
         add(first, cand.last, cand.cls, ref, "new", head, cand)
+        of_another = any(
+            inside is not None
+            and inside.last <= m.first
+            and m.last <= cand.last
+            and _choose(m.candidates).cls == "State"
+            for m in matches
+        )
+        if of_another and first <= inside.first and _choose(inside.candidates).cls == cand.cls:
+            # the known short name was only the head of a longer one, of a state ("Security Council | of
+            # the Republic of Tajikistan" is not the UN Security Council): it names nothing here
+            mentions[:] = [
+                m
+                for m in mentions
+                if not (m.how in ("known", "nested") and inside.first <= m.first and m.last <= inside.last)
+            ]
+            linker.dropped.update(k.ref for k in inside.candidates)
         if cand.acronym:
             linker.aliases[cand.acronym] = ref
         if cand.quoted:
@@ -474,16 +495,25 @@ def _nested_known(outer: Match, known: Known, tokens: list[Token], linker: Linke
     centre of that ministry): their structure states facts (part of, belongs to, located in)."""
     if outer.last - outer.first < 2 or known.cls == "State":
         return  # a state's name holds no other entity ("South Sudan" is not in Sudan)
+    if all(t.is_upper or not t.is_word for t in tokens[outer.first : outer.last]):
+        return  # the parts of a compound acronym are not names ("ЦАР" in "КСБР ЦАР" is not a state)
     size = outer.last - outer.first - 1
-    for inner in linker.gaz.match(tokens[outer.first : outer.last], longest=size, exclude=frozenset([known.ref])):
+    inners = linker.gaz.match(tokens[outer.first : outer.last], longest=size, exclude=frozenset([known.ref]))
+    for inner in inners:
         k = _choose(inner.candidates)
         if k.cls == "Topic":
             continue
+        if inner.first == 0 and k.cls == known.cls and _of_a_state(inner, inners):
+            continue  # the outer is the same kind of body of a state ("Security Council | of Tajikistan")
         linker.labels.setdefault(k.ref, k.label)
         linker.classes.setdefault(k.ref, k.cls)
         span = Match(outer.first + inner.first, outer.first + inner.last, inner.candidates)
         add(span.first, span.last, k.cls, k.ref, "nested")
         _nested_known(span, k, tokens, linker, add)
+
+
+def _of_a_state(inner: Match, inners: list[Match]) -> bool:
+    return any(_choose(o.candidates).cls == "State" for o in inners if o.first >= inner.last)
 
 
 def _alias_pass(result: ArticleMentions, linker: Linker) -> None:

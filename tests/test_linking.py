@@ -1,0 +1,40 @@
+"""A short known name links only where the text means that entity: the head of a longer name of
+another state's body, or a part of a compound acronym, is not the entity the short name denotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casckg.graph.extraction import extraction_json
+from casckg.ingest.extract import extract
+
+
+def _entities(tmp_path: Path, gazetteer, text: str) -> dict[str, list[str]]:
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    data = extraction_json(extract(article, gazetteer))
+    return {e["label"]: [m["text"] for m in e["mentions"]] for e in data["entities"]}
+
+
+def test_a_state_security_council_is_not_the_un_security_council(tmp_path, gazetteer):
+    assert gazetteer.lookup("Security Council")  # the short name is the UN body's alias
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "The Secretary of the Security Council of the Republic of Tajikistan met a delegation in Dushanbe "
+        "on Monday to discuss border security with the visitors from the region.",
+    )
+    assert "United Nations Security Council" not in found
+    assert "Security Council of the Republic of Tajikistan" in found
+    assert "Tajikistan" in found
+
+
+def test_a_part_of_a_compound_acronym_is_not_a_state(tmp_path, gazetteer):
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "Учение коллективных сил быстрого развертывания Центрально-Азиатского региона (КСБР ЦАР) "
+        "стартовало в Таджикистане, сообщили в министерстве обороны республики.",
+    )
+    assert "Central African Republic" not in found
+    assert any("КСБР ЦАР" in texts for texts in found.values())
