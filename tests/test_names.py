@@ -67,8 +67,8 @@ def test_the_cli_turns_a_missing_model_into_one_line_and_exit_2(monkeypatch, tmp
     def missing(*args, **kwargs):
         raise names.ModelError("the fr named-entity model could not be loaded; install it with: pip install x")
 
-    monkeypatch.setattr(names, "find_names", missing)
-    monkeypatch.setattr("casckg.ingest.mentions.find_names", missing)
+    monkeypatch.setattr(names, "read", missing)
+    monkeypatch.setattr("casckg.ingest.mentions.read", missing)
     assert cli.main(["extract", str(article), "--sources", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "pip install" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
