@@ -95,6 +95,8 @@ class Linker:
         self.same: dict[Ref, Ref] = {}  # a minted entity -> the entity it turned out to be
         self.office_holders: dict[tuple[str, Ref], Ref] = {}  # (role, of what) -> the person named with it
         self.dropped: set[Ref] = set()  # entities a mention was taken back from
+        self.offices: set[Ref] = set()  # people named only by their office ("the President of Kazakhstan")
+        self.rejected: set[Ref] = set()  # people found after a title that the recogniser does not read as people
 
     def note(self, ref: Ref, cls: str, label: str, head: str = "") -> None:
         self.labels.setdefault(ref, label)
@@ -156,6 +158,8 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
         mentions = _sentence_mentions(index, sentence, tokens, linker, result, stops)
         _recognised(index, sentence, tokens, readings[index].names, linker, mentions)
         result.by_sentence.append(mentions)
+    result.people = [(i, p) for i, p in result.people if p.ref not in linker.rejected]
+    linker.aliases = {a: r for a, r in linker.aliases.items() if r not in linker.rejected}
     _resolve(result, linker)
     _alias_pass(result, linker)
     named = {m.ref for m in result.all()} | {p.ref for _, p in result.people}
@@ -253,6 +257,13 @@ def _sentence_mentions(
             linker.note(ref, cand.cls, linker.labels[ref], head)
             add(first, cand.last, cand.cls, ref, "known", head, cand)
             continue
+        if first == cand.head[0] and cand.last == cand.head[1] and not (cand.acronym or cand.quoted):
+            # a head word alone ("the Centre", "l'Organisation") is no name: it refers back, or to nothing
+            ref = linker.refer_back(cand.cls, head)
+            if ref is not None:
+                linker.note(ref, cand.cls, linker.labels[ref], head)
+                add(first, cand.last, cand.cls, ref, "anaphor", head, cand)
+            continue
         name = cand.quoted or text
         if cand.acronym and text.endswith(")"):
             name = text[: text.rfind("(")].strip()
@@ -308,6 +319,8 @@ def _sentence_mentions(
             ]
             add(person.first, person.last, "Person", ref, "person")
         person.ref = ref
+        if person.office:
+            linker.offices.add(ref)
         if not person.office and person.role and person.affiliation is not None:
             linker.office_holders.setdefault((person.role, person.affiliation), ref)
         if person.surname and person.known is None:
@@ -395,7 +408,26 @@ def _recognised(
         mentions.append(
             Mention(index, first, last, tokens[first].start, tokens[last - 1].end, text, linker.classes[ref], ref, how)
         )
+    _unlikely_people(names, tokens, sentence, linker, mentions)
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
+
+
+def _unlikely_people(
+    names: list[Name], tokens: list[Token], sentence: Sentence, linker: Linker, mentions: list[Mention]
+) -> None:
+    """A new person found after a title is dropped when the recogniser reads an organisation or a
+    place there ("Kyrgyzstan Airports Inc.") and no person, or when morphology says a one-word
+    name is no noun (the ordinal "Первого" after a title)."""
+    for m in [m for m in mentions if m.how == "person" and m.ref in linker.minted and m.ref not in linker.offices]:
+        start, end = m.start - sentence.start, m.end - sentence.start
+        over = {n.label for n in names if n.start < end and start < n.end}
+        word = tokens[m.first]
+        not_a_noun = m.last - m.first == 1 and word.tag != "" and "NOUN" not in word.tag  # "Первого"
+        if "PER" in over or not (over & {"ORG", "LOC"} or not_a_noun):
+            continue
+        mentions.remove(m)
+        linker.dropped.add(m.ref)
+        linker.rejected.add(m.ref)
 
 
 def _correct_bounds(

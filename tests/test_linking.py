@@ -38,3 +38,28 @@ def test_a_part_of_a_compound_acronym_is_not_a_state(tmp_path, gazetteer):
     )
     assert "Central African Republic" not in found
     assert any("КСБР ЦАР" in texts for texts in found.values())
+
+
+def test_fragments_are_never_minted(tmp_path, gazetteer):
+    """A head word alone, a clause after a name, an ordinal or a company after a title are no entities."""
+    en = _entities(
+        tmp_path,
+        gazetteer,
+        "Lieutenant General Beksultan Sarsekov, Director of the Centre, spoke to reporters in Almaty about "
+        "the work of the Centre. The agreement reaffirmed the desire of the parties to cooperate.",
+    )
+    assert "Centre" not in en and not any("reaffirmed" in label for label in en)
+    fr = _entities(
+        tmp_path,
+        gazetteer,
+        "La porte-parole de Kyrgyzstan Airports Inc. a confirmé l'information. Cet accord contribuera à la "
+        "stabilité de la région, selon le ministère des Affaires étrangères du Kirghizistan.",
+    )
+    assert not any("Airports" in label or "contribuera" in label for label in fr)
+    ru = _entities(
+        tmp_path,
+        gazetteer,
+        "В заседании участвовал начальник отдела ОДКБ Первого департамента стран Европы Иван Петров, "
+        "сообщили в министерстве иностранных дел Таджикистана.",
+    )
+    assert "Первого" not in ru
