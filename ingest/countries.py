@@ -147,6 +147,8 @@ def countries() -> tuple[Country, ...]:
         (True, pycountry.historic_countries, "iso3166-3"),
     ):
         for entry in table:
+            if former and pycountry.countries.get(alpha_3=entry.alpha_3):
+                continue  # a code ISO gave back to a current entry names that entry
             names: dict[str, list[str]] = {}
             labels: dict[str, str] = {}
             for lang in LANGUAGES:
@@ -223,9 +225,13 @@ def countries_document(records: list[Document]) -> Document:
     doc = Document(source)
     for country in countries():
         names = {
-            lang: [
-                n for n in (*country.names.get(lang, ()), *country.adjectives.get(lang, ())) if _fold(n) not in taken
-            ]
+            lang: list(
+                dict.fromkeys(
+                    n
+                    for n in (*country.names.get(lang, ()), *country.adjectives.get(lang, ()))
+                    if _fold(n) not in taken
+                )
+            )
             for lang in LANGUAGES
         }
         if country.ref in recorded or not names["en"]:
