@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .discover import Candidate, discover, head_at, lang_lexicon
+from .discover import OPENING, Candidate, discover, head_at, lang_lexicon
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
 from .names import Name, read
@@ -158,6 +158,7 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
         mentions = _sentence_mentions(index, sentence, tokens, linker, result, stops)
         _recognised(index, sentence, tokens, readings[index].names, linker, mentions)
         result.by_sentence.append(mentions)
+    _generic_links(result, linker)
     result.people = [(i, p) for i, p in result.people if p.ref not in linker.rejected]
     linker.aliases = {a: r for a, r in linker.aliases.items() if r not in linker.rejected}
     _resolve(result, linker)
@@ -410,6 +411,45 @@ def _recognised(
         )
     _unlikely_people(names, tokens, sentence, linker, mentions)
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
+
+
+GENERIC_CLASSES = ("Agreement", "Forum", "Initiative", "Resolution", "Mission")
+
+
+def _generic(m: Mention, tokens: list[Token]) -> bool:
+    """A description, not a name: no capital (but a sentence's first word), no digit, no quote."""
+    words = tokens[m.first : m.last]
+    return not any(
+        (t.is_cap and i + m.first > 0) or any(c.isdigit() for c in t.text) or t.text in OPENING
+        for i, t in enumerate(words)
+    )
+
+
+def _generic_links(result: ArticleMentions, linker: Linker) -> None:
+    """A known event or agreement named only by a description ("the border treaty", "договор о
+    границе", "table ronde régionale") is that entity only if the article also names it: otherwise
+    the description is of an entity of its own, when it has a head word, or of nothing."""
+    mentions = [(m, result.tokens[m.sentence]) for m in result.all()]
+    named = {m.ref for m, tokens in mentions if m.how in ("known", "nested") and not _generic(m, tokens)}
+    for m, tokens in mentions:
+        cls = linker.classes.get(m.ref)
+        if m.how != "known" or cls not in GENERIC_CLASSES or m.ref in named or not _generic(m, tokens):
+            continue
+        linker.dropped.add(m.ref)
+        same = result.by_sentence[m.sentence]
+        longer = [o for o in same if o.how == "new" and o.first <= m.first and m.last <= o.last and o is not m]
+        headed = any(
+            (h := head_at(tokens, i, linker.lex)) and h[1].split("/")[0] == cls for i in range(m.first, m.last)
+        )
+        if not headed or any(linker.classes.get(o.ref) == cls for o in longer):
+            # a phrase with no head word names nothing ("separatism and extremism"); a longer
+            # description found around it is the entity ("border treaty in Beijing")
+            same.remove(m)
+            continue
+        ref = linker.mint(cls, m.text)
+        linker.labels.setdefault(ref, m.text)
+        linker.classes.setdefault(ref, cls)
+        m.ref, m.how = ref, "new"
 
 
 def _unlikely_people(

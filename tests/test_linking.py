@@ -63,3 +63,17 @@ def test_fragments_are_never_minted(tmp_path, gazetteer):
         "сообщили в министерстве иностранных дел Таджикистана.",
     )
     assert "Первого" not in ru
+
+
+def test_a_description_links_to_a_known_agreement_only_where_the_article_names_it(tmp_path, gazetteer):
+    """ "договор о границе" is an alias of the 2025 Kyrgyz–Tajik border treaty in the records; an
+    article about another border treaty that only describes it is not about that one."""
+    (known,) = gazetteer.lookup("договор о границе")
+    treaty = known.label
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "В 1999 году стороны обсудили договор о границе между двумя странами, сообщили в министерстве "
+        "иностранных дел Казахстана после переговоров в Астане.",
+    )
+    assert treaty not in found
