@@ -28,6 +28,7 @@ from .lexicon import lexicon
 from .records import Document, Entity, Literal, Ref, Source, Statement
 
 LANGUAGES = ("en", "fr", "ru")
+SOURCE_KEY = "iso-3166"  # the reference source (named graph) the countries are in
 EXTRACTOR = "iso-3166+cldr"
 CITATIONS = (
     "https://www.iso.org/iso-3166-country-codes.html",
@@ -217,7 +218,7 @@ def countries_document(records: list[Document]) -> Document:
     version = f"pycountry {_version(pycountry)}; babel {babel.__version__}"
     source = Source(
         kind="reference",
-        key="iso-3166",
+        key=SOURCE_KEY,
         path=f"ISO 3166 and CLDR ({version})",
         sha256=hashlib.sha256(version.encode()).hexdigest(),
         title="States and territories: ISO 3166 codes, CLDR names",
