@@ -107,7 +107,8 @@ def read(texts: list[str], language: str) -> list[Reading]:
             Reading([Name(s.start, s.stop, LABELS[s.type]) for s in markup.spans if s.type in LABELS])
             for markup in tagger.map(texts)
         ]
-    return [Reading(_typed_runs(t, doc)) for t, doc in zip(texts, _french().pipe(texts), strict=True)]
+    people = _french().pipe(texts, disable=["morphologizer"])  # English: only the person reading is used
+    return [Reading(_typed_runs(t, doc)) for t, doc in zip(texts, people, strict=True)]
 
 
 def find_names(texts: list[str], language: str) -> list[list[Name]]:
