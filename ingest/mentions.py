@@ -319,6 +319,8 @@ def _sentence_mentions(
                 if not (m.first >= person.first and m.last <= person.last and m.cls not in ("State", "Institution"))
             ]
             add(person.first, person.last, "Person", ref, "person")
+            for m in [m for m in mentions if m.how == "new" and m.first < person.first < m.last <= person.last]:
+                _reshape(m, m.first, person.first, sentence, tokens, linker)  # "initiative of the President | Name"
         person.ref = ref
         if person.office:
             linker.offices.add(ref)

@@ -77,3 +77,13 @@ def test_a_description_links_to_a_known_agreement_only_where_the_article_names_i
         "иностранных дел Казахстана после переговоров в Астане.",
     )
     assert treaty not in found
+
+
+def test_a_new_name_ends_where_a_person_named_after_a_title_begins(tmp_path, gazetteer):
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "The resolution was adopted on the initiative of the President of the Republic of Uzbekistan "
+        "Shavkat Mirziyoyev, the ministry said in Tashkent on Friday.",
+    )
+    assert [label for label in found if "Mirziyoyev" in label] == ["Shavkat Mirziyoyev"]
