@@ -34,9 +34,10 @@ from types import ModuleType
 
 import yaml
 
-from casckg.graph.extraction import extraction_json
+from casckg.graph.build.mint import entity_iri
 from casckg.ingest.article import load_article
 from casckg.ingest.extract import extract
+from casckg.ingest.extraction import extraction_json
 from casckg.ingest.gazetteer import Gazetteer
 from casckg.ingest.loaders.reference import load_reference_dir
 from casckg.ingest.records import Document
@@ -124,7 +125,7 @@ def score_articles(
         loaded = load_article(article)
         doc = extractor(article, gazetteer)
         gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-        result = scorer.score(extraction_json(doc), gold, types, relations)
+        result = scorer.score(extraction_json(doc, entity_iri), gold, types, relations)
         name = f"{article.parent.name}/{article.stem}"
         out.append(ArticleScore(name, loaded.language, publisher_group(loaded.source.publisher), result))
     return out

@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import yaml
 
-from casckg.graph.quads import document_quads
+from casckg.graph.build.quads import document_quads
 from casckg.ingest.records import Document, Entity, Evidence, Literal, Ref, Source, Statement
 from casckg.queries import library
 

@@ -33,10 +33,10 @@ from pathlib import Path
 
 import httpx
 
-from casckg.graph.export import export
-from casckg.graph.querying import bindings
-from casckg.graph.remote import with_prefixes
+from casckg.graph.publish.export import export
+from casckg.graph.query import bindings
 from casckg.graph.store import DEFAULT_STORE, open_store
+from casckg.graph.store.remote import with_prefixes
 from casckg.queries import library, with_values
 
 MAX_CLIENTS = 64

@@ -20,10 +20,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from casckg.graph.extraction import reference_gazetteer
-from casckg.ingest import mentions, names
+from casckg.ingest import mentions, reading
 from casckg.ingest.article import load_article
 from casckg.ingest.extract import extract
+from casckg.ingest.extraction import reference_gazetteer
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CASCKG_SHARED", REPO.parent / "shared"))
@@ -45,7 +45,8 @@ def main() -> None:
     once = Table("once per process", "seconds", title="Loading", title_justify="left")
     for language in ("fr", "ru"):
         once.add_row(
-            f"{language} model ({names.PACKAGES[language]})", f"{_timed(lambda lang=language: names.load(lang)):.2f}"
+            f"{language} model ({reading.PACKAGES[language]})",
+            f"{_timed(lambda lang=language: reading.load(lang)):.2f}",
         )
     gazetteer = None
 
@@ -58,13 +59,13 @@ def main() -> None:
 
     articles = [load_article(p) for folder in ("seeds", "dev") for p in sorted((args.corpus / folder).glob("*.md"))]
     real = mentions.read
-    empty = lambda texts, language: [names.Reading([]) for _ in texts]  # noqa: E731
+    empty = lambda texts, language: [reading.Reading([]) for _ in texts]  # noqa: E731
     spent: dict[tuple[str, str], float] = defaultdict(float)
     count: dict[str, int] = defaultdict(int)
     for article in articles:
         count[article.language] += args.repeat
-        for setup, reading in (("models", real), ("baseline", empty)):
-            mentions.read = reading
+        for setup, reader in (("models", real), ("baseline", empty)):
+            mentions.read = reader
             try:
                 for _ in range(args.repeat):
                     spent[(setup, article.language)] += _timed(lambda a=article: extract(a, gazetteer))

@@ -43,8 +43,8 @@ import pyoxigraph as ox
 
 from casckg.ontology import ONTOLOGY_IRI, PREFIXES
 
-from .mint import graph_iri
-from .store import EmbeddedStore, Store
+from .build.mint import graph_iri
+from .store.embedded import EmbeddedStore, Store
 
 RDF, RDFS, OWL, PROV, CAS = (PREFIXES[p] for p in ("rdf", "rdfs", "owl", "prov", "cas"))
 TYPE = ox.NamedNode(RDF + "type")

@@ -8,8 +8,8 @@ import pyoxigraph as ox
 
 from casckg.ontology import ONTOLOGY_IRI
 
-from .querying import short
-from .store import Store
+from .query import short
+from .store.embedded import Store
 
 _CLASSES = """SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c FILTER(STRSTARTS(STR(?c), STR(cas:))) }
 GROUP BY ?c ORDER BY DESC(?n) ?c"""

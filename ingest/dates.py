@@ -1,6 +1,7 @@
 """Dates in article text (en, fr, ru), normalised to ISO; a missing year comes from context.
 
-"May 31", "31 mai 2024", "15 июля" -> (year or None, month, day). `iso` gives xsd:date
+"May 31", "31 mai 2024", "15 июля" -> (year or None, month, day); a span of days ("du 10 au 14
+octobre") gives its first day. `iso` gives xsd:date
 "2024-05-31" when the year is known and xsd:gMonthDay "--05-31" when it is not.
 """
 
@@ -40,7 +41,13 @@ def _patterns(language: str) -> tuple[dict[str, int], list[re.Pattern[str]]]:
     month_first = re.compile(
         rf"\b(?P<month>{alt})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I
     )
-    return months, [day_first, month_first]
+    # "du 10 au 14 octobre", "10-14 October", "с 10 по 14 октября": a span of days starts on the first
+    day_range = re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s*(?:-|–|—|au|to|a|по|до|and|et|и)\s*\d{{1,2}}(?:er|st|nd|rd|th)?"
+        rf"\s+(?P<month>{alt})\b(?:,?\s+(?P<year>\d{{4}}))?",
+        re.I,
+    )
+    return months, [day_range, day_first, month_first]
 
 
 def find_dates(text: str, language: str) -> list[DateMention]:

@@ -12,8 +12,9 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .article import MAX_BYTES, Article, fail, load_article
+from .article import MAX_BYTES, Article, load_article
 from .errors import SourceError
+from .parsed import fail
 from .slug import slug
 
 TIMEOUT_SECONDS = 20.0

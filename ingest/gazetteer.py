@@ -171,6 +171,20 @@ class Gazetteer:
                 i += 1
         return out
 
+    def learn(self, doc: Document) -> None:
+        """Learn the names a newly written document gives its entities (and where they lie),
+        so the next article of the same run finds them; what is known already stays."""
+        part = Gazetteer.from_documents([doc], places=False)
+        for ref, known in part.entities.items():
+            self.entities.setdefault(ref, known)
+        for key, entries in part.names.items():
+            self.names[key] |= {(self.entities[k.ref], rule) for k, rule in entries}
+            self.longest = max(self.longest, len(key))
+        for ref, where in part.located.items():
+            self.located.setdefault(ref, where)
+        for where, missions in part.missions_at.items():
+            self.missions_at[where] |= missions
+
 
 _INFLECTED_ACRONYM = re.compile(r"^[A-ZА-ЯЁ\d]{2,}[a-zа-яё]{1,3}$")  # "КАЗЦЕНТе", "ОДКБ-шные" aside
 

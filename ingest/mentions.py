@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from .discover import OPENING, Candidate, discover, head_at, lang_lexicon
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
-from .names import Name, read
 from .people import Person, find_people
+from .reading import Name, read
 from .records import Ref
 from .slug import slug
 from .tokens import Token, fold, tokenize

@@ -13,18 +13,21 @@ from functools import cache
 
 from .gazetteer import Gazetteer
 from .lexicon import lexicon
+from .lexicon import patterns as load_patterns
 from .mentions import ArticleMentions, Mention
 from .records import Ref
 from .slug import slug
 from .statements import Found
 from .tokens import fold
 
-_DEPLOY = {
-    "en": r"\b(deploy\w*|sent|send\w*|dispatch\w*|join\w*|serv\w+|participat\w+|contribut\w+|peacekeep\w+)\b",
-    "fr": r"\b(deploy\w*|envoy\w*|particip\w+|contingent|maintien de la paix)\b",
-    "ru": r"(направ\w+|отправ\w+|участ\w+|служб\w+|миротвор\w+)",
-}
 _SEPARATOR = re.compile(r"^\s*(,|and|et|и|the|la|le|l'|en|in|au|à|в|во|на|\s)*\s*$", re.I)
+
+
+@cache
+def _deploy(language: str) -> re.Pattern[str]:
+    """What marks a sentence about a deployment: the deployed-to trigger of the language's patterns, or its cues."""
+    (spec,) = (p for p in load_patterns(language)["patterns"] if p["predicate"] == "cas:deployedTo")
+    return re.compile(f"(?:{spec['trigger']})|(?:{spec['cues']})")
 
 
 @cache
@@ -49,7 +52,7 @@ def deployment_statements(
     new: dict[Ref, tuple[str, str]] = {}
     for index, sentence in enumerate(am.sentences):
         text = fold(sentence.text)
-        if not re.search(_DEPLOY[language], text):
+        if not _deploy(language).search(text):
             continue
         mentions = am.by_sentence[index]
         missions = [m for m in mentions if m.cls == "Mission"]

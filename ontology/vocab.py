@@ -21,12 +21,14 @@ class CAS(DefinedNamespace):
     Exercise: URIRef
     Forum: URIRef
     GovernmentBody: URIRef
+    HistoricalName: URIRef
     Initiative: URIRef
     Institution: URIRef
     InternationalOrganisation: URIRef
     Location: URIRef
     Meeting: URIRef
     Membership: URIRef
+    MembershipStatus: URIRef
     MemorandumOfUnderstanding: URIRef
     Merge: URIRef
     MilitaryUnit: URIRef
@@ -34,6 +36,7 @@ class CAS(DefinedNamespace):
     NGO: URIRef
     Person: URIRef
     Place: URIRef
+    Post: URIRef
     ReferenceFile: URIRef
     Resolution: URIRef
     Roundtable: URIRef
@@ -41,6 +44,7 @@ class CAS(DefinedNamespace):
     State: URIRef
     Summit: URIRef
     Talks: URIRef
+    Tenure: URIRef
     Topic: URIRef
     TrainingCentre: URIRef
     TrainingCourse: URIRef
@@ -60,10 +64,15 @@ class CAS(DefinedNamespace):
     discussed: URIRef
     endDate: URIRef
     endOffset: URIRef
+    eventStatus: URIRef
     evidence: URIRef
     extractor: URIRef
+    hadName: URIRef
     hasMembership: URIRef
     hasPart: URIRef
+    hasTenure: URIRef
+    held: URIRef
+    holder: URIRef
     hostedIn: URIRef
     inferred: URIRef
     isoCode: URIRef
@@ -73,11 +82,13 @@ class CAS(DefinedNamespace):
     matchScore: URIRef
     member: URIRef
     memberOf: URIRef
+    membershipStatus: URIRef
     mergedFrom: URIRef
     mergedInto: URIRef
     mergedName: URIRef
     mission: URIRef
     missionLocation: URIRef
+    nameText: URIRef
     number: URIRef
     organisation: URIRef
     organized: URIRef
@@ -88,6 +99,8 @@ class CAS(DefinedNamespace):
     party: URIRef
     partyTo: URIRef
     personnelCount: URIRef
+    post: URIRef
+    postIn: URIRef
     proposed: URIRef
     proposedBy: URIRef
     role: URIRef
@@ -101,3 +114,5 @@ class CAS(DefinedNamespace):
     signedIn: URIRef
     startDate: URIRef
     startOffset: URIRef
+    succeededBy: URIRef
+    succeeds: URIRef

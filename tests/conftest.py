@@ -24,7 +24,7 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's own sources built once into a temporary store."""
-    from casckg.graph.build import build
+    from casckg.graph.build.job import build
 
     target = tmp_path_factory.mktemp("build") / "store"
     build(SOURCES, target)
@@ -48,8 +48,8 @@ def network_store():
     """A small hand-made store (tests/data/network.trig) beside the ontology, in memory."""
     import pyoxigraph as ox
 
-    from casckg.graph.build import ontology_quads
-    from casckg.graph.store import EmbeddedStore
+    from casckg.graph.build.job import ontology_quads
+    from casckg.graph.store.embedded import EmbeddedStore
 
     store = EmbeddedStore()
     store.bulk_add(ontology_quads())
@@ -61,7 +61,7 @@ def network_store():
 @pytest.fixture(scope="session")
 def network_graph(network_store):
     """The projection of the hand-made store."""
-    from casckg.graph.network import project
+    from casckg.graph.network.projection import project
 
     return project(network_store)
 
@@ -78,7 +78,7 @@ def scorer_path() -> Path:
 @pytest.fixture(scope="session")
 def gazetteer():
     """The gazetteer of the project's reference records."""
-    from casckg.graph.extraction import reference_gazetteer
+    from casckg.ingest.extraction import reference_gazetteer
 
     return reference_gazetteer(SOURCES)
 
@@ -86,12 +86,29 @@ def gazetteer():
 @pytest.fixture(scope="session")
 def seeds_store(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
     """The project's reference sources with the two seed articles ingested, built once per run."""
-    from casckg.graph.build import build
+    from casckg.graph.build.job import build
 
     target = tmp_path_factory.mktemp("seeds") / "store"
     report = build(SOURCES, target, articles=[corpus / "seeds"])
     assert len(report.articles.ingested) == 2 and not report.articles.skipped
     return target
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, headless, driven by Playwright (flags from the explorer benchmark)."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.explorer import ARGS, CHROMIUM
+
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail(f"chromium is missing: expected {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield launched
+        launched.close()
 
 
 # --- servers on the loopback ------------------------------------------------------------------

@@ -13,10 +13,10 @@ import pytest
 import yaml
 from conftest import SOURCES
 
-from casckg.graph import articles as articles_module
-from casckg.graph import cli
-from casckg.graph.articles import ingest_articles
-from casckg.graph.build import build
+import casckg.graph.build.articles as articles_module
+from casckg.graph.build.articles import ingest_articles
+from casckg.graph.build.job import build
+from casckg.graph.cli import main as cli
 from casckg.graph.store import StoreError, open_store
 
 SEEDS = ("lapresseturquoise-kazcent-forum-fr", "turkishnewsworld-kazcent-roundtable-en")
@@ -176,6 +176,7 @@ def test_a_write_failing_midway_leaves_none_of_that_article(
         assert quads_in(store, graph_of(SEEDS[0])) > 0  # the other article went in
 
 
+@pytest.mark.slow
 def test_build_ingests_article_folders_and_stays_identical(tmp_path: Path, corpus: Path) -> None:
     target = tmp_path / "store"
     first = build(SOURCES, target, articles=[corpus / "seeds"])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from casckg.graph.build import build
+from casckg.graph.build.job import build
 from casckg.graph.store import open_store
 
 DATA = Path(__file__).parent / "data"
@@ -55,6 +55,7 @@ def test_building_twice_gives_the_same_quads(tmp_path: Path) -> None:
     assert len(dump1.splitlines()) == first.quads
 
 
+@pytest.mark.slow
 def test_the_real_sources_build_twice_identically(tmp_path: Path) -> None:
     repo_sources = Path(__file__).resolve().parents[1] / "sources"
     target = tmp_path / "store"
@@ -70,7 +71,7 @@ def test_a_failing_build_leaves_the_previous_store(tmp_path: Path, monkeypatch: 
     build(sources, target)
     before = sorted_dump(target, tmp_path, "before.nq")
 
-    import casckg.graph.build as build_module
+    import casckg.graph.build.job as build_module
 
     def broken(doc, base=None):
         raise OSError("disk full")
@@ -99,7 +100,7 @@ def test_a_bad_source_leaves_the_previous_store(tmp_path: Path) -> None:
 KILLABLE_BUILD = """
 import sys, time
 from pathlib import Path
-import casckg.graph.build as b
+import casckg.graph.build.job as b
 
 def stall(folder, target):
     print("filled", folder, flush=True)

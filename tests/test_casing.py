@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from casckg.graph.extraction import extraction_json
+from casckg.graph.build.mint import entity_iri
 from casckg.ingest.casing import caseless, truecase
 from casckg.ingest.extract import extract
+from casckg.ingest.extraction import extraction_json
 
 ARTICLE = (
     "Turkmenistan and Kazakhstan took part in the meeting of the CSTO in Moscow on 12 May 2023. "
@@ -18,7 +19,7 @@ ARTICLE = (
 
 
 def _labels(doc) -> set[tuple[str, str]]:
-    data = extraction_json(doc)
+    data = extraction_json(doc, entity_iri)
     return {(e["type"].rsplit("#", 1)[-1], e["label"]) for e in data["entities"]}
 
 

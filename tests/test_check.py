@@ -10,9 +10,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from casckg.graph.build import build
-from casckg.graph.store import EmbeddedStore, open_store
-from casckg.graph.validate import check
+from casckg.graph.build.job import build
+from casckg.graph.check import check
+from casckg.graph.store import open_store
+from casckg.graph.store.embedded import EmbeddedStore
 
 DATA = Path(__file__).parent / "data"
 CAS = "https://w3id.org/casckg/ontology#"

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casckg.graph.extraction import extraction_json
+from casckg.graph.build.mint import entity_iri
 from casckg.ingest.extract import extract
+from casckg.ingest.extraction import extraction_json
 
 
 def _entities(tmp_path: Path, gazetteer, text: str) -> dict[str, list[str]]:
     article = tmp_path / "article.txt"
     article.write_text(text, encoding="utf-8")
-    data = extraction_json(extract(article, gazetteer))
+    data = extraction_json(extract(article, gazetteer), entity_iri)
     return {e["label"]: [m["text"] for m in e["mentions"]] for e in data["entities"]}
 
 

@@ -17,10 +17,10 @@ import rdflib
 from conftest import SOURCES, free_port
 from rdflib.compare import isomorphic
 
-from casckg.graph import cli
-from casckg.graph.build import build
-from casckg.graph.querying import run
-from casckg.graph.remote import RemoteStore, derive_endpoints, with_prefixes
+from casckg.graph.build.job import build
+from casckg.graph.cli import main as cli
+from casckg.graph.query import run
+from casckg.graph.store.remote import RemoteStore, derive_endpoints, with_prefixes
 from casckg.ingest.errors import QueryError, StoreError
 from casckg.queries import checks, library
 

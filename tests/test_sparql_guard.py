@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casckg.graph.sparql_guard import Refused, check_query
+from casckg.graph.web.sparql_guard import Refused, check_query
 
 ALLOWED = ("https://query.wikidata.org/sparql",)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from ..article import Parsed, fail
+from ..parsed import Parsed, fail
 
 REQUIRED = ("id", "url", "title", "publisher", "language", "published")
 NON_EMPTY = ("id", "url", "language")
