@@ -92,7 +92,7 @@ def discover(
         n, cls = found
         anaphor_only = cls.endswith("/anaphor")
         cls = cls.split("/")[0]
-        cand = _extend(tokens, i, i + n, cls, language, lex, known, stops)
+        cand = _clause_cut(_extend(tokens, i, i + n, cls, language, lex, known), tokens, language, lex, stops)
         if anaphor_only:
             cand.anaphor = True
         out.append(cand)
@@ -100,9 +100,23 @@ def discover(
     return out
 
 
-def _extend(
-    tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex: dict, known: set[int], stops: frozenset[int]
-) -> Candidate:
+def _clause_cut(cand: Candidate, tokens: list[Token], language: str, lex: dict, stops: frozenset[int]) -> Candidate:
+    """A name ends where a clause begins: at a verb, pronoun or adverb after its head (the tagger's
+    `stops`; in English, which has no tagger here, a lower-case word in -ed), and the connectors
+    left hanging before it go too ("accord | contribuera", "treaty | reaffirmed the desire")."""
+    h1 = cand.head[1]
+    cut = next(
+        (k for k in range(h1, cand.last) if k in stops or (language == "en" and _CLAUSE.match(tokens[k].text))), None
+    )
+    if cut is None:
+        return cand
+    while cut > h1 and (tokens[cut - 1].key in lex["connectors"] or tokens[cut - 1].key in lex["determiners"]):
+        cut -= 1
+    cand.last, cand.acronym, cand.quoted = cut, None, None
+    return cand
+
+
+def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex: dict, known: set[int]) -> Candidate:
     first = h0
     # left: capitalised words, modifiers, ordinals, known names (en); adjectives (ru); modifiers (fr)
     j = h0 - 1
@@ -166,8 +180,6 @@ def _extend(
             break
         if tok.key in lex["stop"] and not (tok.is_cap and k in known):
             break
-        if k in stops or (language == "en" and _CLAUSE.match(tok.text)):
-            break  # a verb, pronoun or conjunction: the name has ended and a clause begins
         if pending is None and k >= h1 and (other := head_at(tokens, k, lex)) and other[1].split("/")[0] != cls:
             break
         if language == "ru":

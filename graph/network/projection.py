@@ -30,8 +30,7 @@ import networkx as nx
 import pyoxigraph as ox
 import yaml
 
-from casckg.ingest.countries import SOURCE_KEY
-from casckg.ingest.records import Source
+from casckg.ingest.contract import COUNTRIES_SOURCE, Source
 from casckg.ontology import PREFIXES, expand
 from casckg.queries import NamedQuery, internal
 
@@ -192,7 +191,7 @@ def project(store: Store) -> nx.MultiDiGraph:
 def _drop_unrelated_countries(graph: nx.MultiDiGraph) -> None:
     """States only the ISO 3166 list speaks of, tied to nothing, are not drawn: they are there
     for reading articles, and a network of two hundred lone dots helps no one."""
-    only = source_iri(Source("reference", SOURCE_KEY, "", ""))
+    only = source_iri(Source("reference", COUNTRIES_SOURCE, "", ""))
     alone = [n for n, a in graph.nodes(data=True) if a["sources"] == {only} and graph.degree(n) == 0]
     graph.remove_nodes_from(alone)
 
