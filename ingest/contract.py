@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .article import SUPPORTED_LANGUAGES, Article, load_article
+from .countries import SOURCE_KEY as COUNTRIES_SOURCE
 from .errors import CasckgError, QueryError, SourceError, StoreError
 from .gazetteer import Gazetteer
 from .known import KnownName, gazetteer_of_names
@@ -24,6 +25,7 @@ from .slug import slug
 from .tokens import fold, key_of
 
 __all__ = [
+    "COUNTRIES_SOURCE",
     "SUPPORTED_LANGUAGES",
     "Article",
     "CasckgError",

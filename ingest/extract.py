@@ -7,12 +7,14 @@ caller decides whether the Document goes to a store, to JSON, or to a test.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from casckg.ontology import domains_and_ranges
 
 from .article import Article, load_article
+from .casing import truecase
 from .gazetteer import Gazetteer
 from .language import sentences
 from .mentions import find_mentions
@@ -72,6 +74,10 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     if not isinstance(article, Article):
         article = load_article(article)
     language = article.language
+    original = article.text
+    cased = truecase(original, language, gazetteer)  # all lower case or all capitals: case restored
+    if cased is not None:
+        article = replace(article, text=cased)
     sents = sentences(article.text, article.regions, language)
     am = find_mentions(sents, language, gazetteer)
     found: list[Found] = []
@@ -96,7 +102,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
             Statement(ref, "rdfs:label", Literal(am.labels[ref], language=_label_lang(ref, am, language)))
         )
     for m in am.all():
-        doc.mentions.append(Mention(m.ref, m.text, m.start, m.end))
+        doc.mentions.append(Mention(m.ref, original[m.start : m.end], m.start, m.end))
     seen = set()
     for f in found:
         if not _fits(f, am.classes):
@@ -117,7 +123,12 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
         )
         doc.statements.append(
             Statement(
-                f.subject, f.predicate, obj, Evidence(s.text, s.start, s.end), round(f.confidence, 3), f.extractor
+                f.subject,
+                f.predicate,
+                obj,
+                Evidence(original[s.start : s.end], s.start, s.end),
+                round(f.confidence, 3),
+                f.extractor,
             )
         )
     return doc

@@ -30,10 +30,11 @@ import networkx as nx
 import pyoxigraph as ox
 import yaml
 
+from casckg.ingest.contract import COUNTRIES_SOURCE, Source
 from casckg.ontology import PREFIXES, expand
 from casckg.queries import NamedQuery, internal
 
-from ..build.mint import graph_iri
+from ..build.mint import graph_iri, source_iri
 from ..query import run, short
 from ..store.embedded import Store
 
@@ -182,8 +183,17 @@ def project(store: Store) -> nx.MultiDiGraph:
     for node, record in sorted(nary.items()):
         _fold(graph, node, record, about.get(node, []), inferred)
     _drop_restated(graph, terms, rules)
+    _drop_unrelated_countries(graph)
     _finish(graph, terms, _sources(store))
     return graph
+
+
+def _drop_unrelated_countries(graph: nx.MultiDiGraph) -> None:
+    """States only the ISO 3166 list speaks of, tied to nothing, are not drawn: they are there
+    for reading articles, and a network of two hundred lone dots helps no one."""
+    only = source_iri(Source("reference", COUNTRIES_SOURCE, "", ""))
+    alone = [n for n, a in graph.nodes(data=True) if a["sources"] == {only} and graph.degree(n) == 0]
+    graph.remove_nodes_from(alone)
 
 
 def _blank_node(cls: str | None, exact: str) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from ..countries import countries_document
 from ..errors import SourceError
 from ..history import AT, NESTED, check_history
 from ..records import Document, Ref, Source
@@ -261,7 +262,8 @@ class _Checker:
 
 
 def load_reference_dir(folder: Path, root: Path | None = None) -> list[Document]:
-    """Read and validate every `*.yaml` file in `folder`; one Document per file.
+    """Read and validate every `*.yaml` file in `folder`; one Document per file, then one of every
+    state and territory no record describes (`countries.countries_document`).
 
     Raises SourceError with every problem found, in file order, when any record is invalid.
     """
@@ -286,7 +288,8 @@ def load_reference_dir(folder: Path, root: Path | None = None) -> list[Document]
         problems += check_history(checker.checked, checker.types, checker.schema)
     if problems:
         raise SourceError(sorted(problems, key=lambda p: (p.file, p.line or 0)))
-    return documents
+    # every other state and territory, from ISO 3166 and CLDR: the records override and add
+    return [*documents, countries_document(documents)]
 
 
 def _display(path: Path, root: Path) -> str:
