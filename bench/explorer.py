@@ -23,8 +23,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from casckg.graph.explorer import write_page
-from casckg.graph.network import config
+from casckg.graph.network.explorer import write_page
+from casckg.graph.network.projection import config
 
 OUT = Path(__file__).resolve().parents[1] / "build" / "bench"
 CHROMIUM = "/usr/bin/chromium"

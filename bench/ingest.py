@@ -30,8 +30,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from casckg.graph.articles import ArticleWriter, find_articles
-from casckg.graph.build import build
+from casckg.graph.build.articles import ArticleWriter, find_articles
+from casckg.graph.build.job import build
 from casckg.graph.store import open_store
 from casckg.ingest.article import load_article
 from casckg.ingest.language import sentences
@@ -42,12 +42,11 @@ _GAZETTEER = None  # set in the parent before forking the pool
 
 def _extract(path: Path):
     """Read and extract one article in a worker: (Document, sentence count, seconds)."""
-    from casckg.graph.kinds import with_kinds
-    from casckg.ingest.extract import extract
+    from casckg.ingest.contract import read
 
     start = time.perf_counter()
     article = load_article(path)
-    doc = with_kinds(extract(article, _GAZETTEER), article)
+    doc = read(article, _GAZETTEER)
     count = len(sentences(article.text, article.regions, article.language))
     return doc, count, time.perf_counter() - start
 

@@ -33,10 +33,10 @@ from pathlib import Path
 
 import httpx
 
-from casckg.graph.export import export
-from casckg.graph.querying import bindings
-from casckg.graph.remote import with_prefixes
+from casckg.graph.publish.export import export
+from casckg.graph.query import bindings
 from casckg.graph.store import DEFAULT_STORE, open_store
+from casckg.graph.store.remote import with_prefixes
 from casckg.queries import library, with_values
 
 MAX_CLIENTS = 64
@@ -67,6 +67,18 @@ def queries() -> list[str]:
         terms = {name: str(term) for name, term in bindings(query, {}).items()}
         out.append(with_prefixes(with_values(query.text, terms)))
     return out
+
+
+def oxigraph_copy(store: str | Path, location: Path) -> str:
+    """Load a copy of the store's quads into a folder for Oxigraph's server; its binary's path."""
+    oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    dump = location.with_suffix(".nq")
+    with open_store(store) as opened:
+        export(opened, "nq", dump)
+    subprocess.run(
+        [oxigraph, "load", "--location", str(location), "--file", str(dump)], check=True, capture_output=True
+    )
+    return oxigraph
 
 
 def free_port() -> int:
@@ -132,19 +144,12 @@ def main() -> None:
     args = parser.parse_args()
     clients, seconds = min(max(args.clients, 1), MAX_CLIENTS), min(max(args.seconds, 1), MAX_SECONDS)
     rounds = min(max(args.rounds, 1), 20)
-    oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     texts = queries()
     processes: list[subprocess.Popen] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         try:
-            with open_store(args.store) as store:
-                export(store, "nq", folder / "all.nq")
-            subprocess.run(
-                [oxigraph, "load", "--location", str(folder / "ox"), "--file", str(folder / "all.nq")],
-                check=True,
-                capture_output=True,
-            )
+            oxigraph = oxigraph_copy(args.store, folder / "ox")
             ox_port, ours_port, remote_port = free_port(), free_port(), free_port()
             processes.append(
                 start(

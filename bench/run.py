@@ -4,7 +4,7 @@ For each scale (quads of a synthetic graph, see generate.py) it prints, side by 
 same run: the project's build (documents -> quads -> store, with reasoning) and quads per
 second, the materialisation time, and each library query's median latency on four engines:
 
-    project   casckg's own path: EmbeddedStore on disk + graph.querying (VALUES-bound parameters)
+    project   casckg's own path: EmbeddedStore on disk + graph.query (VALUES-bound parameters)
     ox-disk   raw pyoxigraph bulk-loading the same quads into a folder, parameters as `substitutions`: the floor
     ox-mem    raw pyoxigraph in memory, loaded from the same quads
     rdflib    an rdflib in-memory Dataset, loaded from the same quads (default graph = union)
@@ -102,7 +102,7 @@ def _listed(run_one):
 
 
 def _terms(query):
-    from casckg.graph.querying import bindings
+    from casckg.graph.query import bindings
 
     return bindings(query, {})
 
@@ -118,8 +118,8 @@ def worker(engine: str, quads: int, seed: int, folder: Path, reps: int, limit: f
     result: dict = {"engine": engine}
     if engine == "project":
         from bench.generate import generate
-        from casckg.graph.build import build_documents
-        from casckg.graph.querying import run
+        from casckg.graph.build.job import build_documents
+        from casckg.graph.query import run
         from casckg.graph.store import open_store
 
         started = time.perf_counter()

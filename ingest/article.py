@@ -9,25 +9,14 @@ strips boilerplate. Offsets everywhere (regions, sentences, mentions, evidence) 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
+from .parsed import fail
 from .records import Source
-from .report import Problem
 
 MAX_BYTES = 5 * 1024 * 1024
 SUPPORTED_LANGUAGES = ("en", "fr", "ru")
-
-
-@dataclass
-class Parsed:
-    """What a format loader gives: the text offsets refer to, where the body is, and metadata."""
-
-    text: str
-    body_start: int
-    body_end: int
-    metadata: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -46,11 +35,6 @@ class Article:
     def region_texts(self) -> list[tuple[int, str]]:
         """Each kept region as (start offset, text)."""
         return [(start, self.text[start:end]) for start, end in self.regions]
-
-
-def fail(path: Path | str, reason: str, line: int | None = None, field_name: str | None = None) -> SourceError:
-    """The error for one unreadable article: one Problem naming the file and the reason."""
-    return SourceError([Problem(str(path), line, field_name, reason)])
 
 
 def read_text(path: Path) -> tuple[str, str]:

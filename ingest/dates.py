@@ -1,13 +1,15 @@
 """Dates in article text (en, fr, ru), normalised to ISO; a missing year comes from context.
 
-"May 31", "31 mai 2024", "15 июля" -> (year or None, month, day). `iso` gives xsd:date
-"2024-05-31" when the year is known and xsd:gMonthDay "--05-31" when it is not.
+"May 31", "31 mai 2024", "15 июля" -> (year or None, month, day); a span of days ("du 10 au 14
+octobre") gives its first day. `iso` gives xsd:date "2024-05-31" when the year is known
+(written, or from the article's publication date) and xsd:gMonthDay "--05-31" when it is not.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from .lexicon import lexicon
@@ -22,9 +24,16 @@ class DateMention:
     month: int
     day: int
 
-    def iso(self, default_year: int | None = None) -> tuple[str, str]:
-        """(lexical form, xsd datatype local name)."""
-        year = self.year or default_year
+    def iso(self, published: date | None = None) -> tuple[str, str]:
+        """(lexical form, xsd datatype local name).
+
+        A day without its year takes the year of the article's publication, or the year before
+        when that day would come after the publication ("on 20 December" in an article of
+        5 January); without a publication date it stays partial.
+        """
+        year = self.year
+        if year is None and published is not None:
+            year = published.year - 1 if (self.month, self.day) > (published.month, published.day) else published.year
         if year:
             return f"{year:04d}-{self.month:02d}-{self.day:02d}", "date"
         return f"--{self.month:02d}-{self.day:02d}", "gMonthDay"
@@ -40,7 +49,13 @@ def _patterns(language: str) -> tuple[dict[str, int], list[re.Pattern[str]]]:
     month_first = re.compile(
         rf"\b(?P<month>{alt})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I
     )
-    return months, [day_first, month_first]
+    # "du 10 au 14 octobre", "10-14 October", "с 10 по 14 октября": a span of days starts on the first
+    day_range = re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s*(?:-|–|—|au|to|a|по|до|and|et|и)\s*\d{{1,2}}(?:er|st|nd|rd|th)?"
+        rf"\s+(?P<month>{alt})\b(?:,?\s+(?P<year>\d{{4}}))?",
+        re.I,
+    )
+    return months, [day_range, day_first, month_first]
 
 
 def find_dates(text: str, language: str) -> list[DateMention]:

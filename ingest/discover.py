@@ -19,6 +19,8 @@ from .tokens import Token, fold
 _ORDINAL = re.compile(
     r"^(\d+(st|nd|rd|th|e|er|re|eme|-?й|-?я|-?е)|\w+-(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\w*th))$"
 )
+# English has no tagger here: a lower-case word in -ed after a name is a verb or a participle clause
+_CLAUSE = re.compile(r"^[a-z][a-z-]{2,}ed$")
 _NUMBER = re.compile(r"^\d[\d.,/-]*$")
 _RU_STOP_POS = ("VERB", "INFN", "PRTS", "GRND", "CONJ", "PRCL", "NPRO", "ADVB")
 OPENING, CLOSING = '«“"„(', '»”")'
@@ -74,8 +76,11 @@ def _ru_ok(tok: Token) -> bool:
     return not any(pos in tok.tag for pos in _RU_STOP_POS)
 
 
-def discover(tokens: list[Token], language: str, known: set[int]) -> list[Candidate]:
-    """Candidates around every head in a sentence. `known`: token indexes inside gazetteer names."""
+def discover(
+    tokens: list[Token], language: str, known: set[int], stops: frozenset[int] = frozenset()
+) -> list[Candidate]:
+    """Candidates around every head in a sentence. `known`: token indexes inside gazetteer names;
+    `stops`: indexes of words a name does not run on into (verbs, pronouns: from the tagger)."""
     lex = lang_lexicon(language)
     out = []
     i = 0
@@ -87,12 +92,28 @@ def discover(tokens: list[Token], language: str, known: set[int]) -> list[Candid
         n, cls = found
         anaphor_only = cls.endswith("/anaphor")
         cls = cls.split("/")[0]
-        cand = _extend(tokens, i, i + n, cls, language, lex, known)
+        cand = _clause_cut(_extend(tokens, i, i + n, cls, language, lex, known), tokens, language, lex, stops)
         if anaphor_only:
             cand.anaphor = True
         out.append(cand)
         i += n
     return out
+
+
+def _clause_cut(cand: Candidate, tokens: list[Token], language: str, lex: dict, stops: frozenset[int]) -> Candidate:
+    """A name ends where a clause begins: at a verb, pronoun or adverb after its head (the tagger's
+    `stops`; in English, which has no tagger here, a lower-case word in -ed), and the connectors
+    left hanging before it go too ("accord | contribuera", "treaty | reaffirmed the desire")."""
+    h1 = cand.head[1]
+    cut = next(
+        (k for k in range(h1, cand.last) if k in stops or (language == "en" and _CLAUSE.match(tokens[k].text))), None
+    )
+    if cut is None:
+        return cand
+    while cut > h1 and (tokens[cut - 1].key in lex["connectors"] or tokens[cut - 1].key in lex["determiners"]):
+        cut -= 1
+    cand.last, cand.acronym, cand.quoted = cut, None, None
+    return cand
 
 
 def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex: dict, known: set[int]) -> Candidate:

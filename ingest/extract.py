@@ -6,43 +6,26 @@ caller decides whether the Document goes to a store, to JSON, or to a test.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
+from casckg.ontology import domains_and_ranges
+
 from .article import Article, load_article
+from .casing import truecase
 from .gazetteer import Gazetteer
 from .language import sentences
 from .mentions import find_mentions
 from .missions import deployment_statements
+from .names import people_statements, structure_statements, title_statements
+from .negation import STATUSES
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
-from .statements import Found, pattern_statements, people_statements, structure_statements
+from .statements import HAPPENED, Found, pattern_statements, status_statements
 
-# the ontology's domain and range, checked once more on every extracted fact
-DOMAIN = {
-    "cas:organizedBy": ("Forum",),
-    "cas:hostedIn": ("Forum",),
-    "cas:participant": ("Forum",),
-    "cas:discussed": ("Forum",),
-    "cas:missionLocation": ("Mission",),
-    "cas:affiliatedWith": ("Person",),
-    "cas:deployedTo": ("State", "Institution", "Person"),
-    "cas:memberOf": ("State", "Institution", "Person"),
-    "cas:cooperatesWith": ("State", "Institution", "Person"),
-    "cas:proposed": ("State", "Institution", "Person"),
-    "cas:signed": ("State", "Institution", "Person", "Place"),
-}
-RANGE = {
-    "cas:hostedIn": ("State", "Place"),
-    "cas:missionLocation": ("State", "Place"),
-    "cas:locatedIn": ("State", "Place"),
-    "cas:deployedTo": ("Mission",),
-    "cas:signed": ("Agreement",),
-    "cas:partyTo": ("Agreement",),
-    "cas:adoptedBy": ("Institution",),
-    "cas:memberOf": ("Institution",),
-    "cas:belongsToState": ("State",),
-    "cas:participant": ("State", "Institution", "Person"),
-    "cas:organizedBy": ("State", "Institution", "Person"),
-}
+# up to this many signatories cooperate pairwise (bi- and trilateral acts); a larger treaty is an alliance
+MAX_JOINT = 3
 
 
 def _one_date_per_event(found: list[Found]) -> list[Found]:
@@ -59,18 +42,50 @@ def _one_date_per_event(found: list[Found]) -> list[Found]:
     return [f for f in found if f.predicate != "cas:date" or f is first[f.subject]]
 
 
+def _invitees_are_not_participants(found: list[Found]) -> list[Found]:
+    """One status per forum, the strongest the article gives (a planned event later cancelled is
+    cancelled; one announced in the headline and told as under way in the text is not planned);
+    and no participants for a forum cancelled or postponed: those the article names were invited or
+    expected, and did not take part."""
+    rank = {name: i for i, name in enumerate(STATUSES)}
+    status: dict[Ref, Found] = {}
+    for f in found:
+        if f.predicate == "cas:eventStatus":
+            kept = status.get(f.subject)
+            if kept is None or rank[f.object[0]] < rank[kept.object[0]]:
+                status[f.subject] = f
+    planned_in = {(f.subject, f.sentence) for f in found if f.predicate == "cas:eventStatus"}
+    for f in found:  # told as taking place in a sentence that does not call it planned: it is not (only) planned
+        kept = status.get(f.subject)
+        said_elsewhere = (f.subject, f.sentence) not in planned_in
+        if kept and kept.object[0] == "planned" and f.predicate in HAPPENED and said_elsewhere:
+            del status[f.subject]
+    off = {ref for ref, f in status.items() if f.object[0] in ("cancelled", "postponed")}
+    return [
+        f
+        for f in found
+        if not (f.predicate == "cas:participant" and f.subject in off)
+        and (f.predicate != "cas:eventStatus" or f is status.get(f.subject))
+    ]
+
+
 def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     """Entities and statements of one article (a path is loaded first; raises SourceError)."""
     if not isinstance(article, Article):
         article = load_article(article)
     language = article.language
+    original = article.text
+    cased = truecase(original, language, gazetteer)  # all lower case or all capitals: case restored
+    if cased is not None:
+        article = replace(article, text=cased)
     sents = sentences(article.text, article.regions, language)
     am = find_mentions(sents, language, gazetteer)
-    year = int(article.source.published[:4]) if article.source.published else None
     found: list[Found] = []
-    found += pattern_statements(am, language, year)
+    found += pattern_statements(am, language, _published(article.source.published))
     found += structure_statements(am, gazetteer.located)
     found += people_statements(am)
+    found += title_statements(am)
+    found += status_statements(am)
     deployments, extra_entities = deployment_statements(am, language, gazetteer)
     found += deployments
     for ref, (cls, label) in extra_entities.items():
@@ -78,6 +93,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
         am.labels.setdefault(ref, label)
     found += _inferred(found, am.classes)  # may also add the states of people who signed
     found = _one_date_per_event(found)
+    found = _invitees_are_not_participants(found)
 
     doc = Document(article.source)
     for ref, cls in sorted(am.classes.items()):
@@ -86,7 +102,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
             Statement(ref, "rdfs:label", Literal(am.labels[ref], language=_label_lang(ref, am, language)))
         )
     for m in am.all():
-        doc.mentions.append(Mention(m.ref, m.text, m.start, m.end))
+        doc.mentions.append(Mention(m.ref, original[m.start : m.end], m.start, m.end))
     seen = set()
     for f in found:
         if not _fits(f, am.classes):
@@ -107,45 +123,94 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
         )
         doc.statements.append(
             Statement(
-                f.subject, f.predicate, obj, Evidence(s.text, s.start, s.end), round(f.confidence, 3), f.extractor
+                f.subject,
+                f.predicate,
+                obj,
+                Evidence(original[s.start : s.end], s.start, s.end),
+                round(f.confidence, 3),
+                f.extractor,
             )
         )
     return doc
 
 
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def _published(text: str | None) -> date | None:
+    """The article's publication day, when its metadata give a full date."""
+    try:
+        return date.fromisoformat(text[:10]) if text and len(text) >= 10 else None
+    except ValueError:
+        return None
+
+
 def _label_lang(ref: Ref, am, language: str) -> str:
-    return "en" if any(m.ref == ref and m.how == "known" for m in am.all()) else language
+    """The language of the text a label came from: the article's when the article writes it so,
+    else the gazetteer's (English) or the script's. A Russian article's "Kazakhstan" is English."""
+    label = am.labels[ref]
+    if any(m.ref == ref and m.text == label for m in am.all()):
+        return language
+    if _CYRILLIC.search(label):
+        return "ru"
+    known = any(m.ref == ref and m.how == "known" for m in am.all())
+    return "en" if known or language == "ru" else language
 
 
 def _fits(f: Found, classes: dict[Ref, str]) -> bool:
     if f.subject == f.object:
         return False
-    dom = DOMAIN.get(f.predicate)
+    domains, ranges = domains_and_ranges()  # the ontology's, checked once more on every extracted fact
+    dom = domains.get(f.predicate)
     if dom and f.subject.path != "deployment" and classes.get(f.subject) not in dom:
         return False
-    rng = RANGE.get(f.predicate)
+    rng = ranges.get(f.predicate)
     return not (rng and isinstance(f.object, Ref) and classes.get(f.object) not in rng)
 
 
 def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
-    """States that sign an agreement together are parties to it and cooperate."""
+    """Those who sign an agreement together (states and organisations; "the parties signed" names the
+    forum's participants) are parties to it and cooperate pairwise; the state of a person who takes
+    part in a forum takes part too."""
     out = []
     state_of = {
         f.subject: f.object
         for f in found
         if f.predicate == "cas:affiliatedWith" and isinstance(f.object, Ref) and classes.get(f.object) == "State"
     }
+    participants: dict[Ref, list[Ref]] = {}
+    for f in found:
+        if f.predicate == "cas:participant" and classes.get(f.object) in ("State", "Institution"):
+            participants.setdefault(f.subject, []).append(f.object)
+    for f in list(found):  # "the parties signed": the forum's participating states and organisations
+        if f.predicate == "cas:signed" and classes.get(f.subject) == "Forum":
+            found += [
+                Found(p, "cas:signed", f.object, f.sentence, 0.5, f.extractor) for p in participants.get(f.subject, [])
+            ]
     for f in list(found):
         if f.predicate == "cas:signed" and f.subject in state_of:
             found.append(Found(state_of[f.subject], "cas:signed", f.object, f.sentence, 0.6, "infer.signer-state"))
+    for f in list(found):  # a minister who attends speaks for his state: the state takes part
+        if f.predicate == "cas:participant" and f.object in state_of:
+            out.append(
+                Found(f.subject, "cas:participant", state_of[f.object], f.sentence, 0.5, "infer.participant-state")
+            )
     signers: dict[Ref, list[Found]] = {}
     for f in found:
-        if f.predicate == "cas:signed" and isinstance(f.object, Ref) and classes.get(f.subject) == "State":
+        if (
+            f.predicate == "cas:signed"
+            and isinstance(f.object, Ref)
+            and classes.get(f.subject) in ("State", "Institution")
+        ):
             signers.setdefault(f.object, []).append(f)
     for agreement, fs in signers.items():
-        states = list(dict.fromkeys(f.subject for f in fs))
+        parties = list(dict.fromkeys(f.subject for f in fs))
         for f in fs:
             out.append(Found(f.subject, "cas:partyTo", agreement, f.sentence, 0.6, "infer.signatory-party"))
-        if len(states) == 2:
-            out.append(Found(states[0], "cas:cooperatesWith", states[1], fs[0].sentence, 0.5, "infer.co-signatories"))
+        if len(parties) <= MAX_JOINT:  # a joint act ties every pair of its parties
+            out += [
+                Found(a, "cas:cooperatesWith", b, fs[0].sentence, 0.5, "infer.co-signatories")
+                for i, a in enumerate(parties)
+                for b in parties[i + 1 :]
+            ]
     return out

@@ -9,6 +9,7 @@ and capitalised names must be capitalised in the text, so "who" is never the WHO
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ class Gazetteer:
         self.located: dict[Ref, Ref] = {}
         self.missions_at: dict[Ref, set[Ref]] = defaultdict(set)  # location -> known missions there
         self.longest = 1
+        self.forms: dict[tuple[str, ...], str] = {}  # a name as written, by key (to restore its case)
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -80,6 +82,7 @@ class Gazetteer:
             if not key or not any(k[:1].isalnum() for k in key):
                 continue
             self.names[key].add((known, _case_rule(name)))
+            self.forms.setdefault(key, name)
             self.longest = max(self.longest, len(key))
         return known
 
@@ -130,10 +133,16 @@ class Gazetteer:
         return sorted({k for k, _ in self.names.get(key_of(name), ())}, key=lambda k: k.ref)
 
     def match(
-        self, tokens: list[Token], longest: int | None = None, exclude: frozenset[Ref] = frozenset()
+        self,
+        tokens: list[Token],
+        longest: int | None = None,
+        exclude: frozenset[Ref] = frozenset(),
+        caseless: bool = False,
     ) -> list[Match]:
         """Longest non-overlapping known names in a token list, left to right (at most `longest` tokens,
-        naming none of the entities in `exclude`)."""
+        naming none of the entities in `exclude`). `caseless`: the text's case says nothing (all
+        lower or all capitals), so capitalised names match in any case and acronyms of three
+        letters or more match too."""
         out, i = [], 0
         limit = min(self.longest, longest or self.longest)
         while i < len(tokens):
@@ -148,7 +157,7 @@ class Gazetteer:
                         continue
                     ok = tuple(
                         sorted(
-                            {k for k, rule in entries if _fits(rule, span) and k.ref not in exclude},
+                            {k for k, rule in entries if _fits(rule, span, caseless) and k.ref not in exclude},
                             key=lambda k: k.ref,
                         )
                     )
@@ -162,10 +171,35 @@ class Gazetteer:
                 i += 1
         return out
 
+    def learn(self, doc: Document) -> None:
+        """Learn the names a newly written document gives its entities (and where they lie),
+        so the next article of the same run finds them; what is known already stays."""
+        part = Gazetteer.from_documents([doc], places=False)
+        for ref, known in part.entities.items():
+            self.entities.setdefault(ref, known)
+        for key, entries in part.names.items():
+            self.names[key] |= {(self.entities[k.ref], rule) for k, rule in entries}
+            self.longest = max(self.longest, len(key))
+        for ref, where in part.located.items():
+            self.located.setdefault(ref, where)
+        for where, missions in part.missions_at.items():
+            self.missions_at[where] |= missions
 
-def _fits(rule: str, span: list[Token]) -> bool:
+
+_INFLECTED_ACRONYM = re.compile(r"^[A-ZА-ЯЁ\d]{2,}[a-zа-яё]{1,3}$")  # "КАЗЦЕНТе", "ОДКБ-шные" aside
+
+
+def _acronym_as_word(tok: Token) -> bool:
+    """An acronym inflected ("КАЗЦЕНТе", "ОДКБ") or written as a word, as the press writes
+    pronounceable ones of four letters or more ("l'Otan", "Nato")."""
+    return bool(_INFLECTED_ACRONYM.match(tok.text)) or (tok.is_cap and len(tok.text) >= 4 and tok.text[1:].islower())
+
+
+def _fits(rule: str, span: list[Token], caseless: bool = False) -> bool:
+    if caseless:
+        return rule != "upper" or sum(len(t.text) for t in span if t.is_word) >= 3
     if rule == "upper":
-        return all(t.is_upper or not t.is_word or len(t.text) == 1 for t in span)
+        return all(t.is_upper or not t.is_word or len(t.text) == 1 or _acronym_as_word(t) for t in span)
     if rule == "cap":
         return span[0].is_cap
     return True

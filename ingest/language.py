@@ -2,6 +2,11 @@
 
 Detection uses lingua (its models ship inside the wheel; no download). Sentences: pysbd for
 English and French, razdel for Russian; each sentence keeps its offsets into the original text.
+
+Both splitters take time that grows faster than the text, and extraction compares the names of
+a sentence with each other, so a file of one endless "sentence" could hold an ingest for hours.
+Text goes to a splitter at most `MAX_SEGMENT` characters at a time and a sentence is at most
+`MAX_SENTENCE` characters (news sentences are a few hundred), both cut at a line break or a space.
 """
 
 from __future__ import annotations
@@ -9,6 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+
+#: Characters a sentence splitter is given at once.
+MAX_SEGMENT = 20_000
+#: Characters a sentence may have; a longer one is cut into pieces this long.
+MAX_SENTENCE = 2_000
 
 
 @dataclass(frozen=True)
@@ -61,16 +71,32 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """[start, end) cut into spans of at most `limit` characters, at a line break or a space if any."""
+    out = []
+    while end - start > limit:
+        cut = text.rfind("\n", start + limit // 2, start + limit)
+        if cut == -1:
+            cut = max(text.rfind(" ", start + limit // 2, start + limit), -1)
+        cut = cut + 1 if cut != -1 else start + limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
 def sentences(text: str, regions: list[tuple[int, int]], language: str) -> list[Sentence]:
     """The sentences of each region (a region never spans two sentences' boundary rules)."""
     out = []
     for start, end in regions:
-        chunk = text[start:end]
-        for s, e in _spans(chunk, language):
-            while s < e and chunk[s].isspace():
-                s += 1
-            while e > s and chunk[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append(Sentence(chunk[s:e], start + s, start + e))
+        for piece_start, piece_end in _pieces(text, start, end, MAX_SEGMENT):
+            chunk = text[piece_start:piece_end]
+            for found_start, found_end in _spans(chunk, language):
+                for s, e in _pieces(chunk, found_start, found_end, MAX_SENTENCE):
+                    while s < e and chunk[s].isspace():
+                        s += 1
+                    while e > s and chunk[e - 1].isspace():
+                        e -= 1
+                    if e > s:
+                        out.append(Sentence(chunk[s:e], piece_start + s, piece_start + e))
     return out

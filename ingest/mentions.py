@@ -10,148 +10,49 @@ the rest of the article. New entities get a stable key from their class and name
 
 from __future__ import annotations
 
-import hashlib
+import bisect
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 
-from .discover import Candidate, discover, head_at, lang_lexicon
+from .discover import Candidate, discover, head_at
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
-from .people import Person, find_people
+from .linker import ArticleMentions, Linker, Mention
+from .linker import choose as _choose
+from .linker import span_text as _span_text
+from .linker import strip_determiner as _strip_determiner
+from .people import find_people
+from .reading import read
+from .recognised import _generic_links, _recognised, _reshape
 from .records import Ref
-from .slug import slug
 from .tokens import Token, fold, tokenize
+
+__all__ = ["ArticleMentions", "Linker", "Mention", "find_mentions"]
 
 EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merged within a story
 FOCUS_SPAN = 2  # an event stays in focus this many sentences after it was last named
 _ORDINAL_WORDS = re.compile(r"^(first|second|third|\w+th|premier|premiere|\w+ieme|перв\w+|втор\w+|трет\w+|\w+ый)$")
 
 
-@dataclass
-class Mention:
-    """One mention in one sentence: tokens [first, last), its class and the entity it names."""
-
-    sentence: int
-    first: int
-    last: int
-    start: int
-    end: int
-    text: str
-    cls: str
-    ref: Ref
-    how: str  # "known", "nested" (known, inside a known name), "new", "anaphor", "alias", "person"
-    head: str = ""  # the head word's key for discovered names
-    candidate: Candidate | None = None
-    outer: Mention | None = None  # the mention this one is nested in
-
-    @property
-    def top(self) -> bool:
-        return self.outer is None
-
-
-@dataclass
-class ArticleMentions:
-    """Every mention of an article, sentence by sentence, and what is known of each entity."""
-
-    sentences: list[Sentence]
-    tokens: list[list[Token]]
-    by_sentence: list[list[Mention]] = field(default_factory=list)
-    labels: dict[Ref, str] = field(default_factory=dict)
-    classes: dict[Ref, str] = field(default_factory=dict)
-    people: list[tuple[int, Person]] = field(default_factory=list)
-    language: str = ""
-
-    def all(self) -> list[Mention]:
-        return [m for ms in self.by_sentence for m in ms]
-
-
-def _strip_determiner(tokens: list[Token], first: int, last: int, lex: dict) -> int:
-    while first < last - 1 and (tokens[first].key in lex["determiners"] or not tokens[first].is_word):
-        first += 1
-    return first
-
-
-def _span_text(sentence: Sentence, tokens: list[Token], first: int, last: int) -> str:
-    return sentence.text[tokens[first].start - sentence.start : tokens[last - 1].end - sentence.start]
-
-
-class Linker:
-    """Per-article state: the entities named so far, aliases, and the latest of each class."""
-
-    def __init__(self, gazetteer: Gazetteer, language: str):
-        self.gaz = gazetteer
-        self.language = language
-        self.lex = lang_lexicon(language)
-        self.labels: dict[Ref, str] = {}
-        self.classes: dict[Ref, str] = {}
-        self.aliases: dict[str, Ref] = {}  # exact surface -> entity (acronyms, surnames)
-        self.recent: list[tuple[str, str, Ref]] = []  # (class, head, ref), most recent last
-        self.counts: Counter[Ref] = Counter()
-        self.sentence = 0  # the sentence being read
-        self.last_seen: dict[Ref, int] = {}  # entity -> the sentence it was last named in
-        self.minted: set[Ref] = set()  # entities this article names that the gazetteer does not know
-        self.same: dict[Ref, Ref] = {}  # a minted entity -> the entity it turned out to be
-        self.office_holders: dict[tuple[str, Ref], Ref] = {}  # (role, of what) -> the person named with it
-
-    def note(self, ref: Ref, cls: str, label: str, head: str = "") -> None:
-        self.labels.setdefault(ref, label)
-        self.classes.setdefault(ref, cls)
-        self.recent.append((cls, head, ref))
-        self.counts[ref] += 1
-        self.last_seen[ref] = self.sentence
-
-    def resolve(self, ref: Ref) -> Ref:
-        while ref in self.same:
-            ref = self.same[ref]
-        return ref
-
-    def merge(self, one: Ref, other: Ref) -> None:
-        """Two names of one entity: a minted one becomes the other (a known one wins)."""
-        one, other = self.resolve(one), self.resolve(other)
-        if one == other:
-            return
-        if one not in self.minted:
-            one, other = other, one
-        if one in self.minted:
-            self.same[one] = other
-
-    def in_focus(self, cls: str, span: int) -> Ref | None:
-        """The latest entity of a class named in the last `span` sentences (the event being told)."""
-        for c, _, ref in reversed(self.recent):
-            if c == cls:
-                return ref if self.sentence - self.last_seen[ref] <= span else None
-        return None
-
-    def known(self, known: Known) -> Ref:
-        self.note(known.ref, known.cls, known.label)
-        return known.ref
-
-    def refer_back(self, cls: str, head: str) -> Ref | None:
-        same_head = [r for c, h, r in reversed(self.recent) if c == cls and h == head and head]
-        if same_head:
-            return same_head[0]
-        of_class = [r for c, _, r in self.recent if c == cls]
-        if not of_class:
-            return None
-        return max(of_class, key=lambda r: (self.counts[r], -of_class.index(r)))
-
-    def mint(self, cls: str, name: str) -> Ref:
-        ref = Ref(cls.lower(), slug(name)[:80] or "name-" + hashlib.sha256(name.encode()).hexdigest()[:12])
-        if ref not in self.gaz.entities:
-            self.minted.add(ref)
-        return ref
-
-
 def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer) -> ArticleMentions:
     """All mentions of an article's sentences, linked to known or new entities."""
     linker = Linker(gazetteer, language)
     result = ArticleMentions(sentences, [tokenize(s.text, s.start) for s in sentences], language=language)
+    readings = read([s.text for s in sentences], language)
     for index, (sentence, tokens) in enumerate(zip(sentences, result.tokens, strict=True)):
         linker.sentence = index
-        result.by_sentence.append(_sentence_mentions(index, sentence, tokens, linker, result))
+        stops = frozenset(i for i, t in enumerate(tokens) if t.start - sentence.start in readings[index].stops)
+        mentions = _sentence_mentions(index, sentence, tokens, linker, result, stops)
+        _recognised(index, sentence, tokens, readings[index].names, linker, mentions)
+        result.by_sentence.append(mentions)
+    _generic_links(result, linker)
+    result.people = [(i, p) for i, p in result.people if p.ref not in linker.rejected]
+    linker.aliases = {a: r for a, r in linker.aliases.items() if r not in linker.rejected}
     _resolve(result, linker)
     _alias_pass(result, linker)
+    named = {m.ref for m in result.all()} | {p.ref for _, p in result.people}
+    for ref in linker.dropped - named:  # an entity none of whose mentions was kept is not in the article
+        linker.labels.pop(ref, None)
+        linker.classes.pop(ref, None)
     result.labels = linker.labels
     result.classes = linker.classes
     return result
@@ -172,17 +73,13 @@ def _resolve(result: ArticleMentions, linker: Linker) -> None:
         linker.classes.pop(ref, None)
 
 
-def _choose(candidates: tuple[Known, ...], prefer: str | None = None) -> Known:
-    if prefer:
-        for k in candidates:
-            if k.cls == prefer:
-                return k
-    order = ("State", "Institution", "Person", "Mission", "Place", "Forum", "Agreement", "Resolution", "Initiative")
-    return min(candidates, key=lambda k: order.index(k.cls) if k.cls in order else 99)
-
-
 def _sentence_mentions(
-    index: int, sentence: Sentence, tokens: list[Token], linker: Linker, result: ArticleMentions
+    index: int,
+    sentence: Sentence,
+    tokens: list[Token],
+    linker: Linker,
+    result: ArticleMentions,
+    stops: frozenset[int] = frozenset(),
 ) -> list[Mention]:
     gaz, lex = linker.gaz, linker.lex
     mentions: list[Mention] = []
@@ -213,7 +110,7 @@ def _sentence_mentions(
             _known_event(m, k, tokens, linker)
         add(m.first, m.last, k.cls, linker.known(k), "known")
         _nested_known(m, k, tokens, linker, add)
-    for cand in discover(tokens, linker.language, known_idx):
+    for cand in discover(tokens, linker.language, known_idx, stops):
         head = " ".join(t.key for t in tokens[cand.head[0] : cand.head[1]])
         first = _strip_determiner(tokens, cand.first, cand.last, lex)
         inside = next((m for m in matches if m.first <= cand.head[0] < m.last), None)
@@ -238,6 +135,13 @@ def _sentence_mentions(
             linker.note(ref, cand.cls, linker.labels[ref], head)
             add(first, cand.last, cand.cls, ref, "known", head, cand)
             continue
+        if first == cand.head[0] and cand.last == cand.head[1] and not (cand.acronym or cand.quoted):
+            # a head word alone ("the Centre", "l'Organisation") is no name: it refers back, or to nothing
+            ref = linker.refer_back(cand.cls, head)
+            if ref is not None:
+                linker.note(ref, cand.cls, linker.labels[ref], head)
+                add(first, cand.last, cand.cls, ref, "anaphor", head, cand)
+            continue
         name = cand.quoted or text
         if cand.acronym and text.endswith(")"):
             name = text[: text.rfind("(")].strip()
@@ -254,11 +158,57 @@ def _sentence_mentions(
             ref = linker.mint(cand.cls, name)
         linker.note(ref, cand.cls, name, head)
         add(first, cand.last, cand.cls, ref, "new", head, cand)
+        if inside is not None:
+            _only_a_head(inside, cand, first, matches, mentions, linker)
         if cand.acronym:
             linker.aliases[cand.acronym] = ref
         if cand.quoted:
             linker.labels[ref] = cand.quoted
-    for person in find_people(tokens, linker.language, mentions, gaz):
+    _people(index, sentence, tokens, linker, result, mentions, add)
+    _set_outer(mentions)
+    _apposition(sentence, mentions, linker)
+    return mentions
+
+
+def _set_outer(mentions: list[Mention]) -> None:
+    """Sort the mentions and give each the smallest mention that contains it.
+
+    A container starts at most `longest` tokens before the mention ends, so only those are
+    looked at (bisect): linear in a sentence's mentions, not quadratic.
+    """
+    mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
+    firsts = [m.first for m in mentions]
+    longest = max((m.last - m.first for m in mentions), default=0)
+    for m in mentions:
+        near = mentions[bisect.bisect_left(firsts, m.last - longest) : bisect.bisect_right(firsts, m.first)]
+        containers = [
+            o
+            for o in near
+            if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
+        ]
+        m.outer = min(containers, key=lambda o: o.last - o.first, default=None)
+
+
+def _only_a_head(inside: Match, cand: Candidate, first: int, matches: list[Match], mentions, linker: Linker) -> None:
+    """A known short name that only heads a longer new name of a state's body names nothing there
+    ("Security Council | of the Republic of Tajikistan" is not the UN Security Council)."""
+    of_a_state = any(
+        inside.last <= m.first and m.last <= cand.last and _choose(m.candidates).cls == "State" for m in matches
+    )
+    if of_a_state and first <= inside.first and _choose(inside.candidates).cls == cand.cls:
+        mentions[:] = [
+            m
+            for m in mentions
+            if not (m.how in ("known", "nested") and inside.first <= m.first and m.last <= inside.last)
+        ]
+        linker.dropped.update(k.ref for k in inside.candidates)
+
+
+def _people(
+    index: int, sentence: Sentence, tokens: list[Token], linker: Linker, result: ArticleMentions, mentions, add
+) -> None:
+    """People named with a title or by their office: known, the office's holder named before, or new."""
+    for person in find_people(tokens, linker.language, mentions, linker.gaz):
         result.people.append((index, person))
         holder = linker.office_holders.get((person.role, person.affiliation)) if person.office else None
         if person.known is not None:
@@ -276,21 +226,15 @@ def _sentence_mentions(
                 if not (m.first >= person.first and m.last <= person.last and m.cls not in ("State", "Institution"))
             ]
             add(person.first, person.last, "Person", ref, "person")
+            for m in [m for m in mentions if m.how == "new" and m.first < person.first < m.last <= person.last]:
+                _reshape(m, m.first, person.first, sentence, tokens, linker)  # "initiative of the President | Name"
         person.ref = ref
+        if person.office:
+            linker.offices.add(ref)
         if not person.office and person.role and person.affiliation is not None:
             linker.office_holders.setdefault((person.role, person.affiliation), ref)
         if person.surname and person.known is None:
             linker.aliases.setdefault(person.surname, ref)
-    mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
-    for m in mentions:  # the smallest mention that contains this one
-        containers = [
-            o
-            for o in mentions
-            if o is not m and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
-        ]
-        m.outer = min(containers, key=lambda o: o.last - o.first, default=None)
-    _apposition(sentence, mentions, linker)
-    return mentions
 
 
 def _describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, matches: list[Match]) -> bool:
@@ -337,16 +281,25 @@ def _nested_known(outer: Match, known: Known, tokens: list[Token], linker: Linke
     centre of that ministry): their structure states facts (part of, belongs to, located in)."""
     if outer.last - outer.first < 2 or known.cls == "State":
         return  # a state's name holds no other entity ("South Sudan" is not in Sudan)
+    if all(t.is_upper or not t.is_word for t in tokens[outer.first : outer.last]):
+        return  # the parts of a compound acronym are not names ("ЦАР" in "КСБР ЦАР" is not a state)
     size = outer.last - outer.first - 1
-    for inner in linker.gaz.match(tokens[outer.first : outer.last], longest=size, exclude=frozenset([known.ref])):
+    inners = linker.gaz.match(tokens[outer.first : outer.last], longest=size, exclude=frozenset([known.ref]))
+    for inner in inners:
         k = _choose(inner.candidates)
         if k.cls == "Topic":
             continue
+        if inner.first == 0 and k.cls == known.cls and _of_a_state(inner, inners):
+            continue  # the outer is the same kind of body of a state ("Security Council | of Tajikistan")
         linker.labels.setdefault(k.ref, k.label)
         linker.classes.setdefault(k.ref, k.cls)
         span = Match(outer.first + inner.first, outer.first + inner.last, inner.candidates)
         add(span.first, span.last, k.cls, k.ref, "nested")
         _nested_known(span, k, tokens, linker, add)
+
+
+def _of_a_state(inner: Match, inners: list[Match]) -> bool:
+    return any(_choose(o.candidates).cls == "State" for o in inners if o.first >= inner.last)
 
 
 def _alias_pass(result: ArticleMentions, linker: Linker) -> None:

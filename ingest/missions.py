@@ -13,18 +13,21 @@ from functools import cache
 
 from .gazetteer import Gazetteer
 from .lexicon import lexicon
+from .lexicon import patterns as load_patterns
 from .mentions import ArticleMentions, Mention
 from .records import Ref
 from .slug import slug
 from .statements import Found
 from .tokens import fold
 
-_DEPLOY = {
-    "en": r"\b(deploy\w*|sent|send\w*|dispatch\w*|join\w*|serv\w+|participat\w+|contribut\w+|peacekeep\w+)\b",
-    "fr": r"\b(deploy\w*|envoy\w*|particip\w+|contingent|maintien de la paix)\b",
-    "ru": r"(направ\w+|отправ\w+|участ\w+|служб\w+|миротвор\w+)",
-}
 _SEPARATOR = re.compile(r"^\s*(,|and|et|и|the|la|le|l'|en|in|au|à|в|во|на|\s)*\s*$", re.I)
+
+
+@cache
+def _deploy(language: str) -> re.Pattern[str]:
+    """What marks a sentence about a deployment: the deployed-to trigger of the language's patterns, or its cues."""
+    (spec,) = (p for p in load_patterns(language)["patterns"] if p["predicate"] == "cas:deployedTo")
+    return re.compile(f"(?:{spec['trigger']})|(?:{spec['cues']})")
 
 
 @cache
@@ -49,7 +52,7 @@ def deployment_statements(
     new: dict[Ref, tuple[str, str]] = {}
     for index, sentence in enumerate(am.sentences):
         text = fold(sentence.text)
-        if not re.search(_DEPLOY[language], text):
+        if not _deploy(language).search(text):
             continue
         mentions = am.by_sentence[index]
         missions = [m for m in mentions if m.cls == "Mission"]
@@ -70,19 +73,35 @@ def deployment_statements(
             continue
         for ref, _ in targets:
             found.append(Found(contributor.ref, "cas:deployedTo", ref, index, 0.6, "deploy.contributor"))
-        for m in _counts(language).finditer(sentence.text):
+        counts = list(_counts(language).finditer(sentence.text))
+        for i, m in enumerate(counts):
             n = _number(m.group("n"), language)
             if n is None:
                 continue
-            at = sentence.start + m.start()
-            after = [(r, pm) for r, pm in targets if pm is not None and pm.start >= at]
-            mission = (after or targets)[0][0]
+            mission = _counted(counts, i, sentence.start, targets)
+            if mission is None:
+                continue
             node = Ref("deployment", f"{contributor.ref.path}-{contributor.ref.key}--{mission.key}--{n}")
             new[node] = ("Deployment", f"{n} to {am.labels.get(mission) or new[mission][1]}")
             found.append(Found(node, "cas:contributor", contributor.ref, index, 0.6, "deploy.count"))
             found.append(Found(node, "cas:mission", mission, index, 0.6, "deploy.count"))
             found.append(Found(node, "cas:personnelCount", (str(n), "nonNegativeInteger"), index, 0.6, "deploy.count"))
     return found, new
+
+
+def _counted(counts: list[re.Match[str]], i: int, offset: int, targets: list[tuple[Ref, Mention | None]]) -> Ref | None:
+    """The mission the i-th count of a sentence is of: the first named after it and before the
+    next count ("six officers in Western Sahara, two in the CAR, nine in Lebanon": nine is
+    Lebanon's, the CAR's two is not), else, for the sentence's first count, the last named before
+    it ("UNDOF will receive 139 servicemen"). None when the sentence ties no mission to the count."""
+    at = offset + counts[i].start()
+    until = offset + counts[i + 1].start() if i + 1 < len(counts) else None
+    named = sorted((pm.start, r) for r, pm in targets if pm is not None)
+    after = [r for start, r in named if start >= at and (until is None or start < until)]
+    if after:
+        return after[0]
+    before = [r for start, r in named if start < at]
+    return before[-1] if before and i == 0 else None
 
 
 def _contributor(mentions: list[Mention], mission: Mention) -> Mention | None:

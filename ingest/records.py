@@ -9,6 +9,7 @@ same IRIs on every machine.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 
 @dataclass(frozen=True, order=True)
@@ -80,6 +81,17 @@ class Source:
     publisher: str | None = None
     language: str | None = None
     published: str | None = None
+
+    @property
+    def published_name(self) -> str:
+        """What the graph says the source is (`dcterms:source`): never a path of the machine that read it.
+
+        A reference file: its path relative to the sources folder. An article: the URL its front
+        matter gives, else its file name.
+        """
+        if self.kind == "reference":
+            return self.path
+        return self.url or PurePath(self.path).name
 
 
 @dataclass

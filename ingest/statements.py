@@ -1,35 +1,31 @@
-"""Statements from mentions: per-language trigger patterns (data) and name-structure cues.
+"""Statements from mentions by per-language trigger patterns (data), and the status of forums.
 
 `patterns/<lang>.yaml` says, for each trigger, which classes its subject and object have (the
-property's domain and range) and on which side of the trigger they stand. Besides patterns,
-the structure of names states facts: "Ministry of Defence of Tajikistan" belongs to Tajikistan,
-"CSTO Joint Staff" is part of the CSTO, "OSCE Programme Office in Dushanbe" is in Dushanbe,
-"Colonel X, Chief of the KAZCENT" has a role and an affiliation.
+property's domain and range) and on which side of the trigger they stand; a trigger in a negated
+clause, or in one about what was only meant to happen, asserts nothing (`negation.py`). Lists
+are read by `lists.py`; what the structure of names says is in `names.py`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from .dates import find_dates
-from .discover import lang_lexicon
+from .frames import event_focus
 from .language import Sentence
 from .lexicon import patterns as load_patterns
-from .mentions import FOCUS_SPAN, ArticleMentions, Mention
+from .lists import listed
+from .mentions import ArticleMentions, Mention
+from .negation import clause_span, event_status, negated, unrealised
 from .records import Ref
 from .slug import slug
 from .tokens import fold
 
 ACTORS = ("State", "Institution", "Person")
-NATIONAL = re.compile(
-    r"ministr|minist[eè]re|министерств|defen[cs]e|armed forces|forces arm|вооруж|troops|troupes|войск|border|frontali|"
-    r"погранич|parliament|parlement|парламент|senate|s[ée]nat|сенат|government|gouvernement|правительств|"
-    r"district|округ|staff|[ée]tat-major|штаб|task force|centre|center|центр|council|conseil|совет|airlines|air\b|"
-    r"division|дивизи|agency|agence|агентств|service|служб",
-    re.I,
-)
+HAPPENED = ("cas:participant", "cas:hostedIn", "cas:date")  # not asserted from what was only meant to happen
 
 
 @dataclass(frozen=True)
@@ -54,6 +50,8 @@ def _compiled(language: str) -> list[dict]:
             arg = p[side]
             if isinstance(arg, dict) and arg.get("prefix"):
                 arg = {**arg, "prefix_re": re.compile(arg["prefix"])}
+            if isinstance(arg, dict) and arg.get("lead"):
+                arg = {**arg, "lead_re": re.compile(arg["lead"])}
             spec[side] = arg
         out.append(spec)
     return out
@@ -67,6 +65,11 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
         pool = [m for m in pool if m.end <= t0]
     elif side == "after":
         pool = [m for m in pool if m.start >= t1]
+    if arg.get("until"):  # items stop where this text first comes after the trigger (")" of a bracket)
+        end = sentence.text.find(arg["until"], t1 - sentence.start)
+        pool = [m for m in pool if m.start < t1 or end < 0 or m.end <= sentence.start + end]
+    if arg.get("near") is not None:  # at most this many characters from the trigger
+        pool = [m for m in pool if min(abs(t0 - m.end), abs(m.start - t1)) <= arg["near"]]
     take = arg.get("take", "nearest")
     heads = pool
     if arg.get("prefix_re"):
@@ -76,7 +79,8 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
     if not heads:
         return []
     if take == "list":  # the first item may need a prefix ("held in"), the others are coordinated with it
-        return _listed(pool, heads, sentence, (t0, t1), side, language)
+        items = listed(pool, heads, sentence, (t0, t1), side, language, arg.get("lead_re"))
+        return items if len(items) >= arg.get("at_least", 1) else []
     seen, unique = set(), []
     for m in pool:
         if m.ref not in seen:
@@ -91,93 +95,31 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
     return [min(unique, key=lambda m: min(abs(m.start - t0), abs(m.end - t0), abs(m.start - t1)))]
 
 
-_BRACKETS = re.compile(r"\([^()]*\)")
-_NAME_REST = re.compile(r"\s*(?:[A-ZА-ЯЁ][\w’'-]*\s*)+")
-_LEAD = re.compile(r"[^.;!?]{0,60}")
-_WORD = re.compile(r"[\w'-]+")
-
-
-@cache
-def _separator(language: str) -> re.Pattern[str]:
-    words = sorted((re.escape(w) for w in lang_lexicon(language).get("coordinators") or []), key=len, reverse=True)
-    alternatives = "|".join(words)
-    return re.compile(rf"\s*(?:[,;]\s*(?:\b(?:{alternatives})\b)?|\b(?:{alternatives})\b)\s*")
-
-
-def _coordinated(gap: str, language: str) -> bool:
-    """Whether the text between two mentions joins them as items of one list: a comma or a coordinator,
-    with at most two words of the item before ("the UN staff, the ICRC") and four of the next one's lead
-    ("des fonctionnaires de l'ONU"), none of them a verb or relative word that starts a new clause."""
-    gap = _BRACKETS.sub("", gap)
-    if _NAME_REST.fullmatch(gap):
-        return True  # the rest of a name the gazetteer did not know ("UN Women's Office")
-    folded = fold(gap)
-    sep = _separator(language).search(folded)
-    if sep is None or re.search(r"[.:!?]", folded):
-        return False
-    before, after = _WORD.findall(folded[: sep.start()]), _WORD.findall(folded[sep.end() :])
-    if len(before) > 2 or len(after) > 4:
-        return False
-    stop = lang_lexicon(language)["stop"]
-    return not any(w in stop for w in before + after)
-
-
-def _listed(
-    pool: list[Mention], heads: list[Mention], sentence: Sentence, trigger: tuple[int, int], side: str, language: str
-) -> list[Mention]:
-    """The mention of `heads` nearest the trigger and the items of `pool` coordinated with it ("X, Y and Z")."""
-    if side == "any":  # the list after the trigger, else the one before it
-        return _listed(pool, heads, sentence, trigger, "after", language) or _listed(
-            pool, heads, sentence, trigger, "before", language
-        )
-    t0, t1 = trigger
-
-    def gap(a: int, b: int) -> str:
-        return sentence.text[a - sentence.start : b - sentence.start]
-
-    if side == "before":
-        ordered = sorted((m for m in pool if m.end <= t0), key=lambda m: -m.start)
-        first = max((m for m in heads if m.end <= t0), key=lambda m: m.start, default=None)
-        if first is None or not _LEAD.fullmatch(gap(first.end, t0)):
-            return []
-        out = [first]
-        for m in ordered:
-            if m.end > out[-1].start:
-                continue
-            if not _coordinated(gap(m.end, out[-1].start), language):
-                break
-            out.append(m)
-    else:
-        ordered = sorted((m for m in pool if m.start >= t1), key=lambda m: m.start)
-        first = min((m for m in heads if m.start >= t1), key=lambda m: m.start, default=None)
-        if first is None or not _LEAD.fullmatch(gap(t1, first.start)):
-            return []
-        out = [first]
-        for m in ordered:
-            if m.start < out[-1].end:
-                continue
-            if not _coordinated(gap(out[-1].end, m.start), language):
-                break
-            out.append(m)
-    seen: set[Ref] = set()
-    return [m for m in out if not (m.ref in seen or seen.add(m.ref))]
-
-
-def pattern_statements(am: ArticleMentions, language: str, default_year: int | None) -> list[Found]:
-    """Facts from the trigger patterns of the article's language."""
+def pattern_statements(am: ArticleMentions, language: str, published: date | None) -> list[Found]:
+    """Facts from the trigger patterns of the article's language (`published` completes dates
+    written without their year)."""
     out: list[Found] = []
-    focus: Ref | None = None
-    focus_at = 0
+    in_focus = event_focus(am)
     for index, sentence in enumerate(am.sentences):
         mentions = am.by_sentence[index]
-        forums = [m for m in mentions if m.cls == "Forum"]
-        if forums:
-            focus, focus_at = forums[0].ref, index
-        elif focus is not None and index - focus_at > FOCUS_SPAN:
-            focus = None
+        focus = in_focus[index]
         text = fold(sentence.text)
         for spec in _compiled(language):
+            denied = [  # "did not take part", "was to include": clauses that assert no such fact
+                clause_span(text, t.start(), t.end(), language)
+                for t in spec["regex"].finditer(text)
+                if negated(text, t.start(), t.end(), language)
+                or (spec["predicate"] in HAPPENED and unrealised(text, t.start(), language))
+            ]
+            if denied:
+                mentions = [
+                    m for m in am.by_sentence[index] if not any(a <= m.start - sentence.start < b for a, b in denied)
+                ]
+            else:
+                mentions = am.by_sentence[index]
             for trig in spec["regex"].finditer(text):
+                if any(a <= trig.start() < b for a, b in denied):
+                    continue
                 t0, t1 = sentence.start + trig.start(), sentence.start + trig.end()
                 subjects = _pick(mentions, spec["subject"], sentence, t0, t1, language)
                 if (
@@ -193,14 +135,15 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
                 where: list[int] = []  # the sentence of each object, when it is not the trigger's
                 if spec["object"] == "date":
                     dates = find_dates(sentence.text, language)
-                    objects = [dates[0].iso(default_year)] if dates else []
+                    objects = [dates[0].iso(published)] if dates else []
                 elif spec["object"] in ("topics", "topics before"):
                     objects = _topics(am, index, sentence, t0, t1, spec["object"] == "topics before")
                 else:
                     picked = _pick(mentions, spec["object"], sentence, t0, t1, language)
-                    # a name inside the other end's name is name structure, not what the trigger says
-                    subjects = [x for x in subjects if x is None or not any(_within(x, m) for m in picked)]
-                    picked = [m for m in picked if not any(x is not None and _within(m, x) for x in subjects)]
+                    if not spec.get("name_parts"):
+                        # a name inside the other end's name is name structure, not what the trigger says
+                        subjects = [x for x in subjects if x is None or not any(_within(x, m) for m in picked)]
+                        picked = [m for m in picked if not any(x is not None and _within(m, x) for x in subjects)]
                     objects = [m.ref for m in picked]
                     if not picked and _LIST_INTRO.fullmatch(sentence.text[t1 - sentence.start :]):
                         items = _list_items(am, index, spec["object"]["classes"])
@@ -214,6 +157,23 @@ def pattern_statements(am: ArticleMentions, language: str, default_year: int | N
                             at = where[objects.index(o)] if where else index
                             out.append(Found(sref, spec["predicate"], o, at, conf, spec["id"]))
                 break  # one match of a pattern per sentence
+    return out
+
+
+def status_statements(am: ArticleMentions) -> list[Found]:
+    """The status of each forum a sentence calls cancelled, postponed or planned: the forum it names
+    (nearest the cue word), else the event in focus."""
+    out: list[Found] = []
+    in_focus = event_focus(am)
+    for index, sentence in enumerate(am.sentences):
+        forums = [m for m in am.by_sentence[index] if m.cls == "Forum" and m.top]
+        focus = in_focus[index]
+        status = event_status(fold(sentence.text), am.language)
+        if status is None:
+            continue
+        subject = forums[0].ref if forums else focus
+        if subject is not None and (forums or status != "planned"):
+            out.append(Found(subject, "cas:eventStatus", (status, "token"), index, 0.6, f"status.{status}"))
     return out
 
 
@@ -252,7 +212,9 @@ def _list_items(am: ArticleMentions, index: int, classes: list[str]) -> list[tup
 
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|et|и|as well as|ainsi que)\s+")
 _TOPIC_LEAD = re.compile(
-    r"^(?:(?:the|les?|la|l'|des|du|de|d')\s+|various topics,?\s*|including\s+|notamment\s+|importance of\s+)+", re.I
+    r"^(?:(?:the|les?|la|l'|des|du|de|d')\s+|(?:\w+\s+)?topics,?\s*|including\s+|such as\s+|notamment\s+"
+    r"|importance of\s+)+",
+    re.I,
 )
 
 
@@ -283,82 +245,3 @@ def _topics(am: ArticleMentions, index: int, sentence: Sentence, t0: int, t1: in
         am.labels.setdefault(ref, phrase[:1].lower() + phrase[1:] if not phrase[:2].isupper() else phrase)
         out.append(ref)
     return out
-
-
-def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref]) -> list[Found]:
-    """Facts said by the structure of names: parts, states, places inside a longer name."""
-    out: list[Found] = []
-    lex = lang_lexicon(am.language)
-    for index, mentions in enumerate(am.by_sentence):
-        for outer in mentions:
-            if outer.how == "alias":
-                continue
-            inner = [m for m in mentions if m.outer is outer and m.ref != outer.ref]
-            for m in inner:
-                before_head = m.first < (outer.candidate.head[0] if outer.candidate else outer.first + 1)
-                if outer.cls == "Institution" and m.cls == "Institution" and outer.how != "anaphor":
-                    out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.7, "name.part-of"))
-                elif outer.cls == "Institution" and m.cls == "State" and NATIONAL.search(outer.text):
-                    out.append(Found(outer.ref, "cas:belongsToState", m.ref, index, 0.7, "name.belongs-to-state"))
-                elif (
-                    outer.cls in ("Institution", "Place")
-                    and m.cls == "Place"
-                    and not before_head
-                    and _preposition(am, index, outer, m) in lex["locative"]
-                    or outer.cls == "Place"
-                    and m.cls == "State"
-                ):
-                    out.append(Found(outer.ref, "cas:locatedIn", m.ref, index, 0.6, "name.located-in"))
-                elif outer.cls == "Mission" and m.cls in ("Place", "State") and not before_head:
-                    out.append(Found(outer.ref, "cas:missionLocation", m.ref, index, 0.7, "name.mission-location"))
-                elif outer.cls == "Mission" and m.cls == "Institution" and before_head:
-                    out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.6, "name.part-of"))
-                elif outer.cls == "Initiative" and m.cls == "Person":  # "the proposal of President Tokayev"
-                    out.append(Found(m.ref, "cas:proposed", outer.ref, index, 0.6, "name.proposed"))
-                elif outer.cls == "Resolution" and m.cls == "Institution":
-                    out.append(Found(outer.ref, "cas:adoptedBy", m.ref, index, 0.7, "name.adopted-by"))
-            # "X (Y)" and "X in Y" right after a name: "UNRCCA in Ashgabat", "Chebarkul (Chelyabinsk oblast)"
-            nxt = [m for m in mentions if m.top and m.start > outer.end and m.start - outer.end <= 5]
-            if outer.top and outer.cls in ("Institution", "Place") and nxt and nxt[0].cls in ("Place", "State"):
-                gap = am.sentences[index].text[
-                    outer.end - am.sentences[index].start : nxt[0].start - am.sentences[index].start
-                ]
-                if re.fullmatch(r"\s*(\(|in|à|en|au|в|на)\s*", gap, re.I):
-                    out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
-    return out
-
-
-def _preposition(am: ArticleMentions, index: int, outer: Mention, inner: Mention) -> str:
-    """The word that joins a name inside a longer name to what comes before it ("in" of "Office in Dushanbe")."""
-    tokens = am.tokens[index]
-    lex = lang_lexicon(am.language)
-    j = inner.first - 1
-    while j > outer.first and tokens[j].key in lex["determiners"]:
-        j -= 1
-    return tokens[j].key if j >= outer.first else ""
-
-
-def people_statements(am: ArticleMentions) -> list[Found]:
-    """Role (rank and titles together, "Colonel, Chief") and affiliation of every person with a title."""
-    out: list[Found] = []
-    roles: dict[tuple[int, Ref], list[str]] = {}
-    for index, person in am.people:
-        if person.ref is None:
-            continue
-        if person.role:
-            parts = roles.setdefault((index, person.ref), [])
-            parts += [r for r in person.role.split(", ") if r not in parts]
-        if person.affiliation is not None:
-            out.append(Found(person.ref, "cas:affiliatedWith", person.affiliation, index, 0.7, "people.title"))
-    ranks = set(lexicon_ranks())
-    for (index, ref), parts in roles.items():
-        ordered = [p for p in parts if p in ranks] + [p for p in parts if p not in ranks]
-        out.append(Found(ref, "cas:role", (", ".join(ordered), "string"), index, 0.7, "people.title"))
-    return out
-
-
-def lexicon_ranks() -> list[str]:
-    """The English names of military ranks, which come first in a role."""
-    from .lexicon import lexicon
-
-    return [english for lang in lexicon("discovery").values() for english in (lang.get("ranks") or {}).values()]

@@ -2,7 +2,8 @@
 
 A token's `key` is case- and accent-folded; for Russian it is the lemma (pymorphy3), so
 "Ташкенте" and "Ташкент" compare equal; French elided articles ("l’", "d’") are their own tokens,
-so "l’ONU" holds the token "ONU". Apostrophes are unified.
+so "l’ONU" holds the token "ONU". Apostrophes are unified; soft hyphens and zero-width marks inside
+a word are part of it and fold away; a code typed with Cyrillic look-alikes ("С5+1") folds to Latin.
 """
 
 from __future__ import annotations
@@ -12,7 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-_TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*\.?(?<=\b[A-ZА-Я]\.)|\w+(?:[-‐‑]\w+)*|[’'`]|[^\w\s]")
+_W = r"(?:\w|[\u00ad\u200b-\u200d](?=\w))+"  # a word; soft hyphens and zero-width marks inside it belong to it
+_TOKEN = re.compile(rf"{_W}(?:[-‐‑]{_W})*\.?(?<=\b[A-ZА-Я]\.)|{_W}(?:[-‐‑]{_W})*|[’'`]|[^\w\s]")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d"))
+# Cyrillic letters drawn like Latin ones, in a code such as "С5+1" typed on a Russian keyboard
+_HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХасеорху", "ABCEHKMOPTXaceopxy")
+_CODE = re.compile(r"\w*\d\w*")
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 APOSTROPHES = "’'`"
 
@@ -49,10 +55,17 @@ def fold(text: str) -> str:
             out.append("е" if c in "ёЁ" else c)
         else:
             out.append("".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)))
-    text = "".join(out)
+    text = _CODE.sub(_latin_code, "".join(out).translate(_INVISIBLE))
     for a in APOSTROPHES:
         text = text.replace(a, "'")
     return text.lower().replace("‑", "-").replace("‐", "-")
+
+
+def _latin_code(m: re.Match) -> str:
+    """A code mixing digits with letters drawn alike in both scripts is read in Latin ("С5" = "C5")."""
+    word = m.group()
+    latin = word.translate(_HOMOGLYPHS)
+    return latin if not _CYRILLIC.search(latin) else word
 
 
 @cache
@@ -83,8 +96,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         surface = m.group()
         folded = fold(surface)
         lemma, tag = folded, ""
-        if _CYRILLIC.search(surface) and surface[:1].isalnum():
-            lemma, tag = russian(surface.lower().replace("ё", "е"))
+        if _CYRILLIC.search(folded) and surface[:1].isalnum():
+            lemma, tag = russian(surface.translate(_INVISIBLE).lower().replace("ё", "е"))
             lemma = fold(lemma)
         out.append(Token(surface, offset + m.start(), offset + m.end(), lemma, folded, lemma, tag))
     return out

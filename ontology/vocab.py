@@ -21,19 +21,24 @@ class CAS(DefinedNamespace):
     Exercise: URIRef
     Forum: URIRef
     GovernmentBody: URIRef
+    HistoricalName: URIRef
+    IdentityMatch: URIRef
     Initiative: URIRef
     Institution: URIRef
     InternationalOrganisation: URIRef
     Location: URIRef
     Meeting: URIRef
     Membership: URIRef
+    MembershipStatus: URIRef
     MemorandumOfUnderstanding: URIRef
     Merge: URIRef
+    MergeCandidate: URIRef
     MilitaryUnit: URIRef
     Mission: URIRef
     NGO: URIRef
     Person: URIRef
     Place: URIRef
+    Post: URIRef
     ReferenceFile: URIRef
     Resolution: URIRef
     Roundtable: URIRef
@@ -41,6 +46,7 @@ class CAS(DefinedNamespace):
     State: URIRef
     Summit: URIRef
     Talks: URIRef
+    Tenure: URIRef
     Topic: URIRef
     TrainingCentre: URIRef
     TrainingCourse: URIRef
@@ -50,6 +56,8 @@ class CAS(DefinedNamespace):
     adoptedBy: URIRef
     affiliatedWith: URIRef
     belongsToState: URIRef
+    candidateFor: URIRef
+    candidateFrom: URIRef
     citation: URIRef
     confidence: URIRef
     contributed: URIRef
@@ -60,10 +68,15 @@ class CAS(DefinedNamespace):
     discussed: URIRef
     endDate: URIRef
     endOffset: URIRef
+    eventStatus: URIRef
     evidence: URIRef
     extractor: URIRef
+    hadName: URIRef
     hasMembership: URIRef
     hasPart: URIRef
+    hasTenure: URIRef
+    held: URIRef
+    holder: URIRef
     hostedIn: URIRef
     inferred: URIRef
     isoCode: URIRef
@@ -73,11 +86,13 @@ class CAS(DefinedNamespace):
     matchScore: URIRef
     member: URIRef
     memberOf: URIRef
+    membershipStatus: URIRef
     mergedFrom: URIRef
     mergedInto: URIRef
     mergedName: URIRef
     mission: URIRef
     missionLocation: URIRef
+    nameText: URIRef
     number: URIRef
     organisation: URIRef
     organized: URIRef
@@ -88,10 +103,13 @@ class CAS(DefinedNamespace):
     party: URIRef
     partyTo: URIRef
     personnelCount: URIRef
+    post: URIRef
+    postIn: URIRef
     proposed: URIRef
     proposedBy: URIRef
     role: URIRef
     sharedDate: URIRef
+    sharedName: URIRef
     sharedOrganiser: URIRef
     sharedParticipant: URIRef
     sharedPlace: URIRef
@@ -101,3 +119,5 @@ class CAS(DefinedNamespace):
     signedIn: URIRef
     startDate: URIRef
     startOffset: URIRef
+    succeededBy: URIRef
+    succeeds: URIRef

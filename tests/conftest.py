@@ -24,7 +24,7 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's own sources built once into a temporary store."""
-    from casckg.graph.build import build
+    from casckg.graph.build.job import build
 
     target = tmp_path_factory.mktemp("build") / "store"
     build(SOURCES, target)
@@ -48,8 +48,8 @@ def network_store():
     """A small hand-made store (tests/data/network.trig) beside the ontology, in memory."""
     import pyoxigraph as ox
 
-    from casckg.graph.build import ontology_quads
-    from casckg.graph.store import EmbeddedStore
+    from casckg.graph.build.job import ontology_quads
+    from casckg.graph.store.embedded import EmbeddedStore
 
     store = EmbeddedStore()
     store.bulk_add(ontology_quads())
@@ -61,7 +61,7 @@ def network_store():
 @pytest.fixture(scope="session")
 def network_graph(network_store):
     """The projection of the hand-made store."""
-    from casckg.graph.network import project
+    from casckg.graph.network.projection import project
 
     return project(network_store)
 
@@ -78,7 +78,7 @@ def scorer_path() -> Path:
 @pytest.fixture(scope="session")
 def gazetteer():
     """The gazetteer of the project's reference records."""
-    from casckg.graph.extraction import reference_gazetteer
+    from casckg.ingest.extraction import reference_gazetteer
 
     return reference_gazetteer(SOURCES)
 
@@ -86,11 +86,39 @@ def gazetteer():
 @pytest.fixture(scope="session")
 def seeds_store(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
     """The project's reference sources with the two seed articles ingested, built once per run."""
-    from casckg.graph.build import build
+    from casckg.graph.build.job import build
 
     target = tmp_path_factory.mktemp("seeds") / "store"
     report = build(SOURCES, target, articles=[corpus / "seeds"])
     assert len(report.articles.ingested) == 2 and not report.articles.skipped
+    return target
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, headless, driven by Playwright (flags from the explorer benchmark)."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.explorer import ARGS, CHROMIUM
+
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail(f"chromium is missing: expected {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
+    """The reference sources with the seed and dev articles ingested (the corpus build), built once per run."""
+    from casckg.graph.build.job import build
+
+    target = tmp_path_factory.mktemp("corpus") / "store"
+    report = build(SOURCES, target, articles=[corpus / "seeds", corpus / "dev"])
+    assert report.articles.ingested and not report.articles.skipped
     return target
 
 
@@ -166,3 +194,64 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory):
     yield start
     for process in started:
         stop_server(process)
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = {dir}
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 60
+"""
+
+#: What the SPARQL user needs to update (the README's Virtuoso row says the same).
+VIRTUOSO_GRANTS = """GRANT SPARQL_UPDATE TO "SPARQL";
+DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);
+"""
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory):
+    """Start Virtuoso (Debian's virtuoso-opensource-7-bin, installed by .ci/run) on loopback ports.
+
+    Yields its SPARQL URL, which also takes updates once the grants are given.
+    """
+    import shutil
+    import subprocess
+
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if not binary or not isql:
+        pytest.fail("Virtuoso is missing: apt-get install virtuoso-opensource-7-bin (bash .ci/run does)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    sql_port, http_port = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port), encoding="utf-8")
+    url = f"http://127.0.0.1:{http_port}/sparql"
+    process = start_server([binary, "-f", "-c", str(ini)], url, folder / "server.log", timeout=120)
+    grants = folder / "grants.sql"
+    grants.write_text(VIRTUOSO_GRANTS, encoding="utf-8")
+    subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba", str(grants)], check=True, capture_output=True)
+    yield url
+    stop_server(process)

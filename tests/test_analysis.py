@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from casckg.graph.analysis import betweenness, central, communities, degree, window
+from casckg.graph.network.analysis import betweenness, central, communities, degree, window
 from casckg.ingest.errors import CasckgError
 
 

@@ -108,3 +108,103 @@ def test_saved_html_page_gives_main_text_and_title(tmp_path):
     body = "\n".join(text for _, text in article.region_texts())
     assert "Center for Peacekeeping Operations" in body
     assert "Back to top" not in body
+
+
+ALIAS_BOMB = (
+    "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+    "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+    "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
+    "title: *h\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "reason"),
+    [
+        ("id: x\nurl: https://example.org/a\n" + ALIAS_BOMB, 4, "aliases"),
+        ("id: &r [*r]\n", 2, "aliases"),
+        ("id: " + "[" * 5000 + "]" * 5000 + "\n", 2, "nested more than"),
+        ("id: x\nx: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n", 3, "nested more than"),
+    ],
+    ids=["alias-bomb", "recursive-alias", "5000-deep-flow", "3000-deep-mapping"],
+)
+def test_front_matter_that_would_explode_is_refused_at_once(tmp_path, front, line, reason):
+    path = _write(tmp_path, "bomb.md", "---\n" + front + "---\nKazakhstan hosted talks in Astana.\n")
+    with pytest.raises(SourceError) as info:
+        load_article(path)
+    (problem,) = info.value.problems
+    assert reason in problem.message and problem.line == line
+
+
+@pytest.mark.parametrize("published", ["2024-02-30", "0000-01-01", "2023-13-01"])
+def test_an_impossible_unquoted_date_is_one_clear_error(tmp_path, published):
+    front = FRONT.format(id="d", lang="en").replace("published: null", f"published: {published}")
+    path = _write(tmp_path, "date.md", front + "Kazakhstan hosted talks in Astana.\n")
+    assert f"real date YYYY-MM-DD or null, not '{published}'" in _reason(path)
+
+
+def test_an_unquoted_real_date_is_read_as_written(tmp_path):
+    front = FRONT.format(id="d", lang="en").replace("published: null", "published: 2024-02-29")
+    article = load_article(_write(tmp_path, "leap.md", front + "Kazakhstan hosted talks in Astana.\n"))
+    assert article.source.published == "2024-02-29"
+
+
+def test_one_bad_date_does_not_stop_the_rest_of_the_folder(tmp_path):
+    from casckg.graph.build.articles import ingest_articles
+    from casckg.graph.store import EmbeddedStore
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    bad = FRONT.format(id="bad", lang="en").replace("published: null", "published: 2024-02-30")
+    _write(folder, "a-bad.md", bad + "Kazakhstan hosted talks in Astana.\n")
+    _write(folder, "b-good.md", FRONT.format(id="good", lang="en") + "Kazakhstan hosted talks in Astana.\n")
+    with EmbeddedStore() as store:
+        report = ingest_articles(store, [folder])
+    assert [i.path for i in report.ingested] == [str(folder / "b-good.md")]
+    assert [p.file for p in report.skipped] == [str(folder / "a-bad.md")]
+
+
+def test_an_endless_sentence_is_cut_into_bounded_pieces_at_spaces():
+    from casckg.ingest.language import MAX_SENTENCE
+
+    text = "Kazakhstan and Kyrgyzstan met the CSTO in Astana " * 4000  # 200 KB, not one full stop
+    found = sentences(text, [(0, len(text))], "en")
+    assert len(found) > len(text) // MAX_SENTENCE
+    assert all(0 < len(s.text) <= MAX_SENTENCE and text[s.start : s.end] == s.text for s in found)
+    assert all(
+        s.text.endswith(("Astana", "CSTO", "in", "and", "met", "the", "Kazakhstan", "Kyrgyzstan")) for s in found
+    )
+    assert "".join(s.text for s in found).replace(" ", "") == text.replace(" ", "")
+
+
+def test_each_mention_knows_the_smallest_mention_around_it(corpus, gazetteer, monkeypatch):
+    from casckg.ingest import mentions as mentions_module
+    from casckg.ingest.extract import extract
+
+    seen: list = []
+    original = mentions_module._apposition
+
+    def keep(sentence, found, linker):
+        seen.append(list(found))
+        return original(sentence, found, linker)
+
+    monkeypatch.setattr(mentions_module, "_apposition", keep)
+    extract(load_article(corpus / "seeds" / "turkishnewsworld-kazcent-roundtable-en.md"), gazetteer)
+
+    def size(m):
+        return None if m is None else m.last - m.first
+
+    nested = 0
+    for found in seen:
+        for m in found:  # the definition, checked against every other mention of the sentence
+            around = [o for o in found if o is not m and o.first <= m.first and m.last <= o.last and size(o) > size(m)]
+            assert size(m.outer) == size(min(around, key=size, default=None))
+            nested += m.outer is not None
+    assert nested > 0
+
+
+@pytest.mark.parametrize("bad_id", ["two words", "a/b", "..", "50%"])
+def test_an_id_that_is_not_one_path_segment_is_one_clear_error(tmp_path, bad_id):
+    front = FRONT.format(id=f"'{bad_id}'", lang="en")
+    assert "'id' must be one word" in _reason(_write(tmp_path, "odd.md", front + "Kazakhstan hosted talks.\n"))

@@ -7,17 +7,19 @@ from __future__ import annotations
 import http.server
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import SOURCES
 
-from casckg.graph import articles as articles_module
-from casckg.graph import cli
-from casckg.graph.articles import ingest_articles
-from casckg.graph.build import build
+import casckg.graph.build.articles as articles_module
+from casckg.graph.build.articles import ingest_articles
+from casckg.graph.build.job import build
+from casckg.graph.cli import main as cli
 from casckg.graph.store import StoreError, open_store
+from casckg.ingest.errors import SourceError
 
 SEEDS = ("lapresseturquoise-kazcent-forum-fr", "turkishnewsworld-kazcent-roundtable-en")
 BASE = "https://w3id.org/casckg/"
@@ -176,6 +178,7 @@ def test_a_write_failing_midway_leaves_none_of_that_article(
         assert quads_in(store, graph_of(SEEDS[0])) > 0  # the other article went in
 
 
+@pytest.mark.slow
 def test_build_ingests_article_folders_and_stays_identical(tmp_path: Path, corpus: Path) -> None:
     target = tmp_path / "store"
     first = build(SOURCES, target, articles=[corpus / "seeds"])
@@ -267,3 +270,44 @@ def test_bad_urls_are_one_clear_line(fresh: Path, served: str, capsys: pytest.Ca
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "content type 'image/png'" in err and "HTTP 404" in err and "cannot fetch" in err
+
+
+@pytest.fixture
+def dripping():
+    """A page served one byte at a time, 0.3 s apart: headers first, then body (each read is quick)."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/body":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n")
+                drip = PAGE.encode()
+            else:
+                drip = b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 1000
+            try:
+                for byte in drip:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.3)
+            except OSError:
+                pass
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("path", ["/headers", "/body"])
+def test_a_page_dripping_bytes_is_cut_off_at_the_total_time(dripping: str, path: str) -> None:
+    from casckg.ingest.fetch import download
+
+    started = time.monotonic()
+    with pytest.raises(SourceError) as caught:
+        download(dripping + path, timeout=2.0)
+    assert time.monotonic() - started < 5
+    (problem,) = caught.value.problems
+    assert "did not arrive whole within 2 s" in problem.message

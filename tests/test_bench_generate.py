@@ -19,8 +19,8 @@ def test_the_same_seed_gives_the_same_graph_and_another_seed_another():
 
 
 def test_size_follows_the_knob_and_the_shape_follows_the_real_graph():
-    small, large = list(quads_of(generate(4000, 0))), list(quads_of(generate(40_000, 0)))
-    assert 2000 < len(small) < 8000 and 20_000 < len(large) < 80_000
+    small, large = list(quads_of(generate(20_000, 0))), list(quads_of(generate(60_000, 0)))
+    assert 10_000 < len(small) < 40_000 and 30_000 < len(large) < 120_000
     predicates = {q.predicate.value for q in large}
     for p in ("participant", "signatory", "member", "contributor", "partOf", "evidence", "cooperatesWith"):
         assert CAS + p in predicates

@@ -10,9 +10,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from casckg.graph.build import build
-from casckg.graph.store import EmbeddedStore, open_store
-from casckg.graph.validate import check
+from casckg.graph.build.job import build
+from casckg.graph.check import check
+from casckg.graph.store import open_store
+from casckg.graph.store.embedded import EmbeddedStore
 
 DATA = Path(__file__).parent / "data"
 CAS = "https://w3id.org/casckg/ontology#"
@@ -100,7 +101,12 @@ def test_reference_and_corpus_articles_together_are_consistent(tmp_path: Path, c
         report = check(store)
         unnamed = bool(store.query("ASK { ?s ?p ?o FILTER(CONTAINS(STR(?s), '/unnamed')) }"))
     assert report.consistent is True
-    assert report.findings == []
+    # The unconnected-entity gate names what extraction still introduces and ties to nothing
+    # (111 entities on the corpus build when the gate came in); it must not grow, and nothing else
+    # may be found.
+    unconnected = [f for f in report.findings if f.check == "unconnected-entity"]
+    assert [f for f in report.findings if f.check != "unconnected-entity"] == []
+    assert len(unconnected) <= 111
     assert not unnamed
 
 

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from goldnames import Names, gold_names, load_gold
 
-from casckg.graph.querying import resolve, run
+from casckg.graph.query import resolve, run
 from casckg.graph.store import open_store
 
 CAS = "https://w3id.org/casckg/ontology#"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from goldnames import Names, fold, gold_names, load_gold
 
-from casckg.graph.querying import resolve, run
+from casckg.graph.query import resolve, run
 from casckg.graph.store import open_store
 
 ROUNDTABLE = "First regional roundtable on the contribution of Central Asian countries to peacekeeping"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from casckg.graph.explorer import page_data, render, script_json, write_page
+from casckg.graph.network.explorer import page_data, render, script_json, write_page
 from casckg.ingest.errors import CasckgError
 
 ID = "https://w3id.org/casckg/id/"

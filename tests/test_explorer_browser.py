@@ -7,15 +7,12 @@ reference records, whose page is also kept as a screenshot under build/ for CI t
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from bench.explorer import ARGS as CHROMIUM_ARGS  # one list of flags for headless chromium
-from bench.explorer import CHROMIUM
-from casckg.graph.explorer import write_page
-from casckg.graph.network import project
+from casckg.graph.network.explorer import write_page
+from casckg.graph.network.projection import project
 
 pytestmark = pytest.mark.slow
 
@@ -27,18 +24,6 @@ KAZCENT, CSTO, UNIFIL = ID + "institution/kazcent", ID + "institution/csto", ID 
 IMG, SCRIPT = ID + "person/img", ID + "person/script"
 IMG_LABEL = "<img src=x onerror=alert(1)>"
 SCRIPT_LABEL = "</script><script>alert(1)</script>"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail(f"chromium is missing: expected {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="session")
@@ -185,7 +170,7 @@ def test_relation_and_source_filters(visit):
     visit.page.locator("#filter-relations label", has_text="participant").locator("input").uncheck()
     rows = visit.js(
         "() => window.casckg.data.edges.map((e, j) => "
-        "[window.casckg.data.relations[e.r].id, window.casckg.network.body.data.edges.get(j).hidden])"
+        "[window.casckg.data.relations[e.r].id, !window.casckg.isEdgeShown(j)])"
     )
     assert {r for r, h in rows if h} == {"cas:participant"}
     # organised by, cooperates with, member of, deployed to, and the inferred belongs to state
@@ -197,17 +182,27 @@ def test_relation_and_source_filters(visit):
     assert visit.shown(FORUM)
 
 
-def test_time_range_hides_what_lies_outside(visit):
-    visit.page.fill("#until", "2010-01-01")
-    visit.page.dispatch_event("#until", "change")
+def test_time_slider_shows_one_year(visit):
+    visit.page.locator("#year").fill("2009")
+    assert visit.page.inner_text("#year-label") == "2009"
     assert not visit.shown(FORUM)  # met in 2024
-    rows = visit.js(
-        "() => window.casckg.data.edges.map((e, j) => "
-        "[e.f, e.t, window.casckg.network.body.data.edges.get(j).hidden === true])"
-    )
-    hidden = {(f, t): h for f, t, h in rows}
-    assert hidden[(visit.index(KAZ), visit.index(CSTO))] is False  # member since 2002
-    assert hidden[(visit.index(KAZ), visit.index(UNIFIL))] is True  # deployed in 2018
+    rows = visit.js("() => window.casckg.data.edges.map((e, j) => [e.f, e.t, window.casckg.isEdgeShown(j)])")
+    shown = {(f, t): on for f, t, on in rows}
+    assert shown[(visit.index(KAZ), visit.index(CSTO))] is True  # member since 2002
+    assert shown[(visit.index(KAZ), visit.index(UNIFIL))] is False  # deployed in 2018
+    drawn = visit.js("() => window.casckg.network.body.edgeIndices.length")
+    assert drawn == visit.js("() => window.casckg.shownEdges()")  # the view holds only what passes
+    visit.page.locator("#year").press("End")  # past the last year: every year again
+    assert visit.page.inner_text("#year-label") == "all years" and visit.shown(FORUM)
+
+
+def test_play_steps_through_the_years(visit):
+    visit.page.click("#play")
+    first = visit.page.inner_text("#year-label")
+    assert first.isdigit()
+    visit.page.wait_for_function(f"() => document.getElementById('year-label').textContent !== '{first}'")
+    visit.page.click("#play")  # pause
+    assert visit.page.get_attribute("#play", "aria-pressed") == "false"
 
 
 def test_neighbourhood_mode_shows_n_hops(visit):
@@ -221,7 +216,7 @@ def test_neighbourhood_mode_shows_n_hops(visit):
 
 
 def test_language_switch_with_fallback(visit):
-    label = "(i) => window.casckg.network.body.data.nodes.get(i).label"
+    label = "(i) => window.casckg.label(i)"
     visit.page.select_option("#lang", "fr")
     assert visit.js(label, visit.index(KGZ)) == "Kirghizistan"
     assert visit.js(label, visit.index(CSTO)) == "Collective Security Treaty Organization"  # no French label
@@ -254,19 +249,58 @@ def test_hostile_labels_are_shown_as_text_and_run_nothing(visit):
     assert visit.dialogs == []
 
 
-def test_reference_graph_page_draws_every_entity_and_is_kept_as_screenshot(browser, store, tmp_path):
+def overlapping(boxes: list[dict]) -> list[tuple[int, int]]:
+    """Pairs of label boxes (page pixels) that share any area."""
+    return [
+        (a["node"], b["node"])
+        for k, a in enumerate(boxes)
+        for b in boxes[k + 1 :]
+        if a["left"] < b["left"] + b["width"]
+        and b["left"] < a["left"] + a["width"]
+        and a["top"] < b["top"] + b["height"]
+        and b["top"] < a["top"] + a["height"]
+    ]
+
+
+def test_reference_graph_opens_readable_and_is_kept_as_screenshot(browser, store, tmp_path):
     graph = project(store)
     page = write_page(graph, tmp_path / "explorer.html")
     opened = Visit(browser, page)
     try:
-        assert opened.js("() => window.casckg.network.body.nodeIndices.length") == graph.number_of_nodes()
-        assert opened.requests == [page.as_uri()]
-        opened.page.fill("#search", "KAZCENT")
-        opened.page.press("#search", "Enter")
-        opened.page.check("#hood")
-        opened.js("() => window.casckg.network.fit()")
+        alone = [n for n in graph.nodes if graph.degree(n) == 0]
+        drawn = opened.js("() => window.casckg.network.body.nodeIndices.length")
+        assert drawn == graph.number_of_nodes() - len(alone)  # the unconnected are folded into a count
+        assert opened.page.inner_text("#isolated-count").startswith(f"{len(alone)} ")
+        boxes = opened.js("() => window.casckg.labelBoxes()")
+        assert len(boxes) >= 5 and overlapping(boxes) == []
+        named = {opened.js("(i) => window.casckg.data.nodes[i].iri", b["node"]) for b in boxes}
+        hubs = sorted(graph.nodes, key=lambda n: -len(set(graph.predecessors(n)) | set(graph.successors(n))))[:3]
+        assert set(hubs) <= named  # the most connected actors are named in the first view
+        canvas = opened.page.locator("#network canvas").bounding_box()
+        assert all(canvas["x"] <= b["left"] and b["left"] + b["width"] <= canvas["x"] + canvas["width"] for b in boxes)
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         opened.page.screenshot(path=str(SCREENSHOT))
+        opened.js("() => window.casckg.network.moveTo({scale: window.casckg.network.getScale() * 3})")
+        closer = opened.js("() => window.casckg.labelBoxes()")
+        assert overlapping(closer) == [] and len(closer) > len(boxes)  # names appear as one zooms in
+        opened.page.fill("#search", "KAZCENT")
+        opened.page.press("#search", "Enter")
+        x, y = opened.js(
+            """() => { const net = window.casckg.network; const i = window.casckg.network.getSelectedNodes()[0];
+                 const d = net.canvasToDOM(net.getPosition(i)); return [d.x, d.y]; }"""
+        )
+        assert abs(x - canvas["width"] / 2) < 2 and abs(y - canvas["height"] / 2) < 2  # centred
+        assert opened.js("() => window.casckg.network.getScale()") <= 1.0  # not a giant zoom
+        assert overlapping(opened.js("() => window.casckg.labelBoxes()")) == []
+        opened.page.screenshot(path=str(SCREENSHOT.with_name("explorer-search.png")))
+        before = opened.page.inner_text("#status")
+        opened.page.click("#reset")
+        opened.page.locator("#year").focus()
+        opened.page.keyboard.press("ArrowLeft")  # one step back from "all years": the last year alone
+        assert opened.page.inner_text("#year-label").isdigit()
+        assert opened.page.inner_text("#status") != before
+        opened.page.screenshot(path=str(SCREENSHOT.with_name("explorer-year.png")))
+        assert opened.requests == [page.as_uri()]
         assert opened.errors == []
     finally:
         opened.close()

@@ -15,9 +15,9 @@ import pytest
 import rdflib
 from pyld import jsonld
 
-from casckg.graph import cli
-from casckg.graph.export import WRITERS, export
-from casckg.graph.remote import RemoteStore
+from casckg.graph.cli import main as cli
+from casckg.graph.publish.export import WRITERS, export
+from casckg.graph.store.remote import RemoteStore
 from casckg.ingest.errors import StoreError
 from casckg.ontology import CONTEXT_PATH, PREFIXES, context
 
@@ -28,7 +28,7 @@ DISTINCT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHE
 
 @pytest.fixture(scope="module")
 def expected(built_store: Path) -> dict[str, int]:
-    from casckg.graph.store import EmbeddedStore
+    from casckg.graph.store.embedded import EmbeddedStore
 
     store = EmbeddedStore(built_store, read_only=True)
     try:
@@ -81,6 +81,7 @@ def test_rdfxml_read_by_pyoxigraph(store, tmp_path: Path, expected: dict[str, in
     assert ox.Triple(ox.NamedNode(KAZ), ox.NamedNode(LABEL), ox.Literal("Kazakhstan", language="en")) in triples
 
 
+@pytest.mark.slow
 def test_jsonld_expanded_by_pyld_and_read_by_pyoxigraph(store, tmp_path: Path, expected: dict[str, int]) -> None:
     path = written(store, "jsonld", tmp_path)
     document = json.loads(path.read_text(encoding="utf-8"))

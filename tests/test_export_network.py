@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from casckg.graph.export import WRITERS, export
+from casckg.graph.publish.export import WRITERS, export
 from casckg.ingest.errors import CasckgError
 
 ID = "https://w3id.org/casckg/id/"

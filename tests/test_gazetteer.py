@@ -45,3 +45,31 @@ def test_acronyms_only_in_capitals():
 def test_reference_records_build_a_gazetteer_with_every_language(gazetteer):
     assert {k.ref.key for k in gazetteer.lookup("Таджикистана")} == {"TJK"}
     assert {k.ref.key for k in gazetteer.lookup("Tadjikistan")} == {"TJK"}
+
+
+def _typography_gazetteer() -> Gazetteer:
+    src = Source("reference", "test", "test.yaml", "0")
+    nato, kazcent, c5 = Ref("institution", "nato"), Ref("institution", "kazcent"), Ref("forum", "c5")
+    doc = Document(src)
+    doc.entities += [Entity(nato, ("Institution",)), Entity(kazcent, ("Institution",)), Entity(c5, ("Forum",))]
+    doc.statements += [
+        Statement(nato, "rdfs:label", Literal("North Atlantic Treaty Organization", language="en")),
+        Statement(nato, "skos:altLabel", Literal("OTAN", language="fr")),
+        Statement(kazcent, "rdfs:label", Literal("KAZCENT", language="en")),
+        Statement(kazcent, "skos:altLabel", Literal("КАЗЦЕНТ", language="ru")),
+        Statement(c5, "rdfs:label", Literal("C5+1", language="en")),
+    ]
+    return Gazetteer.from_documents([doc], places=False)
+
+
+def test_acronyms_inflected_or_written_as_words():
+    gaz = _typography_gazetteer()
+    assert _found(gaz, "учения в КАЗЦЕНТе") == [("КАЗЦЕНТе", "kazcent")]
+    assert _found(gaz, "le sommet de l’Otan") == [("Otan", "nato")]
+
+
+def test_typographic_variants_are_the_same_name():
+    gaz = _gazetteer()
+    assert _found(gaz, "Ka\u00adzakhstan") == [("Ka\u00adzakhstan", "KAZ")]  # a soft hyphen
+    assert _found(gaz, "Организация\u00a0Объединённых Наций") == [("Организация\u00a0Объединённых Наций", "un")]
+    assert _found(_typography_gazetteer(), "саммит С5+1") == [("С5+1", "c5")]  # Cyrillic С

@@ -17,10 +17,10 @@ import yaml
 from conftest import SOURCES
 from goldnames import Names, gold_names, load_gold
 
-from casckg.graph.articles import ingest_articles
-from casckg.graph.build import build
-from casckg.graph.identity import Profile, compare, compare_dates, load_rule, resolve_forums
-from casckg.graph.mint import entity_iri, source_iri
+from casckg.graph.build.articles import ingest_articles
+from casckg.graph.build.identity import Profile, compare, compare_dates, load_rule, resolve_forums
+from casckg.graph.build.job import build
+from casckg.graph.build.mint import entity_iri, source_iri
 from casckg.graph.store import open_store
 from casckg.ingest.records import Document, Entity, Literal, Ref, Source, Statement
 

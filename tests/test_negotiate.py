@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casckg.graph.negotiate import choose
+from casckg.graph.web.negotiate import choose
 
 PAGE = ("html", "ttl", "jsonld", "rdfxml", "nt")
 

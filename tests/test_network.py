@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casckg.graph.network import interval, label, overlaps
+from casckg.graph.network.projection import interval, label, overlaps
 
 ID = "https://w3id.org/casckg/id/"
 SRC = "https://w3id.org/casckg/source/"
@@ -116,14 +116,27 @@ def test_overlaps_treats_open_ends_and_undated_as_always():
 
 
 def test_projection_of_the_built_reference_store(store):
-    """Every state is a node; every membership and deployment record becomes one edge."""
-    from casckg.graph.network import project
+    """Every state a record describes is a node, states only the ISO 3166 list names and nothing
+    ties to are not; every membership, deployment and tenure record becomes one edge."""
+    from casckg.graph.network.projection import project
 
     graph = project(store)
-    states = {r["s"].value for r in store.query("SELECT DISTINCT ?s WHERE { ?s a cas:State }")}
+    states = {
+        r["s"].value
+        for r in store.query(
+            "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s a cas:State } FILTER(!STRENDS(STR(?g), '/iso-3166')) }"
+        )
+    }
     assert states and states <= set(graph.nodes)
+    listed = {r["s"].value for r in store.query("SELECT DISTINCT ?s WHERE { ?s a cas:State }")} - states
+    assert listed  # the ISO 3166 states are in the store, for reading articles
+    assert all(graph.degree(n) > 0 for n in listed & set(graph.nodes))
+    assert len(listed - set(graph.nodes)) > 100
     records = {
-        r["m"].value for r in store.query("SELECT ?m WHERE { { ?m a cas:Membership } UNION { ?m a cas:Deployment } }")
+        r["m"].value
+        for r in store.query(
+            "SELECT ?m WHERE { { ?m a cas:Membership } UNION { ?m a cas:Deployment } UNION { ?m a cas:Tenure } }"
+        )
     }
     assert records == {a["via"] for *_, a in graph.edges(data=True) if a["via"]}
 
@@ -131,7 +144,7 @@ def test_projection_of_the_built_reference_store(store):
 def test_an_inferred_membership_is_drawn_only_in_its_interval(store):
     """Uzbekistan was in the CSTO from 2006 to its suspension on 2012-12-19 (states.yaml): filtered
     to 2015 the explorer draws no Uzbekistan–CSTO edge, asserted or inferred; in 2010 it does."""
-    from casckg.graph.network import project
+    from casckg.graph.network.projection import project
 
     graph = project(store)
     uzb, csto = "https://w3id.org/casckg/id/state/UZB", "https://w3id.org/casckg/id/institution/csto"
@@ -139,3 +152,27 @@ def test_an_inferred_membership_is_drawn_only_in_its_interval(store):
     assert edges
     assert not [e for e in edges if overlaps(e["start"], e["end"], "2015-01-01", "2015-12-31")]
     assert [e for e in edges if overlaps(e["start"], e["end"], "2010-01-01", "2010-12-31")]
+
+
+def test_a_relation_is_drawn_once_not_beside_its_inferred_super_property(built_store):
+    """After reasoning, `schema:attendee` holds wherever `cas:participant` does; the network draws
+    the narrower relation only. Super-properties are read from the ontology file itself."""
+    import rdflib
+
+    from casckg import ontology
+    from casckg.graph.network.projection import curie, project
+    from casckg.graph.store import open_store
+
+    onto = ontology.load()
+    wider = {
+        curie(str(p)): {curie(str(q)) for q in onto.transitive_objects(p, rdflib.RDFS.subPropertyOf)} - {curie(str(p))}
+        for p in onto.subjects(rdflib.RDF.type, rdflib.OWL.ObjectProperty)
+    }
+    assert curie(ontology.expand("schema:attendee")) in wider[curie(ontology.expand("cas:participant"))]
+    with open_store(built_store) as store:
+        graph = project(store)
+    assert graph.number_of_edges() > 100
+    for s, o in {(s, o) for s, o in graph.edges()}:
+        relations = {a["relation"] for a in graph.get_edge_data(s, o).values()}
+        for relation in relations:
+            assert not (wider.get(relation, set()) & relations), (s, o, relation, relations)

@@ -79,8 +79,8 @@ def test_every_object_property_has_a_domain_or_range_or_inverse(onto) -> None:
 
 @pytest.mark.slow
 def test_ontology_is_consistent_under_hermit(tmp_path) -> None:
-    from casckg.graph.store import EmbeddedStore
-    from casckg.graph.validate import run_hermit
+    from casckg.graph.check import run_hermit
+    from casckg.graph.store.embedded import EmbeddedStore
 
     consistent, unsatisfiable = run_hermit(EmbeddedStore())
     assert consistent

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from casckg.graph.querying import resolve, rows, run
+from casckg.graph.query import resolve, rows, run
 
 
 def ask(store, name: str, **params: str) -> list[dict[str, str]]:
@@ -148,3 +148,117 @@ def test_un_missions_and_their_contributors(store) -> None:
     assert "Kazakhstan" in answer["mission/undof"]["contributors"]
     assert "Golan Heights" in answer["mission/undof"]["location"]
     assert "mission/csto-kazakhstan-2022" not in answer
+
+
+def standing(store, name: str, **params: str) -> dict[str, str]:
+    return {row["member"]: row["status"] for row in ask(store, name, **params)}
+
+
+def test_csto_members_as_of_2015_exclude_uzbekistan_and_2012_shows_its_suspension(store) -> None:
+    # Uzbekistan's note suspending its membership: 28 June 2012 (tass.com/archive/678014); granted
+    # by the Collective Security Council on 19 December 2012 (tass.com/russia/687141).
+    six = {f"state/{c}" for c in ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")}
+    assert set(standing(store, "members-as-of", org="institution/csto", date="2015-01-01")) == six
+    autumn_2012 = standing(store, "members-as-of", org="institution/csto", date="2012-09-01")
+    assert autumn_2012["state/UZB"] == "suspended"
+    assert {m for m, s in autumn_2012.items() if s == "member"} == six
+
+
+def test_armenia_froze_its_csto_participation_in_february_2024(store) -> None:
+    # Pashinyan to France 24, published 22 February 2024 (rt.com, asbarez.com).
+    assert standing(store, "members-as-of", org="institution/csto", date="2024-01-01")["state/ARM"] == "member"
+    assert standing(store, "members-as-of", org="institution/csto", date="2025-01-01")["state/ARM"] == "suspended"
+
+
+def test_uzbekistan_left_the_collective_security_treaty_in_1999(store) -> None:
+    # In force 20 April 1994; Azerbaijan, Georgia and Uzbekistan did not prolong it in April 1999
+    # (jamestown.org Monitor 5:79); the Charter of 7 October 2002 made it the CSTO.
+    in_1998 = set(standing(store, "members-as-of", org="institution/cst", date="1998-01-01"))
+    assert {"state/UZB", "state/AZE", "state/GEO"} <= in_1998
+    in_2000 = set(standing(store, "members-as-of", org="institution/cst", date="2000-01-01"))
+    assert in_2000 == {f"state/{c}" for c in ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")}
+    assert ask(store, "members-as-of", org="institution/cst", date="2003-01-01") == []
+
+
+def test_sco_members_before_and_after_india_and_pakistan_joined(store) -> None:
+    # Founders 15 June 2001; India and Pakistan admitted at Astana on 9 June 2017 (xebersaati.com),
+    # observers since 2005 (opoyi.com).
+    founders = {f"state/{c}" for c in ("CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB")}
+    assert set(standing(store, "members-as-of", org="institution/sco", date="2016-01-01")) == founders
+    assert set(standing(store, "members-as-of", org="institution/sco", date="2018-01-01")) == founders | {
+        "state/IND",
+        "state/PAK",
+    }
+    observers_2016 = standing(store, "status-as-of", org="institution/sco", date="2016-01-01")
+    assert observers_2016["state/IND"] == observers_2016["state/PAK"] == "observer"
+
+
+def test_turkmenistan_is_an_associate_of_the_cis_since_2005(store) -> None:
+    # Kazan summit of 26 August 2005 (rferl.org/a/1061002.html, ria.ru/20050827/41237040.html).
+    assert "state/TKM" in standing(store, "members-as-of", org="institution/cis", date="2005-01-01")
+    assert "state/TKM" not in standing(store, "members-as-of", org="institution/cis", date="2010-01-01")
+    assert standing(store, "status-as-of", org="institution/cis", date="2010-01-01")["state/TKM"] == "associate member"
+    cis = [row for row in ask(store, "memberships-of", member="state/TKM") if row["org"] == "institution/cis"]
+    assert {(row["status"], row["since"]) for row in cis} == {
+        ("member", "1991-12-21"),
+        ("associate member", "2005-08-26"),
+    }
+
+
+def test_the_sco_grew_out_of_the_shanghai_five(store) -> None:
+    answer = ask(store, "lineage", org="institution/sco")
+    assert {(row["related"], row["relation"], row["from"]) for row in answer} >= {
+        ("institution/shanghai-five", "predecessor", "1996-04-26")
+    }
+    osce = ask(store, "lineage", org="institution/osce")
+    assert ("CSCE", "former name", "1995-01-01") in {(row["label"], row["relation"], row["until"]) for row in osce}
+
+
+def test_who_held_the_presidencies_as_of_a_date(store) -> None:
+    # Nazarbayev's powers ended on 20 March 2019, when Tokayev was sworn in (sputniknews.com,
+    # inform.kz); Karimov died on 2 September 2016 and Mirziyoyev became interim president on
+    # 8 September 2016 (asiaplus.news).
+    def holders(org: str, date: str) -> dict[str, str]:
+        return {row["post"]: row["person"] for row in ask(store, "post-holders-as-of", org=org, date=date)}
+
+    assert holders("state/KAZ", "2018-01-01") == {"post/president-kaz": "person/nazarbayev"}
+    assert holders("state/KAZ", "2020-01-01") == {"post/president-kaz": "person/tokayev"}
+    assert holders("state/UZB", "2016-09-05") == {}
+    assert holders("state/UZB", "2016-10-01") == {"post/president-uzb": "person/mirziyoyev"}
+
+
+def test_regional_memberships_with_their_history(store) -> None:
+    # EurAsEC: Astana treaty of 10 October 2000, Uzbekistan 25 January 2006 - 16 October 2008,
+    # ended 1 January 2015 for the EAEU (ereport.ru, wikien4 EurAsEC page); GUUAM: Uzbekistan
+    # joined 24 April 1999 (jamestown.org) and pulled out in June 2002 (civil.ge).
+    assert "state/UZB" in standing(store, "members-as-of", org="institution/eurasec", date="2007-01-01")
+    assert "state/UZB" not in standing(store, "members-as-of", org="institution/eurasec", date="2009-01-01")
+    assert ask(store, "members-as-of", org="institution/eurasec", date="2015-06-01") == []
+    assert standing(store, "members-as-of", org="institution/guam", date="2003-01-01")["state/UZB"] == "suspended"
+    successors = ask(store, "lineage", org="institution/eurasec")
+    assert ("institution/eaeu", "successor") in {(row["related"], row["relation"]) for row in successors}
+    ots = ask(store, "lineage", org="institution/ots")
+    assert ("Turkic Council", "former name", "2021-11-12") in {(r["label"], r["relation"], r["until"]) for r in ots}
+
+
+HOLDERS = {
+    # it.wikipedia.org list of presidents of Kyrgyzstan; en.wikipedia.org for Japarov since 28 January 2021.
+    "post/president-kgz": ["akayev", "bakiyev", "otunbayeva", "atambayev", "jeenbekov", "japarov"],
+    # osce.org list of former Secretaries General; Sinirlioglu appointed at Malta on 6 December 2024 (mia.mk).
+    "post/osce-secretary-general": [
+        "hoynck",
+        "aragona",
+        "kubis",
+        "perrin-de-brichambaut",
+        "zannier",
+        "greminger",
+        "helga-schmid",
+        "sinirlioglu",
+    ],
+}
+
+
+@pytest.mark.parametrize("post", sorted(HOLDERS))
+def test_everyone_who_held_a_post_in_order(store, post: str) -> None:
+    answer = ask(store, "post-history", post=post)
+    assert [row["person"].removeprefix("person/") for row in answer] == HOLDERS[post]

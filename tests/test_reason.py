@@ -15,10 +15,10 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from casckg.graph.build import ontology_quads
-from casckg.graph.querying import resolve, run
+from casckg.graph.build.job import ontology_quads
+from casckg.graph.query import resolve, run
 from casckg.graph.reason import inferred_graph, materialise
-from casckg.graph.store import EmbeddedStore
+from casckg.graph.store.embedded import EmbeddedStore
 from casckg.ontology import ONTOLOGY_IRI, PREFIXES
 
 ID = "https://w3id.org/casckg/id/"

@@ -36,8 +36,9 @@ def sources_with(tmp_path: Path, *files: Path) -> Path:
 
 def test_good_records_give_statements(tmp_path: Path) -> None:
     sources = sources_with(tmp_path, DATA / "good-records.yaml")
-    (doc,) = load_reference_dir(sources / "reference", root=sources)
+    doc, world = load_reference_dir(sources / "reference", root=sources)
     kaz = Ref("state", "KAZ")
+    assert kaz not in {e.ref for e in world.entities}  # the record describes Kazakhstan
     facts = {(s.subject, s.predicate, s.object) for s in doc.statements}
     assert (kaz, "rdfs:label", Literal("Казахстан", language="ru")) in facts
     assert (kaz, "cas:isoCode", Literal("KAZ")) in facts
@@ -91,3 +92,43 @@ def test_cli_build_exits_2_with_one_line_per_problem(tmp_path: Path, path: Path)
     assert f"sources/reference/{path.name}:{line}:" in run.stderr
     assert message in run.stderr
     assert not store.exists()
+
+
+BILLION_LAUGHS = "lol: &l0 [lol]\n" + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]\n" for i in range(1, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        (BILLION_LAUGHS + "records: *l9\n", 6, "expand it to more than"),  # l5 is the first too big
+        ("records: &r [*r]\n", 1, "recursive alias"),
+        (
+            "records:\n" + "".join(f"  - *a{i}\n" for i in range(300)).replace("*a0", "&a0 x"),
+            259,
+            "more than 256 aliases",
+        ),
+        ("records: " + "[" * 5000 + "]" * 5000 + "\n", 1, "nested more than"),
+    ],
+    ids=["billion-laughs", "recursive-alias", "too-many-aliases", "5000-deep"],
+)
+def test_yaml_that_would_explode_is_one_problem_at_its_line(tmp_path: Path, text: str, line: int, reason: str) -> None:
+    folder = tmp_path / "sources" / "reference"
+    folder.mkdir(parents=True)
+    (folder / "bomb.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as info:
+        load_reference_dir(folder)
+    (problem,) = info.value.problems
+    assert reason in problem.message and problem.line == line, problem
+
+
+def test_a_few_aliases_still_work(tmp_path: Path) -> None:
+    folder = tmp_path / "sources" / "reference"
+    folder.mkdir(parents=True)
+    (folder / "states.yaml").write_text(
+        "cite: &un ['https://www.un.org/en/about-us/member-states']\nrecords:\n"
+        "  - {id: KAZ, type: State, label: {en: Kazakhstan}, iso3: KAZ, sources: *un}\n"
+        "  - {id: TJK, type: State, label: {en: Tajikistan}, iso3: TJK, sources: *un}\n",
+        encoding="utf-8",
+    )
+    (doc,) = load_reference_dir(folder)
+    assert {e.ref.key for e in doc.entities} == {"KAZ", "TJK"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casckg.graph.sparql_guard import Refused, check_query
+from casckg.graph.web.sparql_guard import Refused, check_query, parse, query_form
 
 ALLOWED = ("https://query.wikidata.org/sparql",)
 
@@ -18,7 +18,6 @@ ALLOWED = ("https://query.wikidata.org/sparql",)
         "CLEAR DEFAULT",
         "LOAD <http://example.org/data.ttl>",
         "WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
-        "SELECT * WHERE { ?s ?p ?o } ; INSERT DATA { <a:s> <a:p> 1 }",
     ],
 )
 def test_updates_are_refused(text: str) -> None:
@@ -35,6 +34,12 @@ def test_updates_are_refused(text: str) -> None:
         "SELECT * WHERE { SERVICE ?endpoint { ?s ?p ?o } }",
         "PREFIX wd: <http://x/> SELECT * WHERE { SERVICE wd:sparql { ?s ?p ?o } }",
         "SELECT * WHERE { SERVICE <https://query.wikidata.org/sparql.evil.example/> { ?s ?p ?o } }",
+        # however it is spaced, cased, commented or nested:
+        "SELECT * {SERVICE<http://127.0.0.1:18092/x>{?s ?p ?o}}",
+        "SELECT * {\tsErViCe\n# a comment\n<http://127.0.0.1:18092/x>{?s ?p ?o}}",
+        "SELECT * { OPTIONAL { { SELECT * { SERVICE<http://10.0.0.1/> { ?s ?p ?o } } } } }",
+        "ASK { FILTER EXISTS { SERVICE SILENT<http://169.254.169.254/latest/> { ?s ?p ?o } } }",
+        "PREFIX q: <https://query.wikidata.org/> SELECT * { SERVICE q:sparql.evil { ?s ?p ?o } }",
     ],
 )
 def test_service_calls_are_refused_unless_allowed(text: str) -> None:
@@ -58,3 +63,42 @@ def test_service_calls_are_refused_unless_allowed(text: str) -> None:
 )
 def test_ordinary_queries_pass(text: str) -> None:
     check_query(text, ALLOWED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * WHERE { ?s ?p ?o } ; INSERT DATA { <a:s> <a:p> 1 }",
+        "SELECT * WHERE { ?s ?p ?o . SERVICE ",
+        "SERVICE <http://127.0.0.1/> { ?s ?p ?o }",
+    ],
+)
+def test_text_that_is_not_one_query_is_refused(text: str) -> None:
+    with pytest.raises(Refused) as caught:
+        check_query(text, ALLOWED)
+    assert caught.value.status in (400, 403)
+
+
+def test_a_prefixed_service_on_the_allow_list_passes() -> None:
+    check_query("PREFIX wd: <https://query.wikidata.org/> SELECT * { SERVICE wd:sparql { ?s ?p ?o } }", ALLOWED)
+
+
+@pytest.mark.parametrize("opener, closer", [("{", "}"), ("(", ")")])
+def test_deep_nesting_is_refused_before_parsing(opener: str, closer: str) -> None:
+    inner = "?s ?p ?o" if opener == "{" else "1"
+    body = opener * 5000 + inner + closer * 5000
+    text = f"SELECT * WHERE {body}" if opener == "{" else f"SELECT * WHERE {{ FILTER {body} }}"
+    with pytest.raises(Refused, match="nests") as caught:
+        check_query(text)
+    assert caught.value.status == 400
+
+
+def test_the_dataset_of_a_query_is_read_from_its_tree() -> None:
+    parsed = parse("SELECT * FROM <http://g/1> FROM NAMED <http://g/2> WHERE { ?s ?p ?o }")
+    assert (parsed.default_graphs, parsed.named_graphs) == (("http://g/1",), ("http://g/2",))
+    assert query_form("# CONSTRUCT in a comment, and the word address\nASK { ?s ?p ?o }") == "ASK"
+
+
+def test_a_service_spelled_with_escapes_is_judged() -> None:
+    with pytest.raises(Refused):
+        check_query("SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1/> { ?s ?p ?o } }")

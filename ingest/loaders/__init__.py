@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..article import Parsed, fail
+from ..parsed import Parsed, fail
 from . import html, markdown, plaintext
 
 ArticleLoader = Callable[[Path, str], Parsed]

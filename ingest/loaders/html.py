@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..article import Parsed, fail
+from ..parsed import Parsed, fail
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

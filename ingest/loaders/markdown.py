@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from ..article import Parsed, fail
+from ..parsed import Parsed, fail
+from .yaml_limits import load_front_matter
 
 REQUIRED = ("id", "url", "title", "publisher", "language", "published")
 NON_EMPTY = ("id", "url", "language")
@@ -16,6 +17,19 @@ _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANG = re.compile(r"^[a-z]{2,3}$")
 _URL = re.compile(r"^https?://\S+$")
+#: An id is the last segment of the article's IRI and of its page's path: one segment, nothing to escape.
+_ID = re.compile(r"^(?!\.{1,2}$)[^\s/\\?#%<>\"{}|^`\x00-\x1f]+$")
+
+
+def _real_date(text: str) -> bool:
+    """Whether `text` is YYYY-MM-DD and a day the calendar has (not 2024-02-30, not year 0)."""
+    if not _DATE.match(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def parse(path: Path, text: str) -> Parsed:
@@ -24,7 +38,7 @@ def parse(path: Path, text: str) -> Parsed:
     if not match:
         raise fail(path, "no YAML front matter (the file must start with a '---' block)", 1)
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = load_front_matter(match.group(1))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise fail(
@@ -39,10 +53,10 @@ def parse(path: Path, text: str) -> Parsed:
     if empty:
         raise fail(path, f"front matter field(s) must not be empty: {', '.join(empty)}", 1, empty[0])
     published = meta.get("published")
-    if isinstance(published, date):
-        published = published.isoformat()
-    if published is not None and not _DATE.match(str(published)):
-        raise fail(path, f"'published' must be a date YYYY-MM-DD or null, not '{published}'", 1, "published")
+    if published is not None and not _real_date(str(published)):
+        raise fail(path, f"'published' must be a real date YYYY-MM-DD or null, not '{published}'", 1, "published")
+    if not _ID.match(str(meta["id"])):
+        raise fail(path, f"'id' must be one word without spaces, '/', '?', '#' or '%', not '{meta['id']}'", 1, "id")
     language = str(meta["language"]).lower()
     if not _LANG.match(language):
         raise fail(path, f"'language' must be a language code such as en, fr, ru, not '{language}'", 1, "language")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..article import Parsed
+from ..parsed import Parsed
 
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})[-_ ](.+)$")
 

@@ -1,8 +1,9 @@
 """Load analysts' reference records (YAML) into Documents, reporting every problem with its line.
 
 The fields a record may have, and what each becomes, are data: `reference_schema.yaml`. This
-module only reads YAML with line numbers, checks values against that schema, and emits
-statements. Cross-file checks (duplicate ids, dangling references) need every file at once, so
+module checks records and values against that schema (`yaml_lines.py` reads YAML with line
+numbers, `reference_emit.py` turns checked values into statements, `history.py` judges the
+dates of all records together). Cross-file checks (duplicate ids, dangling references) need every file at once, so
 `load_reference_dir` is the entry point; it raises one `SourceError` listing all problems.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -19,12 +20,15 @@ from typing import Any
 
 import yaml
 
+from ..countries import countries_document
 from ..errors import SourceError
-from ..records import Document, Entity, Literal, Ref, Source, Statement
+from ..history import AT, NESTED, check_history
+from ..records import Document, Ref, Source
 from ..report import Problem
+from .reference_emit import Emitter
+from .yaml_lines import Located, parse_yaml
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "reference_schema.yaml"
-REFERENCE_EXTRACTOR = "reference"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _WIKIDATA = re.compile(r"^Q[1-9]\d*$")
 _URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
@@ -36,51 +40,6 @@ _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 def schema() -> dict[str, Any]:
     """The record schema, parsed once."""
     return yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8"))
-
-
-# --- YAML with line numbers -------------------------------------------------------------------
-
-
-_SCALARS = yaml.SafeLoader("")  # only its constructor is used, to type scalars as safe_load does
-
-
-class Located(dict):
-    """A YAML mapping that remembers the line (1-based) of each key."""
-
-    line: int
-    lines: dict[str, int]
-
-
-def _to_python(node: yaml.Node) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        out = Located()
-        out.line = node.start_mark.line + 1
-        out.lines = {}
-        for key_node, value_node in node.value:
-            key = str(_to_python(key_node))
-            out[key] = _to_python(value_node)
-            out.lines[key] = key_node.start_mark.line + 1
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item) for item in node.value]
-    try:
-        return _SCALARS.construct_object(node, deep=True)
-    except ValueError:  # a timestamp-shaped scalar that is no real date: let validation say so
-        return node.value
-
-
-def _parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-        if context and start:
-            reason += f" ({context} at line {start.line + 1})"
-        return None, [Problem(file, line, None, f"malformed YAML: {reason}")]
-    return (_to_python(node) if node is not None else None), []
 
 
 # --- records ----------------------------------------------------------------------------------
@@ -112,7 +71,7 @@ def _read_file(path: Path, display: str) -> tuple[list[RawRecord], str, list[Pro
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return [], digest, [Problem(display, None, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
-    data, problems = _parse_yaml(text, display)
+    data, problems = parse_yaml(text, display)
     if problems:
         return [], digest, problems
     if not isinstance(data, dict) or not isinstance(data.get("records"), list):
@@ -135,6 +94,8 @@ class _Checker:
         self.types: dict[str, dict[str, Any]] = self.schema["types"]
         self.problems: list[Problem] = []
         self.index: dict[str, RawRecord] = {}
+        self.checked: list[tuple[RawRecord, dict]] = []  # every valid record with its values, for history rules
+        self.emitter = Emitter(self.schema, self.problems)
         for record in records:
             if record.id in self.index and "id" in record.data:
                 first = self.index[record.id]
@@ -215,26 +176,32 @@ class _Checker:
                 return bad(f"'{value}' is not a Wikidata item id (Q followed by digits)")
             return value
         if kind in ("ref", "refs"):
-            values = value if kind == "refs" else [value]
-            if kind == "refs" and not isinstance(value, list):
-                values = [value]  # one id is a list of one
-            out = []
-            for item in values:
-                target = self.index.get(str(item))
-                if target is None:
-                    bad(f"unknown id '{item}'")
-                    continue
-                if target.type not in spec["types"]:
-                    bad(f"'{item}' is of type {target.type}; expected {' or '.join(spec['types'])}")
-                    continue
-                out.append(self.ref(target, target.type))
-            return out if len(out) == len(values) else None
+            return self.check_refs(spec, value, kind == "refs", bad)
+        if kind == "choice":
+            if str(value) not in spec["choices"]:
+                return bad(f"unknown value '{value}'; expected one of {', '.join(spec['choices'])}")
+            return str(value)
         if kind == "kind":
             allowed = self.types[record.type].get("kinds", [])
             if value not in allowed:
                 return bad(f"unknown kind '{value}'; expected one of {', '.join(allowed)}")
             return str(value)
         raise ValueError(f"reference_schema.yaml: unknown value kind {kind!r}")
+
+    def check_refs(self, spec: dict, value: Any, many: bool, bad: Callable[[str], None]) -> list[Ref] | None:
+        """The references a ref/refs field names (one id is a list of one), or None when one does not fit."""
+        values = value if many and isinstance(value, list) else [value]
+        out = []
+        for item in values:
+            target = self.index.get(str(item))
+            if target is None:
+                bad(f"unknown id '{item}'")
+                continue
+            if target.type not in spec["types"]:
+                bad(f"'{item}' is of type {target.type}; expected {' or '.join(spec['types'])}")
+                continue
+            out.append(self.ref(target, target.type))
+        return out if len(out) == len(values) else None
 
     def check_fields(
         self, record: RawRecord, mapping: Located, fields: dict[str, dict], context: str, prefix: str = ""
@@ -249,8 +216,10 @@ class _Checker:
             if key not in mapping or mapping[key] is None:
                 if spec.get("required"):
                     self.problem(record, name, f"missing required field '{key}'", mapping.line)
+                elif "default" in spec:
+                    values[key] = spec["default"]
                 continue
-            if spec["kind"] in ("memberships", "deployments"):
+            if spec["kind"] in NESTED:
                 values[key] = self.check_nested(record, name, spec["kind"], mapping[key], mapping.lines[key])
                 continue
             checked = self.check_value(record, name, spec, mapping[key], mapping.lines[key])
@@ -267,7 +236,8 @@ class _Checker:
             if not isinstance(item, Located):
                 self.problem(record, f"{name}[{i}]", f"each item of '{name}' must be a mapping", line)
                 continue
-            out.append(self.check_fields(record, item, self.schema[kind], f"an item of '{name}'", f"{name}[{i}]."))
+            checked = self.check_fields(record, item, self.schema[kind], f"an item of '{name}'", f"{name}[{i}].")
+            out.append({**checked, AT: (f"{name}[{i}].", item.line, item.lines)})
         return out
 
     # statements ------------------------------------------------------------------------------
@@ -285,111 +255,15 @@ class _Checker:
             values = self.check_fields(record, record.data, fields, f"a {record.type}")
             if "id" not in values:
                 continue
-            self.emit(doc, record, fields, values)
+            self.checked.append((record, values))
+            classes = [record.type] + ([values["kind"]] if "kind" in values else [])
+            self.emitter.emit(doc, record.file, self.ref(record, record.type), classes, fields, values)
         return doc
-
-    def emit(self, doc: Document, record: RawRecord, fields: dict, values: dict) -> None:
-        subject = self.ref(record, record.type)
-        classes = [record.type] + ([values["kind"]] if "kind" in values else [])
-        doc.entities.append(Entity(subject, tuple(classes)))
-        citations = values.get("sources", [])
-        for key, value in values.items():
-            spec = fields[key]
-            if spec["kind"] == "memberships":
-                for item in value:
-                    self.emit_membership(doc, subject, item, citations)
-            elif spec["kind"] == "deployments":
-                for item in value:
-                    self.emit_deployment(doc, subject, item, citations)
-            elif "property" in spec:
-                for obj in _objects(spec, value):
-                    doc.statements.append(
-                        Statement(subject, spec["property"], obj, confidence=1.0, extractor=REFERENCE_EXTRACTOR)
-                    )
-
-    def emit_membership(self, doc: Document, member: Ref, item: dict, citations: list[str]) -> None:
-        if "organisation" not in item or "since" not in item:
-            return
-        org = item["organisation"][0]
-        node = Ref("membership", f"{member.path}-{member.key}--{org.key}--{item['since']}")
-        self.emit_nary(
-            doc,
-            node,
-            "Membership",
-            item,
-            self.schema["memberships"],
-            citations,
-            [("cas:member", member), ("cas:organisation", org)],
-        )
-
-    def emit_deployment(self, doc: Document, mission: Ref, item: dict, citations: list[str]) -> None:
-        if "contributor" not in item:
-            return
-        who = item["contributor"][0]
-        node = Ref("deployment", f"{who.path}-{who.key}--{mission.key}--{item.get('date', 'undated')}")
-        self.emit_nary(
-            doc,
-            node,
-            "Deployment",
-            item,
-            self.schema["deployments"],
-            citations,
-            [("cas:contributor", who), ("cas:mission", mission)],
-        )
-
-    def emit_nary(
-        self,
-        doc: Document,
-        node: Ref,
-        cls: str,
-        item: dict,
-        fields: dict,
-        citations: list[str],
-        links: list[tuple[str, Ref]],
-    ) -> None:
-        doc.entities.append(Entity(node, (cls,)))
-        statements = [Statement(node, p, o) for p, o in links]
-        for key, value in item.items():
-            if "property" in fields[key]:
-                statements += [Statement(node, fields[key]["property"], o) for o in _objects(fields[key], value)]
-        if "sources" not in item:
-            statements += [Statement(node, "cas:citation", url) for url in citations]
-        doc.statements += [
-            Statement(s.subject, s.predicate, s.object, confidence=1.0, extractor=REFERENCE_EXTRACTOR)
-            for s in statements
-        ]
-
-
-_DATE_TYPES = {4: "gYear", 7: "gYearMonth", 10: "date"}
-
-
-def _objects(spec: dict, value: Any) -> Iterable[Ref | Literal | str]:
-    kind = spec["kind"]
-    if kind == "text":
-        yield Literal(value)
-    elif kind == "langtext":
-        for lang, text in value.items():
-            yield Literal(text, language=lang)
-    elif kind == "langlist":
-        for lang, texts in value.items():
-            for text in texts:
-                yield Literal(text, language=lang)
-    elif kind == "date":
-        yield Literal(value, datatype=_DATE_TYPES[len(value)])
-    elif kind == "integer":
-        yield Literal(str(value), datatype="integer")
-    elif kind in ("url", "urls"):
-        yield from value
-    elif kind == "wikidata":
-        yield f"http://www.wikidata.org/entity/{value}"
-    elif kind in ("ref", "refs"):
-        yield from value
-    elif kind == "kind":
-        return
 
 
 def load_reference_dir(folder: Path, root: Path | None = None) -> list[Document]:
-    """Read and validate every `*.yaml` file in `folder`; one Document per file.
+    """Read and validate every `*.yaml` file in `folder`; one Document per file, then one of every
+    state and territory no record describes (`countries.countries_document`).
 
     Raises SourceError with every problem found, in file order, when any record is invalid.
     """
@@ -410,9 +284,12 @@ def load_reference_dir(folder: Path, root: Path | None = None) -> list[Document]
         )
         documents.append(checker.document(source, records))
     problems += checker.problems
+    if not problems:  # history is judged on records that are each well-formed
+        problems += check_history(checker.checked, checker.types, checker.schema)
     if problems:
         raise SourceError(sorted(problems, key=lambda p: (p.file, p.line or 0)))
-    return documents
+    # every other state and territory, from ISO 3166 and CLDR: the records override and add
+    return [*documents, countries_document(documents)]
 
 
 def _display(path: Path, root: Path) -> str:

@@ -1,0 +1,1 @@
+"""`casckg`: the command line."""

@@ -1,0 +1,1 @@
+"""`casckg serve`: the web app, its query workers, the SPARQL guard, content negotiation and linked-data pages."""

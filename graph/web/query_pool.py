@@ -1,0 +1,376 @@
+"""Run endpoint queries in worker processes that can be abandoned, so no query outlives its limit.
+
+A SPARQL query cannot be interrupted from inside the process that runs it (Oxigraph evaluates it
+in native code). So each query goes to one of a few worker processes, each with the store open
+read-only; the server waits for the answer up to the time limit, and past it kills that worker,
+answers 503, and starts a fresh one. Workers also judge the query (`sparql_guard`: parsing is
+work a client controls, so it runs under the same time limit), apply the row and byte caps and
+write the answer in the format the client asked for, so only finished bytes cross the pipe.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+import itertools
+import json
+import multiprocessing
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+import anyio
+import pyoxigraph as ox
+
+from casckg.ingest.contract import CasckgError, QueryError, StoreError
+
+from ..publish.export import serialize
+from ..store import open_store, store_version
+from ..store.embedded import QueryResult, Store
+from .negotiate import choose, content_type
+from .sparql_guard import Refused, check_query
+
+RESULT_FORMATS = ("json", "xml", "csv", "tsv")
+GRAPH_FORMATS = ("ttl", "nt", "jsonld", "rdfxml")
+_OX_RESULTS = {
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+_EXPORT_NAME = {"rdfxml": "xml"}
+_START_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A finished HTTP answer to one query."""
+
+    status: int
+    media_type: str
+    body: bytes
+    truncated: bool = False
+
+    @classmethod
+    def message(cls, status: int, text: str) -> Answer:
+        return cls(status, "text/plain; charset=utf-8", (text + "\n").encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class StoreOptions:
+    """How a worker opens the store: the --store value and a remote store's other URLs."""
+
+    location: str
+    update_url: str | None = None
+    graph_store_url: str | None = None
+
+    def open(self) -> Store:
+        return open_store(self.location, update_url=self.update_url, graph_store_url=self.graph_store_url)
+
+
+# --- in the worker ----------------------------------------------------------------------------
+
+
+def _json_term(term: Any) -> dict[str, Any]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Triple):
+        parts = ("subject", "predicate", "object")
+        return {"type": "triple", "value": {p: _json_term(getattr(term, p)) for p in parts}}
+    out: dict[str, Any] = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def solutions_json(variables: list[str], rows: list[ox.QuerySolution]) -> bytes:
+    """SPARQL 1.1 JSON results for some rows of a SELECT (the row cap needs a partial result)."""
+    bindings = [{v: _json_term(row[v]) for v in variables if row[v] is not None} for row in rows]
+    return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one answer may cost: rows, bytes, and which SERVICE endpoints a query may call."""
+
+    max_rows: int = 10_000
+    max_bytes: int = 16 * 1024 * 1024
+    allow_service: tuple[str, ...] = ()
+
+
+def answer(store: Store, sparql: str, accept: str | None, limits: Limits) -> Answer:
+    """Judge one query (`sparql_guard`), run it and write its result in the format `accept` prefers, capped."""
+    try:
+        check_query(sparql, limits.allow_service)
+        return _answer(store.query(sparql), accept, limits)
+    except Refused as refused:
+        return Answer.message(refused.status, str(refused))
+    except QueryError as exc:
+        return Answer.message(400, str(exc))
+    except StoreError:
+        return Answer.message(502, "the store behind this endpoint could not answer; try again later")
+    except RecursionError:
+        return Answer.message(400, "the query nests too deeply to be run")
+
+
+def _capped(rows: Iterator[Any], size: Callable[[Any], int], limits: Limits) -> tuple[list[Any], bool]:
+    """The first rows within the row cap and about the byte cap, and whether any were left out."""
+    kept: list[Any] = []
+    total = 0
+    for row in rows:
+        total += size(row)
+        if len(kept) == limits.max_rows or total > limits.max_bytes:
+            return kept, True
+        kept.append(row)
+    return kept, False
+
+
+def _within(body: Callable[[list[Any]], bytes], rows: list[Any], max_bytes: int) -> tuple[bytes, list[Any]]:
+    """The body of the most rows whose serialisation fits `max_bytes` (formats differ in overhead)."""
+    written = body(rows)
+    while len(written) > max_bytes and rows:
+        rows = rows[: max(int(len(rows) * max_bytes / len(written) * 0.9), 0)]
+        written = body(rows)
+    return written, rows
+
+
+def _answer(result: QueryResult, accept: str | None, limits: Limits) -> Answer:
+    if isinstance(result, ox.QueryTriples):
+        fmt = choose(accept, GRAPH_FORMATS) or GRAPH_FORMATS[0]
+        triples, truncated = _capped(iter(result), lambda t: len(str(t)) + 2, limits)
+
+        def graph_body(kept: list[ox.Triple]) -> bytes:
+            out = io.BytesIO()
+            serialize([ox.Quad(t.subject, t.predicate, t.object) for t in kept], _EXPORT_NAME.get(fmt, fmt), out)
+            return out.getvalue()
+
+        body, kept = _within(graph_body, triples, limits.max_bytes)
+        return Answer(200, content_type(fmt), body, truncated or len(kept) < len(triples))
+    fmt = choose(accept, RESULT_FORMATS) or RESULT_FORMATS[0]
+    if isinstance(result, ox.QueryBoolean):
+        out = io.BytesIO()
+        result.serialize(out, ox.QueryResultsFormat.JSON if fmt == "json" else _OX_RESULTS[fmt])
+        return Answer(200, content_type(fmt), out.getvalue())
+    variables = [v.value for v in result.variables]
+    rows, truncated = _capped(iter(result), lambda row: sum(len(str(t)) + 24 for t in row if t is not None), limits)
+
+    def solutions_body(kept: list[ox.QuerySolution]) -> bytes:
+        body = solutions_json(variables, kept)
+        if fmt == "json":
+            return body
+        out = io.BytesIO()
+        ox.parse_query_results(body, ox.QueryResultsFormat.JSON).serialize(out, _OX_RESULTS[fmt])
+        return out.getvalue()
+
+    body, kept = _within(solutions_body, rows, limits.max_bytes)
+    return Answer(200, content_type(fmt), body, truncated or len(kept) < len(rows))
+
+
+def _work(conn: Connection, options: StoreOptions, limits: Limits) -> None:
+    """A worker's life: open the store, say so, then answer queries until told to stop."""
+    try:
+        store = options.open()
+    except CasckgError as exc:
+        conn.send(("failed", str(exc)))
+        return
+    conn.send(("ready", None))
+    with contextlib.suppress(EOFError, KeyboardInterrupt):
+        while (request := conn.recv()) is not None:
+            sparql, accept = request
+            conn.send(answer(store, sparql, accept, limits))
+    store.close()
+
+
+# --- in the server ----------------------------------------------------------------------------
+
+
+class _Worker:
+    def __init__(self, options: StoreOptions, limits: Limits, generation: int):
+        self.generation = generation  # the store version it opened (QueryPool.generation then)
+        context = multiprocessing.get_context("spawn")
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_work, args=(child, options, limits), daemon=True)
+        self.process.start()
+        child.close()
+        if not self.conn.poll(_START_TIMEOUT):
+            self.kill()
+            raise StoreError(f"a query worker did not start within {_START_TIMEOUT:.0f} s")
+        try:
+            status, detail = self.conn.recv()
+        except (EOFError, OSError):
+            status, detail = "failed", "a query worker died while opening the store"
+        if status != "ready":
+            self.kill()
+            raise StoreError(detail)
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+        self.process.join(2)
+        if self.process.is_alive():
+            self.kill()
+        else:
+            self.conn.close()
+
+
+class QueryPool:
+    """A few worker processes answering queries, each query within `timeout` seconds.
+
+    The pool keeps `workers` processes alive: one that is killed (over time) or fails to start
+    (the store moved away for a moment) is started again in the background, with a growing pause
+    between tries, until it opens. When the store's version changes (a build or an ingest,
+    `store.store_version`), `refresh` starts a full set of workers on the new version in the
+    background while the old ones go on answering, then switches in one step: answers come from
+    the old version until then and from the new one after, never alternately from both.
+    """
+
+    def __init__(
+        self,
+        options: StoreOptions,
+        *,
+        workers: int = 2,
+        timeout: float = 5.0,
+        limits: Limits | None = None,
+    ):
+        self.options, self.size, self.timeout = options, workers, timeout
+        self.limits = limits or Limits()
+        self.version = store_version(options.location)  # the version the answering workers opened
+        self._generations = itertools.count(1)
+        self.generation = 0
+        self._next: str | None = None  # a version workers are being started on
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._all: set[_Worker] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._replacing = 0
+        self._closed = False
+
+    async def start(self) -> None:
+        """Start the workers; the first must open the store (its error is the store's own)."""
+        for _ in range(self.size):
+            self._keep(await anyio.to_thread.run_sync(_Worker, self.options, self.limits, self.generation))
+
+    def _keep(self, worker: _Worker) -> None:
+        if self._closed or worker.generation != self.generation:
+            worker.kill()
+            return
+        self._all.add(worker)
+        self._idle.put_nowait(worker)
+
+    def _background(self, work: Any) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _started(self, generation: int, wanted: Callable[[], bool]) -> _Worker | None:
+        """A worker on the store as it is now, tried again (0.5 s, 1 s, ... 5 s apart) while `wanted()`."""
+        pause = 0.5
+        while not self._closed and wanted():
+            try:
+                return await anyio.to_thread.run_sync(_Worker, self.options, self.limits, generation)
+            except CasckgError:
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 5.0)
+        return None
+
+    async def _add(self) -> None:
+        """Start one worker for the answering set, until it opens the store."""
+        generation = self.generation
+        try:
+            worker = await self._started(generation, lambda: generation == self.generation)
+        finally:
+            self._replacing -= 1
+        if worker is not None:
+            self._keep(worker)
+        self._fill()
+
+    def _fill(self) -> None:
+        """Start workers in the background until `size` are alive or starting."""
+        while not self._closed and len(self._all) + self._replacing < self.size:
+            self._replacing += 1
+            self._background(self._add())
+
+    async def _switch(self, version: str | None) -> None:
+        """Start a full set of workers on `version`, then let them answer instead of the old ones."""
+        generation = next(self._generations)
+        ready: list[_Worker] = []
+        while len(ready) < self.size and self._next == version:
+            worker = await self._started(generation, lambda: self._next == version)
+            if worker is not None:
+                ready.append(worker)
+        if self._next != version or self._closed:
+            for worker in ready:
+                worker.kill()
+            return
+        self.version, self.generation, self._next = version, generation, None
+        while not self._idle.empty():
+            self._retire(self._idle.get_nowait())
+        for worker in ready:
+            self._keep(worker)
+        self._fill()
+
+    def refresh(self) -> None:
+        """Notice a new store version and start switching to it (the old workers answer meanwhile)."""
+        current = store_version(self.options.location)
+        if current == self.version:
+            self._next = None  # back as it was (a store moved away and back): stop any switch
+        elif current != self._next:
+            self._next = current
+            self._background(self._switch(current))
+
+    def _retire(self, worker: _Worker) -> None:
+        self._all.discard(worker)
+        worker.kill()
+
+    async def run(self, sparql: str, accept: str | None) -> Answer:
+        """The answer to one query, or 503 when it ran over the time limit (its worker is replaced)."""
+        deadline = time.monotonic() + self.timeout
+        self.refresh()
+        self._fill()
+        while True:
+            try:
+                worker = await asyncio.wait_for(self._idle.get(), max(deadline - time.monotonic(), 0.01))
+            except TimeoutError:
+                self._fill()
+                return Answer.message(503, f"the server is busy: no query worker was free within {self.timeout:g} s")
+            if worker.generation == self.generation and worker.process.is_alive():
+                break
+            self._replace(worker)  # opened an older version of the store, or died idle
+        try:
+            worker.conn.send((sparql, accept))
+            remaining = max(deadline - time.monotonic(), 0.01)
+            if await anyio.to_thread.run_sync(worker.conn.poll, remaining):
+                result = await anyio.to_thread.run_sync(worker.conn.recv)
+                if worker.generation == self.generation:
+                    self._idle.put_nowait(worker)
+                else:
+                    self._replace(worker)
+                return result
+        except (EOFError, OSError):
+            self._replace(worker)
+            return Answer.message(500, "the query worker failed while answering; it was restarted")
+        self._replace(worker)
+        return Answer.message(
+            503, f"the query was stopped: it ran over the time limit of {self.timeout:g} s; narrow it or add a LIMIT"
+        )
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill a worker and start another in the background."""
+        self._retire(worker)
+        self._fill()
+
+    async def close(self) -> None:
+        self._closed = True
+        workers, self._all = self._all, set()
+        for worker in workers:
+            await anyio.to_thread.run_sync(worker.stop)

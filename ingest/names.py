@@ -1,0 +1,192 @@
+"""Facts said by the structure of names and titles: parts, states and places inside a longer name,
+what a forum's name says, the state in a title before a person or an office, roles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .discover import lang_lexicon
+from .lists import title_lead
+from .mentions import ArticleMentions, Mention
+from .negation import negated
+from .records import Ref
+from .statements import Found
+from .tokens import fold
+
+# words of an office that belongs to one state ("Ministry of Defence of Tajikistan")
+NATIONAL = re.compile(
+    r"ministr|minist[eè]re|министерств|defen[cs]e|armed forces|forces arm|вооруж|troops|troupes|войск|border|frontali|"
+    r"погранич|parliament|parlement|парламент|senate|s[ée]nat|сенат|government|gouvernement|правительств|"
+    r"district|округ|staff|[ée]tat-major|штаб|task force|centre|center|центр|council|conseil|совет|airlines|air\b|"
+    r"division|дивизи|agency|agence|агентств|service|служб",
+    re.I,
+)
+
+
+def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref]) -> list[Found]:
+    """Facts said by the structure of names: parts, states, places inside a longer name (not of a name
+    a negation stands right before)."""
+    out: list[Found] = []
+    lex = lang_lexicon(am.language)
+    for index, mentions in enumerate(am.by_sentence):
+        sentence = am.sentences[index]
+        folded = fold(sentence.text)
+        for outer in mentions:
+            if outer.how == "alias":
+                continue
+            at = outer.start - sentence.start
+            if negated(folded, at, at, am.language, reach=2):
+                continue  # "нет центра НАТО", "no NATO centre": the name is of nothing that exists
+            inner = [m for m in mentions if m.outer is outer and m.ref != outer.ref]
+            for m in inner:
+                before_head = m.first < (outer.candidate.head[0] if outer.candidate else outer.first + 1)
+                if outer.cls == "Institution" and m.cls == "Institution" and outer.how != "anaphor":
+                    out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.7, "name.part-of"))
+                elif outer.cls == "Institution" and m.cls == "State" and NATIONAL.search(outer.text):
+                    out.append(Found(outer.ref, "cas:belongsToState", m.ref, index, 0.7, "name.belongs-to-state"))
+                elif (
+                    outer.cls in ("Institution", "Place")
+                    and m.cls == "Place"
+                    and not before_head
+                    and _preposition(am, index, outer, m) in lex["locative"]
+                    or outer.cls == "Place"
+                    and m.cls == "State"
+                ):
+                    out.append(Found(outer.ref, "cas:locatedIn", m.ref, index, 0.6, "name.located-in"))
+                elif outer.cls == "Forum" and outer.how != "anaphor":
+                    out += _forum_name_part(am, index, outer, m, before_head)
+                elif outer.cls == "Mission" and m.cls in ("Place", "State") and not before_head:
+                    out.append(Found(outer.ref, "cas:missionLocation", m.ref, index, 0.7, "name.mission-location"))
+                elif outer.cls == "Mission" and m.cls == "Institution" and before_head:
+                    out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.6, "name.part-of"))
+                elif outer.cls == "Initiative" and m.cls == "Person":  # "the proposal of President Tokayev"
+                    out.append(Found(m.ref, "cas:proposed", outer.ref, index, 0.6, "name.proposed"))
+                elif outer.cls == "Resolution" and m.cls == "Institution":
+                    out.append(Found(outer.ref, "cas:adoptedBy", m.ref, index, 0.7, "name.adopted-by"))
+            # "X (Y)" and "X in Y" right after a name: "UNRCCA in Ashgabat", "Chebarkul (Chelyabinsk oblast)"
+            nxt = [m for m in mentions if m.top and m.start > outer.end and m.start - outer.end <= 5]
+            if outer.top and outer.cls in ("Institution", "Place") and nxt and nxt[0].cls in ("Place", "State"):
+                gap = am.sentences[index].text[
+                    outer.end - am.sentences[index].start : nxt[0].start - am.sentences[index].start
+                ]
+                if re.fullmatch(r"\s*(\(|in|à|en|au|в|на)\s*", gap, re.I):
+                    out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
+                elif (  # "Shymkent, Kazakhstan": a place and its state, unless the places lexicon says otherwise
+                    outer.cls == "Place"
+                    and nxt[0].cls == "State"
+                    and gap.strip() == ","
+                    and gazetteer_located.get(outer.ref, nxt[0].ref) == nxt[0].ref
+                ):
+                    out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.place-state"))
+    return out
+
+
+def _forum_name_part(am: ArticleMentions, index: int, forum: Mention, m: Mention, before_head: bool) -> list[Found]:
+    """What a name inside a forum's name says of the forum: "summit in Bishkek" was held there, "CSTO
+    exercise" and "meeting of the Council of CIS Heads of State" are the organisation's. (A state in
+    the name, "visit of the Kazakh minister", is not reliably a participant: measured, it was not.)"""
+    where = _preposition(am, index, forum, m)
+    if m.cls in ("Place", "State") and not before_head and where in lang_lexicon(am.language)["locative"]:
+        return [Found(forum.ref, "cas:hostedIn", m.ref, index, 0.6, "name.hosted-in")]
+    if m.cls == "Institution":
+        return [Found(forum.ref, "cas:organizedBy", m.ref, index, 0.6, "name.organized-by")]
+    return []
+
+
+def _preposition(am: ArticleMentions, index: int, outer: Mention, inner: Mention) -> str:
+    """The word that joins a name inside a longer name to what comes before it ("in" of "Office in Dushanbe")."""
+    tokens = am.tokens[index]
+    lex = lang_lexicon(am.language)
+    j = inner.first - 1
+    while j > outer.first and tokens[j].key in lex["determiners"]:
+        j -= 1
+    return tokens[j].key if j >= outer.first else ""
+
+
+def people_statements(am: ArticleMentions) -> list[Found]:
+    """Role and affiliation of every person with a title. The role is one per person and article, in one
+    normal form (`normal_role`): ranks first, then titles, a title dropped when a longer one holds it
+    ("minister" within "minister of foreign affairs")."""
+    out: list[Found] = []
+    roles: dict[Ref, tuple[int, list[str]]] = {}
+    for index, person in am.people:
+        if person.ref is None:
+            continue
+        if person.role:
+            _, parts = roles.setdefault(person.ref, (index, []))
+            parts += [r for r in person.role.split(", ") if r not in parts]
+        if person.affiliation is not None:
+            out.append(Found(person.ref, "cas:affiliatedWith", person.affiliation, index, 0.7, "people.title"))
+    ranks = set(lexicon_ranks())
+    for ref, (index, parts) in roles.items():
+        ordered = [p for p in parts if p in ranks] + [p for p in parts if p not in ranks]
+        out.append(Found(ref, "cas:role", (normal_role(ordered), "string"), index, 0.7, "people.title"))
+    return out
+
+
+_ITEM_BREAK = re.compile(r"[,;:()«»\"“”]|\s[–—-]\s|\.(?=\w)")
+_POSSESSIVE = re.compile(r"\s*['’]s\s+")
+
+
+def title_statements(am: ArticleMentions) -> list[Found]:
+    """A state named in the title right before a person or an office is theirs: a nationality adjective
+    ("le ministre ouzbek des Affaires étrangères Bakhtiyor Saidov"), a possessive ("Kazakhstan's
+    Foreign Minister X", "Kyrgyzstan's Ministry of Defense") or a complement ("Defence Minister of
+    the Republic of India X"). The title runs back from the name to the last list or clause break (a
+    coordinator before a determiner starts a new item; "ministre kazakh et ministre des Affaires
+    étrangères" is one title) and holds only title words, ranks, capitalised words and joining words."""
+    out: list[Found] = []
+    lex = lang_lexicon(am.language)
+    coordinators = "|".join(re.escape(w) for w in lex.get("coordinators") or [])
+    determiners = "|".join(re.escape(w) for w in lex["determiners"])
+    new_item = re.compile(rf"\s(?:{coordinators})\s+(?=(?:{determiners})\b)") if coordinators else None
+    for index, mentions in enumerate(am.by_sentence):
+        sentence = am.sentences[index]
+        states = [m for m in mentions if m.cls == "State"]
+        for holder in mentions:
+            if not holder.top or holder.cls not in ("Person", "Institution"):
+                continue
+            if holder.cls == "Institution" and not NATIONAL.search(holder.text):
+                continue
+            head = sentence.text[: holder.start - sentence.start]
+            breaks = list(_ITEM_BREAK.finditer(head)) + (list(new_item.finditer(fold(head))) if new_item else [])
+            cut = max((m.end() for m in breaks), default=0)
+            lead = [m for m in states if sentence.start + cut <= m.start and m.end <= holder.start]
+            if not lead:
+                continue
+            state = lead[-1]
+            between = head[state.end - sentence.start :]
+            rest = head[cut:]
+            for m in lead:  # the state's own words are not title words
+                a, b = m.start - sentence.start - cut, m.end - sentence.start - cut
+                rest = rest[:a] + " " * (b - a) + rest[b:]
+            possessive = _POSSESSIVE.match(between)
+            if possessive and (
+                possessive.end() == len(between) or title_lead(between[possessive.end() :], am.language)
+            ):
+                pass  # "Kazakhstan's Foreign Minister X", "Kyrgyzstan's Ministry of Defense"
+            elif rest.strip() and not title_lead(rest, am.language):
+                continue
+            predicate = "cas:affiliatedWith" if holder.cls == "Person" else "cas:belongsToState"
+            out.append(Found(holder.ref, predicate, state.ref, index, 0.6, "title.state"))
+    return out
+
+
+def normal_role(parts: list[str]) -> str:
+    """One written form for a role: its parts in order, lower-case but for acronyms ("UN special
+    representative"), none that a longer part already contains."""
+
+    def lower(part: str) -> str:
+        return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in part.split())
+
+    low = list(dict.fromkeys(lower(p) for p in parts))
+    kept = [p for p in low if not any(p != q and re.search(rf"\b{re.escape(p)}\b", q) for q in low)]
+    return ", ".join(kept)
+
+
+def lexicon_ranks() -> list[str]:
+    """The English names of military ranks, which come first in a role."""
+    from .lexicon import lexicon
+
+    return [english for lang in lexicon("discovery").values() for english in (lang.get("ranks") or {}).values()]

@@ -1,0 +1,206 @@
+"""Names the language models read, and corrections they allow: people no title announces, bounds
+of names that ran on into a person's, people that are not, descriptions that name nothing known.
+
+Called by `mentions.find_mentions` for each sentence, after the gazetteer, the cue words and the
+titles have had their say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .discover import OPENING, head_at
+from .language import Sentence
+from .linker import ArticleMentions, Linker, Mention, choose, span_text, strip_determiner
+from .reading import Name
+from .tokens import Token
+
+NAME_CLASSES = {"PER": ("Person",), "LOC": ("State", "Place"), "ORG": ("Institution",)}
+MINTED_FROM_NAMES = ("PER",)  # the kinds of recognised name that become new entities when unknown
+_NAME_TOKEN = re.compile(r"^[\w’'.-]+$")
+
+
+def _recognised(
+    index: int, sentence: Sentence, tokens: list[Token], names: list[Name], linker: Linker, mentions: list[Mention]
+) -> None:
+    """Names the recogniser found that nothing else did: linked to a known entity of a fitting class
+    by the gazetteer, else minted when the name is clean; a known state or place read inside a
+    person's name ("Dominique" in "Dominique de Villepin") is not that state."""
+    for name in names:
+        span = [
+            i
+            for i, t in enumerate(tokens)
+            if name.start <= t.start - sentence.start and t.end - sentence.start <= name.end
+        ]
+        if not span:
+            continue
+        first, last = span[0], span[-1] + 1
+        first = strip_determiner(tokens, first, last, linker.lex)
+        while last > first and not tokens[last - 1].is_word:
+            last -= 1
+        # a known state or body before or after a person's name is not part of it ("Kyrgyzstan Sadyr Japarov")
+        for m in sorted(mentions, key=lambda m: m.first):
+            rest = tokens[m.last : last]
+            if name.label == "PER" and m.cls in ("State", "Institution") and m.first <= first < m.last < last - 1:
+                first = m.last if rest[0].is_cap else first
+        for m in sorted(mentions, key=lambda m: -m.last):
+            if name.label == "PER" and m.cls in ("State", "Institution") and first < m.first < last <= m.last:
+                last = m.first
+        inside = [m for m in mentions if m.first < last and first < m.last]
+        if name.label == "PER" and last - first >= 2 and _correct_bounds(inside, first, last, sentence, tokens, linker):
+            continue
+        inside = [m for m in mentions if m.first < last and first < m.last]
+        if (
+            name.label == "PER"
+            and inside
+            and last - first >= 2
+            and all(
+                m.how == "known" and m.cls in ("State", "Place") and first <= m.first and m.last < last for m in inside
+            )
+        ):
+            mentions[:] = [m for m in mentions if m not in inside]
+            inside = []
+        if inside or not name.label or last - first > 6:
+            continue
+        words = tokens[first:last]
+        if (
+            not all(_NAME_TOKEN.match(t.text) for t in words)
+            or not words[0].is_cap
+            or words[-1].key in linker.lex["determiners"]
+        ):
+            continue
+        text = span_text(sentence, tokens, first, last)
+        classes = NAME_CLASSES[name.label]
+        known = [k for k in linker.gaz.lookup(text) if k.cls in classes]
+        if known:
+            ref = linker.known(choose(tuple(known)))
+            how = "known"
+        elif name.label in MINTED_FROM_NAMES and _clean_person(words):
+            label = _person_name(words, linker.language)
+            ref = linker.resolve(linker.aliases.get(words[-1].text) or linker.mint("Person", label))
+            linker.note(ref, "Person", label)
+            linker.aliases.setdefault(words[-1].text, ref)
+            how = "new"
+        else:
+            continue
+        mentions.append(
+            Mention(index, first, last, tokens[first].start, tokens[last - 1].end, text, linker.classes[ref], ref, how)
+        )
+    _unlikely_people(names, tokens, sentence, linker, mentions)
+    mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
+
+
+GENERIC_CLASSES = ("Agreement", "Forum", "Initiative", "Resolution", "Mission")
+
+
+def _generic(m: Mention, tokens: list[Token]) -> bool:
+    """A description, not a name: no capital (but a sentence's first word), no digit, no quote."""
+    words = tokens[m.first : m.last]
+    return not any(
+        (t.is_cap and i + m.first > 0) or any(c.isdigit() for c in t.text) or t.text in OPENING
+        for i, t in enumerate(words)
+    )
+
+
+def _generic_links(result: ArticleMentions, linker: Linker) -> None:
+    """A known event or agreement named only by a description ("the border treaty", "договор о
+    границе", "table ronde régionale") is that entity only if the article also names it: otherwise
+    the description is of an entity of its own, when it has a head word, or of nothing."""
+    mentions = [(m, result.tokens[m.sentence]) for m in result.all()]
+    named = {m.ref for m, tokens in mentions if m.how in ("known", "nested") and not _generic(m, tokens)}
+    for m, tokens in mentions:
+        cls = linker.classes.get(m.ref)
+        if m.how != "known" or cls not in GENERIC_CLASSES or m.ref in named or not _generic(m, tokens):
+            continue
+        linker.dropped.add(m.ref)
+        same = result.by_sentence[m.sentence]
+        longer = [o for o in same if o.how == "new" and o.first <= m.first and m.last <= o.last and o is not m]
+        headed = any(
+            (h := head_at(tokens, i, linker.lex)) and h[1].split("/")[0] == cls for i in range(m.first, m.last)
+        )
+        if not headed or any(linker.classes.get(o.ref) == cls for o in longer):
+            # a phrase with no head word names nothing ("separatism and extremism"); a longer
+            # description found around it is the entity ("border treaty in Beijing")
+            same.remove(m)
+            continue
+        ref = linker.mint(cls, m.text)
+        linker.labels.setdefault(ref, m.text)
+        linker.classes.setdefault(ref, cls)
+        m.ref, m.how = ref, "new"
+
+
+def _unlikely_people(
+    names: list[Name], tokens: list[Token], sentence: Sentence, linker: Linker, mentions: list[Mention]
+) -> None:
+    """A new person found after a title is dropped when the recogniser reads an organisation or a
+    place there ("Kyrgyzstan Airports Inc.") and no person, or when morphology says a one-word
+    name is no noun (the ordinal "Первого" after a title)."""
+    for m in [m for m in mentions if m.how == "person" and m.ref in linker.minted and m.ref not in linker.offices]:
+        start, end = m.start - sentence.start, m.end - sentence.start
+        over = {n.label for n in names if n.start < end and start < n.end}
+        word = tokens[m.first]
+        not_a_noun = m.last - m.first == 1 and word.tag != "" and "NOUN" not in word.tag  # "Первого"
+        if "PER" in over or not (over & {"ORG", "LOC"} or not_a_noun):
+            continue
+        mentions.remove(m)
+        linker.dropped.add(m.ref)
+        linker.rejected.add(m.ref)
+
+
+def _correct_bounds(
+    inside: list[Mention], first: int, last: int, sentence: Sentence, tokens: list[Token], linker: Linker
+) -> bool:
+    """Bounds of new names the recogniser corrects with a person's name [first, last): a discovered
+    name that ran on into it ends where it begins ("Chief of the CSTO Joint Staff | Anatoly
+    Sidorov"); a person's name cut short at a particle runs to its end ("Dominique" -> "Dominique
+    de Villepin"). True when the person's name is now a mention."""
+    for m in inside:
+        if m.how == "new" and m.first < first < m.last <= last:
+            _reshape(m, m.first, first, sentence, tokens, linker)
+    for m in inside:
+        cut_short = m.how == "person" and m.first == first and m.last < last and m.ref in linker.minted
+        if cut_short and _clean_person(tokens[first:last]):
+            _reshape(m, first, last, sentence, tokens, linker)
+            return True
+    return False
+
+
+def _reshape(m: Mention, first: int, last: int, sentence: Sentence, tokens: list[Token], linker: Linker) -> None:
+    """A new name whose bounds the recogniser corrects: one that ran on into a person's name ends
+    where the person's name begins; a person's name cut short at a particle runs to its end."""
+    m.first, m.last, m.start, m.end = first, last, tokens[first].start, tokens[last - 1].end
+    m.text = span_text(sentence, tokens, first, last)
+    label = _person_name(tokens[first:last], linker.language) if m.cls == "Person" else m.text
+    ref = linker.mint(m.cls, label)
+    if ref != m.ref:
+        linker.note(ref, m.cls, label, m.head)
+        linker.same[m.ref] = ref
+        m.ref = ref
+
+
+def _clean_person(words: list[Token]) -> bool:
+    """Two to four capitalised words, no acronym, no digit: a person's name, not a fragment."""
+    return 2 <= len(words) <= 4 and all(
+        (t.is_cap or t.key in ("de", "da", "van", "von", "bin", "ul", "al"))
+        and not t.is_upper
+        and not any(c.isdigit() for c in t.text)
+        for t in words
+    )
+
+
+def _person_name(words: list[Token], language: str) -> str:
+    """The name as written; in Russian, each word in the nominative ("Сергеем Шойгу" -> "Сергей Шойгу")."""
+    if language != "ru":
+        return " ".join(t.text for t in words)
+    return " ".join(_nominative(t.text) for t in words)
+
+
+def _nominative(word: str) -> str:
+    from .tokens import _morph
+
+    for p in _morph().parse(word):
+        if {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")):
+            form = p.inflect({"nomn"})
+            if form is not None:
+                return "-".join(x.capitalize() for x in form.word.split("-"))
+    return word

@@ -1,0 +1,90 @@
+"""A short known name links only where the text means that entity: the head of a longer name of
+another state's body, or a part of a compound acronym, is not the entity the short name denotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casckg.graph.build.mint import entity_iri
+from casckg.ingest.extract import extract
+from casckg.ingest.extraction import extraction_json
+
+
+def _entities(tmp_path: Path, gazetteer, text: str) -> dict[str, list[str]]:
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    data = extraction_json(extract(article, gazetteer), entity_iri)
+    return {e["label"]: [m["text"] for m in e["mentions"]] for e in data["entities"]}
+
+
+def test_a_state_security_council_is_not_the_un_security_council(tmp_path, gazetteer):
+    assert gazetteer.lookup("Security Council")  # the short name is the UN body's alias
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "The Secretary of the Security Council of the Republic of Tajikistan met a delegation in Dushanbe "
+        "on Monday to discuss border security with the visitors from the region.",
+    )
+    assert "United Nations Security Council" not in found
+    assert "Security Council of the Republic of Tajikistan" in found
+    assert "Tajikistan" in found
+
+
+def test_a_part_of_a_compound_acronym_is_not_a_state(tmp_path, gazetteer):
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "Учение коллективных сил быстрого развертывания Центрально-Азиатского региона (КСБР ЦАР) "
+        "стартовало в Таджикистане, сообщили в министерстве обороны республики.",
+    )
+    assert "Central African Republic" not in found
+    assert any("КСБР ЦАР" in texts for texts in found.values())
+
+
+def test_fragments_are_never_minted(tmp_path, gazetteer):
+    """A head word alone, a clause after a name, an ordinal or a company after a title are no entities."""
+    en = _entities(
+        tmp_path,
+        gazetteer,
+        "Lieutenant General Beksultan Sarsekov, Director of the Centre, spoke to reporters in Almaty about "
+        "the work of the Centre. The agreement reaffirmed the desire of the parties to cooperate.",
+    )
+    assert "Centre" not in en and not any("reaffirmed" in label for label in en)
+    fr = _entities(
+        tmp_path,
+        gazetteer,
+        "La porte-parole de Kyrgyzstan Airports Inc. a confirmé l'information. Cet accord contribuera à la "
+        "stabilité de la région, selon le ministère des Affaires étrangères du Kirghizistan.",
+    )
+    assert not any("Airports" in label or "contribuera" in label for label in fr)
+    ru = _entities(
+        tmp_path,
+        gazetteer,
+        "В заседании участвовал начальник отдела ОДКБ Первого департамента стран Европы Иван Петров, "
+        "сообщили в министерстве иностранных дел Таджикистана.",
+    )
+    assert "Первого" not in ru
+
+
+def test_a_description_links_to_a_known_agreement_only_where_the_article_names_it(tmp_path, gazetteer):
+    """ "договор о границе" is an alias of the 2025 Kyrgyz–Tajik border treaty in the records; an
+    article about another border treaty that only describes it is not about that one."""
+    (known,) = gazetteer.lookup("договор о границе")
+    treaty = known.label
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "В 1999 году стороны обсудили договор о границе между двумя странами, сообщили в министерстве "
+        "иностранных дел Казахстана после переговоров в Астане.",
+    )
+    assert treaty not in found
+
+
+def test_a_new_name_ends_where_a_person_named_after_a_title_begins(tmp_path, gazetteer):
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "The resolution was adopted on the initiative of the President of the Republic of Uzbekistan "
+        "Shavkat Mirziyoyev, the ministry said in Tashkent on Friday.",
+    )
+    assert [label for label in found if "Mirziyoyev" in label] == ["Shavkat Mirziyoyev"]
