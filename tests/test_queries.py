@@ -227,6 +227,21 @@ def test_who_held_the_presidencies_as_of_a_date(store) -> None:
     assert holders("state/UZB", "2016-10-01") == {"post/president-uzb": "person/mirziyoyev"}
 
 
+def test_who_held_the_ministries_and_the_eu_post_as_of_a_date(store) -> None:
+    # Mirzo was defence minister from 20 November 2013 (rferl.org) to 23 January 2025 (trend.az);
+    # Kazakbaev foreign minister from 14 October 2020 to 22 April 2022, then Kulubaev (interfax.ru);
+    # Stiprais took over from Hakala on 1 March 2025 (asiaplustj.info).
+    def holder(org: str, date: str) -> list[str]:
+        return [row["person"] for row in ask(store, "post-holders-as-of", org=org, date=date)]
+
+    assert holder("institution/mod-tjk", "2020-01-01") == ["person/sherali-mirzo"]
+    assert holder("institution/mod-tjk", "2025-02-01") == ["person/emomali-sobirzoda"]
+    assert holder("institution/mfa-kgz", "2021-06-01") == ["person/ruslan-kazakbaev"]
+    assert holder("institution/mfa-kgz", "2022-05-01") == ["person/jeenbek-kulubaev"]
+    assert holder("institution/eu", "2024-06-01") == ["person/terhi-hakala"]
+    assert holder("institution/eu", "2025-06-01") == ["person/eduards-stiprais"]
+
+
 def test_regional_memberships_with_their_history(store) -> None:
     # EurAsEC: Astana treaty of 10 October 2000, Uzbekistan 25 January 2006 - 16 October 2008,
     # ended 1 January 2015 for the EAEU (ereport.ru, wikien4 EurAsEC page); GUUAM: Uzbekistan
@@ -255,6 +270,22 @@ HOLDERS = {
         "helga-schmid",
         "sinirlioglu",
     ],
+    # Khairulloev from 1995 to 20 November 2013 (lenta.ru via udf.name, rferl.org), Mirzo until
+    # 23 January 2025, then Sobirzoda (trend.az).
+    "post/defence-minister-tjk": ["sherali-khairulloev", "sherali-mirzo", "emomali-sobirzoda"],
+    # Zhasuzakov from September 2016, Yermekbayev from 7 August 2018 (kazgazeta.kz); Bektanov after the
+    # August 2021 explosion, dismissed 19 January 2022 (bluedomes.net); Zhaksylykov from January 2022
+    # to 8 June 2025, then Kosanov (interfax.ru, eadaily.com).
+    "post/defence-minister-kaz": [
+        "saken-zhasuzakov",
+        "yermekbayev",
+        "murat-bektanov",
+        "ruslan-zhaksylykov",
+        "dauren-kosanov",
+    ],
+    # Norov 2006-2010, Kamilov 2012 - April 2022, Norov again April - 30 December 2022, then Saidov
+    # (caspianpolicy.org, kant.kg, fergana.news).
+    "post/foreign-minister-uzb": ["vladimir-norov", "abdulaziz-kamilov", "vladimir-norov", "bakhtiyor-saidov"],
 }
 
 
