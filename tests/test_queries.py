@@ -240,6 +240,9 @@ def test_who_held_the_ministries_and_the_eu_post_as_of_a_date(store) -> None:
     assert holder("institution/mfa-kgz", "2022-05-01") == ["person/jeenbek-kulubaev"]
     assert holder("institution/eu", "2024-06-01") == ["person/terhi-hakala"]
     assert holder("institution/eu", "2025-06-01") == ["person/eduards-stiprais"]
+    # Kasymov, interior minister from April 2011, gave way to Turgumbayev on 12 February 2019 (rferl.org).
+    assert holder("institution/mvd-kaz", "2015-01-01") == ["person/kalmukhanbet-kasymov"]
+    assert holder("institution/mvd-kaz", "2020-01-01") == ["person/yerlan-turgumbayev"]
 
 
 def test_regional_memberships_with_their_history(store) -> None:
