@@ -289,6 +289,12 @@ HOLDERS = {
     # Norov 2006-2010, Kamilov 2012 - April 2022, Norov again April - 30 December 2022, then Saidov
     # (caspianpolicy.org, kant.kg, fergana.news).
     "post/foreign-minister-uzb": ["vladimir-norov", "abdulaziz-kamilov", "vladimir-norov", "bakhtiyor-saidov"],
+    # Mezentsev 1 January 2013 to the end of 2015 (tjinform.com), Alimov from January 2016 (inform.kz),
+    # Norov 2019-2021 (caspianpolicy.org), Zhang Ming from 1 January 2022, Yermekbayev for 2025-2027 (kt.kz).
+    "post/sco-secretary-general": ["dmitry-mezentsev", "rashid-alimov", "vladimir-norov", "zhang-ming", "yermekbayev"],
+    # Korotchenya 1992 - April 1998, Berezovsky April 1998 - 2 April 1999 (jamestown.org); Lebedev from
+    # 5 October 2007 (wikimili.com); Yarov's and Rushailo's dates were not checked.
+    "post/cis-secretary-general": ["ivan-korotchenya", "boris-berezovsky", "sergey-lebedev"],
 }
 
 
