@@ -295,6 +295,9 @@ HOLDERS = {
     # Korotchenya 1992 - April 1998, Berezovsky April 1998 - 2 April 1999 (jamestown.org); Lebedev from
     # 5 October 2007 (wikimili.com); Yarov's and Rushailo's dates were not checked.
     "post/cis-secretary-general": ["ivan-korotchenya", "boris-berezovsky", "sergey-lebedev"],
+    # Bordyuzha to the end of 2016 (asbarez.com), Khachaturov April 2017 - 2 November 2018 (belsat.eu,
+    # armenpress.am), Zas from 1 January 2020 (belsat.eu), Tasmagambetov from 1 January 2023.
+    "post/csto-secretary-general": ["bordyuzha", "yuri-khachaturov", "stanislav-zas", "tasmagambetov"],
 }
 
 
