@@ -243,6 +243,11 @@ def test_who_held_the_ministries_and_the_eu_post_as_of_a_date(store) -> None:
     # Kasymov, interior minister from April 2011, gave way to Turgumbayev on 12 February 2019 (rferl.org).
     assert holder("institution/mvd-kaz", "2015-01-01") == ["person/kalmukhanbet-kasymov"]
     assert holder("institution/mvd-kaz", "2020-01-01") == ["person/yerlan-turgumbayev"]
+    # Yatimov has chaired Tajikistan's State Committee for National Security since 2 September 2010 (news.tj);
+    # Kudaiberdiev was Kyrgyzstan's defence minister from 22 July 2010 (Itar-Tass) to 26 December 2011 (ng.ru).
+    assert holder("institution/gknb-tjk", "2015-01-01") == ["person/saimumin-yatimov"]
+    assert holder("institution/mod-kgz", "2011-01-01") == ["person/abibilla-kudaiberdiev"]
+    assert holder("institution/mod-kgz", "2012-01-01") == []
 
 
 def test_regional_memberships_with_their_history(store) -> None:
