@@ -281,10 +281,13 @@ HOLDERS = {
     # Khairulloev from 1995 to 20 November 2013 (lenta.ru via udf.name, rferl.org), Mirzo until
     # 23 January 2025, then Sobirzoda (trend.az).
     "post/defence-minister-tjk": ["sherali-khairulloev", "sherali-mirzo", "emomali-sobirzoda"],
-    # Zhasuzakov from September 2016, Yermekbayev from 7 August 2018 (kazgazeta.kz); Bektanov after the
-    # August 2021 explosion, dismissed 19 January 2022 (bluedomes.net); Zhaksylykov from January 2022
-    # to 8 June 2025, then Kosanov (interfax.ru, eadaily.com).
+    # Akhmetov from April 2014, Tasmagambetov from 22 October 2014 (intellinews.com); Zhasuzakov from
+    # September 2016, Yermekbayev from 7 August 2018 (kazgazeta.kz); Bektanov after the August 2021
+    # explosion, dismissed 19 January 2022 (bluedomes.net); Zhaksylykov from January 2022 to 8 June 2025,
+    # then Kosanov (interfax.ru, eadaily.com).
     "post/defence-minister-kaz": [
+        "serik-akhmetov",
+        "tasmagambetov",
         "saken-zhasuzakov",
         "yermekbayev",
         "murat-bektanov",
