@@ -140,7 +140,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                 elif spec["object"] in ("topics", "topics before"):
                     objects = _topics(am, index, sentence, t0, t1, spec["object"] == "topics before")
                 elif spec["object"] == "vocabulary topics":
-                    objects = vocabulary_topics(am, text)
+                    objects = vocabulary_topics(am, index, text)
                 else:
                     picked = _pick(mentions, spec["object"], sentence, t0, t1, language)
                     if not spec.get("name_parts"):

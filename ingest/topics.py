@@ -27,16 +27,20 @@ def vocabulary(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
-def labels_in(folded: str, language: str) -> list[str]:
+def labels_in(folded: str, language: str, names: list[tuple[int, int]] = ()) -> list[str]:
     """The labels of the topics named in this lowercased, accent-folded text, in vocabulary order; a
-    stretch of text names one topic only (the first, most specific, entry that matches it).
+    stretch of text names one topic only (the first, most specific, entry that matches it), and words
+    inside a name (`names`: spans of the entities found) name no topic: the "Collective Security Treaty
+    Organization" is not a discussion of collective security.
 
     >>> labels_in("jointly countering terrorism, extremism and cybercrime", "en")
     ['cybercrime', 'terrorism', 'extremism']
     >>> labels_in("la securite de l'eau et l'energie verte", "fr")
     ['water security', 'green energy']
+    >>> labels_in("the collective security treaty organization", "en", [(4, 43)])
+    []
     """
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = list(names)
     out: list[str] = []
     for label, regex in vocabulary(language):
         for m in regex.finditer(folded):
@@ -48,10 +52,13 @@ def labels_in(folded: str, language: str) -> list[str]:
     return out
 
 
-def vocabulary_topics(am: ArticleMentions, folded: str) -> list[Ref]:
-    """The vocabulary's topics named in one (folded) sentence, as cas:Topic entities of the article."""
+def vocabulary_topics(am: ArticleMentions, index: int, folded: str) -> list[Ref]:
+    """The vocabulary's topics named in sentence `index` (`folded`: its folded text) outside the names of
+    the entities found there, as cas:Topic entities of the article."""
+    start = am.sentences[index].start
+    names = [(m.start - start, m.end - start) for m in am.by_sentence[index] if m.cls != "Topic"]
     out = []
-    for label in labels_in(folded, am.language):
+    for label in labels_in(folded, am.language, names):
         ref = Ref("topic", slug(label)[:80])
         am.classes.setdefault(ref, "Topic")
         am.labels.setdefault(ref, label)
