@@ -176,3 +176,21 @@ def test_what_forum_names_titles_and_place_names_say(scorer, corpus, gazetteer, 
     wanted = [list(w) for w in wanted]
     assert all(w in gold["relations"] for w in wanted)
     _assert_found(scorer, corpus, gazetteer, article, gold, wanted)
+
+
+@pytest.mark.parametrize(
+    ("article", "pair"),
+    [
+        # "At Turkmenistan’s initiative, the UN General Assembly declared December 12 as the International Day of
+        # Neutrality" (a typographic apostrophe: the text is read with apostrophes unified)
+        (
+            "dev/turkmenhemrasy-unga-permanent-neutrality-resolution",
+            ("Turkmenistan", "International Day of Neutrality"),
+        ),
+    ],
+)
+def test_who_proposed_an_initiative(scorer, corpus, gazetteer, article, pair):
+    gold = yaml.safe_load((corpus / f"{article}.gold.yaml").read_text(encoding="utf-8"))
+    wanted = [r for r in gold["relations"] if r[1] == "proposed" and (r[0], r[2]) == pair]
+    assert len(wanted) == 1
+    _assert_found(scorer, corpus, gazetteer, article, gold, wanted)
