@@ -1,6 +1,7 @@
 """Relations stated by constructions, not by one sentence's wording: membership lists, lists of titled
-people, the states of people who take part, who proposed an initiative, the topics a meeting discussed. Golden answers are read from the corpus gold files;
-each case names the construction it checks and comes from a different publisher.
+people, the states of people who take part, who proposed an initiative, the topics a meeting
+discussed. Golden answers are read from the corpus gold files; each case names the construction it
+checks and comes from a different publisher.
 """
 
 from __future__ import annotations
