@@ -59,6 +59,15 @@ def lang_lexicon(language: str) -> dict:
     }
 
 
+@cache
+def rank_words(language: str) -> frozenset[str]:
+    """Single words of the lexicon's ranks, titles and honorifics: words before a person's name
+    that are not part of it ("General Sergei Shoigu" is Sergei Shoigu)."""
+    lex = lang_lexicon(language)
+    phrases = [p for key in ("ranks", "titles", "honorifics") for p in lex.get(key) or ()]
+    return frozenset(w for phrase in phrases for w in fold(phrase).split())
+
+
 def head_at(tokens: list[Token], i: int, lex: dict) -> tuple[int, str] | None:
     """The longest head starting at token i: (length, class)."""
     for n in range(min(lex["head_len"], len(tokens) - i), 0, -1):

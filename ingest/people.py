@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .discover import head_at, lang_lexicon
+from .discover import head_at, lang_lexicon, rank_words
 from .gazetteer import Gazetteer, Known
 from .records import Ref
 from .tokens import Token, fold
@@ -132,8 +132,8 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
                 j = after.last
         role = ", ".join(ranks + titles)
         # the name: right after the title (and its complement), or before ", a TITLE"
-        while j < len(tokens) and (tokens[j].key in lex.get("honorifics", []) or tokens[j].text in "–-"):
-            j += 1
+        while j < len(tokens) and (tokens[j].key in rank_words(language) or tokens[j].text in "–-"):
+            j += 1  # honorifics and ranks between the title and the name ("Army General Sergei Shoigu")
         n_name = _name_at(tokens, j, taken, lex, language)
         first = last = None
         if n_name == 0 and j < len(tokens) - 1 and tokens[j].text == ",":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .discover import OPENING, head_at
+from .discover import OPENING, head_at, rank_words
 from .language import Sentence
 from .linker import ArticleMentions, Linker, Mention, choose, span_text, strip_determiner
 from .reading import Name
@@ -62,6 +62,8 @@ def _recognised(
             inside = []
         if inside or not name.label or last - first > 6:
             continue
+        while last - first > 2 and tokens[first].key in rank_words(linker.language):
+            first += 1  # "Army General Sergei Shoigu": the rank is a title, not part of the name
         words = tokens[first:last]
         if (
             not all(_NAME_TOKEN.match(t.text) for t in words)

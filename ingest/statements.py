@@ -23,6 +23,7 @@ from .negation import clause_span, event_status, negated, unrealised
 from .records import Ref
 from .slug import slug
 from .tokens import fold
+from .topics import vocabulary_topics
 
 ACTORS = ("State", "Institution", "Person")
 HAPPENED = ("cas:participant", "cas:hostedIn", "cas:date")  # not asserted from what was only meant to happen
@@ -138,6 +139,8 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                     objects = [dates[0].iso(published)] if dates else []
                 elif spec["object"] in ("topics", "topics before"):
                     objects = _topics(am, index, sentence, t0, t1, spec["object"] == "topics before")
+                elif spec["object"] == "vocabulary topics":
+                    objects = vocabulary_topics(am, index, text)
                 else:
                     picked = _pick(mentions, spec["object"], sentence, t0, t1, language)
                     if not spec.get("name_parts"):

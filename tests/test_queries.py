@@ -227,6 +227,32 @@ def test_who_held_the_presidencies_as_of_a_date(store) -> None:
     assert holders("state/UZB", "2016-10-01") == {"post/president-uzb": "person/mirziyoyev"}
 
 
+def test_who_held_the_ministries_and_the_eu_post_as_of_a_date(store) -> None:
+    # Mirzo was defence minister from 20 November 2013 (rferl.org) to 23 January 2025 (trend.az);
+    # Kazakbaev foreign minister from 14 October 2020 to 22 April 2022, then Kulubaev (interfax.ru);
+    # Stiprais took over from Hakala on 1 March 2025 (asiaplustj.info).
+    def holder(org: str, date: str) -> list[str]:
+        return [row["person"] for row in ask(store, "post-holders-as-of", org=org, date=date)]
+
+    assert holder("institution/mod-tjk", "2020-01-01") == ["person/sherali-mirzo"]
+    assert holder("institution/mod-tjk", "2025-02-01") == ["person/emomali-sobirzoda"]
+    assert holder("institution/mfa-kgz", "2021-06-01") == ["person/ruslan-kazakbaev"]
+    assert holder("institution/mfa-kgz", "2022-05-01") == ["person/jeenbek-kulubaev"]
+    assert holder("institution/eu", "2024-06-01") == ["person/terhi-hakala"]
+    assert holder("institution/eu", "2025-06-01") == ["person/eduards-stiprais"]
+    # Kasymov, interior minister from April 2011, gave way to Turgumbayev on 12 February 2019 (rferl.org).
+    assert holder("institution/mvd-kaz", "2015-01-01") == ["person/kalmukhanbet-kasymov"]
+    assert holder("institution/mvd-kaz", "2020-01-01") == ["person/yerlan-turgumbayev"]
+    # Yatimov has chaired Tajikistan's State Committee for National Security since 2 September 2010 (news.tj);
+    # Kudaiberdiev was Kyrgyzstan's defence minister from 22 July 2010 (Itar-Tass) to 26 December 2011 (ng.ru).
+    assert holder("institution/gknb-tjk", "2015-01-01") == ["person/saimumin-yatimov"]
+    # Tashiev chaired Kyrgyzstan's committee from October 2020 until 10 February 2026 (rferl.org, kun.uz).
+    assert holder("institution/gknb-kgz", "2023-01-01") == ["person/kamchybek-tashiev"]
+    assert holder("institution/gknb-kgz", "2026-03-01") == []
+    assert holder("institution/mod-kgz", "2011-01-01") == ["person/abibilla-kudaiberdiev"]
+    assert holder("institution/mod-kgz", "2012-01-01") == []
+
+
 def test_regional_memberships_with_their_history(store) -> None:
     # EurAsEC: Astana treaty of 10 October 2000, Uzbekistan 25 January 2006 - 16 October 2008,
     # ended 1 January 2015 for the EAEU (ereport.ru, wikien4 EurAsEC page); GUUAM: Uzbekistan
@@ -255,6 +281,34 @@ HOLDERS = {
         "helga-schmid",
         "sinirlioglu",
     ],
+    # Khairulloev from 1995 to 20 November 2013 (lenta.ru via udf.name, rferl.org), Mirzo until
+    # 23 January 2025, then Sobirzoda (trend.az).
+    "post/defence-minister-tjk": ["sherali-khairulloev", "sherali-mirzo", "emomali-sobirzoda"],
+    # Akhmetov from April 2014, Tasmagambetov from 22 October 2014 (intellinews.com); Zhasuzakov from
+    # September 2016, Yermekbayev from 7 August 2018 (kazgazeta.kz); Bektanov after the August 2021
+    # explosion, dismissed 19 January 2022 (bluedomes.net); Zhaksylykov from January 2022 to 8 June 2025,
+    # then Kosanov (interfax.ru, eadaily.com).
+    "post/defence-minister-kaz": [
+        "serik-akhmetov",
+        "tasmagambetov",
+        "saken-zhasuzakov",
+        "yermekbayev",
+        "murat-bektanov",
+        "ruslan-zhaksylykov",
+        "dauren-kosanov",
+    ],
+    # Norov 2006-2010, Kamilov 2012 - April 2022, Norov again April - 30 December 2022, then Saidov
+    # (caspianpolicy.org, kant.kg, fergana.news).
+    "post/foreign-minister-uzb": ["vladimir-norov", "abdulaziz-kamilov", "vladimir-norov", "bakhtiyor-saidov"],
+    # Mezentsev 1 January 2013 to the end of 2015 (tjinform.com), Alimov from January 2016 (inform.kz),
+    # Norov 2019-2021 (caspianpolicy.org), Zhang Ming from 1 January 2022, Yermekbayev for 2025-2027 (kt.kz).
+    "post/sco-secretary-general": ["dmitry-mezentsev", "rashid-alimov", "vladimir-norov", "zhang-ming", "yermekbayev"],
+    # Korotchenya 1992 - April 1998, Berezovsky April 1998 - 2 April 1999 (jamestown.org); Lebedev from
+    # 5 October 2007 (wikimili.com); Yarov's and Rushailo's dates were not checked.
+    "post/cis-secretary-general": ["ivan-korotchenya", "boris-berezovsky", "sergey-lebedev"],
+    # Bordyuzha to the end of 2016 (asbarez.com), Khachaturov April 2017 - 2 November 2018 (belsat.eu,
+    # armenpress.am), Zas from 1 January 2020 (belsat.eu), Tasmagambetov from 1 January 2023.
+    "post/csto-secretary-general": ["bordyuzha", "yuri-khachaturov", "stanislav-zas", "tasmagambetov"],
 }
 
 

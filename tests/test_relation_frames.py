@@ -1,6 +1,7 @@
 """Relations stated by constructions, not by one sentence's wording: membership lists, lists of titled
-people, the states of people who take part. Golden answers are read from the corpus gold files;
-each case names the construction it checks and comes from a different publisher.
+people, the states of people who take part, who proposed an initiative, the topics a meeting
+discussed. Golden answers are read from the corpus gold files; each case names the construction it
+checks and comes from a different publisher.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import yaml
 from casckg.graph.build.mint import entity_iri
 from casckg.ingest.extract import extract
 from casckg.ingest.extraction import extraction_json
+from casckg.ingest.tokens import fold
+from casckg.ingest.topics import labels_in
 
 MAPPING = Path(__file__).resolve().parents[1] / "ingest" / "gold_mapping.yaml"
 
@@ -176,3 +179,76 @@ def test_what_forum_names_titles_and_place_names_say(scorer, corpus, gazetteer, 
     wanted = [list(w) for w in wanted]
     assert all(w in gold["relations"] for w in wanted)
     _assert_found(scorer, corpus, gazetteer, article, gold, wanted)
+
+
+@pytest.mark.parametrize(
+    ("article", "pair"),
+    [
+        # "At Turkmenistan’s initiative, the UN General Assembly declared December 12 as the International Day of
+        # Neutrality" (a typographic apostrophe: the text is read with apostrophes unified)
+        (
+            "dev/turkmenhemrasy-unga-permanent-neutrality-resolution",
+            ("Turkmenistan", "International Day of Neutrality"),
+        ),
+    ],
+)
+def test_who_proposed_an_initiative(scorer, corpus, gazetteer, article, pair):
+    gold = yaml.safe_load((corpus / f"{article}.gold.yaml").read_text(encoding="utf-8"))
+    wanted = [r for r in gold["relations"] if r[1] == "proposed" and (r[0], r[2]) == pair]
+    assert len(wanted) == 1
+    _assert_found(scorer, corpus, gazetteer, article, gold, wanted)
+
+
+# Topics a meeting discussed, read through the multilingual topic vocabulary: the gold names topics in English
+# whatever the article's language, so a French or Russian sentence must yield the English label.
+@pytest.mark.parametrize(
+    ("article", "topics"),
+    [
+        # "Les discussions ont également porté sur les connexions de transport, les projets dans le domaine de
+        # l'énergie verte et la sécurité de l'eau" (a list after "porter sur", an adverb in between)
+        ("dev/amoledo-accord-frontalier-trilateral-khodjent-2025", {"transport connections", "water security"}),
+        # "Les participants se sont concentrés sur le renforcement des mesures de sécurité aux frontières, la
+        # prévention des menaces transfrontalières, ... l'interconnectivité régionale et ... changement climatique"
+        (
+            "dev/lasitique-forum-osce-ministres-asie-centrale-achgabat-2023",
+            {
+                "strengthening border security measures",
+                "prevention of cross-border threats",
+                "regional interconnectivity",
+                "joint mitigation of the effects of climate change",
+            },
+        ),
+        # "an open and friendly exchange of views on matters of international and regional security"
+        ("dev/sectsco-sco-defence-ministers-meeting-bishkek-2019", {"international and regional security"}),
+    ],
+)
+def test_topics_after_a_discussion_cue_are_found_in_english(scorer, corpus, gazetteer, article, topics):
+    gold = yaml.safe_load((corpus / f"{article}.gold.yaml").read_text(encoding="utf-8"))
+    wanted = [r for r in gold["relations"] if r[1] == "discussed" and r[2] in topics]
+    assert len(wanted) == len(topics)
+    _assert_found(scorer, corpus, gazetteer, article, gold, wanted)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "gold_topic"),
+    [
+        # the Sarbaz article: "обмен мнениями по актуальным вопросам международной и региональной безопасности"
+        (
+            "ru",
+            "обмен мнениями по актуальным вопросам международной и региональной безопасности",
+            "current issues of international and regional security",
+        ),
+        # the Tajik foreign ministry's release: "особо выделил складывающуюся ситуацию в Афганистане"
+        ("ru", "особо выделил складывающуюся ситуацию в Афганистане", "situation in Afghanistan"),
+        # Sputnik Afrique: "accorder au Tadjikistan une assistance militaro-technique"
+        (
+            "fr",
+            "accorder au Tadjikistan une assistance militaro-technique",
+            "military-technical assistance to Tajikistan",
+        ),
+    ],
+)
+def test_a_french_or_russian_phrase_names_the_gold_topic_in_english(scorer, language, text, gold_topic):
+    labels = labels_in(fold(text), language)
+    assert labels, text
+    assert any(scorer.literal_match(gold_topic, label) for label in labels)

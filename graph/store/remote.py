@@ -54,7 +54,7 @@ _GRAPH_FORMATS = {
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
 _GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5, application/ld+json;q=0.4"
-_INSERT_CHUNK = 5000  # quads per INSERT DATA request when loading through SPARQL Update
+_INSERT_CHUNK = 1000  # quads per SPARQL Update INSERT (Virtuoso refuses SQL over 10,000 lines)
 _PREFIX_DECL = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE | re.MULTILINE)
 
 
