@@ -334,7 +334,23 @@ class QueryPool:
 
     async def run(self, sparql: str, accept: str | None) -> Answer:
         """The answer to one query, or 503 when it ran over the time limit (its worker is replaced)."""
-        deadline = time.monotonic() + self.timeout
+        answer = await self.attempt(sparql, accept, time.monotonic() + self.timeout)
+        assert answer is not None  # without a budget or a condition, every attempt answers
+        return answer
+
+    async def attempt(
+        self,
+        sparql: str,
+        accept: str | None,
+        deadline: float,
+        budget: float | None = None,
+        wanted: Callable[[], bool] | None = None,
+    ) -> Answer | None:
+        """The answer to one query by `deadline` (a `time.monotonic()` value), or None to try elsewhere.
+
+        None when the query ran `budget` seconds while time was left (its worker is killed and
+        replaced) or when `wanted()` is no longer true once a worker is free (nothing was run).
+        """
         self.refresh()
         self._fill()
         while True:
@@ -346,10 +362,13 @@ class QueryPool:
             if worker.generation == self.generation and worker.process.is_alive():
                 break
             self._replace(worker)  # opened an older version of the store, or died idle
+        if wanted is not None and not wanted():
+            self._idle.put_nowait(worker)
+            return None
+        cut = deadline if budget is None else min(deadline, time.monotonic() + budget)
         try:
             worker.conn.send((sparql, accept))
-            remaining = max(deadline - time.monotonic(), 0.01)
-            if await anyio.to_thread.run_sync(worker.conn.poll, remaining):
+            if await anyio.to_thread.run_sync(worker.conn.poll, max(cut - time.monotonic(), 0.01)):
                 result = await anyio.to_thread.run_sync(worker.conn.recv)
                 if worker.generation == self.generation:
                     self._idle.put_nowait(worker)
@@ -360,6 +379,8 @@ class QueryPool:
             self._replace(worker)
             return Answer.message(500, "the query worker failed while answering; it was restarted")
         self._replace(worker)
+        if cut < deadline:
+            return None
         return Answer.message(
             503, f"the query was stopped: it ran over the time limit of {self.timeout:g} s; narrow it or add a LIMIT"
         )
