@@ -12,6 +12,7 @@ other, never for the short ones, and short ones never for them.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import time
 from collections import OrderedDict
@@ -27,7 +28,7 @@ def _key(sparql: str) -> bytes:
 
 
 class Lanes:
-    """A fast pool with a per-query budget and a slow pool for queries known to run longer."""
+    """A pool of workers for every query, and a bounded number of long queries running beside it."""
 
     def __init__(
         self,
@@ -39,45 +40,72 @@ class Lanes:
         fast_limit: float = 1.0,
         limits: Limits | None = None,
     ):
-        self.timeout = timeout
+        self.timeout, self.slow_workers = timeout, slow_workers
         self.budget = min(fast_limit, timeout)
-        self.fast = QueryPool(options, workers=workers, timeout=timeout, limits=limits)
-        self.slow = QueryPool(options, workers=slow_workers, timeout=timeout, limits=limits)
+        self.pool = QueryPool(options, workers=workers, timeout=timeout, limits=limits)
         self._long: OrderedDict[bytes, None] = OrderedDict()
+        self._running = 0  # long queries running outside the pool
+        self._freed = asyncio.Condition()
 
     @property
     def version(self) -> str | None:
-        """The store version the fast lane answers from (the slow lane follows it)."""
-        return self.fast.version
+        """The store version the workers answer from."""
+        return self.pool.version
 
     async def start(self) -> None:
-        await self.fast.start()
-        await self.slow.start()
+        await self.pool.start()
 
     def refresh(self) -> None:
-        self.fast.refresh()
-        self.slow.refresh()
+        self.pool.refresh()
 
-    async def run(self, sparql: str, accept: str | None) -> Answer:
-        """The answer to one query within the time limit, from whichever lane suits it."""
-        began = time.monotonic()
-        deadline = began + self.timeout
-        key = _key(sparql)
-        if key not in self._long:
-            answer = await self.fast.attempt(sparql, accept, deadline, self.budget, lambda: key not in self._long)
-            if answer is not None:
-                return answer
+    def _remember(self, key: bytes) -> None:
         self._long[key] = None
         self._long.move_to_end(key)
         while len(self._long) > _REMEMBERED:
             self._long.popitem(last=False)
+
+    async def run(self, sparql: str, accept: str | None) -> Answer:
+        """The answer to one query within the time limit; a long one runs outside the pool."""
         began = time.monotonic()
-        answer = await self.slow.attempt(sparql, accept, deadline)
-        assert answer is not None  # without a budget or a condition, every attempt answers
+        deadline = began + self.timeout
+        key = _key(sparql)
+        held = key in self._long
+        if held:  # known to run long: wait for a long query's place first, holding no worker
+            try:
+                async with self._freed:
+                    await asyncio.wait_for(
+                        self._freed.wait_for(lambda: self._running < self.slow_workers), deadline - began
+                    )
+                    self._running += 1
+            except TimeoutError:
+                return Answer.message(
+                    503, f"the server is busy: {self.slow_workers} long queries ran for all of {self.timeout:g} s"
+                )
+
+        def overrun() -> bool:
+            nonlocal held
+            self._remember(key)
+            if not held and self._running < self.slow_workers:
+                self._running += 1
+                held = True
+            return held
+
+        try:
+            answer = await self.pool.attempt(sparql, accept, deadline, 0.0 if held else self.budget, overrun)
+        finally:
+            if held:
+                async with self._freed:
+                    self._running -= 1
+                    self._freed.notify()
+        if answer is None:
+            return Answer.message(
+                503,
+                f"the query was stopped after {self.budget:g} s: {self.slow_workers} long queries are running;"
+                " try again later, narrow it or add a LIMIT",
+            )
         if answer.status == 200 and time.monotonic() - began < self.budget:
-            self._long.pop(key, None)  # quick again (the store changed, or the machine was busy)
+            self._long.pop(key, None)  # quick again (the store changed, or the machine is less busy)
         return answer
 
     async def close(self) -> None:
-        await self.fast.close()
-        await self.slow.close()
+        await self.pool.close()

@@ -358,12 +358,14 @@ class QueryPool:
         accept: str | None,
         deadline: float,
         budget: float | None = None,
-        wanted: Callable[[], bool] | None = None,
+        overrun: Callable[[], bool] | None = None,
     ) -> Answer | None:
-        """The answer to one query by `deadline` (a `time.monotonic()` value), or None to try elsewhere.
+        """The answer to one query by `deadline` (a `time.monotonic()` value), or None when it ran too long.
 
-        None when the query ran `budget` seconds while time was left (its worker is killed and
-        replaced) or when `wanted()` is no longer true once a worker is free (nothing was run).
+        A query still running after `budget` seconds asks `overrun()` whether it may go on: if so,
+        its worker leaves the pool (another is started in its place, so the pool's queries never
+        wait for this one) and is stopped once it answers or at the deadline; if not, the worker
+        is killed and replaced, and the answer is None.
         """
         self.refresh()
         self._fill()
@@ -376,19 +378,22 @@ class QueryPool:
             if worker.generation == self.generation and worker.process.is_alive():
                 break
             self._replace(worker)  # opened an older version of the store, or died idle
-        if wanted is not None and not wanted():
-            self._idle.put_nowait(worker)
-            return None
-        cut = deadline if budget is None else min(deadline, time.monotonic() + budget)
+        cut = deadline if budget is None else min(deadline, time.monotonic() + max(budget, 0.0))
+        pooled = True
         try:
             worker.conn.send((sparql, accept))
-            if await anyio.to_thread.run_sync(worker.conn.poll, max(cut - time.monotonic(), 0.01)):
-                result = await anyio.to_thread.run_sync(worker.conn.recv)
-                if worker.generation == self.generation:
-                    self._idle.put_nowait(worker)
-                else:
-                    self._replace(worker)
-                return result
+            while True:
+                if await anyio.to_thread.run_sync(worker.conn.poll, max(cut - time.monotonic(), 0.001)):
+                    result = await anyio.to_thread.run_sync(worker.conn.recv)
+                    if pooled and worker.generation == self.generation:
+                        self._idle.put_nowait(worker)
+                    else:
+                        self._replace(worker)
+                    return result
+                if cut >= deadline or overrun is None or not overrun():
+                    break
+                pooled, cut = False, deadline
+                self._replace(worker, kill=False)  # it answers on outside the pool
         except (EOFError, OSError):
             self._replace(worker)
             return Answer.message(500, "the query worker failed while answering; it was restarted")
@@ -399,9 +404,11 @@ class QueryPool:
             503, f"the query was stopped: it ran over the time limit of {self.timeout:g} s; narrow it or add a LIMIT"
         )
 
-    def _replace(self, worker: _Worker) -> None:
-        """Kill a worker and start another in the background."""
-        self._retire(worker)
+    def _replace(self, worker: _Worker, *, kill: bool = True) -> None:
+        """Kill a worker (or only let it go) and start another in the background."""
+        self._all.discard(worker)
+        if kill:
+            worker.kill()
         self._fill()
 
     async def close(self) -> None:
