@@ -242,7 +242,7 @@ def main() -> None:
     parser.add_argument("--runaways", type=int, default=4, help=f"runaway clients mixed in (at most {MAX_RUNAWAYS})")
     parser.add_argument("--seconds", type=float, default=10, help=f"seconds per load phase (at most {MAX_SECONDS})")
     parser.add_argument("--workers", type=int, default=2, help="casckg serve's query workers")
-    parser.add_argument("--slow-workers", type=int, default=2, help="casckg serve's workers for long queries")
+    parser.add_argument("--slow-workers", type=int, default=2, help="casckg serve's long queries at once")
     args = parser.parse_args()
     clients = min(max(args.clients, 1), MAX_CLIENTS)
     runaways = min(max(args.runaways, 0), MAX_RUNAWAYS)
@@ -265,7 +265,7 @@ def main() -> None:
             base = f"http://127.0.0.1:{ours_port}"
             print(
                 f"attacks on casckg serve (time limit {TIMEOUT:g} s, {args.workers} workers"
-                f" and {args.slow_workers} for long queries), loopback"
+                f", {args.slow_workers} long queries at once), loopback"
             )
             table(["attack", "status", "ms", "verdict"], attacks(base + "/sparql", base))
             print()

@@ -52,14 +52,14 @@ def add(sub: argparse._SubParsersAction) -> None:
         type=int,
         default=2,
         metavar="N",
-        help="worker processes for queries that run past --fast-limit (default: 2)",
+        help="queries that may run past --fast-limit at once, beside the workers (default: 2)",
     )
     p.add_argument(
         "--fast-limit",
         type=float,
         default=1.0,
         metavar="SECONDS",
-        help="a query running longer moves to the slow workers (default: 1)",
+        help="a query running longer leaves the workers and runs beside them (default: 1)",
     )
     p.add_argument(
         "--allow-service",

@@ -1,13 +1,12 @@
-"""Two lanes of query workers, so a short query never waits behind long ones.
+"""Long queries run beside the query workers, so a short query never waits behind them.
 
 With one pool, a few clients sending queries that run to the time limit hold every worker, and a
 simple ASK waits for one of them and is answered 503 "busy". Which query is long cannot be known
-before it runs, so every query starts in the fast lane with a short budget; one that runs past it
-is stopped there (its worker is killed and replaced) and run again in the slow lane, a separate,
-bounded pool, within what is left of the time limit. The query's text is remembered (a bounded
-memory), so the same query sent again goes straight to the slow lane and holds no fast worker at
-all; it is forgotten once it answers within the budget again. Long queries thus wait for each
-other, never for the short ones, and short ones never for them.
+before it runs, so every query starts in the pool with a short budget; one still running past it
+leaves the pool and runs on (another worker is started in its place), at most `slow_workers` at
+once: past that it is stopped. The query's text is remembered (a bounded memory), so the same
+query sent again first waits for a long query's place, holding no worker; it is forgotten once it
+answers within the budget again. Long queries thus wait for each other, never short ones.
 """
 
 from __future__ import annotations
