@@ -242,6 +242,7 @@ def main() -> None:
     parser.add_argument("--runaways", type=int, default=4, help=f"runaway clients mixed in (at most {MAX_RUNAWAYS})")
     parser.add_argument("--seconds", type=float, default=10, help=f"seconds per load phase (at most {MAX_SECONDS})")
     parser.add_argument("--workers", type=int, default=2, help="casckg serve's query workers")
+    parser.add_argument("--slow-workers", type=int, default=2, help="casckg serve's long queries at once")
     args = parser.parse_args()
     clients = min(max(args.clients, 1), MAX_CLIENTS)
     runaways = min(max(args.runaways, 0), MAX_RUNAWAYS)
@@ -258,10 +259,14 @@ def main() -> None:
             processes.append(start(ox_command, f"http://127.0.0.1:{ox_port}/", folder / "ox.log"))
             serve = [sys.executable, "-m", "casckg.graph.cli", "serve", "--store", args.store]
             serve += ["--port", str(ours_port), "--workers", str(args.workers), "--timeout", f"{TIMEOUT:g}"]
+            serve += ["--slow-workers", str(args.slow_workers)]
             serve += ["--max-response", str(MAX_RESPONSE), "--request-timeout", f"{REQUEST_TIMEOUT:g}"]
             processes.append(start(serve, f"http://127.0.0.1:{ours_port}/", folder / "ours.log"))
             base = f"http://127.0.0.1:{ours_port}"
-            print(f"attacks on casckg serve (time limit {TIMEOUT:g} s, {args.workers} workers), loopback")
+            print(
+                f"attacks on casckg serve (time limit {TIMEOUT:g} s, {args.workers} workers"
+                f", {args.slow_workers} long queries at once), loopback"
+            )
             table(["attack", "status", "ms", "verdict"], attacks(base + "/sparql", base))
             print()
             targets = [

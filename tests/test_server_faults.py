@@ -255,3 +255,27 @@ def test_ingested_files_publish_no_local_path_and_odd_names_get_pages(store: Pat
     assert "talks in astana.txt" in rows and "https://example.org/news/summit" in rows
     void = httpx.get(server + "/void.ttl", timeout=30).text
     assert str(tmp_path.parent) not in void and "talks in astana.txt" in void
+
+
+def test_a_simple_ask_is_answered_while_runaway_queries_run(store: Path, tmp_path: Path) -> None:
+    url, process = serve(store, tmp_path, "--timeout", "3", "--workers", "2")
+    stop = threading.Event()
+
+    def runaway() -> None:
+        with httpx.Client(timeout=30) as client:
+            while not stop.is_set():
+                client.post(url + "/sparql", data={"query": FOREVER})
+
+    runaways = [threading.Thread(target=runaway, daemon=True) for _ in range(6)]
+    try:
+        for thread in runaways:
+            thread.start()
+        time.sleep(1.5)  # six runaway clients, three times as many as there are workers
+        asks = [httpx.post(url + "/sparql", data={"query": "ASK { ?s ?p ?o }"}, timeout=30) for _ in range(5)]
+        assert [r.status_code for r in asks] == [200] * 5, [r.text for r in asks]
+        assert all(r.json()["boolean"] is True for r in asks)
+    finally:
+        stop.set()
+        for thread in runaways:
+            thread.join(30)
+        stop_server(process)

@@ -48,6 +48,20 @@ def add(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--workers", type=int, default=2, metavar="N", help="query worker processes (default: 2)")
     p.add_argument(
+        "--slow-workers",
+        type=int,
+        default=2,
+        metavar="N",
+        help="queries that may run past --fast-limit at once, beside the workers (default: 2)",
+    )
+    p.add_argument(
+        "--fast-limit",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="a query running longer leaves the workers and runs beside them (default: 1)",
+    )
+    p.add_argument(
         "--allow-service",
         action="append",
         default=[],
@@ -75,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
         request_timeout=args.request_timeout,
         idle_timeout=args.idle_timeout,
         workers=args.workers,
+        slow_workers=args.slow_workers,
+        fast_limit=args.fast_limit,
         allow_service=tuple(args.allow_service),
         explorer=Path(args.explorer),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import io
 import itertools
 import json
@@ -190,10 +191,23 @@ def _work(conn: Connection, options: StoreOptions, limits: Limits) -> None:
 # --- in the server ----------------------------------------------------------------------------
 
 
+@functools.cache
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers are forked from a server process that has imported this module once, so a
+    replacement (after every query stopped at the time limit) starts in a fraction of the time a
+    fresh interpreter takes; that process holds no store, no thread and no socket of the server.
+    Where there is no fork (Windows), each worker is a fresh interpreter."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
 class _Worker:
     def __init__(self, options: StoreOptions, limits: Limits, generation: int):
         self.generation = generation  # the store version it opened (QueryPool.generation then)
-        context = multiprocessing.get_context("spawn")
+        context = _context()
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_work, args=(child, options, limits), daemon=True)
         self.process.start()
@@ -334,7 +348,25 @@ class QueryPool:
 
     async def run(self, sparql: str, accept: str | None) -> Answer:
         """The answer to one query, or 503 when it ran over the time limit (its worker is replaced)."""
-        deadline = time.monotonic() + self.timeout
+        answer = await self.attempt(sparql, accept, time.monotonic() + self.timeout)
+        assert answer is not None  # without a budget or a condition, every attempt answers
+        return answer
+
+    async def attempt(
+        self,
+        sparql: str,
+        accept: str | None,
+        deadline: float,
+        budget: float | None = None,
+        overrun: Callable[[], bool] | None = None,
+    ) -> Answer | None:
+        """The answer to one query by `deadline` (a `time.monotonic()` value), or None when it ran too long.
+
+        A query still running after `budget` seconds asks `overrun()` whether it may go on: if so,
+        its worker leaves the pool (another is started in its place, so the pool's queries never
+        wait for this one) and is stopped once it answers or at the deadline; if not, the worker
+        is killed and replaced, and the answer is None.
+        """
         self.refresh()
         self._fill()
         while True:
@@ -346,27 +378,37 @@ class QueryPool:
             if worker.generation == self.generation and worker.process.is_alive():
                 break
             self._replace(worker)  # opened an older version of the store, or died idle
+        cut = deadline if budget is None else min(deadline, time.monotonic() + max(budget, 0.0))
+        pooled = True
         try:
             worker.conn.send((sparql, accept))
-            remaining = max(deadline - time.monotonic(), 0.01)
-            if await anyio.to_thread.run_sync(worker.conn.poll, remaining):
-                result = await anyio.to_thread.run_sync(worker.conn.recv)
-                if worker.generation == self.generation:
-                    self._idle.put_nowait(worker)
-                else:
-                    self._replace(worker)
-                return result
+            while True:
+                if await anyio.to_thread.run_sync(worker.conn.poll, max(cut - time.monotonic(), 0.001)):
+                    result = await anyio.to_thread.run_sync(worker.conn.recv)
+                    if pooled and worker.generation == self.generation:
+                        self._idle.put_nowait(worker)
+                    else:
+                        self._replace(worker)
+                    return result
+                if cut >= deadline or overrun is None or not overrun():
+                    break
+                pooled, cut = False, deadline
+                self._replace(worker, kill=False)  # it answers on outside the pool
         except (EOFError, OSError):
             self._replace(worker)
             return Answer.message(500, "the query worker failed while answering; it was restarted")
         self._replace(worker)
+        if cut < deadline:
+            return None
         return Answer.message(
             503, f"the query was stopped: it ran over the time limit of {self.timeout:g} s; narrow it or add a LIMIT"
         )
 
-    def _replace(self, worker: _Worker) -> None:
-        """Kill a worker and start another in the background."""
-        self._retire(worker)
+    def _replace(self, worker: _Worker, *, kill: bool = True) -> None:
+        """Kill a worker (or only let it go) and start another in the background."""
+        self._all.discard(worker)
+        if kill:
+            worker.kill()
         self._fill()
 
     async def close(self) -> None:

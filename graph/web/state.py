@@ -19,7 +19,8 @@ from casckg.ingest.contract import CasckgError
 from ..build.mint import base_iri
 from ..store.embedded import Store
 from .describe import labels
-from .query_pool import Limits, QueryPool, StoreOptions
+from .lanes import Lanes
+from .query_pool import Limits, StoreOptions
 
 _EXAMPLE_QUERY = """SELECT ?forum ?date WHERE {
   ?forum cas:participant <%sid/state/KAZ> ; cas:date ?date .
@@ -38,6 +39,8 @@ class ServerConfig:
     max_body: int = 256 * 1024
     max_response: int = 16 * 1024 * 1024
     workers: int = 2
+    slow_workers: int = 2
+    fast_limit: float = 1.0
     request_timeout: float = 10.0
     idle_timeout: float = 5.0
     max_connections: int = 256
@@ -47,6 +50,7 @@ class ServerConfig:
     def __post_init__(self) -> None:
         limits = {"--timeout": self.timeout, "--max-rows": self.max_rows, "--max-body": self.max_body}
         limits |= {"--max-response": self.max_response, "--workers": self.workers}
+        limits |= {"--slow-workers": self.slow_workers, "--fast-limit": self.fast_limit}
         limits |= {"--request-timeout": self.request_timeout, "--idle-timeout": self.idle_timeout}
         for flag, value in limits.items():
             if value <= 0:
@@ -65,7 +69,14 @@ class AppState:
         self.config = config
         self.store: Store | None = None
         limits = Limits(config.max_rows, config.max_response, config.allow_service)
-        self.pool = QueryPool(config.store_options, workers=config.workers, timeout=config.timeout, limits=limits)
+        self.pool = Lanes(
+            config.store_options,
+            workers=config.workers,
+            slow_workers=config.slow_workers,
+            timeout=config.timeout,
+            fast_limit=config.fast_limit,
+            limits=limits,
+        )
         self.version = self.pool.version
         self.computed: dict[str, object] = {}
         self.compute_lock = asyncio.Lock()
