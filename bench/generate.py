@@ -4,11 +4,14 @@ The generator writes `Document`s, the records every loader hands to the build, s
 graph goes through the project's own quads path and has the real graph's shape: a few large
 reference graphs (states, institutions with their parts, states and places, people, forums with
 participants and dates, agreements with signatories, missions with deployments, memberships)
-and many small article graphs whose statements carry `cas:Assertion` evidence nodes.
+and many small article graphs whose statements carry `cas:Assertion` evidence nodes. As in the
+corpus build, articles mostly restate what the records (or earlier articles) say, and each one
+writes again the type and label of every entity it names: one fact, many source graphs.
 
-The first entities of each type take the keys of the project's reference records and of the
-query library's default parameters (state/KAZ, institution/csto, forum/cica-summit-2022, …),
-so every library query finds something with its defaults. The rest get synthetic keys.
+Every synthetic graph holds the project's reference records, and the first synthetic entities
+of each type take their keys and those of the query library's default parameters (state/KAZ,
+institution/csto, forum/cica-summit-2022, …), so every library query finds something with its
+defaults. The rest get synthetic keys.
 
     python -m bench.generate --quads 100000 --seed 1 --out graph.nq
 """
@@ -26,13 +29,17 @@ import pyoxigraph as ox
 import yaml
 
 from casckg.graph.build.quads import document_quads
+from casckg.ingest.loaders.reference import load_reference_dir
 from casckg.ingest.records import Document, Entity, Evidence, Literal, Ref, Source, Statement
 from casckg.queries import library
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE = REPO / "sources" / "reference"
-#: About how many quads one slice (see `_slice`) gives; measured, used to size a run.
-QUADS_PER_SLICE = 260
+#: About how many quads one slice (see `_slice`) gives; measured, used to size a run (the
+#: reference records' own quads are counted as they are loaded: the records keep growing).
+QUADS_PER_SLICE = 290
+#: Relations an article may restate from the records.
+RESTATABLE = ("cas:participant", "cas:signatory", "cas:cooperatesWith", "cas:proposed", "cas:party")
 STATES = 200
 INSTITUTION_KINDS = ("InternationalOrganisation", "GovernmentBody", "MilitaryUnit", "TrainingCentre", "NGO")
 FORUM_KINDS = ("Meeting", "Summit", "Roundtable", "Conference", "Exercise", "Talks", "TrainingCourse")
@@ -67,6 +74,7 @@ class _World:
     anchors: dict[str, list[str]]
     made: dict[str, list[Ref]] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)
+    known: list[tuple[Ref, str, Ref]] = field(default_factory=list)  # facts stated so far, to restate
 
     def new(self, path: str) -> Ref:
         n = self.counters.get(path, 0)
@@ -143,9 +151,9 @@ def _slice(w: _World, docs: dict[str, Document], articles: list[Document]) -> No
             Statement(forum, "cas:hostedIn", w.pick("place", "state")),
             Statement(forum, "cas:organizedBy", w.pick("state", "institution")),
         ]
-        docs["forums"].statements += [
-            Statement(forum, "cas:participant", a) for a in w.some(rng.randint(3, 12), "state", "institution", "person")
-        ]
+        participants = w.some(rng.randint(3, 12), "state", "institution", "person")
+        docs["forums"].statements += [Statement(forum, "cas:participant", a) for a in participants]
+        w.known += [(forum, "cas:participant", a) for a in participants]
     agreement = _entity(w, docs["agreements"], "agreement", "Agreement", rng.choice(AGREEMENT_KINDS))
     signatories = w.some(rng.randint(2, 6), "state", "institution")
     docs["agreements"].statements += [
@@ -155,6 +163,7 @@ def _slice(w: _World, docs: dict[str, Document], articles: list[Document]) -> No
         *(Statement(agreement, "cas:signatory", s) for s in signatories),
         *(Statement(agreement, "cas:party", s) for s in signatories if s.path == "state"),
     ]
+    w.known += [(agreement, "cas:signatory", s) for s in signatories]
     if rng.random() < 0.3:
         mission = _entity(w, docs["missions"], "mission", "Mission")
         docs["missions"].statements += [
@@ -176,7 +185,19 @@ def _slice(w: _World, docs: dict[str, Document], articles: list[Document]) -> No
         articles.append(_article(w, len(articles), forums, agreement))
 
 
+#: The class an article gives an entity it names, by the entity's type path.
+_CLASSES = {"state": "State", "institution": "Institution", "person": "Person", "forum": "Forum", "place": "Place"}
+#: Share of an article's statements that restate a fact a reference record (or an earlier
+#: article) already states: the corpus build shows most facts stated by several sources.
+RESTATED = 0.6
+#: Share of articles that give a forum another date than the records: sources disagree.
+CONFLICTING = 0.1
+
+
 def _article(w: _World, n: int, forums: list[Ref], agreement: Ref) -> Document:
+    """One article: a few statements with evidence, most restating known facts, and the type
+    and label (in the article's language, as the reference records write it) of every entity
+    it names, as extraction writes them: the same triples stated again in another graph."""
     rng = w.rng
     key = f"a{n:08d}"
     language = rng.choice(LANGUAGES)
@@ -191,23 +212,35 @@ def _article(w: _World, n: int, forums: list[Ref], agreement: Ref) -> Document:
         language=language,
         published=_date(rng).value,
     )
-    facts = [(rng.choice(forums), "cas:participant", w.pick("state", "institution")) for _ in range(2)]
-    facts += [
-        (w.pick("state", "institution"), "cas:cooperatesWith", w.pick("state", "institution")),
-        (agreement, "cas:signatory", w.pick("state")),
-        (w.pick("state", "institution"), "cas:proposed", w.pick("forum")),
-    ]
+    facts = []
+    for _ in range(5):
+        if w.known and rng.random() < RESTATED:
+            facts.append(rng.choice(w.known))
+        else:
+            facts.append(rng.choice([
+                (rng.choice(forums), "cas:participant", w.pick("state", "institution")),
+                (w.pick("state", "institution"), "cas:cooperatesWith", w.pick("state", "institution")),
+                (agreement, "cas:signatory", w.pick("state")),
+                (w.pick("state", "institution"), "cas:proposed", w.pick("forum")),
+            ]))  # fmt: skip
+    w.known += facts
+    if rng.random() < CONFLICTING:  # a forum's date as this article reports it, another day
+        facts.append((rng.choice(forums), "cas:date", _date(rng)))
     statements, offset = [], 0
     for s, p, o in facts:
-        text = f"{s.key} {p.split(':')[1]} {o.key}."
+        text = f"{s.key} {p.split(':')[1]} {getattr(o, 'key', getattr(o, 'value', o))}."
         evidence = Evidence(text, offset, offset + len(text))
         offset += len(text) + 1
         statements.append(Statement(s, p, o, evidence, round(rng.uniform(0.5, 1.0), 3), "pattern"))
-    return Document(source, [], statements)
+    named = sorted({ref for s, _, o in facts for ref in (s, o) if isinstance(ref, Ref) and ref.path in _CLASSES})
+    entities = [Entity(ref, (_CLASSES[ref.path],)) for ref in named]
+    statements += [Statement(ref, "rdfs:label", Literal(f"{ref.key} ({language})", language=language)) for ref in named]
+    return Document(source, entities, statements)
 
 
-def generate(quads: int, seed: int = 0) -> list[Document]:
-    """About `quads` quads' worth of documents (before reasoning), the same for the same seed."""
+def generate(quads: int, seed: int = 0, records: bool = True) -> list[Document]:
+    """About `quads` quads' worth of documents (before reasoning), the same for the same seed;
+    with the project's reference records unless `records` is false."""
     w = _World(random.Random(seed), anchor_keys())
     docs = {
         name: Document(
@@ -224,10 +257,24 @@ def generate(quads: int, seed: int = 0) -> list[Document]:
     for _ in range(STATES):
         state = _entity(w, docs["reference"], "state", "State")
         docs["reference"].statements.append(Statement(state, "cas:isoCode", Literal(state.key[:3].upper())))
+    real = reference_records() if records else []
+    w.known += [
+        (st.subject, st.predicate, st.object)
+        for doc in real
+        for st in doc.statements
+        if st.predicate in RESTATABLE and isinstance(st.object, Ref)
+    ]
     articles: list[Document] = []
-    for _ in range(max(1, quads // QUADS_PER_SLICE)):
+    left = quads - sum(1 for _ in quads_of(real))
+    for _ in range(max(1, left // QUADS_PER_SLICE)):
         _slice(w, docs, articles)
-    return [*docs.values(), *articles]
+    return [*real, *docs.values(), *articles]
+
+
+def reference_records() -> list[Document]:
+    """The project's own reference records, part of every synthetic graph: the library's
+    default parameters name their entities, so every query finds what it finds on a real build."""
+    return load_reference_dir(REFERENCE, root=REFERENCE.parent)
 
 
 def quads_of(documents: list[Document]) -> Iterator[ox.Quad]:

@@ -19,11 +19,23 @@ def test_the_same_seed_gives_the_same_graph_and_another_seed_another():
 
 
 def test_size_follows_the_knob_and_the_shape_follows_the_real_graph():
-    small, large = list(quads_of(generate(4000, 0))), list(quads_of(generate(40_000, 0)))
-    assert 2000 < len(small) < 8000 and 20_000 < len(large) < 80_000
+    small, large = list(quads_of(generate(20_000, 0))), list(quads_of(generate(60_000, 0)))
+    assert 10_000 < len(small) < 40_000 and 30_000 < len(large) < 120_000
     predicates = {q.predicate.value for q in large}
     for p in ("participant", "signatory", "member", "contributor", "partOf", "evidence", "cooperatesWith"):
         assert CAS + p in predicates
     subjects = {q.subject.value for q in large}
     assert {ID + "state/KAZ", ID + "institution/csto"} <= subjects  # the library's default parameters
     assert len({q.graph_name.value for q in large}) > 100  # many article graphs
+
+
+def test_facts_and_labels_are_restated_across_source_graphs():
+    """As in the corpus build: articles restate what the records say, and name their entities again."""
+    from collections import Counter
+
+    quads = list(quads_of(generate(20_000, 0)))
+    graphs = Counter((q.subject, q.predicate, q.object) for q in quads)
+    participant = [n for (s, p, o), n in graphs.items() if p.value == CAS + "participant"]
+    assert sum(1 for n in participant if n > 1) > len(participant) / 10
+    labels = [n for (s, p, o), n in graphs.items() if p.value.endswith("#label")]
+    assert max(labels) >= 5

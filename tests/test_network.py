@@ -141,6 +141,19 @@ def test_projection_of_the_built_reference_store(store):
     assert records == {a["via"] for *_, a in graph.edges(data=True) if a["via"]}
 
 
+def test_an_inferred_membership_is_drawn_only_in_its_interval(store):
+    """Uzbekistan was in the CSTO from 2006 to its suspension on 2012-12-19 (states.yaml): filtered
+    to 2015 the explorer draws no Uzbekistan–CSTO edge, asserted or inferred; in 2010 it does."""
+    from casckg.graph.network.projection import project
+
+    graph = project(store)
+    uzb, csto = "https://w3id.org/casckg/id/state/UZB", "https://w3id.org/casckg/id/institution/csto"
+    edges = list(graph.get_edge_data(uzb, csto, default={}).values())
+    assert edges
+    assert not [e for e in edges if overlaps(e["start"], e["end"], "2015-01-01", "2015-12-31")]
+    assert [e for e in edges if overlaps(e["start"], e["end"], "2010-01-01", "2010-12-31")]
+
+
 def test_a_relation_is_drawn_once_not_beside_its_inferred_super_property(built_store):
     """After reasoning, `schema:attendee` holds wherever `cas:participant` does; the network draws
     the narrower relation only. Super-properties are read from the ontology file itself."""

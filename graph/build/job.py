@@ -4,7 +4,7 @@
 is written), then fills a fresh store folder with the ontology and one named graph per source,
 then ingests the articles under `sources/articles/` (and any other article folders given) into
 the same store, materialises the OWL 2 RL inferences into the inferred graph (graph/reason.py),
-and only then publishes it (an atomic link swap). An article that cannot be
+compacts the store (`optimize()`) and only then publishes it (an atomic link swap). An article that cannot be
 read is skipped and reported; it does not stop the build. The quads depend only on the inputs:
 building twice gives the same sorted N-Quads dump (the ingest run's time is recorded only when
 SOURCE_DATE_EPOCH is set, and then is that time).
@@ -196,6 +196,7 @@ def _build_folder(
                 report.graphs[inferred_graph()] = report.reasoning.quads
                 if progress:
                     progress("reasoning", 1, 1)
+            store.ox.optimize()  # compacted once, now: queries on a freshly bulk-loaded folder are slower
         finally:
             store.close()
         publish(folder, target)

@@ -1,4 +1,4 @@
-"""Network measures an analyst expects, computed with networkx on the projection.
+"""Network measures an analyst expects, computed with networkx (communities: igraph) on the projection.
 
 Centrality and communities read the network as undirected and simple: who is tied to whom,
 whatever the relation or its direction, each pair counted once. A time window keeps the edges
@@ -14,6 +14,7 @@ import networkx as nx
 
 from casckg.ingest.contract import CasckgError
 
+from . import layout
 from .projection import label, overlaps
 
 METRICS = ("degree", "betweenness")
@@ -70,9 +71,7 @@ def betweenness(graph: nx.MultiDiGraph, sample: int = BETWEENNESS_SAMPLE, seed: 
 
 def communities(graph: nx.MultiDiGraph, seed: int = 0) -> dict[str, int]:
     """Louvain communities (seeded), numbered from the largest; isolated entities get their own."""
-    found = nx.community.louvain_communities(ties(graph), seed=seed)
-    ordered = sorted(found, key=lambda c: (-len(c), min(c)))
-    return {node: i for i, members in enumerate(ordered) for node in members}
+    return layout.communities(graph, seed=seed)
 
 
 def central(

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import igraph as ig
 import networkx as nx
@@ -23,6 +25,25 @@ SPACING = 160.0
 COMMUNITY_PULL = 4.0
 
 Point = tuple[float, float]
+
+
+@contextmanager
+def seeded(seed: int) -> Iterator[None]:
+    """igraph's random numbers from a seeded generator while the block runs: the same picture,
+    the same communities, for the same network."""
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        ig.set_random_number_generator(random)
+
+
+def undirected(graph: nx.Graph) -> tuple[list[str], ig.Graph]:
+    """The nodes and the simple undirected igraph of who is tied to whom (each pair once, no loops)."""
+    nodes = list(graph.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = {(min(index[s], index[o]), max(index[s], index[o])) for s, o in graph.edges() if s != o}
+    return nodes, ig.Graph(n=len(nodes), edges=sorted(pairs))
 
 
 def _force(network: ig.Graph, names: list[str], groups: dict[str, int] | None, spacing: float) -> dict[str, Point]:
@@ -50,15 +71,11 @@ def positions(
     With `groups` (a community per node), ties within a community pull harder, so communities
     sit together.
     """
-    nodes = list(graph.nodes)
+    nodes, whole = undirected(graph)
     if not nodes:
         return {}
-    index = {node: i for i, node in enumerate(nodes)}
-    pairs = sorted({(min(index[s], index[o]), max(index[s], index[o])) for s, o in graph.edges() if s != o})
-    whole = ig.Graph(n=len(nodes), edges=pairs)
     parts = sorted(whole.connected_components(), key=lambda c: (-len(c), c[0]))
-    ig.set_random_number_generator(random.Random(seed))
-    try:
+    with seeded(seed):
         out = _force(whole.induced_subgraph(parts[0]), [nodes[i] for i in parts[0]], groups, spacing)
         xs, ys = [x for x, _ in out.values()], [y for _, y in out.values()]
         left, right, y = min(xs), max(xs), max(ys) + 2 * spacing
@@ -73,6 +90,17 @@ def positions(
             for node, (nx_, ny) in laid.items():
                 out[node] = (x + nx_ - min(px), y + ny - min(py))
             x, row = x + w, max(row, h)
-    finally:
-        ig.set_random_number_generator(random)
     return {node: (round(out[node][0], 1), round(out[node][1], 1)) for node in nodes}
+
+
+def communities(graph: nx.Graph, seed: int = 0) -> dict[str, int]:
+    """Louvain communities (igraph's multilevel method, in C, seeded), numbered from the largest;
+    isolated entities get their own. networkx's Louvain took three quarters of the explorer's
+    writing time at 10,000 nodes."""
+    nodes, network = undirected(graph)
+    if not nodes:
+        return {}
+    with seeded(seed):
+        found = network.community_multilevel()
+    ordered = sorted(([nodes[i] for i in members] for members in found), key=lambda c: (-len(c), min(c)))
+    return {node: i for i, members in enumerate(ordered) for node in members}

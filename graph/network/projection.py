@@ -169,6 +169,7 @@ def project(store: Store) -> nx.MultiDiGraph:
             attrs["properties"].append((curie(p), o.value))
 
     evidence = _evidence(store)
+    spans = _inferred_spans(store)
     about: dict[str, list[dict[str, Any]]] = defaultdict(list)  # evidence by subject, for n-ary records
     for (s, _, _), found in evidence.items():
         about[s].extend(found)
@@ -178,7 +179,9 @@ def project(store: Store) -> nx.MultiDiGraph:
         for g in sorted(asserted):
             edge["links"].update(citations.get((s, g), ()))
         edge["evidence"] = evidence.get((s, p, o), [])
-        edge["start"], edge["end"] = _edge_time(graph, s, o)
+        # an inferred relation drawn from dated facts holds in their interval, not its ends' dates
+        dated = not asserted and (s, p, o) in spans
+        edge["start"], edge["end"] = spans[(s, p, o)] if dated else _edge_time(graph, s, o)
         graph.add_edge(s, o, key=curie(p), **edge)
     for node, record in sorted(nary.items()):
         _fold(graph, node, record, about.get(node, []), inferred)
@@ -252,6 +255,19 @@ def _edge_time(graph: nx.MultiDiGraph, s: str, o: str) -> tuple[str | None, str 
         if attrs["start"] or attrs["end"]:
             return attrs["start"], attrs["end"]
     return None, None
+
+
+def _inferred_spans(store: Store) -> dict[tuple[str, str, str], tuple[str | None, str | None]]:
+    """The first and last day of each inferred fact the reasoner drew from dated facts."""
+    spans: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
+    for row in run(store, network_query("intervals")):
+        key = (row["s"].value, row["p"].value, row["o"].value)
+        since = (interval(row["since"].value) or (None,))[0] if row["since"] else None
+        until = (interval(row["until"].value) or (None, None))[1] if row["until"] else None
+        old_since, old_until = spans.get(key, (since, until))
+        spans[key] = (min(filter(None, (since, old_since)), default=None),
+                      max(filter(None, (until, old_until)), default=None))  # fmt: skip
+    return spans
 
 
 def _evidence(store: Store) -> dict[tuple[str, str, str], list[dict[str, Any]]]:

@@ -1,0 +1,209 @@
+"""The rounds to a fixpoint in an in-memory store, and replacing the store's inferred graph."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from casckg.ingest.contract import StoreError
+from casckg.ontology import PREFIXES
+
+from ..store.embedded import EmbeddedStore, Store
+from .axioms import read_axioms
+from .rules import Rule, rules
+from .sparql import _TIMED, Step, dated_facts, update
+from .terms import LABEL, PROV, TYPE, Progress, _delta_graph, dated_graph, inferred_graph, rule_node
+
+
+@dataclass
+class ReasonReport:
+    """What a materialisation wrote."""
+
+    triples: int = 0  # inferred triples
+    trace_quads: int = 0  # statement nodes and their links
+    rounds: int = 0
+    seconds: float = 0.0
+    per_rule: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def quads(self) -> int:
+        return self.triples + self.trace_quads
+
+
+def materialise(
+    store: Store, *, trace: bool = True, progress: Progress | None = None, workspace: EmbeddedStore | None = None
+) -> ReasonReport:
+    """Replace the inferred graph with the closure of the store's facts under the ontology's rules.
+
+    The store must hold the ontology in its graph; everything else but the inferred graph is
+    read as asserted data. The rules run in memory (Oxigraph answers these joins several times
+    faster there than on disk): in `workspace` when the caller already holds the same data in
+    an in-memory store, else in a copy. The store itself only sees its old inferred graph
+    replaced by the new one at the end, so a failure leaves it as it was.
+    """
+    started = time.perf_counter()
+    graph = inferred_graph()
+    if isinstance(store, EmbeddedStore) and store.location == ":memory:":
+        store.drop_graph(graph)
+        report = infer(store, trace=trace, progress=progress)
+    else:
+        work = workspace or _copy(store, skip=graph)
+        report = infer(work, trace=trace, progress=progress)
+        name = ox.NamedNode(graph)
+        if isinstance(store, EmbeddedStore):  # N-Triples from store to store: no Python object per quad
+            store.drop_graph(graph)
+            data = work.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+            store.ox.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        else:
+            store.replace_graph(graph, work.quads(graph))
+        work.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _copy(store: Store, skip: str) -> EmbeddedStore:
+    """An in-memory copy of every graph of the store but `skip`."""
+    work = EmbeddedStore(None)
+    if isinstance(store, EmbeddedStore):
+        old = ox.NamedNode(skip)
+        work.bulk_add(q for q in store.quads() if q.graph_name != old)
+        return work
+    for name in store.named_graphs():  # any SPARQL store: one CONSTRUCT per graph
+        if name != skip:
+            g = ox.NamedNode(name)
+            triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": g})
+            work.bulk_add(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
+    return work
+
+
+#: What one rule found in one round: its delta graph -> (predicates, classes of rdf:type, count).
+Found = dict[str, tuple[set[str], set[str], int]]
+
+
+def _found(store: EmbeddedStore, graphs: list[str]) -> Found:
+    """Which predicates (and classes) each of a round's delta graphs holds, and how many
+    conclusions (statement nodes aside): one scan of them all."""
+    out: Found = {g: (set(), set(), 0) for g in graphs}
+    if not graphs:
+        return out
+    values = " ".join(f"<{g}>" for g in graphs)
+    query = (
+        f"SELECT ?g ?p ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
+        f'FILTER(!STRSTARTS(STR(?s), "{inferred_graph()}/statement/")) '
+        f"BIND(IF(?p = rdf:type, ?o, ?nothing) AS ?c) }} GROUP BY ?g ?p ?c"
+    )
+    for row in store.query(query):
+        predicates, classes, n = out[row["g"].value]
+        predicates.add(row["p"].value)
+        if row["c"] is not None:
+            classes.add(row["c"].value)
+        out[row["g"].value] = (predicates, classes, n + int(row["n"].value))
+    return out
+
+
+def _inputs(rule: Rule, premise: int, found: Found) -> tuple[list[str], tuple[tuple[str, ...], ...]]:
+    """The delta graphs that hold facts premise number `premise` can match, and the rows of the
+    rule's table those facts can fire: a rule whose inputs did not change runs not at all."""
+    _, p, o = rule.premises[premise]
+    graphs, keep = [], set()
+    for graph, (predicates, classes, _) in found.items():
+        if p == TYPE.value and o.startswith("?") and o[1:] in rule.columns:
+            column, present = rule.columns.index(o[1:]), classes
+        elif p.startswith("?") and p[1:] in rule.columns:
+            column, present = rule.columns.index(p[1:]), predicates
+        else:
+            graphs += [graph] if p in predicates else []
+            continue
+        rows = {row for row in rule.rows if row[column] in present}
+        if rows:
+            graphs.append(graph)
+            keep |= rows
+    if keep:
+        return graphs, tuple(row for row in rule.rows if row in keep)
+    return graphs, rule.rows if graphs else ()
+
+
+def _run(store: EmbeddedStore, step: Step | str, what: str) -> None:
+    """Run one update, or one step: its triples go from the query to the graphs in the store."""
+    try:
+        if isinstance(step, str):
+            store.ox.update(step, prefixes=PREFIXES)
+            return
+        data = store.ox.query(step.query, prefixes=PREFIXES).serialize(format=ox.RdfFormat.N_TRIPLES)
+        for graph in step.graphs if data else ():
+            store.ox.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+    except (OSError, SyntaxError) as exc:
+        raise StoreError(f"reasoning ({what}) failed: {exc}") from exc
+
+
+def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None = None) -> ReasonReport:
+    """Run the rules on an in-memory `store` with no inferred graph yet, until nothing new follows.
+
+    Every rule is one SPARQL update the store runs: nothing the rules find passes through
+    Python. Semi-naive rounds: after the first, a rule runs once per premise, with that premise
+    read from what the round before found and its table cut to the rows those facts can fire;
+    a rule none of whose premises can match what is new does not run.
+    """
+    started = time.perf_counter()
+    inferred = inferred_graph()
+    report = ReasonReport()
+    active = rules(read_axioms(store))
+    graphs: dict = {"inferred": inferred, "dated": dated_graph()}
+    _run(store, dated_facts(graphs), "dated facts")
+    found: Found | None = None
+    timed = _found(store, [graphs["dated"]])  # what the dated facts are about
+    deltas: list[str] = [graphs["dated"]]
+    while found is None or any(n for *_, n in found.values()):
+        report.rounds += 1
+        outs = []
+        for rule in active:
+            graphs["out"] = _delta_graph(report.rounds, rule.id)
+            outs.append(graphs["out"])
+            if found is None:
+                _run(store, update(rule, graphs, trace=trace), rule.id)
+            else:
+                for premise in range(len(rule.premises)):
+                    graphs["delta"], rows = _inputs(rule, premise, found)
+                    if rows:
+                        _run(store, update(rule, graphs, trace=trace, delta=premise, rows=rows), rule.id)
+            for dated in range(len(rule.premises)) if rule.id.startswith(_TIMED) else ():
+                rows = set(_inputs(rule, dated, timed)[1])  # rows that dated facts can fire
+                if found is None and rows:
+                    _run(store, update(rule, graphs, trace=trace, dated=dated, rows=tuple(sorted(rows))), rule.id)
+                    continue
+                for premise in range(len(rule.premises)) if found else ():  # the same semi-naive cut
+                    graphs["delta"], new = _inputs(rule, premise, found)
+                    if cut := tuple(row for row in new if row in rows):
+                        text = update(rule, graphs, trace=trace, delta=premise, dated=dated, rows=cut)
+                        _run(store, text, rule.id)
+        found = _found(store, outs)
+        timed = _found(store, [graphs["dated"]])
+        deltas += outs
+        new = 0
+        for rule, out in zip(active, outs, strict=True):
+            n = found[out][2]
+            if n:
+                report.per_rule[rule.id] = report.per_rule.get(rule.id, 0) + n
+                new += n
+        report.triples += new
+        if progress:
+            progress("reasoning", report.rounds, new)
+    for graph in deltas:
+        store.drop_graph(graph)
+    if trace:
+        used = [rule for rule in active if rule.id in report.per_rule]
+        store.bulk_add(
+            q
+            for rule in used
+            for q in (
+                ox.Quad(rule_node(rule.id), TYPE, ox.NamedNode(PROV + "Plan"), ox.NamedNode(inferred)),
+                ox.Quad(rule_node(rule.id), LABEL, ox.Literal(f"{rule.id}: {rule.label}", language="en"),
+                        ox.NamedNode(inferred)),
+            )
+        )  # fmt: skip
+    count = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} }}")
+    report.trace_quads = int(next(iter(count))["n"].value) - report.triples
+    report.seconds = time.perf_counter() - started
+    return report
