@@ -216,7 +216,7 @@ def test_a_client_sending_headers_slowly_is_disconnected(store: Path, tmp_path: 
 
 
 def test_a_failing_store_is_not_named_to_the_client() -> None:
-    from casckg.graph.web.query_pool import Limits, answer
+    from casckg.graph.web.answer import Limits, answer
     from casckg.ingest.errors import StoreError
 
     class Unreachable:

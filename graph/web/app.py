@@ -42,11 +42,11 @@ from ..publish.void import DUMPS, PREFIXES_VOID, void_quads
 from ..publish.void import summary as void_summary
 from ..store.embedded import Store
 from . import browse
+from .answer import Answer
 from .describe import describe, labels
 from .entity import build_page
 from .negotiate import MEDIA, SUFFIXES, choose, content_type
 from .pages import render
-from .query_pool import Answer
 from .sparql_guard import Refused, check_query
 from .state import AppState, ServerConfig, summary
 from .timed_http import timed_protocol

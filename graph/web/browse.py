@@ -26,10 +26,10 @@ from casckg.queries import NamedQuery, internal, library, with_values
 
 from ..network.projection import LANGUAGES
 from ..query import bindings, run, short, to_term
+from .answer import GRAPH_FORMATS, RESULT_FORMATS
 from .describe import labels
 from .negotiate import MEDIA, choose
 from .pages import render
-from .query_pool import GRAPH_FORMATS, RESULT_FORMATS
 from .results import RESULT_DOWNLOADS, Table, download_href, from_json, from_ntriples, is_graph_query
 
 #: What a page asks the workers for: results as JSON, a CONSTRUCT's triples as N-Triples.

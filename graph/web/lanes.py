@@ -16,7 +16,8 @@ import hashlib
 import time
 from collections import OrderedDict
 
-from .query_pool import Answer, Limits, QueryPool, StoreOptions
+from .answer import Answer, Limits, StoreOptions
+from .query_pool import QueryPool
 
 _REMEMBERED = 4096
 

@@ -18,9 +18,9 @@ from casckg.ingest.contract import CasckgError
 
 from ..build.mint import base_iri
 from ..store.embedded import Store
+from .answer import Limits, StoreOptions
 from .describe import labels
 from .lanes import Lanes
-from .query_pool import Limits, StoreOptions
 
 _EXAMPLE_QUERY = """SELECT ?forum ?date WHERE {
   ?forum cas:participant <%sid/state/KAZ> ; cas:date ?date .
