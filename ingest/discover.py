@@ -65,7 +65,8 @@ def rank_words(language: str) -> frozenset[str]:
     that are not part of it ("General Sergei Shoigu" is Sergei Shoigu)."""
     lex = lang_lexicon(language)
     phrases = [p for key in ("ranks", "titles", "honorifics") for p in lex.get(key) or ()]
-    return frozenset(w for phrase in phrases for w in fold(phrase).split())
+    small = {fold(w) for key in ("determiners", "connectors", "stop", "title_of") for w in lex.get(key) or ()}
+    return frozenset(w for phrase in phrases for w in fold(phrase).split() if w not in small)
 
 
 def head_at(tokens: list[Token], i: int, lex: dict) -> tuple[int, str] | None:
