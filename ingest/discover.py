@@ -126,9 +126,10 @@ def _clause_cut(cand: Candidate, tokens: list[Token], language: str, lex: dict, 
     return cand
 
 
-def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex: dict, known: set[int]) -> Candidate:
+def _extend_left(tokens: list[Token], h0: int, language: str, lex: dict, known: set[int]) -> tuple[int, int]:
+    """Where a name begins left of its head word, and the word before it: capitalised words,
+    modifiers, ordinals and known names (en), adjectives (ru), modifiers (fr)."""
     first = h0
-    # left: capitalised words, modifiers, ordinals, known names (en); adjectives (ru); modifiers (fr)
     j = h0 - 1
     while j >= 0:
         tok = tokens[j]
@@ -152,6 +153,11 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
             break
         first = j
         j -= 1
+    return first, j
+
+
+def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex: dict, known: set[int]) -> Candidate:
+    first, j = _extend_left(tokens, h0, language, lex, known)
     definite = j >= 0 and tokens[j].key in lex["definite"]
     # right
     last = h1

@@ -142,32 +142,48 @@ def _sentence_mentions(
                 linker.note(ref, cand.cls, linker.labels[ref], head)
                 add(first, cand.last, cand.cls, ref, "anaphor", head, cand)
             continue
-        name = cand.quoted or text
-        if cand.acronym and text.endswith(")"):
-            name = text[: text.rfind("(")].strip()
-        named = cand.quoted or any(t.is_cap for t in tokens[first : cand.last] if t.key not in lex["determiners"])
-        ref = None
-        if cand.cls in ("Forum", "Mission") and not cand.quoted:
-            # a second description of the event in focus ("joint tactical exercises") is that event
-            ref = next((r for c, h, r in reversed(linker.recent) if c == cand.cls and h == head), None)
-            if ref is not None and named and not linker.labels[ref][:1].isupper():
-                linker.labels[ref] = name
-        if ref is None and _describes_event_in_focus(cand, tokens, first, matches):
-            ref = linker.in_focus(cand.cls, FOCUS_SPAN)
-        if ref is None:
-            ref = linker.mint(cand.cls, name)
-        linker.note(ref, cand.cls, name, head)
-        add(first, cand.last, cand.cls, ref, "new", head, cand)
-        if inside is not None:
-            _only_a_head(inside, cand, first, matches, mentions, linker)
-        if cand.acronym:
-            linker.aliases[cand.acronym] = ref
-        if cand.quoted:
-            linker.labels[ref] = cand.quoted
+        _name_new(cand, text, first, head, inside, tokens, matches, mentions, linker, add)
     _people(index, sentence, tokens, linker, result, mentions, add)
     _set_outer(mentions)
     _apposition(sentence, mentions, linker)
     return mentions
+
+
+def _name_new(
+    cand: Candidate,
+    text: str,
+    first: int,
+    head: str,
+    inside: Match | None,
+    tokens: list[Token],
+    matches: list[Match],
+    mentions: list[Mention],
+    linker: Linker,
+    add,
+) -> None:
+    """A discovered name no gazetteer entry has: the event already in focus, or a new entity."""
+    name = cand.quoted or text
+    if cand.acronym and text.endswith(")"):
+        name = text[: text.rfind("(")].strip()
+    named = cand.quoted or any(t.is_cap for t in tokens[first : cand.last] if t.key not in linker.lex["determiners"])
+    ref = None
+    if cand.cls in ("Forum", "Mission") and not cand.quoted:
+        # a second description of the event in focus ("joint tactical exercises") is that event
+        ref = next((r for c, h, r in reversed(linker.recent) if c == cand.cls and h == head), None)
+        if ref is not None and named and not linker.labels[ref][:1].isupper():
+            linker.labels[ref] = name
+    if ref is None and _describes_event_in_focus(cand, tokens, first, matches):
+        ref = linker.in_focus(cand.cls, FOCUS_SPAN)
+    if ref is None:
+        ref = linker.mint(cand.cls, name)
+    linker.note(ref, cand.cls, name, head)
+    add(first, cand.last, cand.cls, ref, "new", head, cand)
+    if inside is not None:
+        _only_a_head(inside, cand, first, matches, mentions, linker)
+    if cand.acronym:
+        linker.aliases[cand.acronym] = ref
+    if cand.quoted:
+        linker.labels[ref] = cand.quoted
 
 
 def _set_outer(mentions: list[Mention]) -> None:

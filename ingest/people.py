@@ -78,6 +78,41 @@ def _name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, 
     return n
 
 
+def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention]) -> Ref | None:
+    """The state or body a title is of, named before it: "Kyrgyz President", "UN Secretary-General",
+    "Turkmenistan’s", or the opener of a list line ("Kazakhstan – President …")."""
+    affiliation = None
+    k = t0 - 1
+    while k >= 0 and tokens[k].text in "’'s" and k > t0 - 3:
+        k -= 1
+    before = taken.get(k)
+    if before is not None and before.cls in ("State", "Institution") and before.last >= k + 1:
+        affiliation = before.ref
+    elif k > 0 and tokens[k].text in DASHES:
+        # a list item "Kazakhstan – President Kassym-Jomart Tokayev": the line opens with what the title is of
+        opener = taken.get(0)
+        others = {taken[i].ref for i in range(1, k) if i in taken and taken[i].cls in ("State", "Institution")}
+        if opener is not None and opener.cls in ("State", "Institution") and others <= {opener.ref}:
+            affiliation = opener.ref
+    return affiliation
+
+
+def _name_before(tokens: list[Token], t0: int, taken: dict[int, Mention], lex: dict) -> tuple[int | None, int | None]:
+    """A name written before ", a TITLE" ("Erlan Karin, Secretary of …"): its token span, or (None, None)."""
+    first = last = None
+    k = t0 - 1
+    while k >= 0 and tokens[k].key in lex["determiners"]:
+        k -= 1
+    if k >= 1 and tokens[k].text == ",":
+        end = k
+        start = end
+        while start > 0 and tokens[start - 1].is_word and tokens[start - 1].is_cap and end - start < 3:
+            start -= 1
+        if end - start >= 2 or (end - start == 1 and taken.get(start) and taken[start].cls == "Person"):
+            first, last = start, end
+    return first, last
+
+
 def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz: Gazetteer) -> list[Person]:
     """People with titles in one sentence's tokens, given the sentence's other mentions."""
     lex = lang_lexicon(language)
@@ -100,20 +135,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         while j < len(tokens) and (more := _title_at(tokens, j, language)):
             (ranks if more[1] == "ranks" else titles).append(more[2])
             j += more[0]
-        # affiliation before the title: "Kyrgyz President", "UN Secretary-General", "Turkmenistan’s"
-        affiliation = None
-        k = t0 - 1
-        while k >= 0 and tokens[k].text in "’'s" and k > t0 - 3:
-            k -= 1
-        before = taken.get(k)
-        if before is not None and before.cls in ("State", "Institution") and before.last >= k + 1:
-            affiliation = before.ref
-        elif k > 0 and tokens[k].text in DASHES:
-            # a list item "Kazakhstan – President Kassym-Jomart Tokayev": the line opens with what the title is of
-            opener = taken.get(0)
-            others = {taken[i].ref for i in range(1, k) if i in taken and taken[i].cls in ("State", "Institution")}
-            if opener is not None and opener.cls in ("State", "Institution") and others <= {opener.ref}:
-                affiliation = opener.ref
+        affiliation = _affiliation_before(tokens, t0, taken)
         # complement after the title: "of the KAZCENT", "du Kazakhstan", "Казахстана", "tadjik"
         c = j
         while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
@@ -142,16 +164,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         if n_name:
             first, last = j, j + n_name
         else:
-            k = t0 - 1
-            while k >= 0 and tokens[k].key in lex["determiners"]:
-                k -= 1
-            if k >= 1 and tokens[k].text == ",":
-                end = k
-                start = end
-                while start > 0 and tokens[start - 1].is_word and tokens[start - 1].is_cap and end - start < 3:
-                    start -= 1
-                if end - start >= 2 or (end - start == 1 and taken.get(start) and taken[start].cls == "Person"):
-                    first, last = start, end
+            first, last = _name_before(tokens, t0, taken, lex)
         if first is not None:
             existing = taken.get(first)
             known = None

@@ -12,12 +12,8 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGES = ("ontology", "queries", "ingest", "graph")  # installed as casckg.<folder>
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 80
-#: Known to be too long, each being rewritten by an open issue (extraction); none may grow.
-TOO_LONG = {
-    "ingest/mentions.py:_sentence_mentions": 110,
-    "ingest/discover.py:_extend": 98,
-    "ingest/people.py:find_people": 94,
-}
+#: Functions allowed over the limit, each with the length it may not pass (none today).
+TOO_LONG: dict[str, int] = {}
 
 
 def _files() -> list[Path]:
