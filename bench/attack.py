@@ -36,7 +36,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.load import Tally, free_port, hammer, oxigraph_copy, queries, start
+from bench.load import Tally, free_port, hammer, queries, start, start_oxigraph
 from casckg.graph.store import DEFAULT_STORE
 
 MAX_CLIENTS, MAX_RUNAWAYS, MAX_SECONDS = 64, 32, 60
@@ -252,11 +252,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         try:
-            oxigraph = oxigraph_copy(args.store, folder / "ox")
-            ox_port, ours_port = free_port(), free_port()
-            ox_command = [oxigraph, "serve-read-only", "--location", str(folder / "ox")]
-            ox_command += ["--bind", f"127.0.0.1:{ox_port}", "--union-default-graph", "--timeout-s", f"{TIMEOUT:g}"]
-            processes.append(start(ox_command, f"http://127.0.0.1:{ox_port}/", folder / "ox.log"))
+            oxigraph, ox_port = start_oxigraph(args.store, folder, "--timeout-s", f"{TIMEOUT:g}")
+            processes.append(oxigraph)
+            ours_port = free_port()
             serve = [sys.executable, "-m", "casckg.graph.cli", "serve", "--store", args.store]
             serve += ["--port", str(ours_port), "--workers", str(args.workers), "--timeout", f"{TIMEOUT:g}"]
             serve += ["--slow-workers", str(args.slow_workers)]

@@ -81,6 +81,15 @@ def oxigraph_copy(store: str | Path, location: Path) -> str:
     return oxigraph
 
 
+def start_oxigraph(store: str | Path, folder: Path, *options: str) -> tuple[subprocess.Popen, int]:
+    """Oxigraph's own read-only server on a copy of the store, on a loopback port: (process, port)."""
+    oxigraph = oxigraph_copy(store, folder / "ox")
+    port = free_port()
+    command = [oxigraph, "serve-read-only", "--location", str(folder / "ox"), "--bind", f"127.0.0.1:{port}"]
+    command += ["--union-default-graph", *options]
+    return start(command, f"http://127.0.0.1:{port}/", folder / "ox.log"), port
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -149,23 +158,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         try:
-            oxigraph = oxigraph_copy(args.store, folder / "ox")
-            ox_port, ours_port, remote_port = free_port(), free_port(), free_port()
-            processes.append(
-                start(
-                    [
-                        oxigraph,
-                        "serve-read-only",
-                        "--location",
-                        str(folder / "ox"),
-                        "--bind",
-                        f"127.0.0.1:{ox_port}",
-                        "--union-default-graph",
-                    ],
-                    f"http://127.0.0.1:{ox_port}/",
-                    folder / "ox.log",
-                )
-            )
+            oxigraph, ox_port = start_oxigraph(args.store, folder)
+            processes.append(oxigraph)
+            ours_port, remote_port = free_port(), free_port()
             serve = [sys.executable, "-m", "casckg.graph.cli", "serve", "--workers", str(args.workers)]
             processes.append(
                 start(
