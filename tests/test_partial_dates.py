@@ -34,4 +34,4 @@ def test_forums_of_a_state_are_in_date_order_with_partial_days_last(built) -> No
     columns, data = rows(run(built, resolve("forums-of-state"), {"state": "state/KAZ"}))
     dates = [row[columns.index("date")] for row in data if row[columns.index("date")]]
     full = [d for d in dates if not d.startswith("--")]
-    assert full == sorted(full) and dates[: len(full)] == full
+    assert full and full == sorted(full) and dates[: len(full)] == full
