@@ -16,7 +16,7 @@ from casckg.queries import NamedQuery, QueryFileError, library, parse
 from .build.mint import base_iri
 from .store.embedded import QueryResult, Store, Term
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD = PREFIXES["xsd"]
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,

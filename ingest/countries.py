@@ -26,6 +26,7 @@ from functools import cache
 
 from .lexicon import lexicon
 from .records import Document, Entity, Literal, Ref, Source, Statement
+from .tokens import fold
 
 LANGUAGES = ("en", "fr", "ru")
 SOURCE_KEY = "iso-3166"  # the reference source (named graph) the countries are in
@@ -76,12 +77,6 @@ def _parts(name: str) -> list[str]:
     return [head, tail] if head.isupper() else [head]  # "USSR, Union of Soviet Socialist Republics"
 
 
-def _fold(text: str) -> str:
-    from .tokens import fold
-
-    return fold(text)
-
-
 def _feminine_fr(adjective: str) -> list[str]:
     """French adjective forms: masculine and feminine, singular and plural ("italien", "italienne",
     "italiens", "italiennes")."""
@@ -120,7 +115,7 @@ def _derived_adjectives(alpha2: str, names: dict[str, list[str]]) -> dict[str, l
             continue
         for lang, text in shown.items():
             short = names.get(lang, [""])[0]  # CLDR's short name comes first
-            if _fold(text)[:2] in {_fold(w)[:2] for w in short.split()} and _fold(text) != _fold(short):
+            if fold(text)[:2] in {fold(w)[:2] for w in short.split()} and fold(text) != fold(short):
                 out.setdefault(lang, []).append(text)
     return out
 
@@ -165,10 +160,10 @@ def countries() -> tuple[Country, ...]:
                     names[lang] = found
                     labels[lang] = found[0]
                 if cldr and _parts(cldr) == [cldr]:
-                    primary[_fold(cldr)].add(entry.alpha_3)
+                    primary[fold(cldr)].add(entry.alpha_3)
             raw.append((entry, former, names, labels))
     owners = Counter(
-        (former, key) for _, former, names, _ in raw for key in {_fold(n) for ns in names.values() for n in ns}
+        (former, key) for _, former, names, _ in raw for key in {fold(n) for ns in names.values() for n in ns}
     )
     current = {key for (former, key) in owners if not former}
     out = []
@@ -177,7 +172,7 @@ def countries() -> tuple[Country, ...]:
 
         # CLDR's whole display name of one country is its own, not a qualifier in another's name
         kept = {
-            lang: tuple(n for n in ns if _own(_fold(n), alpha3, former, primary, owners, current))
+            lang: tuple(n for n in ns if _own(fold(n), alpha3, former, primary, owners, current))
             for lang, ns in names.items()
         }
         # the display name is the first name that is this country's alone, else the library's own
@@ -210,11 +205,11 @@ def countries_document(records: list[Document]) -> Document:
 
     recorded = {e.ref for doc in records for e in doc.entities if "State" in e.classes}
     taken = {
-        _fold(st.object.value)
+        fold(st.object.value)
         for doc in records
         for st in doc.statements
         if st.predicate in ("rdfs:label", "skos:altLabel") and isinstance(st.object, Literal)
-    } | {_fold(n) for entry in lexicon("places").values() for lang in LANGUAGES for n in entry.get(lang, [])}
+    } | {fold(n) for entry in lexicon("places").values() for lang in LANGUAGES for n in entry.get(lang, [])}
     version = f"pycountry {_version(pycountry)}; babel {babel.__version__}"
     source = Source(
         kind="reference",
@@ -228,9 +223,7 @@ def countries_document(records: list[Document]) -> Document:
         names = {
             lang: list(
                 dict.fromkeys(
-                    n
-                    for n in (*country.names.get(lang, ()), *country.adjectives.get(lang, ()))
-                    if _fold(n) not in taken
+                    n for n in (*country.names.get(lang, ()), *country.adjectives.get(lang, ())) if fold(n) not in taken
                 )
             )
             for lang in LANGUAGES

@@ -5,8 +5,10 @@ what a forum's name says, the state in a title before a person or an office, rol
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .discover import lang_lexicon
+from .lexicon import lexicon
 from .lists import title_lead
 from .mentions import ArticleMentions, Mention
 from .negation import negated
@@ -67,9 +69,7 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
             # "X (Y)" and "X in Y" right after a name: "UNRCCA in Ashgabat", "Chebarkul (Chelyabinsk oblast)"
             nxt = [m for m in mentions if m.top and m.start > outer.end and m.start - outer.end <= 5]
             if outer.top and outer.cls in ("Institution", "Place") and nxt and nxt[0].cls in ("Place", "State"):
-                gap = am.sentences[index].text[
-                    outer.end - am.sentences[index].start : nxt[0].start - am.sentences[index].start
-                ]
+                gap = sentence.text[outer.end - sentence.start : nxt[0].start - sentence.start]
                 if re.fullmatch(r"\s*(\(|in|à|en|au|в|на)\s*", gap, re.I):
                     out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
                 elif (  # "Shymkent, Kazakhstan": a place and its state, unless the places lexicon says otherwise
@@ -118,7 +118,7 @@ def people_statements(am: ArticleMentions) -> list[Found]:
             parts += [r for r in person.role.split(", ") if r not in parts]
         if person.affiliation is not None:
             out.append(Found(person.ref, "cas:affiliatedWith", person.affiliation, index, 0.7, "people.title"))
-    ranks = set(lexicon_ranks())
+    ranks = lexicon_ranks()
     for ref, (index, parts) in roles.items():
         ordered = [p for p in parts if p in ranks] + [p for p in parts if p not in ranks]
         out.append(Found(ref, "cas:role", (normal_role(ordered), "string"), index, 0.7, "people.title"))
@@ -185,8 +185,9 @@ def normal_role(parts: list[str]) -> str:
     return ", ".join(kept)
 
 
-def lexicon_ranks() -> list[str]:
+@cache
+def lexicon_ranks() -> frozenset[str]:
     """The English names of military ranks, which come first in a role."""
-    from .lexicon import lexicon
-
-    return [english for lang in lexicon("discovery").values() for english in (lang.get("ranks") or {}).values()]
+    return frozenset(
+        english for lang in lexicon("discovery").values() for english in (lang.get("ranks") or {}).values()
+    )

@@ -102,13 +102,13 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
     out: list[Found] = []
     in_focus = event_focus(am)
     for index, sentence in enumerate(am.sentences):
-        mentions = am.by_sentence[index]
         focus = in_focus[index]
         text = fold(sentence.text)
         for spec in _compiled(language):
+            triggers = list(spec["regex"].finditer(text))
             denied = [  # "did not take part", "was to include": clauses that assert no such fact
                 clause_span(text, t.start(), t.end(), language)
-                for t in spec["regex"].finditer(text)
+                for t in triggers
                 if negated(text, t.start(), t.end(), language)
                 or (spec["predicate"] in HAPPENED and unrealised(text, t.start(), language))
             ]
@@ -118,7 +118,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                 ]
             else:
                 mentions = am.by_sentence[index]
-            for trig in spec["regex"].finditer(text):
+            for trig in triggers:
                 if any(a <= trig.start() < b for a, b in denied):
                     continue
                 t0, t1 = sentence.start + trig.start(), sentence.start + trig.end()
@@ -169,12 +169,11 @@ def status_statements(am: ArticleMentions) -> list[Found]:
     out: list[Found] = []
     in_focus = event_focus(am)
     for index, sentence in enumerate(am.sentences):
-        forums = [m for m in am.by_sentence[index] if m.cls == "Forum" and m.top]
-        focus = in_focus[index]
         status = event_status(fold(sentence.text), am.language)
         if status is None:
             continue
-        subject = forums[0].ref if forums else focus
+        forums = [m for m in am.by_sentence[index] if m.cls == "Forum" and m.top]
+        subject = forums[0].ref if forums else in_focus[index]
         if subject is not None and (forums or status != "planned"):
             out.append(Found(subject, "cas:eventStatus", (status, "token"), index, 0.6, f"status.{status}"))
     return out

@@ -29,7 +29,7 @@ _OX_RESULTS = {
     "csv": ox.QueryResultsFormat.CSV,
     "tsv": ox.QueryResultsFormat.TSV,
 }
-_EXPORT_NAME = {"rdfxml": "xml"}
+EXPORT_NAME = {"rdfxml": "xml"}  # the export writers' name of a graph format
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def _answer(result: QueryResult, accept: str | None, limits: Limits) -> Answer:
 
         def graph_body(kept: list[ox.Triple]) -> bytes:
             out = io.BytesIO()
-            serialize([ox.Quad(t.subject, t.predicate, t.object) for t in kept], _EXPORT_NAME.get(fmt, fmt), out)
+            serialize([ox.Quad(t.subject, t.predicate, t.object) for t in kept], EXPORT_NAME.get(fmt, fmt), out)
             return out.getvalue()
 
         body, kept = _within(graph_body, triples, limits.max_bytes)

@@ -42,7 +42,7 @@ from ..publish.void import DUMPS, PREFIXES_VOID, void_quads
 from ..publish.void import summary as void_summary
 from ..store.embedded import Store
 from . import browse
-from .answer import Answer
+from .answer import EXPORT_NAME, Answer
 from .describe import describe, labels
 from .entity import build_page
 from .negotiate import MEDIA, SUFFIXES, choose, content_type
@@ -53,7 +53,6 @@ from .timed_http import timed_protocol
 
 RDF_OFFER = ("ttl", "jsonld", "rdfxml", "nt", "trig", "nq")
 PAGE_OFFER = ("html", *RDF_OFFER)
-_EXPORT_NAME = {"rdfxml": "xml"}
 _FORMAT_LABELS = {
     "ttl": "Turtle",
     "jsonld": "JSON-LD",
@@ -85,7 +84,7 @@ def _message(request: Request, status: int, heading: str, text: str) -> Response
 
 def _rdf_response(quads: list[ox.Quad], fmt: str, prefixes: dict[str, str] | None = None) -> Response:
     out = io.BytesIO()
-    serialize(quads, _EXPORT_NAME.get(fmt, fmt), out, prefixes)
+    serialize(quads, EXPORT_NAME.get(fmt, fmt), out, prefixes)
     return _vary(Response(out.getvalue(), media_type=content_type(fmt)))
 
 

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
+from .answer import GRAPH_FORMATS
 from .negotiate import MEDIA
 
 #: Downloads a SELECT or ASK result offers, and those of a CONSTRUCT or DESCRIBE.
@@ -72,9 +73,12 @@ def from_ntriples(body: bytes, truncated: bool = False) -> Table:
     return Table(list(_TRIPLE_COLUMNS), rows, graph=True, truncated=truncated)  # type: ignore[arg-type]
 
 
+_GRAPH_MEDIA = frozenset(m for f in GRAPH_FORMATS for m in MEDIA[f])
+
+
 def is_graph_query(media_type: str) -> bool:
     """Whether an answer is RDF (a CONSTRUCT or DESCRIBE) rather than a results document."""
-    return media_type.split(";")[0].strip() in {m for f in ("ttl", "nt", "jsonld", "rdfxml") for m in MEDIA[f]}
+    return media_type.split(";")[0].strip() in _GRAPH_MEDIA
 
 
 def download_href(path: str, params: dict[str, str], fmt: str) -> str:
