@@ -22,7 +22,7 @@ from .known import KnownName, gazetteer_of_names
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Source, Statement
 from .report import Problem, Severity
 from .slug import slug
-from .tokens import fold, key_of
+from .tokens import fold, key_of, name_lemma
 
 __all__ = [
     "COUNTRIES_SOURCE",
@@ -50,6 +50,7 @@ __all__ = [
     "identity_decisions",
     "is_url",
     "key_of",
+    "name_lemma",
     "load",
     "read",
     "reference_documents",

@@ -89,6 +89,22 @@ def russian(word: str) -> tuple[str, str]:
     return lemma, str(best.tag)
 
 
+@lru_cache(maxsize=20_000)
+def name_lemma(word: str, grammeme: str) -> str:
+    """A word of a person's name in its dictionary form: a Russian word the analyser can read as
+    a surname (`grammeme` "Surn"), given name ("Name") or patronymic ("Patr"), in that reading
+    ("Токаева" -> "токаев", not the woman's name Tokaeva; "Рахмонова" -> "рахмонов"); any other
+    word folded as written (a name the analyser does not know is no common noun: "Токаев" stays,
+    not "токай")."""
+    if not _CYRILLIC.search(word):
+        return fold(word)
+    lower = word.lower()  # ё kept: it is "yo" in Latin letters (Мирзиёев, Mirziyoyev)
+    for parse in _morph().parse(lower):
+        if grammeme in parse.tag and ("masc" in parse.tag or "ms-f" in parse.tag):
+            return parse.normal_form
+    return lower
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """The tokens of `text`; offsets are shifted by `offset` (a sentence's start)."""
     out = []

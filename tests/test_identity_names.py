@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from bench.identity import gold_files, measure
-from casckg.graph.build.names import load_name_rule, person_name, spelling
+from casckg.graph.build.job import build
+from casckg.graph.build.names import load_name_rule
+from casckg.graph.build.person_names import person_score, spelling
 from casckg.graph.query import resolve, rows, run
 from casckg.graph.store import open_store
 
@@ -25,11 +27,40 @@ def test_transliterations_and_inflections_spell_alike() -> None:
 
 def test_titles_initials_and_descriptions() -> None:
     rule = load_name_rule()
-    full, initials = person_name("Kassym-Jomart Tokayev", rule), person_name("President K.-J. Tokaev", rule)
+    full, initials = rule.person("Kassym-Jomart Tokayev"), rule.person("President K.-J. Tokaev")
     assert full and initials and full.surname == initials.surname
-    assert [i for i, _ in initials.given] == ["k", "j"] == [i for i, _ in full.given]
-    assert person_name("Ilhom Aliyev", rule).given != person_name("Ilham Aliyev", rule).given
-    assert person_name("Minister of Defence of Uzbekistan", rule) is None  # a role, not a name
+    assert [i for i, _ in initials.given] == [i for i, _ in full.given]
+    assert rule.person("Ilhom Aliyev").given != rule.person("Ilham Aliyev").given
+    assert rule.person("Minister of Defence of Uzbekistan") is None  # a role, not a name
+    assert rule.person("M. Dominique de Villepin") == rule.person("Dominique de Villepin")  # title, particle
+    assert rule.person("г-н Токаев") == rule.person("Tokayev")
+
+
+# Spellings of one person as the corpus articles write them (Libération 1996, asie-centrale.com
+# 2002, Russian genitives), against the reference records' names.
+ONE_PERSON = [
+    ("Nursultan Nazerbaïev", "Nursultan Nazarbayev"),  # a vowel heard differently
+    ("Emomali Rakhamonov", "Emomali Rahmonov"),
+    ("Kassymjomart Tokaev", "Kassym-Jomart Tokayev"),  # given names written as one
+    ("Касым-Жомарт Кемелевич Токаев", "Kassym-Jomart Tokayev"),  # Cyrillic, patronymic
+    ("Ильхама Алиева", "Ilham Aliyev"),  # genitive
+    ("Шавкат Мирзиёев", "Shavkat Mirziyoyev"),  # ё is "yo"
+    ("President K.-J. Tokaev", "Kassym-Jomart Tokayev"),  # initials
+]
+# Two people whose surnames agree: father and son, namesakes.
+TWO_PEOPLE = [("Heydar Aliyev", "Ilham Aliyev"), ("Ilhom Aliyev", "Ilham Aliyev"), ("Timur Karimov", "Islam Karimov")]
+
+
+@pytest.mark.parametrize(("one", "other"), ONE_PERSON)
+def test_one_person_in_other_spellings_is_merged(one: str, other: str) -> None:
+    rule = load_name_rule()
+    assert person_score(rule.person(one), rule.person(other), rule.weights) >= rule.threshold
+
+
+@pytest.mark.parametrize(("one", "other"), TWO_PEOPLE)
+def test_two_people_of_one_surname_are_not(one: str, other: str) -> None:
+    rule = load_name_rule()
+    assert person_score(rule.person(one), rule.person(other), rule.weights) == 0.0
 
 
 @pytest.fixture(scope="module")
@@ -83,10 +114,8 @@ def test_an_analysts_decisions_hold_on_every_build(opened) -> None:
 
 def test_a_surname_alone_is_doubtful() -> None:
     rule = load_name_rule()
-    alone, full = person_name("Aliyev", rule), person_name("Ilhom Aliyev", rule)
-    from casckg.graph.build.names import _person_score
-
-    assert rule.doubtful <= _person_score(full, alone, rule) < rule.threshold
+    alone, full = rule.person("Aliyev"), rule.person("Ilhom Aliyev")
+    assert rule.doubtful <= person_score(full, alone, rule.weights) < rule.threshold
 
 
 def test_a_bad_decision_is_reported_with_its_line(tmp_path: Path) -> None:
@@ -113,7 +142,81 @@ def test_a_bad_decision_is_reported_with_its_line(tmp_path: Path) -> None:
 def test_duplicates_and_false_merges_stay_at_the_level_reached(opened, corpus: Path) -> None:
     # Forum merges alone (no name resolution, no decisions): 19 duplicate pairs and 7 merged nodes
     # of 383 gold entities. Name resolution brought it to 12; people the named-entity recognition
-    # mints in other spellings (Tokaev, Nazerbaiev, "M. Dominique de Villepin") make it 14 again.
+    # mints in other spellings (Tokaev, Nazerbaiev, "M. Dominique de Villepin") made it 14 again,
+    # and transliteration-aware comparison of people's names 10 (2.6%). Merged: 4 (1.0%) once
+    # "President of Kazakhstan" named the post, not Tokayev.
     figures = measure(opened, gold_files(corpus))
-    assert figures.total("duplicates") <= 14
-    assert figures.total("merged") <= 7
+    assert figures.total("duplicates") <= 10
+    assert figures.total("merged") <= 4
+    assert not figures.duplicates["Person"] and not figures.merged["Person"]
+
+
+def test_an_article_spelling_a_known_person_its_own_way_is_merged_with_its_evidence(opened) -> None:
+    # Libération (1996) writes "Nursultan Nazerbaïev" and asie-centrale.com (2002) "M. Dominique de
+    # Villepin" beside "Dominique de Villepin": one node each, the merge recorded with its score
+    # and the names compared.
+    article = "https://w3id.org/casckg/source/article/liberation-accord-confiance-militaire-shanghai-1996"
+    merge = opened.query(
+        f"SELECT ?score ?name WHERE {{ GRAPH <{article}> {{ ?m a cas:Merge ; cas:mergedInto <{ID}person/nazarbayev> ;"
+        " cas:matchScore ?score ; cas:sharedName ?name } }"
+    )
+    assert {row["name"].value for row in merge} >= {"Nursultan Nazerbaïev"}
+    assert all(float(row["score"].value) >= load_name_rule().threshold for row in merge)
+    assert not _ask(opened, f"ASK {{ <{ID}person/m-dominique-de-villepin> a ?class }}")
+    assert _ask(opened, f"ASK {{ <{ID}person/dominique-de-villepin> a cas:Person }}")
+
+
+EN = """---
+id: minister-en
+url: https://example.org/minister-en
+title: Defence ministers meet in Tashkent
+publisher: Example News
+language: en
+published: '2024-03-01'
+---
+Uzbekistan's Minister of Defence Bakhtiyor Tursunaliyev met General Timur Karimov in Tashkent on 1 March 2024.
+
+Tursunaliyev said the two armies would hold a joint exercise.
+"""
+FR = """---
+id: minister-fr
+url: https://example.org/minister-fr
+title: Rencontre des ministres
+publisher: Exemple Infos
+language: fr
+published: '2024-03-02'
+---
+Le ministre ouzbek de la Défense, Bakhtiyor Toursounaliev, a reçu le général Rustam Karimov le 2 mars 2024.
+"""
+
+
+@pytest.fixture(scope="module")
+def two_articles(tmp_path_factory: pytest.TempPathFactory):
+    """The reference records and two articles, in English and French, about one minister the
+    records do not know, and two generals of one surname."""
+    root = tmp_path_factory.mktemp("spellings")
+    (root / "articles").mkdir()
+    (root / "articles" / "minister-en.md").write_text(EN, encoding="utf-8")
+    (root / "articles" / "minister-fr.md").write_text(FR, encoding="utf-8")
+    build(Path(__file__).resolve().parents[1] / "sources", root / "store", articles=[root / "articles"], reason=False)
+    with open_store(root / "store") as store:
+        yield store
+
+
+def test_two_articles_spelling_one_minister_differently_give_one_node_with_a_merge(two_articles) -> None:
+    people = {
+        row["p"].value.rpartition("/")[2]
+        for row in two_articles.query("SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p a cas:Person } }")
+    }
+    assert "bakhtiyor-tursunaliyev" in people and "bakhtiyor-toursounaliev" not in people
+    assert _ask(
+        two_articles,
+        f"ASK {{ ?m a cas:Merge ; cas:mergedFrom <{ID}person/bakhtiyor-toursounaliev> ;"
+        f" cas:mergedInto <{ID}person/bakhtiyor-tursunaliyev> ; cas:matchScore ?s ; cas:sharedName ?n }}",
+    )
+
+
+def test_two_people_of_one_surname_stay_two(two_articles) -> None:
+    for person in ("timur-karimov", "rustam-karimov"):
+        assert _ask(two_articles, f"ASK {{ <{ID}person/{person}> a cas:Person }}"), person
+        assert not _ask(two_articles, f"ASK {{ ?m cas:mergedFrom <{ID}person/{person}> }}"), person

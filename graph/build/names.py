@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
 import yaml
-from anyascii import anyascii
 
 from casckg.ingest.contract import Document, Literal, Ref, key_of
 from casckg.queries import internal
@@ -28,6 +27,7 @@ from ..query import run
 from ..store.embedded import Store
 from .identity import RULE_PATH, Candidate, Merge, _name, rename, resolve_forums
 from .mint import entity_iri, ref_of, source_iri
+from .person_names import PersonName, person_name, person_score
 
 _NAME_PREDICATES = ("rdfs:label", "skos:altLabel", "cas:acronym")
 # A leading article is no part of a name ("the CSTO", "l'OTSC"); as written, so "UN" stays.
@@ -43,6 +43,11 @@ class NameRule:
     weights: dict[str, float]
     types: frozenset[str]
     titles: frozenset[str]
+    particles: frozenset[str]
+
+    def person(self, name: str) -> PersonName | None:
+        """A person's name as compared (`person_names`), with this rule's titles and particles."""
+        return person_name(name, self.titles, self.particles)
 
 
 @cache
@@ -51,56 +56,16 @@ def load_name_rule(path: Path = RULE_PATH) -> NameRule:
     return NameRule(
         threshold=float(data["threshold"]),
         doubtful=float(data["doubtful"]),
-        weights={k: float(data["weights"][k]) for k in ("name", "surname", "given_names")},
+        weights={k: float(v) for k, v in data["weights"].items()},
         types=frozenset(data["types"]),
         titles=frozenset(" ".join(key_of(t)) for t in data["titles"]),
+        particles=frozenset(data["particles"]),
     )
 
 
 def name_key(name: str) -> str:
     """A name as entity linking compares it: token keys (Russian lemmas), no leading article."""
     return " ".join(key_of(_LEADING_ARTICLE.sub("", name.strip(' .,;:«»"“”')))).strip()
-
-
-def spelling(word: str) -> str:
-    """A word in Latin letters spelled loosely, so transliterations meet: Tokayev, Tokaev,
-    Tokaïev and Токаев are 'tokaev'; Zhaparov and Japarov 'aparov'; Noursoultan (French) is Nursultan."""
-    text = re.sub(r"[^a-z]", "", anyascii(word).lower()).replace("zh", "j").replace("kh", "h").replace("ou", "u")
-    text = re.sub(r"[yij]", "", text)
-    return re.sub(r"(.)\1+", r"\1", text)
-
-
-@dataclass(frozen=True)
-class PersonName:
-    """A person's name split as compared: the surname (loosely spelled) and given-name initials."""
-
-    surname: str
-    given: tuple[tuple[str, str], ...]  # each given name: (its initial, loosely spelled; "" for an initial)
-
-
-def person_name(name: str, rule: NameRule) -> PersonName | None:
-    """The surname and the given names or their initials (titles and patronymics left out)."""
-    words = [w.strip("-‐") for w in re.split(r"[\s.]+", name)]
-    words = [w for w in words if w[:1].isalpha()]
-    words = [w for w in words if name_key(w) not in rule.titles]
-    if not words or any(not w[:1].isupper() for w in words):
-        return None  # a description ("Minister of Defence of Uzbekistan"), not a name
-    surname = spelling(words[-1])
-    given = [w for w in words[:-1] if not re.search(r"(?:вич|вна|ovich|evich|ovna|evna)$", w.lower())]
-    parts = [part for w in given for part in w.split("-") if anyascii(part)[:1].isalpha()]
-    initials = tuple((anyascii(p)[:1].lower(), spelling(p) if len(p) > 1 else "") for p in parts)
-    return PersonName(surname, initials) if surname else None
-
-
-def _person_score(mine: PersonName, theirs: PersonName, rule: NameRule) -> float:
-    if mine.surname != theirs.surname or len(mine.surname) < 3:
-        return 0.0
-    if mine.given and theirs.given:
-        pairs = zip(mine.given, theirs.given, strict=False)
-        if any(a[0] != b[0] or (a[1] and b[1] and a[1] != b[1]) for a, b in pairs):
-            return 0.0  # two people of one surname (father and son, Ilham and Ilhom Aliyev)
-        return rule.weights["surname"] + rule.weights["given_names"]
-    return rule.weights["surname"]
 
 
 def top_classes(store: Store) -> dict[str, str]:
@@ -121,57 +86,85 @@ def _document_names(doc: Document) -> dict[Ref, list[Literal]]:
     return names
 
 
+Scores = dict[str, tuple[float, dict[str, tuple[Literal, ...]]]]  # IRI -> (score, shared evidence)
+
+
+@dataclass
+class Pool:
+    """The entities an article's new entities are compared with, indexed by name: the graph's,
+    then each of the article's own that stays apart (so the article's "M. Dominique de Villepin"
+    finds its "Dominique de Villepin")."""
+
+    rule: NameRule
+    tops: dict[str, str] = field(default_factory=dict)  # IRI -> top class
+    by_key: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    people: dict[str, list[tuple[Literal, PersonName]]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, iri: str, top: str, name: Literal) -> None:
+        self.tops[iri] = top
+        if key := name_key(name.value):
+            self.by_key[(top, key)].add(iri)
+        if top == "Person" and (parsed := self.rule.person(name.value)):
+            self.people[iri].append((name, parsed))
+
+    def scores(self, top: str, names: list[Literal]) -> Scores:
+        """Entities of the top class `names` may denote, each with its best score and evidence:
+        a name in common, else (people) what the surname and given names agree on."""
+        weights = self.rule.weights
+        found: Scores = {}
+        for name in names:
+            key = name_key(name.value)
+            for other in self.by_key.get((top, key), ()) if key else ():
+                found[other] = (weights["name"], {"name": (name,)})
+            mine = self.rule.person(name.value) if top == "Person" else None
+            for other, theirs in self.people.items() if mine else ():
+                for their_name, parsed in theirs:
+                    score = person_score(mine, parsed, weights)
+                    if score > found.get(other, (0.0, {}))[0]:
+                        found[other] = (score, {"name": (name, their_name)})
+        return found
+
+
+def graph_pool(store: Store, rule: NameRule, exclude: str) -> Pool:
+    """The names of every entity the store holds outside the graph `exclude`."""
+    pool = Pool(rule)
+    for row in run(store, internal("articles", "entity-names"), {"exclude": exclude}):
+        entity, name = row["entity"], row["name"]
+        if isinstance(entity, ox.NamedNode) and isinstance(name, ox.Literal):
+            pool.add(entity.value, row["top"].value.rpartition("#")[2], Literal(name.value, language=name.language))
+    return pool
+
+
 def resolve_names(
     doc: Document, store: Store, rule: NameRule | None = None, base: str | None = None
 ) -> tuple[Document, list[Merge], list[Candidate]]:
-    """The document with its new entities merged into entities of the graph they share a name with.
+    """The document with its new entities merged into entities they share a name with.
 
     Only entities the graph does not hold yet (minted by this article) are compared, each with the
-    graph's entities of the same top class. One match at the threshold merges; several, or one
-    between `doubtful` and the threshold, are candidates and the entity keeps its own IRI.
+    graph's entities of the same top class and with the article's own new entities read before it
+    (names with a title last, so "Dominique de Villepin" keeps the IRI, not "M. Dominique de
+    Villepin"). One match at the threshold merges; several, or one between `doubtful` and the
+    threshold, are candidates and the entity keeps its own IRI.
     """
     rule = rule or load_name_rule()
     tops = top_classes(store)
-    known: dict[str, tuple[str, list[str]]] = {}  # IRI -> (top class, names)
-    by_key: dict[tuple[str, str], set[str]] = defaultdict(set)  # (top, name key) -> IRIs
-    by_surname: dict[str, set[str]] = defaultdict(set)
-    exclude = source_iri(doc.source, base)
-    for row in run(store, internal("articles", "entity-names"), {"exclude": exclude}):
-        entity, name = row["entity"], row["name"]
-        if not isinstance(entity, ox.NamedNode) or not isinstance(name, ox.Literal):
-            continue
-        top = row["top"].value.rpartition("#")[2]
-        known.setdefault(entity.value, (top, []))[1].append(name.value)
-        by_key[(top, name_key(name.value))].add(entity.value)
-        if top == "Person" and (parsed := person_name(name.value, rule)):
-            by_surname[parsed.surname].add(entity.value)
+    pool = graph_pool(store, rule, source_iri(doc.source, base))
+    in_graph = set(pool.tops)
     same, different = decisions(store)
     names = _document_names(doc)
     mapping: dict[Ref, Ref] = {}
     merges: list[Merge] = []
     candidates: list[Candidate] = []
-    for entity in doc.entities:
+    for entity in sorted(doc.entities, key=lambda e: _titled(names.get(e.ref, []), rule)):
         iri = entity_iri(entity.ref, base)
         top = next((tops[c] for c in entity.classes if c in tops), None)
-        if iri in known or top not in rule.types or entity.ref in mapping:
+        if iri in in_graph or top not in rule.types or entity.ref in mapping:
             continue
-        scores: dict[str, tuple[float, dict[str, tuple[Literal, ...]]]] = {}
-        for name in names.get(entity.ref, []):
-            key = name_key(name.value)
-            for other in by_key.get((top, key), ()) if key else ():
-                scores[other] = (rule.weights["name"], {"name": (name,)})
-            if top == "Person" and (mine := person_name(name.value, rule)):
-                for other in by_surname.get(mine.surname, ()):
-                    best = max(
-                        (_person_score(mine, p, rule) for n in known[other][1] if (p := person_name(n, rule))),
-                        default=0.0,
-                    )
-                    if best > scores.get(other, (0.0, {}))[0]:
-                        scores[other] = (best, {"name": (name,)})
+        scores = pool.scores(top, names.get(entity.ref, []))
         for other in different.get(iri, ()):
             scores.pop(other, None)  # an analyst said these are two
         for other in same.get(iri, ()):
-            if other in known:
+            if other in in_graph:
                 scores = {other: (1.0, {})}  # an analyst said these are one
                 break
         strong = sorted(o for o, (s, _) in scores.items() if s >= rule.threshold)
@@ -186,7 +179,15 @@ def resolve_names(
             if (ref := ref_of(other, base)) is not None:
                 score, shared = scores[other]
                 candidates.append(Candidate(entity.ref, ref, label, score, shared))
+        for name in names.get(entity.ref, []):
+            pool.add(iri, top, name)
     return rename(doc, mapping), merges, candidates
+
+
+def _titled(names: list[Literal], rule: NameRule) -> bool:
+    """Whether an entity's first name begins with a title ("M. Dominique de Villepin")."""
+    first = names[0].value.split() if names else []
+    return bool(first) and name_key(first[0]) in rule.titles
 
 
 def decisions(store: Store) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
