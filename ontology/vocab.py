@@ -108,6 +108,7 @@ class CAS(DefinedNamespace):
     proposed: URIRef
     proposedBy: URIRef
     role: URIRef
+    sharedContext: URIRef
     sharedDate: URIRef
     sharedName: URIRef
     sharedOrganiser: URIRef

@@ -25,6 +25,7 @@ from casckg.queries import internal
 
 from ..query import run
 from ..store.embedded import Store
+from .descriptions import Contexts, description_scores
 from .identity import RULE_PATH, Candidate, Merge, _name, rename, resolve_forums
 from .mint import entity_iri, ref_of, source_iri
 from .person_names import PersonName, person_name, person_score
@@ -98,10 +99,12 @@ class Pool:
     rule: NameRule
     tops: dict[str, str] = field(default_factory=dict)  # IRI -> top class
     by_key: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    names: dict[str, list[Literal]] = field(default_factory=lambda: defaultdict(list))
     people: dict[str, list[tuple[Literal, PersonName]]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, iri: str, top: str, name: Literal) -> None:
         self.tops[iri] = top
+        self.names[iri].append(name)
         if key := name_key(name.value):
             self.by_key[(top, key)].add(iri)
         if top == "Person" and (parsed := self.rule.person(name.value)):
@@ -150,6 +153,8 @@ def resolve_names(
     tops = top_classes(store)
     pool = graph_pool(store, rule, source_iri(doc.source, base))
     in_graph = set(pool.tops)
+    contexts = Contexts.read(store, doc, source_iri(doc.source, base), base)
+    named_here = {i for e in doc.entities if (i := entity_iri(e.ref, base)) in in_graph}
     same, different = decisions(store)
     names = _document_names(doc)
     mapping: dict[Ref, Ref] = {}
@@ -161,6 +166,10 @@ def resolve_names(
         if iri in in_graph or top not in rule.types or entity.ref in mapping:
             continue
         scores = pool.scores(top, names.get(entity.ref, []))
+        if top != "Person" and not any(s >= rule.threshold for s, _ in scores.values()):
+            of_top = {o: pool.names[o] for o, t in pool.tops.items() if t == top}
+            described = description_scores(iri, names.get(entity.ref, []), of_top, contexts, named_here, rule.weights)
+            scores = {**described, **scores}
         for other in different.get(iri, ()):
             scores.pop(other, None)  # an analyst said these are two
         for other in same.get(iri, ()):

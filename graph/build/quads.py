@@ -160,6 +160,7 @@ SHARED = {
     "place": "cas:sharedPlace",
     "date": "cas:sharedDate",
     "name": "cas:sharedName",
+    "context": "cas:sharedContext",
 }
 
 

@@ -1,0 +1,93 @@
+"""Descriptions as names: "the Ministry of Defense", "Regional Information Centre", "Joint
+Statement". An article often names a thing by what it is rather than by its name, and the
+recogniser mints it as an entity of its own. Such a description is the graph's entity of the same
+top class whose name holds every word of it (Ministry of Defence of the Kyrgyz Republic) and that
+the article ties to the same context: the description belongs to or is affiliated with the same
+state, or is part or a member of the same organisation (`entity-context.rq`). Which of five
+ministries of defence "the Ministry of Defense" is, only that context tells, so words alone never
+merge; an entity the article itself also names is weaker evidence and leaves a candidate.
+
+Words are compared by their loose spelling (`person_names.spelling`), a long word one letter off
+(defence, defense) agreeing; words of three letters or fewer (of, the, de, UN) are left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rapidfuzz.distance import Levenshtein
+
+from casckg.ingest.contract import Document, Literal, Ref, key_of
+from casckg.queries import internal
+
+from ..query import run
+from ..store.embedded import Store
+from .mint import entity_iri
+from .person_names import spelling
+
+#: What ties a description to its context in the article (the query reads the same predicates).
+CONTEXT = ("cas:belongsToState", "cas:affiliatedWith", "cas:partOf", "cas:memberOf")
+#: Words of this length or shorter are function words or acronyms, not what a description says.
+SHORT_WORD = 3
+
+
+def words(name: str) -> tuple[str, ...]:
+    """The content words of a name, loosely spelled."""
+    return tuple(w for t in key_of(name) if len(t) > SHORT_WORD and (w := spelling(t)))
+
+
+def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether a longer name holds every word of a description."""
+    return len(longer) > len(shorter) and all(any(_alike(w, v) for v in longer) for w in shorter)
+
+
+def _alike(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) > 5 and Levenshtein.distance(a, b) <= 1)
+
+
+@dataclass
+class Contexts:
+    """Each entity of the graph (and of the article) -> the states and organisations it is tied to."""
+
+    of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def read(cls, store: Store, doc: Document, exclude: str, base: str | None) -> Contexts:
+        contexts = cls()
+        for row in run(store, internal("articles", "entity-context"), {"exclude": exclude}):
+            if isinstance(row["entity"], ox.NamedNode) and isinstance(row["context"], ox.NamedNode):
+                contexts.of[row["entity"].value].add(row["context"].value)
+        for st in doc.statements:
+            if st.predicate in CONTEXT and isinstance(st.object, Ref):
+                contexts.of[entity_iri(st.subject, base)].add(entity_iri(st.object, base))
+        return contexts
+
+
+def description_scores(
+    iri: str,
+    names: list[Literal],
+    candidates: dict[str, list[Literal]],
+    contexts: Contexts,
+    named_here: set[str],
+    weights: dict[str, float],
+) -> dict[str, tuple[float, dict[str, tuple]]]:
+    """Entities (of the same top class, with their names) a description may stand for, scored:
+    every word of the description in one of the entity's names, plus a shared context (a state,
+    an organisation) or, weaker, the article naming the entity too."""
+    found: dict[str, tuple[float, dict[str, tuple]]] = {}
+    mine = [(n, w) for n in names if len(w := words(n.value)) >= 2]
+    for other, their_names in candidates.items() if mine else ():
+        for name, own in mine:
+            match = next((t for t in their_names if _holds(words(t.value), own)), None)
+            if match is None:
+                continue
+            shared = sorted(contexts.of.get(iri, set()) & contexts.of.get(other, set()))
+            score = weights["description"] + (
+                weights["context"] if shared else weights["named_here"] if other in named_here else 0.0
+            )
+            evidence = {"name": (name, match), **({"context": tuple(shared)} if shared else {})}
+            found[other] = (round(score, 3), evidence)
+            break
+    return found
