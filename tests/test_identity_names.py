@@ -184,6 +184,16 @@ def test_an_articles_ministry_of_defense_is_the_kyrgyz_ministry(opened) -> None:
     )
 
 
+def test_a_description_only_the_article_ties_to_an_entity_is_left_to_an_analyst(opened) -> None:
+    # newscentralasia names "the Joint Statement" of the 5th Consultative Meeting beside that
+    # statement's full name: nothing but the words and the article tie them, so the pair is open.
+    columns, data = rows(run(opened, resolve("merge-candidates")))
+    pairs = {(row[columns.index("entity")], row[columns.index("candidate")]): row for row in data}
+    row = pairs[("agreement/joint-statement", "agreement/dushanbe-joint-statement-2023")]
+    assert row[columns.index("decision")] == "open"
+    assert load_name_rule().doubtful <= float(row[columns.index("score")]) < load_name_rule().threshold
+
+
 def test_duplicates_and_false_merges_stay_at_the_level_reached(opened, corpus: Path) -> None:
     # Forum merges alone (no name resolution, no decisions): 19 duplicate pairs and 7 merged nodes
     # of 383 gold entities. Name resolution brought it to 12; people the named-entity recognition
