@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rapidfuzz.distance import Levenshtein
@@ -33,6 +34,7 @@ CONTEXT = ("cas:belongsToState", "cas:affiliatedWith", "cas:partOf", "cas:member
 SHORT_WORD = 3
 
 
+@lru_cache(maxsize=50_000)
 def words(name: str) -> tuple[str, ...]:
     """The content words of a name, loosely spelled."""
     return tuple(w for t in key_of(name) if len(t) > SHORT_WORD and (w := spelling(t)))
