@@ -90,6 +90,14 @@ def test_dangling_entity_is_named(clean_store: Path) -> None:
     assert [f.focus for f in report.findings if f.check == "untyped-entity"] == ["state/XYZ"]
 
 
+def test_a_cited_page_whose_address_contains_id_is_not_a_dangling_entity(clean_store: Path) -> None:
+    page = "https://www.mid.ru/en/foreign_policy/news/-/asset_publisher/content/id/457570"
+    add(clean_store, (ID + "state/KAZ", CAS + "citation", ox.NamedNode(page)))
+    with open_store(clean_store) as store:
+        report = check(store, reasoner=False)
+    assert [f for f in report.findings if f.check == "untyped-entity"] == []
+
+
 @pytest.mark.slow
 def test_reference_and_corpus_articles_together_are_consistent(tmp_path: Path, corpus: Path) -> None:
     """Regression: article roles are language-tagged text, names in Cyrillic get keys of their own,
