@@ -123,6 +123,16 @@ def _inner_head(tokens: list[Token], cand: Candidate, lex: dict) -> tuple[int, i
     return cand.head
 
 
+def _names_other(tokens: list[Token], start: int, end: int, cls: str, lex: dict) -> bool:
+    """Quoted words that open with a head of another class name that other thing, not this one
+    ("la cérémonie de signature de «l'accord de confiance…»" is no ceremony named «accord…»)."""
+    for k in range(start, min(start + 3, end)):
+        found = head_at(tokens, k, lex)
+        if found:
+            return found[1].split("/")[0] != cls
+    return False
+
+
 def _clause_cut(cand: Candidate, tokens: list[Token], language: str, lex: dict, stops: frozenset[int]) -> Candidate:
     """A name ends where a clause begins: at a verb, pronoun or adverb after its head (the tagger's
     `stops`; in English, which has no tagger here, a lower-case word in -ed), and the connectors
@@ -198,6 +208,7 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
                 tok.text != "("
                 and k - last <= 1
                 and cls in ("Forum", "Resolution", "Agreement", "Mission", "Initiative")
+                and not _names_other(tokens, k + 1, close, cls, lex)
             ):
                 quoted = text
                 last = close + 1
