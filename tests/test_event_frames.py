@@ -135,3 +135,22 @@ def test_the_opening_ceremony_of_an_exercise_is_the_exercise(tmp_path, gazetteer
 def test_no_event_from_a_verb_that_tells_none(tmp_path, gazetteer, language, text):
     doc = _read(tmp_path, gazetteer, language, text)
     assert not [e for e in doc.entities if "Forum" in e.classes]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "participants"),
+    [
+        ("en", "Talks between Kazakhstan and Uzbekistan were held in Tashkent on 3 May 2023.", {"KAZ", "UZB"}),
+        (
+            "fr",
+            "Le dialogue entre l'Union européenne et le Kazakhstan a eu lieu à Bruxelles le 28 mai 2019.",
+            {"eu", "KAZ"},
+        ),
+        ("ru", "Переговоры между Россией и Китаем прошли в Москве 5 июня 2023 года.", {"RUS", "CHN"}),
+    ],
+)
+def test_the_sides_named_between(tmp_path, gazetteer, language, text, participants):
+    frames = _frames(_read(tmp_path, gazetteer, language, text))
+    assert len(frames) == 1, frames
+    (frame,) = frames.values()
+    assert participants <= frame["cas:participant"]
