@@ -72,9 +72,7 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
     if arg.get("near") is not None:  # at most this many characters from the trigger
         # a mention the trigger stands inside is at distance 0 ("talks between A and B", one name)
         pool = [
-            m
-            for m in pool
-            if (m.start <= t0 and t1 <= m.end) or min(abs(t0 - m.end), abs(m.start - t1)) <= arg["near"]
+            m for m in pool if (m.start <= t0 and t1 <= m.end) or min(abs(t0 - m.end), abs(m.start - t1)) <= arg["near"]
         ]
     take = arg.get("take", "nearest")
     heads = pool
