@@ -100,14 +100,37 @@ def discover(
             i += 1
             continue
         n, cls = found
-        anaphor_only = cls.endswith("/anaphor")
-        cls = cls.split("/")[0]
+        cls, _, mark = cls.partition("/")
         cand = _clause_cut(_extend(tokens, i, i + n, cls, language, lex, known), tokens, language, lex, stops)
-        if anaphor_only:
+        if mark == "anaphor":
             cand.anaphor = True
+        elif mark == "part":
+            cand.head = _inner_head(tokens, cand, lex)
         out.append(cand)
         i += n
     return out
+
+
+def _inner_head(tokens: list[Token], cand: Candidate, lex: dict) -> tuple[int, int]:
+    """The head of the event a moment of it is named after ("ceremony of the opening of the joint
+    exercises" is the exercise): the last head of the candidate's class in its complement."""
+    k = cand.last - 1
+    while k >= cand.head[1]:
+        found = head_at(tokens, k, lex)
+        if found and found[1].split("/")[0] == cand.cls and k + found[0] <= cand.last:
+            return k, k + found[0]
+        k -= 1
+    return cand.head
+
+
+def _names_other(tokens: list[Token], start: int, end: int, cls: str, lex: dict) -> bool:
+    """Quoted words that open with a head of another class name that other thing, not this one
+    ("la cérémonie de signature de «l'accord de confiance…»" is no ceremony named «accord…»)."""
+    for k in range(start, min(start + 3, end)):
+        found = head_at(tokens, k, lex)
+        if found:
+            return found[1].split("/")[0] != cls
+    return False
 
 
 def _clause_cut(cand: Candidate, tokens: list[Token], language: str, lex: dict, stops: frozenset[int]) -> Candidate:
@@ -185,6 +208,7 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
                 tok.text != "("
                 and k - last <= 1
                 and cls in ("Forum", "Resolution", "Agreement", "Mission", "Initiative")
+                and not _names_other(tokens, k + 1, close, cls, lex)
             ):
                 quoted = text
                 last = close + 1

@@ -14,6 +14,7 @@ import bisect
 import re
 
 from .discover import Candidate, discover, head_at
+from .events import told_event
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
 from .linker import ArticleMentions, Linker, Mention
@@ -43,6 +44,7 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
         stops = frozenset(i for i, t in enumerate(tokens) if t.start - sentence.start in readings[index].stops)
         mentions = _sentence_mentions(index, sentence, tokens, linker, result, stops)
         _recognised(index, sentence, tokens, readings[index].names, linker, mentions)
+        told_event(index, sentence, tokens, mentions, linker, FOCUS_SPAN)
         result.by_sentence.append(mentions)
     _generic_links(result, linker)
     result.people = [(i, p) for i, p in result.people if p.ref not in linker.rejected]
@@ -117,7 +119,7 @@ def _sentence_mentions(
         if inside is not None and (cand.last <= inside.last or cand.acronym or cand.anaphor):
             continue  # the head word is part of a known name, which names the thing ("Ministry of Defence (MoD)")
         if cand.anaphor:
-            ref = linker.refer_back(cand.cls, head)
+            ref = linker.refer_back(cand.cls, head) or _first_of_event(cand, head, tokens, first, linker)
             if ref is not None:
                 linker.note(ref, cand.cls, linker.labels[ref], head)
                 add(first, cand.last, cand.cls, ref, "anaphor", head, cand)
@@ -251,6 +253,18 @@ def _people(
             linker.office_holders.setdefault((person.role, person.affiliation), ref)
         if person.surname and person.known is None:
             linker.aliases.setdefault(person.surname, ref)
+
+
+def _first_of_event(cand: Candidate, head: str, tokens: list[Token], first: int, linker: Linker) -> Ref | None:
+    """ "At the conclusion of the meeting": a definite event noun with nothing before it to refer
+    to speaks of the event the story told by its verbs ("received a delegation"): a new forum,
+    named by the mention. Generic words ("the event") and other classes still refer to nothing."""
+    if cand.cls not in EVENT_CLASSES or not cand.definite or linker.lex["heads"].get(tuple(head.split())) != cand.cls:
+        return None
+    name = " ".join(t.text for t in tokens[first : cand.last])
+    ref = linker.mint(cand.cls, name)
+    linker.labels.setdefault(ref, name)
+    return ref
 
 
 def _describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, matches: list[Match]) -> bool:

@@ -70,7 +70,10 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
         end = sentence.text.find(arg["until"], t1 - sentence.start)
         pool = [m for m in pool if m.start < t1 or end < 0 or m.end <= sentence.start + end]
     if arg.get("near") is not None:  # at most this many characters from the trigger
-        pool = [m for m in pool if min(abs(t0 - m.end), abs(m.start - t1)) <= arg["near"]]
+        # a mention the trigger stands inside is at distance 0 ("talks between A and B", one name)
+        pool = [
+            m for m in pool if (m.start <= t0 and t1 <= m.end) or min(abs(t0 - m.end), abs(m.start - t1)) <= arg["near"]
+        ]
     take = arg.get("take", "nearest")
     heads = pool
     if arg.get("prefix_re"):

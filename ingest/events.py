@@ -1,0 +1,84 @@
+"""Events an article tells by their verbs before (or without) naming them.
+
+News often opens with the act, not the event's name: "President X received a delegation of Y in
+Bishkek", "X a rencontré Y", "X встретился с Y"; only later, if at all, does it say "the meeting".
+A participant pattern that `tells` a kind (`patterns/LANG.yaml`) marks such verbs: when a sentence
+has one, between people, states or organisations, names no forum itself and no forum is in focus,
+the verb's words become the mention of a new forum of that kind. The frame then fills as for a
+named event (the same pattern gives its participants; place and day patterns, later sentences in
+focus and "the meeting" referring back give the rest), and later mentions of its kind word refer
+back to it, so the article has one forum per event.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .language import Sentence
+from .lexicon import patterns
+from .linker import Linker, Mention
+from .negation import negated, unrealised
+from .tokens import Token, fold, key_of
+
+ACTORS = ("Person", "State", "Institution")
+_COORDINATION = {"and", "or", "et", "ou", "и", "или"}
+
+
+def _subject(folded: str, actor: Mention, start: int, sentence: Sentence) -> bool:
+    """Whether the actor is the verb's subject: right before it, at most one word between ("X
+    received", "X also met"), not coordinated with what comes before ("travelled to Y and met")."""
+    gap = folded[actor.end - sentence.start : start - sentence.start].split()
+    return len(gap) <= 1 and not _COORDINATION.intersection(gap)
+
+
+@cache
+def telling_verbs(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(trigger, kind word) of the patterns that tell of an event by its verb."""
+    return tuple((re.compile(p["trigger"]), p["tells"]) for p in patterns(language)["patterns"] if p.get("tells"))
+
+
+def told_event(
+    index: int, sentence: Sentence, tokens: list[Token], mentions: list[Mention], linker: Linker, span: int
+) -> None:
+    """Add to `mentions` the forum a meeting verb of the sentence tells of, when the sentence names
+    none and none was named in the last `span` sentences."""
+    if any(m.cls == "Forum" for m in mentions) or linker.in_focus("Forum", span) is not None:
+        return
+    text = fold(sentence.text)
+    actors = [m for m in mentions if m.cls in ACTORS and m.outer is None]
+    for regex, kind in telling_verbs(linker.language):
+        hit = regex.search(text)
+        if hit is None:
+            continue
+        if negated(text, hit.start(), hit.end(), linker.language) or unrealised(text, hit.start(), linker.language):
+            return
+        start, end = sentence.start + hit.start(), sentence.start + hit.end()
+        before = [m for m in actors if m.end <= start]
+        after = [m for m in actors if m.start >= end]
+        two_sides = after or len({m.ref for m in before}) > 1
+        if not before or not two_sides or not _subject(text, before[-1], start, sentence):
+            return
+        first = next(i for i, t in enumerate(tokens) if t.end > start)
+        last = max(i for i, t in enumerate(tokens) if t.start < end) + 1
+        sides = (before[-1], *after[:1]) if after else tuple(before[-2:])
+        label = f"{kind} ({', '.join(linker.labels.get(m.ref, m.text) for m in sides)})"
+        ref = linker.mint("Forum", label)
+        head = " ".join(key_of(kind))
+        linker.note(ref, "Forum", label, head)
+        mentions.append(
+            Mention(
+                index,
+                first,
+                last,
+                tokens[first].start,
+                tokens[last - 1].end,
+                sentence.text[hit.start() : hit.end()],
+                "Forum",
+                ref,
+                "told",
+                head,
+            )
+        )
+        mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
+        return

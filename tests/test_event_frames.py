@@ -1,0 +1,155 @@
+"""Event frames: an event found from its noun or its verb, one forum per event in an article, and
+its participants, place and day filled from the sentences that speak of it.
+
+Hand-written sentences in each language; a reader checks which events the article holds, who took
+part, where and when.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casckg.ingest.extract import extract
+
+
+def _read(tmp_path: Path, gazetteer, language: str, text: str):
+    path = tmp_path / f"{language}.md"
+    front = (
+        f"---\nid: t-{language}\ntitle: T\npublisher: P\nlanguage: {language}\n"
+        f"published: 2024-01-01\nurl: https://example.org/{language}\n---\n"
+    )
+    path.write_text(front + text + "\n", encoding="utf-8")
+    return extract(path, gazetteer)
+
+
+def _frames(doc) -> dict[str, dict[str, set[str]]]:
+    """For each forum of the document: its participants, places and days (keys and values)."""
+    forums = {e.ref for e in doc.entities if "Forum" in e.classes}
+    out: dict[str, dict[str, set[str]]] = {f.key: {} for f in forums}
+    for s in doc.statements:
+        if s.subject in forums and s.predicate in ("cas:participant", "cas:hostedIn", "cas:date"):
+            value = getattr(s.object, "key", None) or s.object.value
+            out[s.subject.key].setdefault(s.predicate, set()).add(value)
+    return out
+
+
+def _one_frame(doc, participants: set[str], place: str | None = None, day: str | None = None) -> None:
+    """The document holds one forum, with these participants (at least), this place and this day."""
+    frames = _frames(doc)
+    assert len(frames) == 1, frames
+    (frame,) = frames.values()
+    assert participants <= frame["cas:participant"]
+    if place is not None:
+        assert frame["cas:hostedIn"] == {place}
+    if day is not None:
+        assert frame["cas:date"] == {day}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "participants", "place", "day"),
+    [
+        (  # told by its verb, then named "the meeting": one forum
+            "en",
+            "Kassym-Jomart Tokayev received a delegation of the Collective Security Treaty Organization. "
+            "The meeting took place in Astana on 12 March 2024.",
+            {"tokayev", "csto"},
+            "astana",
+            "2024-03-12",
+        ),
+        (
+            "fr",
+            "Le président du Kirghizistan a reçu le ministre des Affaires étrangères de la Turquie à Bichkek "
+            "le 5 avril 2022. La rencontre a porté sur la sécurité régionale.",
+            {"KGZ", "TUR"},
+            "bishkek",
+            "2022-04-05",
+        ),
+        (
+            "ru",
+            "Президент Казахстана встретился с президентом Узбекистана в Ташкенте 22 декабря 2022 года.",
+            {"KAZ", "UZB"},
+            "tashkent",
+            "2022-12-22",
+        ),
+    ],
+)
+def test_an_event_told_by_its_verb(tmp_path, gazetteer, language, text, participants, place, day):
+    _one_frame(_read(tmp_path, gazetteer, language, text), participants, place, day)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "participants", "place", "day"),
+    [
+        (  # an unnamed ceremony, named again by its bare noun
+            "en",
+            "A signing ceremony was held in Tashkent on 3 May 2023. "
+            "Uzbekistan and Tajikistan took part in the ceremony.",
+            {"UZB", "TJK"},
+            "tashkent",
+            "2023-05-03",
+        ),
+        (
+            "fr",
+            "Une cérémonie de signature s'est tenue à Douchanbé le 14 février 2023. "
+            "Le Tadjikistan et l'Ouzbékistan ont participé à la cérémonie.",
+            {"UZB", "TJK"},
+            "dushanbe",
+            "2023-02-14",
+        ),
+        (  # совещание: a meeting noun; the participants in the next sentence
+            "ru",
+            "15 мая 2023 года в Астане состоялось совещание министров обороны. "
+            "В совещании приняли участие министры обороны Казахстана, Китая и России.",
+            {"KAZ", "CHN", "RUS"},
+            "astana",
+            "2023-05-15",
+        ),
+    ],
+)
+def test_an_event_named_by_a_common_noun(tmp_path, gazetteer, language, text, participants, place, day):
+    _one_frame(_read(tmp_path, gazetteer, language, text), participants, place, day)
+
+
+def test_the_opening_ceremony_of_an_exercise_is_the_exercise(tmp_path, gazetteer):
+    doc = _read(
+        tmp_path,
+        gazetteer,
+        "ru",
+        "В Термезе начались совместные учения «Содружество-2022». "
+        "На торжественной церемонии открытия совместных учений выступили командующие.",
+    )
+    forums = [e for e in doc.entities if "Forum" in e.classes]
+    assert len(forums) == 1
+    texts = {m.text for m in doc.mentions if m.ref == forums[0].ref}
+    assert "торжественной церемонии открытия совместных учений" in texts
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The training centre received approval from the United Nations to train peacekeepers."),
+        ("en", "We travelled to Tajikistan and Uzbekistan and met with law enforcement agencies."),
+        ("fr", "Le Kazakhstan n'a pas rencontré la Russie à ce sujet."),
+    ],
+)
+def test_no_event_from_a_verb_that_tells_none(tmp_path, gazetteer, language, text):
+    doc = _read(tmp_path, gazetteer, language, text)
+    assert not [e for e in doc.entities if "Forum" in e.classes]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "participants"),
+    [
+        ("en", "Talks between Kazakhstan and Uzbekistan were held in Tashkent on 3 May 2023.", {"KAZ", "UZB"}),
+        (
+            "fr",
+            "Le dialogue entre l'Union européenne et le Kazakhstan a eu lieu à Bruxelles le 28 mai 2019.",
+            {"eu", "KAZ"},
+        ),
+        ("ru", "Переговоры между Россией и Китаем прошли в Москве 5 июня 2023 года.", {"RUS", "CHN"}),
+    ],
+)
+def test_the_sides_named_between(tmp_path, gazetteer, language, text, participants):
+    _one_frame(_read(tmp_path, gazetteer, language, text), participants)
