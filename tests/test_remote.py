@@ -21,9 +21,9 @@ from rdflib.compare import isomorphic
 from casckg.graph.build.job import build, build_documents, load_documents
 from casckg.graph.cli import main as cli
 from casckg.graph.query import run
-from casckg.graph.store.remote import RemoteStore, derive_endpoints, with_prefixes
+from casckg.graph.store.remote import RemoteStore, derive_endpoints
 from casckg.ingest.errors import QueryError, StoreError
-from casckg.queries import checks, library
+from casckg.queries import checks, library, with_prefixes
 
 pytestmark = pytest.mark.slow
 
