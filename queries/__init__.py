@@ -139,17 +139,11 @@ def with_prefixes(text: str) -> str:
 
     declared = set(_PREFIX_DECL.findall(text))
     code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-    used = [p for p in PREFIXES if p not in declared and _uses(p).search(code)]
+    used = [p for p in PREFIXES if p not in declared and f"{p}:" in code]
     return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used) + text
 
 
 _PREFIX_DECL = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE | re.MULTILINE)
-
-
-@cache
-def _uses(prefix: str) -> re.Pattern[str]:
-    """A prefixed name with this prefix (not the end of a longer name, a variable's or an IRI's)."""
-    return re.compile(rf"(?<![\w.\-?$/#]){re.escape(prefix)}:")
 
 
 def with_values(text: str, terms: dict[str, str]) -> str:

@@ -11,8 +11,8 @@ first runs, so the server remembers what each query text did last time (a bounde
   too, when every slow worker is busy);
 - a query still running past the budget moves, worker and all, to the slow lane (its work is
   not lost; the fast lane gets a fresh worker) and runs on to the time limit; from that moment
-  it is remembered as long, and next time it goes to the slow lane's workers (`slow_workers`, at a lower CPU
-  priority) at once, holding no fast worker, and waits there for one to be free.
+  it is remembered as long, and next time it goes to the slow lane's workers (`slow_workers`,
+  at a lower CPU priority) at once, holding no fast worker, and waits there for one to be free.
 
 Long queries thus wait for each other, never short ones. A long query that answers well within
 the budget again (the store changed, or the machine is less busy) is remembered as short.

@@ -136,6 +136,13 @@ class _Worker:
             self.conn.close()
 
 
+def _dispose(worker: _Worker) -> None:
+    """Kill a worker now and reap it in a thread: a process freeing a runaway query's memory
+    takes a while to exit, and the event loop must not wait for it."""
+    worker.process.kill()
+    asyncio.get_running_loop().run_in_executor(None, worker.kill)
+
+
 class QueryPool:
     """Worker processes in lanes answering queries, each query within `timeout` seconds.
 
@@ -181,7 +188,7 @@ class QueryPool:
 
     def _keep(self, worker: _Worker) -> None:
         if self._closed or worker.generation != self.generation:
-            worker.kill()
+            _dispose(worker)
             return
         self._all.add(worker)
         self._idle[worker.lane].put_nowait(worker)
@@ -254,7 +261,7 @@ class QueryPool:
 
     def _retire(self, worker: _Worker) -> None:
         self._all.discard(worker)
-        worker.kill()
+        _dispose(worker)
 
     async def run(self, sparql: str, accept: str | None, lane: str = FAST) -> Answer:
         """The answer to one query, or 503 when it ran over the time limit (its worker is replaced)."""
@@ -336,7 +343,7 @@ class QueryPool:
             self._replace(worker)
             return Answer.message(500, "the query worker failed while answering; it was restarted"), 0.0
         self._replace(worker)
-        if worker.lane == FAST:
+        if worker.lane == FAST and cut < deadline:  # past the budget, and the slow lane was full
             text = f"the query was stopped after {budget:g} s: {2 * self.sizes[SLOW]} long queries are running;"
             return Answer.message(503, text + " try again later, narrow it or add a LIMIT"), time.monotonic() - began
         text = f"the query was stopped: it ran over the time limit of {self.timeout:g} s;"
@@ -345,7 +352,7 @@ class QueryPool:
     def _replace(self, worker: _Worker) -> None:
         """Kill a worker and start another in the background."""
         self._all.discard(worker)
-        worker.kill()
+        _dispose(worker)
         self._fill()
 
     async def close(self) -> None:
