@@ -8,7 +8,8 @@ first runs, so the server remembers what each query text did last time (a bounde
 - a query never seen runs there too, with a short budget (`fast_limit`), but never on the last
   free fast worker: queries of unknown cost use at most all but one of them, so one is always
   left for the short ones (a query known to be long but to answer in time may take such a place
-  too, when every slow worker is busy);
+  too, when every slow worker is busy; an unknown one finding those places taken may take an
+  idle slow worker);
 - a query still running past the budget moves, worker and all, to the slow lane (its work is
   not lost; the fast lane gets a fresh worker) and runs on to the time limit; from that moment
   it is remembered as long, and next time it goes to the slow lane's workers (`slow_workers`,
@@ -102,6 +103,8 @@ class Lanes:
 
         if kind == LONG and not self.pool.idle(SLOW) and not self._unproven.locked():
             kind = None  # long but answered in time, the slow lane busy and a fast place free: it may take that
+        elif kind is None and self._unproven.locked() and self.pool.idle(SLOW):
+            kind = LONG  # unknown, every fast place for such queries taken, a slow worker free: it may take that
         if kind is None:
             async with self._unproven_place(deadline) as placed:
                 if not placed:
