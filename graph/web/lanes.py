@@ -13,7 +13,9 @@ first runs, so the server remembers what each query text did last time (a bounde
 - a query still running past the budget moves, worker and all, to the slow lane (its work is
   not lost; the fast lane gets a fresh worker) and runs on to the time limit; from that moment
   it is remembered as long, and next time it goes to the slow lane's workers (`slow_workers`,
-  at a lower CPU priority) at once, holding no fast worker, and waits there for one to be free.
+  at a lower CPU priority) at once, holding no fast worker, and waits there for one to be free;
+  one that ran to the time limit never takes the last free slow worker, so long queries that
+  do answer are not held up by runaways.
 
 Long queries thus wait for each other, never short ones. A long query that answers well within
 the budget again (the store changed, or the machine is less busy) is remembered as short.
@@ -58,7 +60,8 @@ class Lanes:
         self.budget = min(fast_limit, timeout)
         self.pool = QueryPool(options, workers=workers, slow_workers=slow_workers, timeout=timeout, limits=limits)
         self._kinds: OrderedDict[bytes, str] = OrderedDict()  # query -> SHORT, LONG or RUNAWAY, as it ran last
-        self._unproven = asyncio.Semaphore(max(workers - 1, 1))
+        self._unproven = asyncio.Semaphore(max(workers - 1, 1))  # fast places for queries of unknown cost
+        self._runaways = asyncio.Semaphore(max(slow_workers - 1, 1))  # slow places for queries that ran away
 
     @property
     def version(self) -> str | None:
@@ -77,18 +80,19 @@ class Lanes:
         while len(self._kinds) > _REMEMBERED:
             self._kinds.popitem(last=False)
 
+    @staticmethod
     @contextlib.asynccontextmanager
-    async def _unproven_place(self, deadline: float) -> AsyncIterator[bool]:
-        """Hold one of the fast places open to queries of unknown cost; False when none came by `deadline`."""
+    async def _place(places: asyncio.Semaphore, deadline: float) -> AsyncIterator[bool]:
+        """Hold one of `places`; False when none came free by `deadline`."""
         try:
-            await asyncio.wait_for(self._unproven.acquire(), max(deadline - time.monotonic(), 0.01))
+            await asyncio.wait_for(places.acquire(), max(deadline - time.monotonic(), 0.01))
         except TimeoutError:
             yield False
             return
         try:
             yield True
         finally:
-            self._unproven.release()
+            places.release()
 
     async def run(self, sparql: str, accept: str | None) -> Answer:
         """The answer to one query within the time limit, from the lane its cost calls for."""
@@ -106,14 +110,19 @@ class Lanes:
         elif kind is None and self._unproven.locked() and self.pool.idle(SLOW):
             kind = LONG  # unknown, every fast place for such queries taken, a slow worker free: it may take that
         if kind is None:
-            async with self._unproven_place(deadline) as placed:
+            async with self._place(self._unproven, deadline) as placed:
                 if not placed:
                     return Answer.busy(self.queue_timeout)
                 if self._kinds.get(key) != RUNAWAY:  # the same text may have run away meanwhile
                     answer, ran = await self.pool.attempt(sparql, accept, deadline, self.budget, FAST, overrun)
         elif kind == SHORT:
             answer, ran = await self.pool.attempt(sparql, accept, deadline, self.budget, FAST, overrun)
-        if answer is None:  # known to run long: straight to the slow lane, holding no fast worker
+        if answer is None and self._kinds.get(key) == RUNAWAY:  # never on the last free slow worker either
+            async with self._place(self._runaways, deadline) as placed:
+                if not placed:
+                    return Answer.busy(self.queue_timeout)
+                answer, ran = await self.pool.attempt(sparql, accept, deadline, None, SLOW)
+        elif answer is None:  # known to run long: straight to the slow lane, holding no fast worker
             answer, ran = await self.pool.attempt(sparql, accept, deadline, None, SLOW)
         if answer.status == 503 and ran >= self.budget:
             self._remember(key, RUNAWAY)  # stopped at the time limit
