@@ -36,8 +36,7 @@ import httpx
 from casckg.graph.publish.export import export
 from casckg.graph.query import bindings
 from casckg.graph.store import DEFAULT_STORE, open_store
-from casckg.graph.store.remote import with_prefixes
-from casckg.queries import library, with_values
+from casckg.queries import library, with_prefixes, with_values
 
 MAX_CLIENTS = 64
 MAX_SECONDS = 120

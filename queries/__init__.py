@@ -77,8 +77,14 @@ def parse(path: Path) -> NamedQuery:
 
 
 def library() -> dict[str, NamedQuery]:
-    """Every analyst query of the library, by name."""
-    return {p.stem: parse(p) for p in sorted(HERE.glob("*.rq"))}
+    """Every analyst query of the library, by name (read again only when its files change)."""
+    files = sorted(HERE.glob("*.rq"))
+    return _library(tuple((p, p.stat().st_mtime_ns) for p in files))
+
+
+@cache
+def _library(files: tuple[tuple[Path, int], ...]) -> dict[str, NamedQuery]:
+    return {p.stem: parse(p) for p, _ in files}
 
 
 @cache
@@ -121,6 +127,23 @@ def where_position(text: str) -> int:
     if first_open is None:
         raise QueryFileError("the query has no WHERE group")
     return first_open
+
+
+def with_prefixes(text: str) -> str:
+    """The query with a PREFIX line for each of the project's prefixes it uses but does not declare.
+
+    The embedded store takes the prefixes as an argument; another endpoint, an editor that checks
+    prefixes and a reader need them in the text. Whole-line comments are not counted as use.
+    """
+    from casckg.ontology import PREFIXES
+
+    declared = set(_PREFIX_DECL.findall(text))
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    used = [p for p in PREFIXES if p not in declared and f"{p}:" in code]
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used) + text
+
+
+_PREFIX_DECL = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE | re.MULTILINE)
 
 
 def with_values(text: str, terms: dict[str, str]) -> str:

@@ -21,9 +21,9 @@ from rdflib.compare import isomorphic
 from casckg.graph.build.job import build, build_documents, load_documents
 from casckg.graph.cli import main as cli
 from casckg.graph.query import run
-from casckg.graph.store.remote import RemoteStore, derive_endpoints, with_prefixes
+from casckg.graph.store.remote import RemoteStore, derive_endpoints
 from casckg.ingest.errors import QueryError, StoreError
-from casckg.queries import checks, library
+from casckg.queries import checks, library, with_prefixes
 
 pytestmark = pytest.mark.slow
 
@@ -221,6 +221,8 @@ def test_prefixes_are_declared_only_when_used_and_missing() -> None:
     assert text.count("PREFIX cas:") == 1
     assert "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>" in text
     assert "PREFIX owl:" not in text
+    commented = with_prefixes("# see owl:sameAs\nSELECT ?x WHERE { ?x skos:prefLabel ?l ; ex:p ?from }")
+    assert "PREFIX owl:" not in commented and "PREFIX skos:" in commented
 
 
 GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"

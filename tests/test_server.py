@@ -440,7 +440,7 @@ def test_serve_on_a_busy_port_says_so_in_one_line(built_store: Path, capsys: pyt
     assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("flag", ["--timeout", "--workers", "--max-rows", "--max-body"])
+@pytest.mark.parametrize("flag", ["--timeout", "--workers", "--max-rows", "--max-body", "--queue-timeout"])
 def test_serve_refuses_limits_that_are_not_positive(
     built_store: Path, flag: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

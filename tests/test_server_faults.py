@@ -20,6 +20,7 @@ import pytest
 from conftest import free_port, start_server, stop_server
 
 from casckg.graph.build.job import build
+from casckg.graph.store import open_store
 
 pytestmark = pytest.mark.slow
 
@@ -127,6 +128,18 @@ def test_deep_nesting_is_refused_and_the_workers_survive(server: str) -> None:
     response = httpx.post(server + "/sparql", content=query.encode(), headers=headers, timeout=30)
     assert response.status_code == 400 and "nest" in response.text
     assert count(server) > 0
+
+
+def test_a_query_moved_to_the_slow_workers_answers_whole(store: Path, tmp_path: Path) -> None:
+    # Past a fast limit of a millisecond every query moves to the slow workers mid-run (and is
+    # then remembered as long): each answer must still be the whole count, the same every time.
+    url, process = serve(store, tmp_path, "--timeout", "30", "--fast-limit", "0.001")
+    try:
+        with open_store(store) as opened:
+            quads = len(list(opened.quads()))
+        assert [count(url) for _ in range(3)] == [quads] * 3
+    finally:
+        stop_server(process)
 
 
 def test_pool_recovers_after_workers_fail_to_start(store: Path, server: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casckg.graph.web.sparql_guard import Refused, check_query, parse, query_form
+from casckg.graph.web.sparql_guard import Refused, check_query, may_name_dataset, needs_judging, parse, query_form
 
 ALLOWED = ("https://query.wikidata.org/sparql",)
 
@@ -102,3 +102,29 @@ def test_the_dataset_of_a_query_is_read_from_its_tree() -> None:
 def test_a_service_spelled_with_escapes_is_judged() -> None:
     with pytest.raises(Refused):
         check_query("SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1/> { ?s ?p ?o } }")
+
+
+def test_a_library_header_is_no_reason_to_parse() -> None:
+    # Words such as "with" or "load" in a query's comment header say nothing about what it runs.
+    header = "# title: Forums with a state\n# description: loaded from the SERVICE records\n"
+    assert not needs_judging(header + "SELECT ?f WHERE { ?f cas:participant ?s }")
+    assert not may_name_dataset(header + "SELECT ?from WHERE { ?x cas:validFrom ?from }")
+    assert may_name_dataset(header + "SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an escape is read before comments, so it can end a comment's line
+        "# note \\u000A SERVICE <http://127.0.0.1/> { ?s ?p ?o }\nSELECT * WHERE { ?s ?p ?o }",
+        # U+2028 ends a line for Python, not for SPARQL: the '#' after it is inside a string
+        'SELECT * WHERE { ?s ?p "a\u2028# " . SERVICE <http://127.0.0.1/> { ?s ?p ?o } }',
+        # a long string may span lines, so a line starting with '#' may be inside it
+        'SELECT * WHERE { ?s ?p """a\n# """ . SERVICE <http://127.0.0.1/> { ?s ?p ?o } }',
+    ],
+    ids=["escape-in-comment", "line-separator-in-string", "long-string"],
+)
+def test_a_service_behind_what_looks_like_a_comment_is_judged(text: str) -> None:
+    assert needs_judging(text)
+    with pytest.raises(Refused):
+        check_query(text)

@@ -52,14 +52,21 @@ def add(sub: argparse._SubParsersAction) -> None:
         type=int,
         default=2,
         metavar="N",
-        help="queries that may run past --fast-limit at once, beside the workers (default: 2)",
+        help="worker processes for queries that ran past --fast-limit, at a lower CPU priority (default: 2)",
     )
     p.add_argument(
         "--fast-limit",
         type=float,
         default=1.0,
         metavar="SECONDS",
-        help="a query running longer leaves the workers and runs beside them (default: 1)",
+        help="a query running longer moves to the slow workers and is remembered as long (default: 1)",
+    )
+    p.add_argument(
+        "--queue-timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="time a query may wait for a free worker before the answer is 503 busy (default: 10)",
     )
     p.add_argument(
         "--allow-service",
@@ -91,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers,
         slow_workers=args.slow_workers,
         fast_limit=args.fast_limit,
+        queue_timeout=args.queue_timeout,
         allow_service=tuple(args.allow_service),
         explorer=Path(args.explorer),
     )

@@ -182,9 +182,10 @@ def names_dataset(sparql: str) -> bool:
 
     Most queries have no FROM at all, so only those with the word are parsed (the parse decides).
     """
-    if "from" not in sparql.lower():
+    from casckg.graph.web.sparql_guard import Refused, may_name_dataset, parse
+
+    if not may_name_dataset(sparql):
         return False
-    from casckg.graph.web.sparql_guard import Refused, parse
 
     try:
         parsed = parse(sparql)

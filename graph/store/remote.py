@@ -32,8 +32,7 @@ from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from casckg.ingest.contract import QueryError, StoreError
-from casckg.ontology import PREFIXES
-from casckg.queries import QueryFileError, with_values
+from casckg.queries import QueryFileError, with_prefixes, with_values
 
 from ..web.sparql_guard import Refused, query_form
 from .embedded import QueryResult, Store, Term, names_dataset
@@ -55,7 +54,6 @@ _GRAPH_FORMATS = {
 }
 _GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5, application/ld+json;q=0.4"
 _INSERT_CHUNK = 1000  # quads per SPARQL Update INSERT (Virtuoso refuses SQL over 10,000 lines)
-_PREFIX_DECL = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE | re.MULTILINE)
 
 
 def derive_endpoints(query_url: str) -> tuple[str, str | None]:
@@ -68,16 +66,6 @@ def derive_endpoints(query_url: str) -> tuple[str, str | None]:
         if pattern.search(query_url):
             return pattern.sub(update, query_url), pattern.sub(store, query_url)
     return query_url, None
-
-
-def with_prefixes(sparql: str) -> str:
-    """The query with PREFIX lines for the project's prefixes it uses but does not declare.
-
-    The embedded store takes prefixes as an argument; over the protocol they must be in the text.
-    """
-    declared = set(_PREFIX_DECL.findall(sparql))
-    missing = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared and f"{p}:" in sparql]
-    return "\n".join([*missing, sparql]) if missing else sparql
 
 
 class RemoteStore(Store):

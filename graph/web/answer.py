@@ -45,6 +45,10 @@ class Answer:
     def message(cls, status: int, text: str) -> Answer:
         return cls(status, "text/plain; charset=utf-8", (text + "\n").encode("utf-8"))
 
+    @classmethod
+    def busy(cls, timeout: float) -> Answer:
+        return cls.message(503, f"the server is busy: no query worker was free within {timeout:g} s")
+
 
 @dataclass(frozen=True)
 class StoreOptions:

@@ -11,7 +11,6 @@ time limit and row cap; parameters are bound as terms (`querying.bindings`), nev
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -21,8 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from casckg.ingest.contract import QueryError, fold
-from casckg.ontology import PREFIXES
-from casckg.queries import NamedQuery, internal, library, with_values
+from casckg.queries import NamedQuery, internal, library, with_prefixes, with_values
 
 from ..network.projection import LANGUAGES
 from ..query import bindings, run, short, to_term
@@ -34,7 +32,6 @@ from .results import RESULT_DOWNLOADS, Table, download_href, from_json, from_ntr
 
 #: What a page asks the workers for: results as JSON, a CONSTRUCT's triples as N-Triples.
 _PAGE_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
-_USED_PREFIX = re.compile(r"(?<![\w<#/])([a-z][\w-]*):(?=[\w<])", re.IGNORECASE)
 SEARCH_LIMIT = 12
 
 
@@ -67,16 +64,6 @@ def wants_page(request: Request, params: dict[str, list[str]]) -> bool:
     if "format" in params:
         return False
     return choose(request.headers.get("accept"), (*RESULT_FORMATS, *GRAPH_FORMATS, "html")) == "html"
-
-
-def with_prefixes(text: str) -> str:
-    """The query with a PREFIX line for each predeclared prefix it uses, so an editor that checks
-    prefixes (and any other endpoint) reads it as it stands."""
-    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", text, re.IGNORECASE)}
-    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-    used = sorted({m for m in _USED_PREFIX.findall(body) if m in PREFIXES and m.lower() not in declared})
-    head = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used)
-    return head + text
 
 
 def runnable(query: NamedQuery, values: dict[str, str] | None = None) -> str:
@@ -151,6 +138,7 @@ def _split_format(name: str) -> tuple[str, str | None]:
 async def library_page(request: Request) -> Response:
     """One library query: description, parameter form, results; or its results as data."""
     state = request.app.state.casckg
+    await state.follow()
     name, fmt = _split_format(request.path_params["name"])
     query = library().get(name)
     if query is None:

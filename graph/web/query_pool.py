@@ -5,7 +5,14 @@ in native code). So each query goes to one of a few worker processes, each with 
 read-only; the server waits for the answer up to the time limit, and past it kills that worker,
 answers 503, and starts a fresh one. Workers also judge the query (`sparql_guard`: parsing is
 work a client controls, so it runs under the same time limit), apply the row and byte caps and
-write the answer in the format the client asked for, so only finished bytes cross the pipe.
+write the answer in the format the client asked for, so only finished bytes cross the pipe
+(the body as raw bytes, not pickled). The server waits for an answer on the event loop (the
+pipe's file descriptor), so a query costs no thread hand-off.
+
+The pool has lanes: a few workers for every query (`FAST`) and a few for queries known to run
+long (`SLOW`, run at a lower CPU priority), so that long queries wait for each other, never
+short ones (`lanes.Lanes` decides which lane a query takes). Both lanes switch to a new store
+version in one step.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import contextlib
 import functools
 import itertools
 import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -30,8 +38,10 @@ from .answer import Answer, Limits, StoreOptions, answer
 _START_TIMEOUT = 60.0
 
 
-def _work(conn: Connection, options: StoreOptions, limits: Limits) -> None:
+def _work(conn: Connection, options: StoreOptions, limits: Limits, nice: int) -> None:
     """A worker's life: open the store, say so, then answer queries until told to stop."""
+    if nice and hasattr(os, "nice"):
+        os.nice(nice)  # a long-query worker yields the CPU to the short queries' workers
     try:
         store = options.open()
     except CasckgError as exc:
@@ -41,8 +51,30 @@ def _work(conn: Connection, options: StoreOptions, limits: Limits) -> None:
     with contextlib.suppress(EOFError, KeyboardInterrupt):
         while (request := conn.recv()) is not None:
             sparql, accept = request
-            conn.send(answer(store, sparql, accept, limits))
+            done = answer(store, sparql, accept, limits)
+            conn.send((done.status, done.media_type, done.truncated))
+            conn.send_bytes(done.body)
     store.close()
+
+
+async def _readable(conn: Connection, timeout: float) -> bool:
+    """Whether `conn` has something to read within `timeout` seconds, waited for on the event loop."""
+    if conn.poll(0):
+        return True
+    loop = asyncio.get_running_loop()
+    ready = loop.create_future()
+    fd = conn.fileno()
+    try:
+        loop.add_reader(fd, lambda: ready.done() or ready.set_result(True))
+    except NotImplementedError:  # an event loop without file-descriptor watching (Windows)
+        return await anyio.to_thread.run_sync(conn.poll, max(timeout, 0.0))
+    try:
+        await asyncio.wait_for(ready, max(timeout, 0.0))
+        return True
+    except TimeoutError:
+        return False
+    finally:
+        loop.remove_reader(fd)
 
 
 # --- in the server ----------------------------------------------------------------------------
@@ -61,12 +93,17 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
+FAST, SLOW = "fast", "slow"
+_NICE = {FAST: 0, SLOW: 10}
+
+
 class _Worker:
-    def __init__(self, options: StoreOptions, limits: Limits, generation: int):
+    def __init__(self, options: StoreOptions, limits: Limits, generation: int, lane: str):
         self.generation = generation  # the store version it opened (QueryPool.generation then)
+        self.lane = lane
         context = _context()
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_work, args=(child, options, limits), daemon=True)
+        self.process = context.Process(target=_work, args=(child, options, limits, _NICE[lane]), daemon=True)
         self.process.start()
         child.close()
         if not self.conn.poll(_START_TIMEOUT):
@@ -79,6 +116,10 @@ class _Worker:
         if status != "ready":
             self.kill()
             raise StoreError(detail)
+
+    def receive(self) -> Answer:
+        status, media_type, truncated = self.conn.recv()
+        return Answer(status, media_type, self.conn.recv_bytes(), truncated)
 
     def kill(self) -> None:
         self.process.kill()
@@ -95,15 +136,23 @@ class _Worker:
             self.conn.close()
 
 
-class QueryPool:
-    """A few worker processes answering queries, each query within `timeout` seconds.
+def _dispose(worker: _Worker) -> None:
+    """Kill a worker now and reap it in a thread: a process freeing a runaway query's memory
+    takes a while to exit, and the event loop must not wait for it."""
+    worker.process.kill()
+    asyncio.get_running_loop().run_in_executor(None, worker.kill)
 
-    The pool keeps `workers` processes alive: one that is killed (over time) or fails to start
-    (the store moved away for a moment) is started again in the background, with a growing pause
-    between tries, until it opens. When the store's version changes (a build or an ingest,
-    `store.store_version`), `refresh` starts a full set of workers on the new version in the
-    background while the old ones go on answering, then switches in one step: answers come from
-    the old version until then and from the new one after, never alternately from both.
+
+class QueryPool:
+    """Worker processes in lanes answering queries, each query within `timeout` seconds.
+
+    The pool keeps `workers` processes alive in the `FAST` lane and `slow_workers` in the `SLOW`
+    one: one that is killed (over time) or fails to start (the store moved away for a moment) is
+    started again in the background, with a growing pause between tries, until it opens. When
+    the store's version changes (a build or an ingest, `store.store_version`), `refresh` starts a
+    full set of workers on the new version in the background while the old ones go on answering,
+    then switches in one step: answers come from the old version until then and from the new
+    one after, never alternately from both.
     """
 
     def __init__(
@@ -111,81 +160,92 @@ class QueryPool:
         options: StoreOptions,
         *,
         workers: int = 2,
+        slow_workers: int = 0,
         timeout: float = 5.0,
         limits: Limits | None = None,
     ):
-        self.options, self.size, self.timeout = options, workers, timeout
+        self.options, self.timeout = options, timeout
+        self.sizes = {FAST: workers, SLOW: slow_workers}
         self.limits = limits or Limits()
         self.version = store_version(options.location)  # the version the answering workers opened
         self._generations = itertools.count(1)
         self.generation = 0
         self._next: str | None = None  # a version workers are being started on
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._idle: dict[str, asyncio.Queue[_Worker]] = {lane: asyncio.Queue() for lane in self.sizes}
         self._all: set[_Worker] = set()
         self._tasks: set[asyncio.Task[None]] = set()
-        self._replacing = 0
+        self._replacing = dict.fromkeys(self.sizes, 0)
         self._closed = False
+
+    def _wanted(self) -> list[str]:
+        """One lane name per worker the pool keeps."""
+        return [lane for lane, size in self.sizes.items() for _ in range(size)]
 
     async def start(self) -> None:
         """Start the workers; the first must open the store (its error is the store's own)."""
-        for _ in range(self.size):
-            self._keep(await anyio.to_thread.run_sync(_Worker, self.options, self.limits, self.generation))
+        for lane in self._wanted():
+            self._keep(await anyio.to_thread.run_sync(_Worker, self.options, self.limits, self.generation, lane))
 
     def _keep(self, worker: _Worker) -> None:
         if self._closed or worker.generation != self.generation:
-            worker.kill()
+            _dispose(worker)
             return
         self._all.add(worker)
-        self._idle.put_nowait(worker)
+        self._idle[worker.lane].put_nowait(worker)
 
     def _background(self, work: Any) -> None:
         task = asyncio.get_running_loop().create_task(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _started(self, generation: int, wanted: Callable[[], bool]) -> _Worker | None:
+    async def _started(self, generation: int, lane: str, wanted: Callable[[], bool]) -> _Worker | None:
         """A worker on the store as it is now, tried again (0.5 s, 1 s, ... 5 s apart) while `wanted()`."""
         pause = 0.5
         while not self._closed and wanted():
             try:
-                return await anyio.to_thread.run_sync(_Worker, self.options, self.limits, generation)
+                return await anyio.to_thread.run_sync(_Worker, self.options, self.limits, generation, lane)
             except CasckgError:
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, 5.0)
         return None
 
-    async def _add(self) -> None:
-        """Start one worker for the answering set, until it opens the store."""
+    async def _add(self, lane: str) -> None:
+        """Start one worker for a lane of the answering set, until it opens the store."""
         generation = self.generation
         try:
-            worker = await self._started(generation, lambda: generation == self.generation)
+            worker = await self._started(generation, lane, lambda: generation == self.generation)
         finally:
-            self._replacing -= 1
+            self._replacing[lane] -= 1
         if worker is not None:
             self._keep(worker)
         self._fill()
 
     def _fill(self) -> None:
-        """Start workers in the background until `size` are alive or starting."""
-        while not self._closed and len(self._all) + self._replacing < self.size:
-            self._replacing += 1
-            self._background(self._add())
+        """Start workers in the background until each lane has its number alive or starting."""
+        for lane, size in self.sizes.items():
+            alive = sum(1 for worker in self._all if worker.lane == lane)
+            while not self._closed and alive + self._replacing[lane] < size:
+                self._replacing[lane] += 1
+                self._background(self._add(lane))
 
     async def _switch(self, version: str | None) -> None:
         """Start a full set of workers on `version`, then let them answer instead of the old ones."""
         generation = next(self._generations)
         ready: list[_Worker] = []
-        while len(ready) < self.size and self._next == version:
-            worker = await self._started(generation, lambda: self._next == version)
+        for lane in self._wanted():
+            if self._next != version:
+                break
+            worker = await self._started(generation, lane, lambda: self._next == version)
             if worker is not None:
                 ready.append(worker)
-        if self._next != version or self._closed:
+        if self._next != version or self._closed or len(ready) < len(self._wanted()):
             for worker in ready:
                 worker.kill()
             return
         self.version, self.generation, self._next = version, generation, None
-        while not self._idle.empty():
-            self._retire(self._idle.get_nowait())
+        for idle in self._idle.values():
+            while not idle.empty():
+                self._retire(idle.get_nowait())
         for worker in ready:
             self._keep(worker)
         self._fill()
@@ -201,71 +261,98 @@ class QueryPool:
 
     def _retire(self, worker: _Worker) -> None:
         self._all.discard(worker)
-        worker.kill()
+        _dispose(worker)
 
-    async def run(self, sparql: str, accept: str | None) -> Answer:
+    async def run(self, sparql: str, accept: str | None, lane: str = FAST) -> Answer:
         """The answer to one query, or 503 when it ran over the time limit (its worker is replaced)."""
-        answer = await self.attempt(sparql, accept, time.monotonic() + self.timeout)
-        assert answer is not None  # without a budget or a condition, every attempt answers
+        answer, _ = await self.attempt(sparql, accept, time.monotonic() + self.timeout, lane=lane)
         return answer
+
+    async def _take(self, lane: str, deadline: float) -> _Worker | None:
+        """An idle worker of `lane` on the current store version, waited for until `deadline`."""
+        while True:
+            try:
+                worker = await asyncio.wait_for(self._idle[lane].get(), max(deadline - time.monotonic(), 0.01))
+            except TimeoutError:
+                self._fill()
+                return None
+            if worker.generation == self.generation and worker.process.is_alive():
+                return worker
+            self._replace(worker)  # opened an older version of the store, or died idle
+
+    def idle(self, lane: str) -> int:
+        """How many workers of `lane` wait for a query now."""
+        return self._idle[lane].qsize()
+
+    def _count(self, lane: str) -> int:
+        return sum(1 for worker in self._all if worker.lane == lane)
+
+    def _demote(self, worker: _Worker) -> bool:
+        """Move a fast worker running long to the slow lane (another fast one is started in its
+        place); False when the slow lane already holds twice its number (the worker is killed)."""
+        if self._count(SLOW) >= 2 * self.sizes[SLOW]:
+            return False
+        with contextlib.suppress(OSError, AttributeError):  # no priorities (Windows): it only moves
+            os.setpriority(os.PRIO_PROCESS, worker.process.pid, _NICE[SLOW])
+        worker.lane = SLOW
+        self._fill()
+        return True
 
     async def attempt(
         self,
         sparql: str,
         accept: str | None,
-        deadline: float,
+        wait_until: float,
         budget: float | None = None,
-        overrun: Callable[[], bool] | None = None,
-    ) -> Answer | None:
-        """The answer to one query by `deadline` (a `time.monotonic()` value), or None when it ran too long.
+        lane: str = FAST,
+        overrun: Callable[[], object] | None = None,
+    ) -> tuple[Answer, float]:
+        """The answer to one query from a worker of `lane`, or 503 when none is free by `wait_until`
+        (a `time.monotonic()` value) or the query runs past the time limit; and how long it ran.
 
-        A query still running after `budget` seconds asks `overrun()` whether it may go on: if so,
-        its worker leaves the pool (another is started in its place, so the pool's queries never
-        wait for this one) and is stopped once it answers or at the deadline; if not, the worker
-        is killed and replaced, and the answer is None.
+        The time limit counts from when a worker takes the query. A fast query still running after
+        `budget` seconds (when given) moves to the slow lane and runs on, so its work is not lost
+        and the fast lane gets a fresh worker at once (`overrun()` is called then); when the slow
+        lane is full it is stopped.
+        A stopped query's worker is killed and another started in its place. The caller reads the
+        store version first (`refresh`), once per request.
         """
-        self.refresh()
+        asked = time.monotonic()
         self._fill()
-        while True:
-            try:
-                worker = await asyncio.wait_for(self._idle.get(), max(deadline - time.monotonic(), 0.01))
-            except TimeoutError:
-                self._fill()
-                return Answer.message(503, f"the server is busy: no query worker was free within {self.timeout:g} s")
-            if worker.generation == self.generation and worker.process.is_alive():
-                break
-            self._replace(worker)  # opened an older version of the store, or died idle
-        cut = deadline if budget is None else min(deadline, time.monotonic() + max(budget, 0.0))
-        pooled = True
+        worker = await self._take(lane, wait_until)
+        if worker is None:
+            return Answer.busy(wait_until - asked), 0.0
+        began = time.monotonic()
+        deadline = began + self.timeout
+        cut = deadline if budget is None else min(deadline, began + max(budget, 0.0))
         try:
             worker.conn.send((sparql, accept))
-            while True:
-                if await anyio.to_thread.run_sync(worker.conn.poll, max(cut - time.monotonic(), 0.001)):
-                    result = await anyio.to_thread.run_sync(worker.conn.recv)
-                    if pooled and worker.generation == self.generation:
-                        self._idle.put_nowait(worker)
-                    else:
-                        self._replace(worker)
-                    return result
-                if cut >= deadline or overrun is None or not overrun():
-                    break
-                pooled, cut = False, deadline
-                self._replace(worker, kill=False)  # it answers on outside the pool
+            answered = await _readable(worker.conn, cut - time.monotonic())
+            if not answered and cut < deadline and overrun is not None:
+                overrun()
+            if not answered and cut < deadline and self._demote(worker):
+                answered = await _readable(worker.conn, deadline - time.monotonic())
+            if answered:
+                answer = worker.receive()
+                if worker.generation == self.generation and self._count(worker.lane) <= self.sizes[worker.lane]:
+                    self._idle[worker.lane].put_nowait(worker)
+                else:  # an older store version, or one more slow worker than the lane keeps
+                    self._replace(worker)
+                return answer, time.monotonic() - began
         except (EOFError, OSError):
             self._replace(worker)
-            return Answer.message(500, "the query worker failed while answering; it was restarted")
+            return Answer.message(500, "the query worker failed while answering; it was restarted"), 0.0
         self._replace(worker)
-        if cut < deadline:
-            return None
-        return Answer.message(
-            503, f"the query was stopped: it ran over the time limit of {self.timeout:g} s; narrow it or add a LIMIT"
-        )
+        if worker.lane == FAST and cut < deadline:  # past the budget, and the slow lane was full
+            text = f"the query was stopped after {budget:g} s: {2 * self.sizes[SLOW]} long queries are running;"
+            return Answer.message(503, text + " try again later, narrow it or add a LIMIT"), time.monotonic() - began
+        text = f"the query was stopped: it ran over the time limit of {self.timeout:g} s;"
+        return Answer.message(503, text + " narrow it or add a LIMIT"), time.monotonic() - began
 
-    def _replace(self, worker: _Worker, *, kill: bool = True) -> None:
-        """Kill a worker (or only let it go) and start another in the background."""
+    def _replace(self, worker: _Worker) -> None:
+        """Kill a worker and start another in the background."""
         self._all.discard(worker)
-        if kill:
-            worker.kill()
+        _dispose(worker)
         self._fill()
 
     async def close(self) -> None:

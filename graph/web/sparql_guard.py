@@ -8,7 +8,8 @@ unless the endpoint it names is on the configured allow-list.
 The query is judged by its syntax tree (rdflib's SPARQL 1.1 parser), never by looking for words
 in its text: however it is spaced, cased or commented, a SERVICE call is a `ServiceGraphPattern`
 node. What the parser cannot read is refused, since what cannot be read cannot be judged. (A
-text in which no such keyword occurs even as a substring is not parsed: see `needs_judging`.)
+text in which no such keyword occurs even as a substring, outside whole-line comments, is not
+parsed: see `needs_judging`.)
 Parsing is recursive, so the nesting depth is bounded first (`MAX_DEPTH`); the same
 tree also tells the query's form (`query_form`) and its dataset (`FROM`, `FROM NAMED`).
 """
@@ -35,6 +36,8 @@ _TOKENS = re.compile(
 )
 #: Words whose presence (as substrings, any case) sends a query to the parser to be judged.
 _KEYWORDS = ("service", "\\u", "insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with")
+_LINE_BREAK = re.compile(r"[\n\r]")
+_FROM = re.compile(r"(?<![\w?$])from(?!\w)", re.IGNORECASE)
 _FORMS = {"SelectQuery": "SELECT", "ConstructQuery": "CONSTRUCT", "AskQuery": "ASK", "DescribeQuery": "DESCRIBE"}
 
 
@@ -130,15 +133,36 @@ def _allowed(endpoint: str | None, allowed: tuple[str, ...]) -> bool:
     return endpoint is not None and any(endpoint == a or endpoint.startswith(a.rstrip("/") + "/") for a in allowed)
 
 
+def without_comment_lines(text: str) -> str:
+    """The text without the lines that are wholly a comment (the header of a library query).
+
+    Only a long string (three quotes) can run over a line break, so in a text without one, a line whose
+    first visible character is '#' is a comment whatever came before it. With one, or with a \\u
+    escape anywhere (escapes are read before comments, so one could end a comment's line), the
+    text is kept whole: the cheap reading must never hide what the parser would read.
+    """
+    if '"""' in text or "'''" in text or "\\u" in text.lower():
+        return text
+    lines = _LINE_BREAK.split(text)  # SPARQL's line ends only: a short string may hold U+2028
+    return "\n".join(line for line in lines if not line.lstrip(" \t").startswith("#"))
+
+
 def needs_judging(text: str) -> bool:
     """Whether the text could hold an update or a SERVICE call at all.
 
     Parsing takes up to a second for a long query, so a text in which none of those keywords
-    occurs even as a substring (in any case, nor a \\u escape that could spell one) is not
-    parsed: it cannot be what the guard refuses. Everything else is judged on its parse.
+    occurs even as a substring (in any case, nor a \\u escape that could spell one) outside
+    whole-line comments is not parsed: it cannot be what the guard refuses. Everything else is
+    judged on its parse.
     """
-    lowered = text.lower()
+    lowered = without_comment_lines(text).lower()
     return any(word in lowered for word in _KEYWORDS)
+
+
+def may_name_dataset(text: str) -> bool:
+    """Whether the text could hold a FROM clause: the word on its own, outside whole-line comments
+    (not `?from`, nor `validFrom`); only such a text needs parsing to find its dataset."""
+    return _FROM.search(without_comment_lines(text)) is not None
 
 
 def check_query(text: str, allow_service: Iterable[str] = ()) -> Parsed | None:

@@ -41,6 +41,7 @@ class ServerConfig:
     workers: int = 2
     slow_workers: int = 2
     fast_limit: float = 1.0
+    queue_timeout: float = 10.0
     request_timeout: float = 10.0
     idle_timeout: float = 5.0
     max_connections: int = 256
@@ -51,6 +52,7 @@ class ServerConfig:
         limits = {"--timeout": self.timeout, "--max-rows": self.max_rows, "--max-body": self.max_body}
         limits |= {"--max-response": self.max_response, "--workers": self.workers}
         limits |= {"--slow-workers": self.slow_workers, "--fast-limit": self.fast_limit}
+        limits |= {"--queue-timeout": self.queue_timeout}
         limits |= {"--request-timeout": self.request_timeout, "--idle-timeout": self.idle_timeout}
         for flag, value in limits.items():
             if value <= 0:
@@ -75,6 +77,7 @@ class AppState:
             slow_workers=config.slow_workers,
             timeout=config.timeout,
             fast_limit=config.fast_limit,
+            queue_timeout=config.queue_timeout,
             limits=limits,
         )
         self.version = self.pool.version
