@@ -21,6 +21,7 @@ from .mentions import find_mentions
 from .missions import deployment_statements
 from .names import people_statements, structure_statements, title_statements
 from .negation import STATUSES
+from .phrases import phrase_statements
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
 from .statements import HAPPENED, Found, pattern_statements, status_statements
 
@@ -83,6 +84,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found: list[Found] = []
     found += pattern_statements(am, language, _published(article.source.published))
     found += structure_statements(am, gazetteer.located)
+    found += phrase_statements(am)
     found += people_statements(am)
     found += title_statements(am)
     found += status_statements(am)

@@ -1,0 +1,69 @@
+"""Structural relations a reader checks in a sentence: a body "of" an organisation is part of it, a
+region of a state lies in it, every member of a list gets the relation, and the signatories of an
+agreement are parties to it and cooperate. Hand-written sentences in each language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casckg.ingest.extract import extract
+
+
+def _facts(tmp_path: Path, gazetteer, language: str, text: str) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) keys of what one short article states."""
+    path = tmp_path / f"{language}.md"
+    front = f"---\nid: s-{language}\ntitle: T\npublisher: P\nlanguage: {language}\npublished: 2024-01-01\nurl: https://example.org/s\n---\n"
+    path.write_text(front + text + "\n", encoding="utf-8")
+    return {
+        (s.subject.key, s.predicate, getattr(s.object, "key", None) or s.object.value)
+        for s in extract(path, gazetteer).statements
+        if s.predicate != "rdfs:label"
+    }
+
+
+def _objects(facts: set[tuple[str, str, str]], subject_start: str, predicate: str) -> set[str]:
+    return {o for s, p, o in facts if s.startswith(subject_start) and p == predicate}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "subject_start", "predicate", "obj"),
+    [
+        (  # a body named apart from its organisation, joined by "of the member states of"
+            "en",
+            "The Coordination Council of the Heads of Border Services of the member states of the CSTO met in Bishkek.",
+            "coordination-council",
+            "cas:partOf",
+            "csto",
+        ),
+        ("en", "UNODC's Regional Office for Central Asia opened a project.", "regional-office", "cas:partOf", "unodc"),
+        ("en", "The exercise was held in Kazakhstan's Almaty region.", "almaty-region", "cas:locatedIn", "KAZ"),
+        (  # a Russian genitive complement the name of the body ran into
+            "ru",
+            "Шойгу примет участие в заседании Комитета секретарей советов безопасности Организации Договора о "
+            "коллективной безопасности в Астане.",
+            "komiteta-sekretarey",
+            "cas:partOf",
+            "csto",
+        ),
+        (
+            "ru",
+            "Учения прошли на полигоне Чебаркуль Челябинской области.",
+            "poligone",
+            "cas:locatedIn",
+            "chelyabinsk-oblast",
+        ),
+    ],
+)
+def test_a_complement_names_what_the_head_belongs_to(
+    tmp_path, gazetteer, language, text, subject_start, predicate, obj
+):
+    assert obj in _objects(_facts(tmp_path, gazetteer, language, text), subject_start, predicate)
+
+
+def test_a_state_before_a_name_that_ends_with_a_state_owns_nothing(tmp_path, gazetteer):
+    text = "The statement cites the press center of Kyrgyzstan's Ministry of Defense."
+    facts = _facts(tmp_path, gazetteer, "en", text)
+    assert not [f for f in facts if f[1] == "cas:partOf" and f[0] == "ministry-of-defense"]
