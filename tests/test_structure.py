@@ -67,3 +67,48 @@ def test_a_state_before_a_name_that_ends_with_a_state_owns_nothing(tmp_path, gaz
     text = "The statement cites the press center of Kyrgyzstan's Ministry of Defense."
     facts = _facts(tmp_path, gazetteer, "en", text)
     assert not [f for f in facts if f[1] == "cas:partOf" and f[0] == "ministry-of-defense"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "agreement_start", "signers"),
+    [
+        (  # the verb in the present tense, three coordinated states
+            "fr",
+            "Le Tadjikistan, le Kirghizistan et l'Ouzbékistan signent un accord frontalier.",
+            "accord-frontalier",
+            {"TJK", "KGZ", "UZB"},
+        ),
+        (  # the passive, the signatories after "par"
+            "fr",
+            "Le traité sur la frontière a été signé par le Kirghizistan et le Tadjikistan.",
+            "traite-sur-la-frontiere",
+            {"KGZ", "TJK"},
+        ),
+        (
+            "ru",
+            "Казахстан, Киргизия и Узбекистан подписали Договор о точке стыка государственных границ.",
+            "dogovor-o-tochke",
+            {"KAZ", "KGZ", "UZB"},
+        ),
+        (  # "the two leaders also signed": the states of the talks sign the second act too
+            "en",
+            "The presidents of Kyrgyzstan and Tajikistan held talks in Bishkek on March 13. Kyrgyzstan and "
+            "Tajikistan signed a Treaty on the State Border. The two leaders also signed a Joint Declaration on "
+            "Friendship.",
+            "joint-declaration",
+            {"KGZ", "TJK"},
+        ),
+    ],
+)
+def test_every_signatory_signs_is_party_and_cooperates(tmp_path, gazetteer, language, text, agreement_start, signers):
+    facts = _facts(tmp_path, gazetteer, language, text)
+    for predicate in ("cas:signed", "cas:partyTo"):
+        assert {s for s, p, o in facts if p == predicate and o.startswith(agreement_start)} == signers
+    pairs = {frozenset((s, o)) for s, p, o in facts if p == "cas:cooperatesWith"}
+    assert {frozenset((a, b)) for a in signers for b in signers if a < b} <= pairs
+    assert all(s.isupper() for s, p, _ in facts if p == "cas:signed")  # states sign; the talks sign nothing
+
+
+def test_a_state_that_has_yet_to_sign_has_not_signed(tmp_path, gazetteer):
+    facts = _facts(tmp_path, gazetteer, "en", "Russia has yet to sign the Agreement on CARICC.")
+    assert not [f for f in facts if f[0] == "RUS" and f[1] in ("cas:signed", "cas:partyTo")]
