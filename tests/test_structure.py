@@ -112,3 +112,37 @@ def test_every_signatory_signs_is_party_and_cooperates(tmp_path, gazetteer, lang
 def test_a_state_that_has_yet_to_sign_has_not_signed(tmp_path, gazetteer):
     facts = _facts(tmp_path, gazetteer, "en", "Russia has yet to sign the Agreement on CARICC.")
     assert not [f for f in facts if f[0] == "RUS" and f[1] in ("cas:signed", "cas:partyTo")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "states"),
+    [
+        (  # a bracket after the region: the region's states, not members of the organisation named before
+            "en",
+            "The EU held talks with the countries of Central Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan "
+            "and Uzbekistan) in Brussels.",
+            {"KAZ", "KGZ", "TJK", "TKM", "UZB"},
+        ),
+        (  # a colon list after a collective noun, the last item of a coordination
+            "fr",
+            "L'accord a été signé entre la Chine, la Russie et les trois républiques d'Asie centrale : Kazakhstan, "
+            "Kirghizistan et Tadjikistan.",
+            {"KAZ", "KGZ", "TJK"},
+        ),
+        (
+            "ru",
+            "В учениях участвовали страны Центральной Азии — Казахстан, Киргизия и Таджикистан.",
+            {"KAZ", "KGZ", "TJK"},
+        ),
+    ],
+)
+def test_every_state_listed_after_a_region_lies_in_it(tmp_path, gazetteer, language, text, states):
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert {s for s, p, o in facts if p == "cas:locatedIn" and o == "central-asia"} == states
+    assert not [f for f in facts if f[1] == "cas:memberOf"]
+    assert not [f for f in facts if f[0] == "central-asia" and f[1] == "cas:locatedIn"]
+
+
+def test_a_city_of_a_state_lies_in_it(tmp_path, gazetteer):
+    facts = _facts(tmp_path, gazetteer, "en", "Talks were held in Almaty, the largest city of Kazakhstan.")
+    assert ("almaty", "cas:locatedIn", "KAZ") in facts
