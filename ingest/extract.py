@@ -21,6 +21,7 @@ from .mentions import find_mentions
 from .missions import deployment_statements
 from .names import people_statements, structure_statements, title_statements
 from .negation import STATUSES
+from .phrases import phrase_statements
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
 from .statements import HAPPENED, Found, pattern_statements, status_statements
 
@@ -83,6 +84,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found: list[Found] = []
     found += pattern_statements(am, language, _published(article.source.published))
     found += structure_statements(am, gazetteer.located)
+    found += phrase_statements(am)
     found += people_statements(am)
     found += title_statements(am)
     found += status_statements(am)
@@ -170,8 +172,8 @@ def _fits(f: Found, classes: dict[Ref, str]) -> bool:
 
 def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
     """Those who sign an agreement together (states and organisations; "the parties signed" names the
-    forum's participants) are parties to it and cooperate pairwise; the state of a person who takes
-    part in a forum takes part too."""
+    forum's participants, `_parties_who_signed`) are parties to it and cooperate pairwise; the state of a
+    person who takes part in a forum takes part too."""
     out = []
     state_of = {
         f.subject: f.object
@@ -182,11 +184,7 @@ def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
     for f in found:
         if f.predicate == "cas:participant" and classes.get(f.object) in ("State", "Institution"):
             participants.setdefault(f.subject, []).append(f.object)
-    for f in list(found):  # "the parties signed": the forum's participating states and organisations
-        if f.predicate == "cas:signed" and classes.get(f.subject) == "Forum":
-            found += [
-                Found(p, "cas:signed", f.object, f.sentence, 0.5, f.extractor) for p in participants.get(f.subject, [])
-            ]
+    found[:] = _parties_who_signed(found, classes, participants)
     for f in list(found):
         if f.predicate == "cas:signed" and f.subject in state_of:
             found.append(Found(state_of[f.subject], "cas:signed", f.object, f.sentence, 0.6, "infer.signer-state"))
@@ -214,3 +212,25 @@ def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
                 for b in parties[i + 1 :]
             ]
     return out
+
+
+def _parties_who_signed(found: list[Found], classes: dict[Ref, str], participants: dict[Ref, list[Ref]]) -> list[Found]:
+    """ "The parties signed", "les chefs d'État ont signé": the forum's participating states and organisations
+    sign; when the article names none, those who signed last before (the same leaders signing a second act,
+    "the two leaders also signed a Joint Statement"). The forum itself signs nothing."""
+    actors = [f for f in found if f.predicate == "cas:signed" and classes.get(f.subject) in ("State", "Institution")]
+    out = []
+    for f in found:
+        if not (f.predicate == "cas:signed" and classes.get(f.subject) == "Forum"):
+            out.append(f)
+            continue
+        parties = participants.get(f.subject) or _latest_signers(actors, f)
+        out += [Found(p, "cas:signed", f.object, f.sentence, 0.5, f.extractor) for p in parties]
+    return out
+
+
+def _latest_signers(signings: list[Found], act: Found) -> list[Ref]:
+    """Who signed another act in the latest sentence up to `act`'s."""
+    before = [f for f in signings if f.sentence <= act.sentence and f.object != act.object]
+    latest = max((f.sentence for f in before), default=None)
+    return list(dict.fromkeys(f.subject for f in before if f.sentence == latest))

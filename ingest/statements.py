@@ -74,6 +74,13 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
         pool = [
             m for m in pool if (m.start <= t0 and t1 <= m.end) or min(abs(t0 - m.end), abs(m.start - t1)) <= arg["near"]
         ]
+    if arg.get("unless_between"):  # "the EU and the countries of Central Asia (A, B, C)": the list is the place's
+        between = [m for m in mentions if m.cls in arg["unless_between"]]
+        pool = [
+            m
+            for m in pool
+            if not any(m.end <= b.start and b.end <= t0 or t1 <= b.start and b.end <= m.start for b in between)
+        ]
     take = arg.get("take", "nearest")
     heads = pool
     if arg.get("prefix_re"):

@@ -1,0 +1,99 @@
+"""What the structure of a noun phrase says when its two names were found apart: "X of Y", "X de Y",
+the Russian genitive "Х Казахстана", "Y's X".
+
+The mention finder often ends a name before its complement ("Council of Defense Ministers" | "of the
+member states of" | "the CSTO"), or lets it run into the next name. Nested names are read in
+`names.py`; this module reads two top-level names that a complement joins. Which relation the phrase
+states follows the ontology: a complement that `cas:locatedIn`'s range admits (a place, a state)
+locates the head; an organisation as complement of an organisation makes the head a part of it. What
+joins head and complement in each language ("of the", "de la", a genitive) is data in
+`patterns/LANG.yaml` (`complement`, `possessive`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+
+from casckg.ontology import domains_and_ranges
+
+from .lexicon import patterns as load_patterns
+from .linker import ArticleMentions, Mention
+from .negation import negated
+from .statements import Found
+from .tokens import fold
+
+LOCATED = "cas:locatedIn"
+PART = "cas:partOf"
+# heads that are parts of what their complement names (an organisation's body, a place's district)
+HEADS = ("Institution", "Place")
+OWNERS = ("State", "Institution")  # "Russia's Chelyabinsk oblast", "UNODC's Regional Office"
+SKIP = ("alias", "anaphor")  # a short form or a pronoun-like head is no phrase of its own
+
+
+@cache
+def _joins(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    data = load_patterns(language)
+    complement, possessive = data.get("complement"), data.get("possessive")
+    return (
+        re.compile(complement) if complement else None,
+        re.compile(possessive) if possessive else None,
+    )
+
+
+def phrase_statements(am: ArticleMentions) -> list[Found]:
+    """partOf and locatedIn between two top-level names that one noun phrase joins."""
+    complement, possessive = _joins(am.language)
+    out: list[Found] = []
+    for index, mentions in enumerate(am.by_sentence):
+        sentence = am.sentences[index]
+        folded = fold(sentence.text)
+        tops = sorted((m for m in mentions if m.top and m.how not in SKIP), key=lambda m: (m.start, -m.end))
+        for a, b in itertools.pairwise(tops):
+            if negated(folded, a.start - sentence.start, a.start - sentence.start, am.language, reach=2):
+                continue  # "no NATO office in ...": the head names nothing that exists
+            gap = folded[a.end - sentence.start : b.start - sentence.start]
+            if b.start < a.end and not _runs_into(a, b):
+                continue  # two readings of the same words
+            if _runs_into(a, b) or complement and complement.fullmatch(gap) and _genitive_ok(am, index, b):
+                found = _relation(a, b, index, "phrase.complement")
+            elif possessive and _owner(a, mentions) and possessive.fullmatch(gap):  # "Russia's Chelyabinsk oblast"
+                found = _relation(b, a, index, "phrase.possessive")
+            else:
+                found = None
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _owner(a: Mention, mentions: list[Mention]) -> bool:
+    """Whether `a` is the owner before "'s": a state or an organisation, not one whose name ends with
+    another name ("the press center of Kyrgyzstan's Ministry": Kyrgyzstan's, not the center's)."""
+    return a.cls in OWNERS and not any(m.outer is a and m.end == a.end for m in mentions)
+
+
+def _runs_into(a: Mention, b: Mention) -> bool:
+    """A new name that ran on into a known one ("Комитета секретарей ... Организации" + "Организации
+    Договора о коллективной безопасности"): the known name is its complement."""
+    return a.how == "new" and b.how == "known" and a.start < b.start < a.end < b.end
+
+
+def _genitive_ok(am: ArticleMentions, index: int, complement: Mention) -> bool:
+    """In Russian a complement with no preposition is one in the genitive ("Совета ... ОДКБ")."""
+    if am.language != "ru":
+        return True
+    token = am.tokens[index][complement.first]
+    return token.is_upper or "gent" in token.tag or not token.tag
+
+
+def _relation(head: Mention, of: Mention, index: int, extractor: str) -> Found | None:
+    """The relation a phrase "head of `of`" states, by the ontology's ranges and the two classes."""
+    if head.ref == of.ref or head.cls not in HEADS:
+        return None
+    _, ranges = domains_and_ranges()
+    if of.cls in ranges[LOCATED] and (head.cls == "Place" or of.cls == "Place"):
+        return Found(head.ref, LOCATED, of.ref, index, 0.55, extractor)
+    if of.cls == head.cls == "Institution":
+        return Found(head.ref, PART, of.ref, index, 0.55, extractor)
+    return None

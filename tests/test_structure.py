@@ -1,0 +1,148 @@
+"""Structural relations a reader checks in a sentence: a body "of" an organisation is part of it, a
+region of a state lies in it, every member of a list gets the relation, and the signatories of an
+agreement are parties to it and cooperate. Hand-written sentences in each language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casckg.ingest.extract import extract
+
+
+def _facts(tmp_path: Path, gazetteer, language: str, text: str) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) keys of what one short article states."""
+    path = tmp_path / f"{language}.md"
+    front = f"---\nid: s-{language}\ntitle: T\npublisher: P\nlanguage: {language}\npublished: 2024-01-01\nurl: https://example.org/s\n---\n"
+    path.write_text(front + text + "\n", encoding="utf-8")
+    return {
+        (s.subject.key, s.predicate, getattr(s.object, "key", None) or s.object.value)
+        for s in extract(path, gazetteer).statements
+        if s.predicate != "rdfs:label"
+    }
+
+
+def _objects(facts: set[tuple[str, str, str]], subject_start: str, predicate: str) -> set[str]:
+    return {o for s, p, o in facts if s.startswith(subject_start) and p == predicate}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "subject_start", "predicate", "obj"),
+    [
+        (  # a body named apart from its organisation, joined by "of the member states of"
+            "en",
+            "The Coordination Council of the Heads of Border Services of the member states of the CSTO met in Bishkek.",
+            "coordination-council",
+            "cas:partOf",
+            "csto",
+        ),
+        ("en", "UNODC's Regional Office for Central Asia opened a project.", "regional-office", "cas:partOf", "unodc"),
+        ("en", "The exercise was held in Kazakhstan's Almaty region.", "almaty-region", "cas:locatedIn", "KAZ"),
+        (  # a Russian genitive complement the name of the body ran into
+            "ru",
+            "Шойгу примет участие в заседании Комитета секретарей советов безопасности Организации Договора о "
+            "коллективной безопасности в Астане.",
+            "komiteta-sekretarey",
+            "cas:partOf",
+            "csto",
+        ),
+        (
+            "ru",
+            "Учения прошли на полигоне Чебаркуль Челябинской области.",
+            "poligone",
+            "cas:locatedIn",
+            "chelyabinsk-oblast",
+        ),
+    ],
+)
+def test_a_complement_names_what_the_head_belongs_to(
+    tmp_path, gazetteer, language, text, subject_start, predicate, obj
+):
+    assert obj in _objects(_facts(tmp_path, gazetteer, language, text), subject_start, predicate)
+
+
+def test_a_state_before_a_name_that_ends_with_a_state_owns_nothing(tmp_path, gazetteer):
+    text = "The statement cites the press center of Kyrgyzstan's Ministry of Defense."
+    facts = _facts(tmp_path, gazetteer, "en", text)
+    assert not [f for f in facts if f[1] == "cas:partOf" and f[0] == "ministry-of-defense"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "agreement_start", "signers"),
+    [
+        (  # the verb in the present tense, three coordinated states
+            "fr",
+            "Le Tadjikistan, le Kirghizistan et l'Ouzbékistan signent un accord frontalier.",
+            "accord-frontalier",
+            {"TJK", "KGZ", "UZB"},
+        ),
+        (  # the passive, the signatories after "par"
+            "fr",
+            "Le traité sur la frontière a été signé par le Kirghizistan et le Tadjikistan.",
+            "traite-sur-la-frontiere",
+            {"KGZ", "TJK"},
+        ),
+        (
+            "ru",
+            "Казахстан, Киргизия и Узбекистан подписали Договор о точке стыка государственных границ.",
+            "dogovor-o-tochke",
+            {"KAZ", "KGZ", "UZB"},
+        ),
+        (  # "the two leaders also signed": the states of the talks sign the second act too
+            "en",
+            "The presidents of Kyrgyzstan and Tajikistan held talks in Bishkek on March 13. Kyrgyzstan and "
+            "Tajikistan signed a Treaty on the State Border. The two leaders also signed a Joint Declaration on "
+            "Friendship.",
+            "joint-declaration",
+            {"KGZ", "TJK"},
+        ),
+    ],
+)
+def test_every_signatory_signs_is_party_and_cooperates(tmp_path, gazetteer, language, text, agreement_start, signers):
+    facts = _facts(tmp_path, gazetteer, language, text)
+    for predicate in ("cas:signed", "cas:partyTo"):
+        assert {s for s, p, o in facts if p == predicate and o.startswith(agreement_start)} == signers
+    pairs = {frozenset((s, o)) for s, p, o in facts if p == "cas:cooperatesWith"}
+    assert {frozenset((a, b)) for a in signers for b in signers if a < b} <= pairs
+    assert all(s.isupper() for s, p, _ in facts if p == "cas:signed")  # states sign; the talks sign nothing
+
+
+def test_a_state_that_has_yet_to_sign_has_not_signed(tmp_path, gazetteer):
+    facts = _facts(tmp_path, gazetteer, "en", "Russia has yet to sign the Agreement on CARICC.")
+    assert not [f for f in facts if f[0] == "RUS" and f[1] in ("cas:signed", "cas:partyTo")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "states"),
+    [
+        (  # a bracket after the region: the region's states, not members of the organisation named before
+            "en",
+            "The EU held talks with the countries of Central Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan "
+            "and Uzbekistan) in Brussels.",
+            {"KAZ", "KGZ", "TJK", "TKM", "UZB"},
+        ),
+        (  # a colon list after a collective noun, the last item of a coordination
+            "fr",
+            "L'accord a été signé entre la Chine, la Russie et les trois républiques d'Asie centrale : Kazakhstan, "
+            "Kirghizistan et Tadjikistan.",
+            {"KAZ", "KGZ", "TJK"},
+        ),
+        (
+            "ru",
+            "В учениях участвовали страны Центральной Азии — Казахстан, Киргизия и Таджикистан.",
+            {"KAZ", "KGZ", "TJK"},
+        ),
+    ],
+)
+def test_every_state_listed_after_a_region_lies_in_it(tmp_path, gazetteer, language, text, states):
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert {s for s, p, o in facts if p == "cas:locatedIn" and o == "central-asia"} == states
+    assert not [f for f in facts if f[1] == "cas:memberOf"]
+    assert not [f for f in facts if f[0] == "central-asia" and f[1] == "cas:locatedIn"]
+
+
+def test_a_city_of_a_state_lies_in_it(tmp_path, gazetteer):
+    facts = _facts(tmp_path, gazetteer, "en", "Talks were held in Almaty, the largest city of Kazakhstan.")
+    assert ("almaty", "cas:locatedIn", "KAZ") in facts
