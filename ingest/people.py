@@ -62,6 +62,29 @@ def _title_at(tokens: list[Token], i: int, language: str) -> tuple[int, str, str
     return None
 
 
+def _title_through_state(
+    tokens: list[Token], i: int, n: int, taken: dict[int, Mention], language: str
+) -> tuple[int, str, str, Ref] | None:
+    """A title with a state's adjective inside it, as French writes it ("le ministre ouzbek des Affaires
+    étrangères", "vice-Premier ministre kazakh"): (tokens, kind, English, state) when the words after
+    the adjective make the title longer."""
+    state = taken.get(i + n)
+    if state is None or state.cls != "State" or state.first != i + n or tokens[i + n].is_cap:
+        return None
+    _, longest = _titles(language)
+    found = _title_at(tokens[i : i + n] + tokens[state.last : state.last + longest], 0, language)
+    if found is None or found[0] <= n:
+        return None
+    size, kind, english = found
+    return state.last - i + size - n, kind, english, state.ref
+
+
+def _outermost(mentions: list[Mention], c: int) -> Mention | None:
+    """The longest state or institution named over token c ("the CSTO Joint Staff", not "CSTO")."""
+    at = [m for m in mentions if m.first <= c < m.last and m.cls in ("State", "Institution")]
+    return max(at, key=lambda m: m.last - m.first, default=None)
+
+
 def _name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
     """How many tokens from i form a personal name (0 when none)."""
     n = 0
@@ -76,6 +99,46 @@ def _name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, 
             break
         n += 1
     return n
+
+
+def _more_titles(tokens: list[Token], j: int, language: str, ranks: list[str], titles: list[str]) -> int:
+    """Ranks and titles right after a title ("Lieutenant Colonel", "генерал-майор"), and a title
+    coordinated with it ("Deputy Prime Minister and Minister of Foreign Affairs"), written as one title
+    joined by "and"; the token after them."""
+    coordinators = {fold(w) for w in lang_lexicon(language).get("coordinators") or []}
+    while j < len(tokens):
+        more = _title_at(tokens, j, language)
+        joined = False
+        if more is None and tokens[j].key in coordinators and titles:
+            more = _title_at(tokens, j + 1, language)
+            joined = more is not None and more[1] == "titles"
+            if not joined:
+                break
+            j += 1
+        if more is None:
+            break
+        if joined:
+            titles[-1] = f"{titles[-1]} and {more[2]}"
+        else:
+            (ranks if more[1] == "ranks" else titles).append(more[2])
+        j += more[0]
+    return j
+
+
+def _ranks_before_name(
+    tokens: list[Token], j: int, taken: dict[int, Mention], lex: dict, language: str
+) -> tuple[int, list[str]]:
+    """Honorifics and ranks between a title and the name ("Army General Sergei Shoigu", "… of Kazakhstan
+    Major General N"): the token where the name starts, and the ranks, kept only when a name follows."""
+    start, ranks = j, []
+    while j < len(tokens) and (tokens[j].key in rank_words(language) or tokens[j].text in "–-"):
+        found = _title_at(tokens, j, language)
+        if found and found[1] == "ranks":
+            ranks.append(found[2])
+        j += found[0] if found else 1
+    if j > start and not _name_at(tokens, j, taken, lex, language):
+        return start, []
+    return j, ranks
 
 
 def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention]) -> Ref | None:
@@ -97,16 +160,24 @@ def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention])
     return affiliation
 
 
+def _name_word(token: Token, mention: Mention | None) -> bool:
+    """A word of a personal name: capitalised, no acronym, not part of another entity's name."""
+    return token.is_word and token.is_cap and not token.is_upper and (mention is None or mention.cls == "Person")
+
+
 def _name_before(tokens: list[Token], t0: int, taken: dict[int, Mention], lex: dict) -> tuple[int | None, int | None]:
     """A name written before ", a TITLE" ("Erlan Karin, Secretary of …"): its token span, or (None, None)."""
     first = last = None
     k = t0 - 1
+    before = taken.get(k)
+    if before is not None and before.cls in ("State", "Institution"):
+        k = before.first - 1  # "James Appathurai, NATO Spokesman": the title's body stands between
     while k >= 0 and tokens[k].key in lex["determiners"]:
         k -= 1
     if k >= 1 and tokens[k].text == ",":
         end = k
         start = end
-        while start > 0 and tokens[start - 1].is_word and tokens[start - 1].is_cap and end - start < 3:
+        while start > 0 and end - start < 3 and _name_word(tokens[start - 1], taken.get(start - 1)):
             start -= 1
         if end - start >= 2 or (end - start == 1 and taken.get(start) and taken[start].cls == "Person"):
             first, last = start, end
@@ -128,34 +199,33 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             i += 1
             continue
         n, kind, english = found
+        inner_state = None
+        if through := _title_through_state(tokens, i, n, taken, language):
+            n, kind, english, inner_state = through
         t0, t1 = i, i + n
         ranks, titles = ([english], []) if kind == "ranks" else ([], [english])
-        j = t1
-        # further ranks or titles right after ("Lieutenant Colonel", "генерал-майор")
-        while j < len(tokens) and (more := _title_at(tokens, j, language)):
-            (ranks if more[1] == "ranks" else titles).append(more[2])
-            j += more[0]
-        affiliation = _affiliation_before(tokens, t0, taken)
+        j = _more_titles(tokens, t1, language, ranks, titles)
+        affiliation = _affiliation_before(tokens, t0, taken) or inner_state
         # complement after the title: "of the KAZCENT", "du Kazakhstan", "Казахстана", "tadjik"
         c = j
         while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
             c += 1
-        after = taken.get(c)
-        if (c > j or language in ("fr", "ru")) and after is not None and after.cls in ("State", "Institution"):
+        after = _outermost(mentions, c)
+        if (c > j or language in ("fr", "ru")) and after is not None:
             affiliation = affiliation or after.ref
             j = after.last
         elif language == "ru":
             # genitive words after a Russian title: "министра обороны РК"
             while j < len(tokens) and "gent" in tokens[j].tag and not tokens[j].is_cap:
                 j += 1
-            after = taken.get(j)
-            if after is not None and after.cls in ("State", "Institution"):
+            after = _outermost(mentions, j)
+            if after is not None:
                 affiliation = affiliation or after.ref
                 j = after.last
-        role = ", ".join(ranks + titles)
         # the name: right after the title (and its complement), or before ", a TITLE"
-        while j < len(tokens) and (tokens[j].key in rank_words(language) or tokens[j].text in "–-"):
-            j += 1  # honorifics and ranks between the title and the name ("Army General Sergei Shoigu")
+        j, later = _ranks_before_name(tokens, j, taken, lex, language)
+        ranks += later
+        role = ", ".join(ranks + titles)
         n_name = _name_at(tokens, j, taken, lex, language)
         first = last = None
         if n_name == 0 and j < len(tokens) - 1 and tokens[j].text == ",":
@@ -165,6 +235,8 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             first, last = j, j + n_name
         else:
             first, last = _name_before(tokens, t0, taken, lex)
+            if any(p.first == first for p in people):
+                first = last = None  # that name has its title before it: this title is the next item's
         if first is not None:
             existing = taken.get(first)
             known = None
