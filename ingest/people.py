@@ -9,7 +9,7 @@ Titles and ranks per language are data (`lexicons/discovery.yaml`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -79,10 +79,22 @@ def _title_through_state(
     return state.last - i + size - n, kind, english, state.ref
 
 
-def _outermost(mentions: list[Mention], c: int) -> Mention | None:
-    """The longest state or institution named over token c ("the CSTO Joint Staff", not "CSTO")."""
-    at = [m for m in mentions if m.first <= c < m.last and m.cls in ("State", "Institution")]
-    return max(at, key=lambda m: m.last - m.first, default=None)
+def _outermost(
+    mentions: list[Mention], tokens: list[Token], taken: dict[int, Mention], t0: int, c: int, language: str
+) -> Mention | None:
+    """The state or institution named over token c after a title at t0: the longest that a name follows
+    ("Head of the UN Regional Center … Kakha Imnadze", "Chief of the CSTO Joint Staff Anatoly Sidorov":
+    not "UN", "CSTO", nor a name that ran on into the person's), else the longest."""
+    at = sorted(
+        (m for m in mentions if t0 < m.first <= c < m.last and m.cls in ("State", "Institution")),
+        key=lambda m: m.first - m.last,
+    )
+    lex = lang_lexicon(language)
+    for m in at:
+        j, _ = _ranks_before_name(tokens, m.last, taken, lex, language)
+        if _name_at(tokens, j, taken, lex, language):
+            return m
+    return at[0] if at else None
 
 
 def _name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
@@ -93,9 +105,11 @@ def _name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, 
         m = taken.get(i + n)
         if not tok.is_word or not tok.is_cap or tok.is_upper or tok.key in lex["determiners"]:
             break
-        if m is not None and m.cls != "Person":
-            break
-        if head_at(tokens, i + n, lex) or _title_at(tokens, i + n, language):
+        if m is not None and m.cls != "Person" and m.first >= i:
+            break  # (a discovered name that ran on from before the title into the name does not end it)
+        if head := head_at(tokens, i + n, lex):
+            return 0 if n and head[1] == "Institution" else n  # "Regional | Center": the words of a body's name
+        if _title_at(tokens, i + n, language):
             break
         n += 1
     return n
@@ -184,6 +198,113 @@ def _name_before(tokens: list[Token], t0: int, taken: dict[int, Mention], lex: d
     return first, last
 
 
+def _titled(
+    tokens: list[Token],
+    first: int,
+    last: int,
+    role: str,
+    affiliation: Ref | None,
+    taken: dict[int, Mention],
+    gaz: Gazetteer,
+    title_span: tuple[int, int],
+) -> Person:
+    """The person named by tokens [first, last) with a title: a known person when the gazetteer knows the name."""
+    existing = taken.get(first)
+    known = None
+    if existing is not None and existing.cls == "Person" and existing.how == "known":
+        first, last = existing.first, existing.last
+        known = next((k for k in gaz.lookup(existing.text) if k.cls == "Person"), None)
+    name = " ".join(t.text for t in tokens[first:last])
+    surname = tokens[last - 1].text if last - first >= 2 else None
+    return Person(name, first, last, role, affiliation, known, surname, title_span=title_span)
+
+
+def _plural_title_at(tokens: list[Token], i: int, language: str) -> tuple[int, str, str] | None:
+    """A title written in the plural ("les présidents", "foreign ministers", "президентов"): (tokens, kind,
+    English) of the singular title."""
+    if language == "ru":
+        found = _title_at(tokens, i, language)
+        return found if found and "plur" in tokens[i].tag else None
+    _, longest = _titles(language)
+    window = tokens[i : i + longest]
+    best = None
+    for p, tok in enumerate(window):
+        if len(tok.key) > 3 and tok.key.endswith(("s", "x")):
+            singular = [*window[:p], replace(tok, key=tok.key[:-1]), *window[p + 1 :]]
+            found = _title_at(singular, 0, language)
+            if found and found[0] > p and (best is None or found[0] > best[0]):
+                best = found
+    return best
+
+
+def _listed_people(
+    tokens: list[Token], t0: int, t1: int, english: str, taken: dict[int, Mention], gaz: Gazetteer, language: str
+) -> list[Person]:
+    """The people a plural title stands over: "les présidents de l'Ouzbékistan, du Tadjikistan et du
+    Kirghizistan — A, B et C" (each of the state in the same place of its list), "the four presidents:
+    the Russian A, the Kazakh B" (each of the state named before the name)."""
+    lex = lang_lexicon(language)
+    states, j = _coordinated(tokens, t1, taken, lex, "State")
+    k = j
+    while k < len(tokens) and k - j < 3 and tokens[k].text not in ":–—" and not taken.get(k):
+        k += 1  # "les quatre présidents invités:"
+    if k >= len(tokens) or tokens[k].text not in ":–—":
+        return []
+    items: list[tuple[Ref | None, int, int]] = []
+    k += 1
+    while k < len(tokens):
+        while k < len(tokens) and (tokens[k].key in lex["determiners"] or tokens[k].text in "’'"):
+            k += 1
+        demonym = taken.get(k)
+        if demonym is not None and demonym.cls == "State":
+            k = demonym.last
+        else:
+            demonym = None
+        size = _name_at(tokens, k, taken, lex, language)
+        if not size:
+            break
+        items.append((demonym.ref if demonym else None, k, k + size))
+        k = _after_separator(tokens, k + size, lex)
+        if k is None:
+            break
+    respective = len(states) == len(items)
+    return [
+        _titled(tokens, first, last, english, states[n].ref if respective else state, taken, gaz, (t0, t1))
+        for n, (state, first, last) in enumerate(items)
+        if len(items) >= 2
+    ]
+
+
+def _coordinated(
+    tokens: list[Token], k: int, taken: dict[int, Mention], lex: dict, cls: str
+) -> tuple[list[Mention], int]:
+    """The mentions of a class coordinated from token k ("de l'Ouzbékistan, du Tadjikistan et du
+    Kirghizistan"), and the token after them."""
+    out: list[Mention] = []
+    while True:
+        c = k
+        while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
+            c += 1
+        m = taken.get(c)
+        if m is None or m.cls != cls or m.first != c:
+            return out, k
+        out.append(m)
+        k = m.last
+        nxt = _after_separator(tokens, k, lex)
+        if nxt is None:
+            return out, k
+        k = nxt
+
+
+def _after_separator(tokens: list[Token], k: int, lex: dict) -> int | None:
+    """The token after a list separator (a comma, a coordinator, or both) at k, or None."""
+    coordinators = {fold(w) for w in lex.get("coordinators") or []}
+    start = k
+    while k < len(tokens) and (tokens[k].text == "," or tokens[k].key in coordinators):
+        k += 1
+    return k if k > start else None
+
+
 def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz: Gazetteer) -> list[Person]:
     """People with titles in one sentence's tokens, given the sentence's other mentions."""
     lex = lang_lexicon(language)
@@ -192,9 +313,20 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         for i in range(m.first, m.last):
             taken.setdefault(i, m)
     people: list[Person] = []
+    counterparts = {fold(w) for w in lex.get("counterparts") or []}
+    said = None  # the last title named in the sentence
     i = 0
     while i < len(tokens):
+        if tokens[i].is_word and (plural := _plural_title_at(tokens, i, language)):
+            people += _listed_people(tokens, i, i + plural[0], plural[2], taken, gaz, language)
+            i += plural[0]
+            said = plural[2]
+            continue
         found = _title_at(tokens, i, language) if tokens[i].is_word else None
+        if found is None and said and tokens[i].key in counterparts and "plur" not in tokens[i].tag:
+            found = (1, "titles", said)  # "their Chinese counterpart Jiang Zemin": the title just named
+        if found and found[1] == "titles":
+            said = found[2]
         if not found:
             i += 1
             continue
@@ -210,7 +342,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         c = j
         while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
             c += 1
-        after = _outermost(mentions, c)
+        after = _outermost(mentions, tokens, taken, t0, c, language)
         if (c > j or language in ("fr", "ru")) and after is not None:
             affiliation = affiliation or after.ref
             j = after.last
@@ -218,7 +350,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             # genitive words after a Russian title: "министра обороны РК"
             while j < len(tokens) and "gent" in tokens[j].tag and not tokens[j].is_cap:
                 j += 1
-            after = _outermost(mentions, j)
+            after = _outermost(mentions, tokens, taken, t0, j, language)
             if after is not None:
                 affiliation = affiliation or after.ref
                 j = after.last
@@ -238,14 +370,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             if any(p.first == first for p in people):
                 first = last = None  # that name has its title before it: this title is the next item's
         if first is not None:
-            existing = taken.get(first)
-            known = None
-            if existing is not None and existing.cls == "Person" and existing.how == "known":
-                first, last = existing.first, existing.last
-                known = next((k for k in gaz.lookup(existing.text) if k.cls == "Person"), None)
-            name = " ".join(t.text for t in tokens[first:last])
-            surname = tokens[last - 1].text if last - first >= 2 else None
-            people.append(Person(name, first, last, role, affiliation, known, surname, title_span=(t0, t1)))
+            people.append(_titled(tokens, first, last, role, affiliation, taken, gaz, (t0, t1)))
         elif (holder := taken.get(t0)) is not None and holder.cls == "Person" and holder.how in ("known", "nested"):
             # the office is a known name of its holder ("Президента Казахстана" inside a longer name)
             known = next((k for k in gaz.lookup(holder.text) if k.cls == "Person"), None)

@@ -15,8 +15,10 @@ from casckg.ingest.extraction import extraction_json
 
 def _facts(tmp_path: Path, gazetteer, text: str) -> set[tuple[str, str, str]]:
     """(subject label, property, object label or literal) of every statement of one article."""
-    article = tmp_path / "article.txt"
-    article.write_text(text, encoding="utf-8")
+    language = "ru" if any("а" <= c <= "я" for c in text.lower()) else "fr" if " le " in f" {text.lower()} " else "en"
+    article = tmp_path / "article.md"
+    front = f"id: a\nurl: https://example.org/a\ntitle: A\npublisher: P\npublished: null\nlanguage: {language}"
+    article.write_text(f"---\n{front}\n---\n{text}\n", encoding="utf-8")
     data = extraction_json(extract(article, gazetteer), entity_iri)
     labels = {e["id"]: e["label"] for e in data["entities"]}
     out = set()
@@ -50,3 +52,84 @@ def _roles(facts: set[tuple[str, str, str]], person: str) -> list[str]:
 def test_a_nationality_adjective_in_a_title_gives_the_persons_state(tmp_path, gazetteer, text, person, state):
     facts = _facts(tmp_path, gazetteer, text)
     assert (person, "affiliatedWith", state) in facts
+
+
+def test_a_french_title_with_a_nationality_adjective_inside_it(tmp_path, gazetteer):
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "Le ministre kirghize des Affaires étrangères Ulan Moldoev et le ministre ouzbek des Affaires "
+        "étrangères Ulugbek Tursunov se sont rencontrés à Tachkent.",
+    )
+    assert ("Ulan Moldoev", "affiliatedWith", "Kyrgyzstan") in facts
+    assert ("Ulugbek Tursunov", "affiliatedWith", "Uzbekistan") in facts
+    assert ("Ulugbek Tursunov", "affiliatedWith", "Kyrgyzstan") not in facts
+    assert _roles(facts, "Ulugbek Tursunov") == ["minister of foreign affairs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (  # a plural title over a list of demonyms and names
+            "Les trois présidents invités: le Kazakh Aibek Dzhumabaev, le Tadjik Timur Rakhimov et "
+            "l'Ouzbek Nurlan Sadykov, sont arrivés à Astana mardi.",
+            [("Aibek Dzhumabaev", "Kazakhstan"), ("Timur Rakhimov", "Tajikistan"), ("Nurlan Sadykov", "Uzbekistan")],
+        ),
+        (  # a plural title of a list of states, then the names in the same order
+            "The presidents of Kyrgyzstan and Tajikistan – Aibek Moldoev and Daler Saidzoda – met in Batken "
+            "on Friday.",
+            [("Aibek Moldoev", "Kyrgyzstan"), ("Daler Saidzoda", "Tajikistan")],
+        ),
+    ],
+)
+def test_a_plural_title_gives_each_listed_person_the_title_and_a_state(tmp_path, gazetteer, text, wanted):
+    facts = _facts(tmp_path, gazetteer, text)
+    for person, state in wanted:
+        assert (person, "affiliatedWith", state) in facts
+        assert _roles(facts, person) == ["president"]
+
+
+def test_a_counterpart_has_the_title_just_named(tmp_path, gazetteer):
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "Le président russe Vladimir Poutine a reçu au Kremlin son homologue kazakh Daniyar Abenov.",
+    )
+    assert ("Daniyar Abenov", "affiliatedWith", "Kazakhstan") in facts
+    assert _roles(facts, "Daniyar Abenov") == ["president"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "body"),
+    [
+        (
+            "The delegation was led by Chief of the CSTO Joint Staff Viktor Sorokin, who arrived in Dushanbe.",
+            "Viktor Sorokin",
+            "chief",
+            "CSTO Joint Staff",
+        ),
+        (
+            "Секретарь Совета безопасности Кыргызстана Марат Иманкулов провел встречу в Бишкеке.",
+            "Марат Иманкулов",
+            "secretary",
+            None,
+        ),
+        (
+            "Defence Minister of the Republic of Kazakhstan Colonel General Serik Abenov arrived in Bishkek.",
+            "Serik Abenov",
+            "colonel general, defence minister",
+            "Kazakhstan",
+        ),
+    ],
+)
+def test_a_title_and_what_it_is_of_before_a_name(tmp_path, gazetteer, text, person, role, body):
+    facts = _facts(tmp_path, gazetteer, text)
+    assert _roles(facts, person) == [role]
+    if body:
+        assert (person, "affiliatedWith", body) in facts
+
+
+def test_a_name_then_a_bodys_title(tmp_path, gazetteer):
+    facts = _facts(tmp_path, gazetteer, "James Hartley, NATO Spokesman, visited Bishkek on Tuesday.")
+    assert ("James Hartley", "affiliatedWith", "North Atlantic Treaty Organization") in facts
+    assert _roles(facts, "James Hartley") == ["spokesman"]
