@@ -133,3 +133,18 @@ def test_a_name_then_a_bodys_title(tmp_path, gazetteer):
     facts = _facts(tmp_path, gazetteer, "James Hartley, NATO Spokesman, visited Bishkek on Tuesday.")
     assert ("James Hartley", "affiliatedWith", "North Atlantic Treaty Organization") in facts
     assert _roles(facts, "James Hartley") == ["spokesman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Минобороны Киргизии сообщило во вторник, что учения пройдут осенью.", "Kyrgyzstan"),
+        (
+            "The State Committee for National Security of the Republic of Tajikistan hosted the border talks.",
+            "Tajikistan",
+        ),
+    ],
+)
+def test_a_states_own_body_named_with_the_state_belongs_to_it(tmp_path, gazetteer, text, state):
+    facts = _facts(tmp_path, gazetteer, text)
+    assert any(p == "belongsToState" and o == state for _, p, o in facts)
