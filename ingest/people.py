@@ -155,6 +155,27 @@ def _ranks_before_name(
     return j, ranks
 
 
+@cache
+def _qualifiers(language: str) -> tuple[dict[tuple[str, ...], str], int]:
+    table = {tuple(fold(k).split()): v for k, v in (lang_lexicon(language).get("qualifiers") or {}).items()}
+    return table, max((len(k) for k in table), default=0)
+
+
+def _qualifier(tokens: list[Token], t0: int, taken: dict[int, Mention], language: str) -> tuple[str | None, int]:
+    """The word before a title that says when it was held ("former", "alors", "бывший"), in English, and
+    where it starts (t0 when there is none); a state's adjective may stand between ("Former Kyrgyz
+    Vice-President")."""
+    k = t0
+    state = taken.get(k - 1)
+    if state is not None and state.cls == "State" and state.last == t0:
+        k = state.first
+    table, longest = _qualifiers(language)
+    for n in range(min(longest, k), 0, -1):
+        if (found := table.get(tuple(t.key for t in tokens[k - n : k]))) is not None:
+            return found, k - n
+    return None, t0
+
+
 def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention]) -> Ref | None:
     """The state or body a title is of, named before it: "Kyrgyz President", "UN Secretary-General",
     "Turkmenistan’s", or the opener of a list line ("Kazakhstan – President …")."""
@@ -193,6 +214,8 @@ def _name_before(tokens: list[Token], t0: int, taken: dict[int, Mention], lex: d
         start = end
         while start > 0 and end - start < 3 and _name_word(tokens[start - 1], taken.get(start - 1)):
             start -= 1
+        while start < end and tokens[start].key in (lex.get("honorifics") or ()):
+            start += 1  # "M. Imangali Tasmagambetov": the honorific is no part of the name
         if end - start >= 2 or (end - start == 1 and taken.get(start) and taken[start].cls == "Person"):
             first, last = start, end
     return first, last
@@ -357,6 +380,9 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         # the name: right after the title (and its complement), or before ", a TITLE"
         j, later = _ranks_before_name(tokens, j, taken, lex, language)
         ranks += later
+        qualifier, q0 = _qualifier(tokens, t0, taken, language)
+        if titles and qualifier:
+            titles[0] = f"{qualifier} {titles[0]}"  # "Former Kyrgyz Vice-President", "alors vice Premier ministre"
         role = ", ".join(ranks + titles)
         n_name = _name_at(tokens, j, taken, lex, language)
         first = last = None
@@ -366,7 +392,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         if n_name:
             first, last = j, j + n_name
         else:
-            first, last = _name_before(tokens, t0, taken, lex)
+            first, last = _name_before(tokens, q0, taken, lex)
             if any(p.first == first for p in people):
                 first = last = None  # that name has its title before it: this title is the next item's
         if first is not None:

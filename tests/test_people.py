@@ -148,3 +148,19 @@ def test_a_name_then_a_bodys_title(tmp_path, gazetteer):
 def test_a_states_own_body_named_with_the_state_belongs_to_it(tmp_path, gazetteer, text, state):
     facts = _facts(tmp_path, gazetteer, text)
     assert any(p == "belongsToState" and o == state for _, p, o in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("Former Kyrgyz Vice-President Almaz Toktorov told reporters the drills were cancelled.", "Almaz Toktorov", "former vice president"),
+        (
+            "Par ailleurs, M. Bolat Serikov, alors vice Premier ministre, a visité le siège de l'OTAN en juin.",
+            "Bolat Serikov",
+            "then deputy prime minister",
+        ),
+        ("Его сопровождал бывший министр обороны Таджикистана Далер Саидов.", "Далер Саидов", "former minister of defence"),
+    ],
+)
+def test_former_and_then_stay_in_the_role(tmp_path, gazetteer, text, person, role):
+    assert _roles(_facts(tmp_path, gazetteer, text), person) == [role]
