@@ -4,25 +4,37 @@
 
 The role is the rank and the title in English ("Colonel, Chief"); the affiliation is the state or
 institution the title is of ("Chief of the KAZCENT", "Kyrgyz President", "UN Secretary-General").
-Titles and ranks per language are data (`lexicons/discovery.yaml`).
+A title stands before the name or after it (", NATO Spokesman"), and a plural title over a list
+of people gives each the title and the state named with them ("les présidents de A, B et C — X, Y
+et Z", "the presidents: the Russian X, the Kazakh Y"). Titles and ranks per language are data
+(`lexicons/discovery.yaml`); how titles are written is read in `titles.py`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .discover import head_at, lang_lexicon, rank_words
 from .gazetteer import Gazetteer, Known
 from .records import Ref
+from .titles import more_titles, plural_title_at, qualifier, title_at, title_through_state
 from .tokens import Token, fold
 
 if TYPE_CHECKING:
     from .mentions import Mention
 
 DASHES = ("–", "—", "-")
-HEAD_OF_STATE = {"President", "Prime Minister", "Vice President", "Minister of Defence", "Minister of Foreign Affairs"}
+HEAD_OF_STATE = {
+    "President",
+    "Prime Minister",
+    "Vice President",
+    "Minister of Defence",
+    "Defence Minister",
+    "Defense Minister",
+    "Minister of Foreign Affairs",
+    "Foreign Minister",
+}
 
 
 @dataclass
@@ -40,43 +52,6 @@ class Person:
     title_span: tuple[int, int] = (0, 0)
     extra: list[str] = field(default_factory=list)
     office: bool = False  # named only by the office ("the Tajik president")
-
-
-@cache
-def _titles(language: str) -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
-    lex = lang_lexicon(language)
-    out = {}
-    for kind in ("titles", "ranks"):
-        for phrase, english in (lex.get(kind) or {}).items():
-            out[tuple(fold(phrase).split())] = (kind, english)
-    return out, max(len(k) for k in out)
-
-
-def _title_at(tokens: list[Token], i: int, language: str) -> tuple[int, str, str] | None:
-    table, longest = _titles(language)
-    for n in range(min(longest, len(tokens) - i), 0, -1):
-        key = tuple(t.key for t in tokens[i : i + n])
-        if key in table:
-            kind, english = table[key]
-            return n, kind, english
-    return None
-
-
-def _title_through_state(
-    tokens: list[Token], i: int, n: int, taken: dict[int, Mention], language: str
-) -> tuple[int, str, str, Ref] | None:
-    """A title with a state's adjective inside it, as French writes it ("le ministre ouzbek des Affaires
-    étrangères", "vice-Premier ministre kazakh"): (tokens, kind, English, state) when the words after
-    the adjective make the title longer."""
-    state = taken.get(i + n)
-    if state is None or state.cls != "State" or state.first != i + n or tokens[i + n].is_cap:
-        return None
-    _, longest = _titles(language)
-    found = _title_at(tokens[i : i + n] + tokens[state.last : state.last + longest], 0, language)
-    if found is None or found[0] <= n:
-        return None
-    size, kind, english = found
-    return state.last - i + size - n, kind, english, state.ref
 
 
 def _outermost(
@@ -109,34 +84,10 @@ def _name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, 
             break  # (a discovered name that ran on from before the title into the name does not end it)
         if head := head_at(tokens, i + n, lex):
             return 0 if n and head[1] == "Institution" else n  # "Regional | Center": the words of a body's name
-        if _title_at(tokens, i + n, language):
+        if title_at(tokens, i + n, language):
             break
         n += 1
     return n
-
-
-def _more_titles(tokens: list[Token], j: int, language: str, ranks: list[str], titles: list[str]) -> int:
-    """Ranks and titles right after a title ("Lieutenant Colonel", "генерал-майор"), and a title
-    coordinated with it ("Deputy Prime Minister and Minister of Foreign Affairs"), written as one title
-    joined by "and"; the token after them."""
-    coordinators = {fold(w) for w in lang_lexicon(language).get("coordinators") or []}
-    while j < len(tokens):
-        more = _title_at(tokens, j, language)
-        joined = False
-        if more is None and tokens[j].key in coordinators and titles:
-            more = _title_at(tokens, j + 1, language)
-            joined = more is not None and more[1] == "titles"
-            if not joined:
-                break
-            j += 1
-        if more is None:
-            break
-        if joined:
-            titles[-1] = f"{titles[-1]} and {more[2]}"
-        else:
-            (ranks if more[1] == "ranks" else titles).append(more[2])
-        j += more[0]
-    return j
 
 
 def _ranks_before_name(
@@ -146,34 +97,13 @@ def _ranks_before_name(
     Major General N"): the token where the name starts, and the ranks, kept only when a name follows."""
     start, ranks = j, []
     while j < len(tokens) and (tokens[j].key in rank_words(language) or tokens[j].text in "–-"):
-        found = _title_at(tokens, j, language)
+        found = title_at(tokens, j, language)
         if found and found[1] == "ranks":
             ranks.append(found[2])
         j += found[0] if found else 1
     if j > start and not _name_at(tokens, j, taken, lex, language):
         return start, []
     return j, ranks
-
-
-@cache
-def _qualifiers(language: str) -> tuple[dict[tuple[str, ...], str], int]:
-    table = {tuple(fold(k).split()): v for k, v in (lang_lexicon(language).get("qualifiers") or {}).items()}
-    return table, max((len(k) for k in table), default=0)
-
-
-def _qualifier(tokens: list[Token], t0: int, taken: dict[int, Mention], language: str) -> tuple[str | None, int]:
-    """The word before a title that says when it was held ("former", "alors", "бывший"), in English, and
-    where it starts (t0 when there is none); a state's adjective may stand between ("Former Kyrgyz
-    Vice-President")."""
-    k = t0
-    state = taken.get(k - 1)
-    if state is not None and state.cls == "State" and state.last == t0:
-        k = state.first
-    table, longest = _qualifiers(language)
-    for n in range(min(longest, k), 0, -1):
-        if (found := table.get(tuple(t.key for t in tokens[k - n : k]))) is not None:
-            return found, k - n
-    return None, t0
 
 
 def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention]) -> Ref | None:
@@ -240,24 +170,6 @@ def _titled(
     name = " ".join(t.text for t in tokens[first:last])
     surname = tokens[last - 1].text if last - first >= 2 else None
     return Person(name, first, last, role, affiliation, known, surname, title_span=title_span)
-
-
-def _plural_title_at(tokens: list[Token], i: int, language: str) -> tuple[int, str, str] | None:
-    """A title written in the plural ("les présidents", "foreign ministers", "президентов"): (tokens, kind,
-    English) of the singular title."""
-    if language == "ru":
-        found = _title_at(tokens, i, language)
-        return found if found and "plur" in tokens[i].tag else None
-    _, longest = _titles(language)
-    window = tokens[i : i + longest]
-    best = None
-    for p, tok in enumerate(window):
-        if len(tok.key) > 3 and tok.key.endswith(("s", "x")):
-            singular = [*window[:p], replace(tok, key=tok.key[:-1]), *window[p + 1 :]]
-            found = _title_at(singular, 0, language)
-            if found and found[0] > p and (best is None or found[0] > best[0]):
-                best = found
-    return best
 
 
 def _listed_people(
@@ -340,12 +252,12 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
     said = None  # the last title named in the sentence
     i = 0
     while i < len(tokens):
-        if tokens[i].is_word and (plural := _plural_title_at(tokens, i, language)):
+        if tokens[i].is_word and (plural := plural_title_at(tokens, i, language)):
             people += _listed_people(tokens, i, i + plural[0], plural[2], taken, gaz, language)
             i += plural[0]
             said = plural[2]
             continue
-        found = _title_at(tokens, i, language) if tokens[i].is_word else None
+        found = title_at(tokens, i, language) if tokens[i].is_word else None
         if found is None and said and tokens[i].key in counterparts and "plur" not in tokens[i].tag:
             found = (1, "titles", said)  # "their Chinese counterpart Jiang Zemin": the title just named
         if found and found[1] == "titles":
@@ -355,11 +267,11 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             continue
         n, kind, english = found
         inner_state = None
-        if through := _title_through_state(tokens, i, n, taken, language):
+        if through := title_through_state(tokens, i, n, taken, language):
             n, kind, english, inner_state = through
         t0, t1 = i, i + n
         ranks, titles = ([english], []) if kind == "ranks" else ([], [english])
-        j = _more_titles(tokens, t1, language, ranks, titles)
+        j = more_titles(tokens, t1, language, ranks, titles)
         affiliation = _affiliation_before(tokens, t0, taken) or inner_state
         # complement after the title: "of the KAZCENT", "du Kazakhstan", "Казахстана", "tadjik"
         c = j
@@ -380,9 +292,9 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         # the name: right after the title (and its complement), or before ", a TITLE"
         j, later = _ranks_before_name(tokens, j, taken, lex, language)
         ranks += later
-        qualifier, q0 = _qualifier(tokens, t0, taken, language)
-        if titles and qualifier:
-            titles[0] = f"{qualifier} {titles[0]}"  # "Former Kyrgyz Vice-President", "alors vice Premier ministre"
+        when, q0 = qualifier(tokens, t0, taken, language)
+        if titles and when:
+            titles[0] = f"{when} {titles[0]}"  # "Former Kyrgyz Vice-President", "alors vice Premier ministre"
         role = ", ".join(ranks + titles)
         n_name = _name_at(tokens, j, taken, lex, language)
         first = last = None

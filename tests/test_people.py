@@ -76,8 +76,7 @@ def test_a_french_title_with_a_nationality_adjective_inside_it(tmp_path, gazette
             [("Aibek Dzhumabaev", "Kazakhstan"), ("Timur Rakhimov", "Tajikistan"), ("Nurlan Sadykov", "Uzbekistan")],
         ),
         (  # a plural title of a list of states, then the names in the same order
-            "The presidents of Kyrgyzstan and Tajikistan – Aibek Moldoev and Daler Saidzoda – met in Batken "
-            "on Friday.",
+            "The presidents of Kyrgyzstan and Tajikistan – Aibek Moldoev and Daler Saidzoda – met in Batken on Friday.",
             [("Aibek Moldoev", "Kyrgyzstan"), ("Daler Saidzoda", "Tajikistan")],
         ),
     ],
@@ -153,13 +152,21 @@ def test_a_states_own_body_named_with_the_state_belongs_to_it(tmp_path, gazettee
 @pytest.mark.parametrize(
     ("text", "person", "role"),
     [
-        ("Former Kyrgyz Vice-President Almaz Toktorov told reporters the drills were cancelled.", "Almaz Toktorov", "former vice president"),
+        (
+            "Former Kyrgyz Vice-President Almaz Toktorov told reporters the drills were cancelled.",
+            "Almaz Toktorov",
+            "former vice president",
+        ),
         (
             "Par ailleurs, M. Bolat Serikov, alors vice Premier ministre, a visité le siège de l'OTAN en juin.",
             "Bolat Serikov",
             "then deputy prime minister",
         ),
-        ("Его сопровождал бывший министр обороны Таджикистана Далер Саидов.", "Далер Саидов", "former minister of defence"),
+        (
+            "Его сопровождал бывший министр обороны Таджикистана Далер Саидов.",
+            "Далер Саидов",
+            "former minister of defence",
+        ),
     ],
 )
 def test_former_and_then_stay_in_the_role(tmp_path, gazetteer, text, person, role):
