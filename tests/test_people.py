@@ -171,3 +171,27 @@ def test_a_states_own_body_named_with_the_state_belongs_to_it(tmp_path, gazettee
 )
 def test_former_and_then_stay_in_the_role(tmp_path, gazetteer, text, person, role):
     assert _roles(_facts(tmp_path, gazetteer, text), person) == [role]
+
+
+def test_names_followed_by_their_titles(tmp_path, gazetteer):
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "On Monday, Daler Nazarov, Minister of Foreign Affairs of Tajikistan, met Anna Berger, Secretary "
+        "General of the OSCE, and Elena Sokolova, spokesperson of Kyrgyzstan Airports Inc., in Vienna.",
+    )
+    assert ("Daler Nazarov", "affiliatedWith", "Tajikistan") in facts
+    assert _roles(facts, "Daler Nazarov") == ["minister of foreign affairs"]
+    assert ("Anna Berger", "affiliatedWith", "Organization for Security and Co-operation in Europe") in facts
+    assert _roles(facts, "Anna Berger") == ["secretary-general"]
+    assert _roles(facts, "Elena Sokolova") == ["spokesperson"]
+    assert any(s == "Elena Sokolova" and p == "affiliatedWith" and "Airports" in o for s, p, o in facts)
+
+
+def test_a_possessive_and_a_russian_genitive_give_the_state(tmp_path, gazetteer):
+    english = _facts(tmp_path, gazetteer, "Kazakhstan's Foreign Minister Erlan Sadvakasov arrived in Ashgabat today.")
+    assert ("Erlan Sadvakasov", "affiliatedWith", "Kazakhstan") in english
+    assert _roles(english, "Erlan Sadvakasov") == ["foreign minister"]
+    russian = _facts(tmp_path, gazetteer, "В заседании принял участие министр обороны Казахстана Нуржан Абишев.")
+    assert ("Нуржан Абишев", "affiliatedWith", "Kazakhstan") in russian
+    assert _roles(russian, "Нуржан Абишев") == ["minister of defence"]
