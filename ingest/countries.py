@@ -198,7 +198,8 @@ def by_code(code: str) -> Country | None:
 
 def countries_document(records: list[Document]) -> Document:
     """One Document of every country the analysts' records do not describe: a State entity with
-    its labels, names, adjectives, ISO code and citations. A name a record or the places lexicon
+    its labels, names, adjectives, ISO code and citations; for a recorded state, the names and
+    adjectives its record lacks. A name a record or the places lexicon
     gives to something else (the region "Western Sahara", where a mission is) stays theirs."""
     import babel
     import pycountry
@@ -228,7 +229,14 @@ def countries_document(records: list[Document]) -> Document:
             )
             for lang in LANGUAGES
         }
-        if country.ref in recorded or not names["en"]:
+        if country.ref in recorded:  # the record describes it; CLDR adds the names it lacks ("arménien")
+            doc.statements += [
+                _fact(country.ref, "skos:altLabel", Literal(name, language=lang))
+                for lang, found in names.items()
+                for name in found
+            ]
+            continue
+        if not names["en"]:
             continue
         doc.entities.append(Entity(country.ref, ("State",)))
         for lang, found in names.items():

@@ -21,7 +21,9 @@ NATIONAL = re.compile(
     r"ministr|minist[eè]re|министерств|defen[cs]e|armed forces|forces arm|вооруж|troops|troupes|войск|border|frontali|"
     r"погранич|parliament|parlement|парламент|senate|s[ée]nat|сенат|government|gouvernement|правительств|"
     r"district|округ|staff|[ée]tat-major|штаб|task force|centre|center|центр|council|conseil|совет|airlines|air\b|"
-    r"division|дивизи|agency|agence|агентств|service|служб",
+    r"division|дивизи|agency|agence|агентств|service|служб|оборон|committee|comit[ée]|комитет|security council|"
+    r"conseil de s[ée]curit[ée]|совет безопасност|chamber|chambre|палат|academy|acad[ée]mie|академи|command\b|"
+    r"commandement|командовани|guard|garde|охран",
     re.I,
 )
 

@@ -4,25 +4,37 @@
 
 The role is the rank and the title in English ("Colonel, Chief"); the affiliation is the state or
 institution the title is of ("Chief of the KAZCENT", "Kyrgyz President", "UN Secretary-General").
-Titles and ranks per language are data (`lexicons/discovery.yaml`).
+A title stands before the name or after it (", NATO Spokesman"), and a plural title over a list
+of people gives each the title and the state named with them ("les présidents de A, B et C — X, Y
+et Z", "the presidents: the Russian X, the Kazakh Y"). Titles and ranks per language are data
+(`lexicons/discovery.yaml`); how titles are written is read in `titles.py`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from .discover import head_at, lang_lexicon, rank_words
 from .gazetteer import Gazetteer, Known
 from .records import Ref
+from .titles import more_titles, plural_title_at, qualifier, title_at, title_through_state
 from .tokens import Token, fold
 
 if TYPE_CHECKING:
     from .mentions import Mention
 
 DASHES = ("–", "—", "-")
-HEAD_OF_STATE = {"President", "Prime Minister", "Vice President", "Minister of Defence", "Minister of Foreign Affairs"}
+HEAD_OF_STATE = {
+    "President",
+    "Prime Minister",
+    "Vice President",
+    "Minister of Defence",
+    "Defence Minister",
+    "Defense Minister",
+    "Minister of Foreign Affairs",
+    "Foreign Minister",
+}
 
 
 @dataclass
@@ -42,24 +54,22 @@ class Person:
     office: bool = False  # named only by the office ("the Tajik president")
 
 
-@cache
-def _titles(language: str) -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
+def _outermost(
+    mentions: list[Mention], tokens: list[Token], taken: dict[int, Mention], t0: int, c: int, language: str
+) -> Mention | None:
+    """The state or institution named over token c after a title at t0: the longest that a name follows
+    ("Head of the UN Regional Center … Kakha Imnadze", "Chief of the CSTO Joint Staff Anatoly Sidorov":
+    not "UN", "CSTO", nor a name that ran on into the person's), else the longest."""
+    at = sorted(
+        (m for m in mentions if t0 < m.first <= c < m.last and m.cls in ("State", "Institution")),
+        key=lambda m: m.first - m.last,
+    )
     lex = lang_lexicon(language)
-    out = {}
-    for kind in ("titles", "ranks"):
-        for phrase, english in (lex.get(kind) or {}).items():
-            out[tuple(fold(phrase).split())] = (kind, english)
-    return out, max(len(k) for k in out)
-
-
-def _title_at(tokens: list[Token], i: int, language: str) -> tuple[int, str, str] | None:
-    table, longest = _titles(language)
-    for n in range(min(longest, len(tokens) - i), 0, -1):
-        key = tuple(t.key for t in tokens[i : i + n])
-        if key in table:
-            kind, english = table[key]
-            return n, kind, english
-    return None
+    for m in at:
+        j, _ = _ranks_before_name(tokens, m.last, taken, lex, language)
+        if _name_at(tokens, j, taken, lex, language):
+            return m
+    return at[0] if at else None
 
 
 def _name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
@@ -70,12 +80,30 @@ def _name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, 
         m = taken.get(i + n)
         if not tok.is_word or not tok.is_cap or tok.is_upper or tok.key in lex["determiners"]:
             break
-        if m is not None and m.cls != "Person":
-            break
-        if head_at(tokens, i + n, lex) or _title_at(tokens, i + n, language):
+        if m is not None and m.cls != "Person" and m.first >= i:
+            break  # (a discovered name that ran on from before the title into the name does not end it)
+        if head := head_at(tokens, i + n, lex):
+            return 0 if n and head[1] == "Institution" else n  # "Regional | Center": the words of a body's name
+        if title_at(tokens, i + n, language):
             break
         n += 1
     return n
+
+
+def _ranks_before_name(
+    tokens: list[Token], j: int, taken: dict[int, Mention], lex: dict, language: str
+) -> tuple[int, list[str]]:
+    """Honorifics and ranks between a title and the name ("Army General Sergei Shoigu", "… of Kazakhstan
+    Major General N"): the token where the name starts, and the ranks, kept only when a name follows."""
+    start, ranks = j, []
+    while j < len(tokens) and (tokens[j].key in rank_words(language) or tokens[j].text in "–-"):
+        found = title_at(tokens, j, language)
+        if found and found[1] == "ranks":
+            ranks.append(found[2])
+        j += found[0] if found else 1
+    if j > start and not _name_at(tokens, j, taken, lex, language):
+        return start, []
+    return j, ranks
 
 
 def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention]) -> Ref | None:
@@ -97,20 +125,119 @@ def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention])
     return affiliation
 
 
+def _name_word(token: Token, mention: Mention | None) -> bool:
+    """A word of a personal name: capitalised, no acronym, not part of another entity's name."""
+    return token.is_word and token.is_cap and not token.is_upper and (mention is None or mention.cls == "Person")
+
+
 def _name_before(tokens: list[Token], t0: int, taken: dict[int, Mention], lex: dict) -> tuple[int | None, int | None]:
     """A name written before ", a TITLE" ("Erlan Karin, Secretary of …"): its token span, or (None, None)."""
     first = last = None
     k = t0 - 1
+    before = taken.get(k)
+    if before is not None and before.cls in ("State", "Institution"):
+        k = before.first - 1  # "James Appathurai, NATO Spokesman": the title's body stands between
     while k >= 0 and tokens[k].key in lex["determiners"]:
         k -= 1
     if k >= 1 and tokens[k].text == ",":
         end = k
         start = end
-        while start > 0 and tokens[start - 1].is_word and tokens[start - 1].is_cap and end - start < 3:
+        while start > 0 and end - start < 3 and _name_word(tokens[start - 1], taken.get(start - 1)):
             start -= 1
+        while start < end and tokens[start].key in (lex.get("honorifics") or ()):
+            start += 1  # "M. Imangali Tasmagambetov": the honorific is no part of the name
         if end - start >= 2 or (end - start == 1 and taken.get(start) and taken[start].cls == "Person"):
             first, last = start, end
     return first, last
+
+
+def _titled(
+    tokens: list[Token],
+    first: int,
+    last: int,
+    role: str,
+    affiliation: Ref | None,
+    taken: dict[int, Mention],
+    gaz: Gazetteer,
+    title_span: tuple[int, int],
+) -> Person:
+    """The person named by tokens [first, last) with a title: a known person when the gazetteer knows the name."""
+    existing = taken.get(first)
+    known = None
+    if existing is not None and existing.cls == "Person" and existing.how == "known":
+        first, last = existing.first, existing.last
+        known = next((k for k in gaz.lookup(existing.text) if k.cls == "Person"), None)
+    name = " ".join(t.text for t in tokens[first:last])
+    surname = tokens[last - 1].text if last - first >= 2 else None
+    return Person(name, first, last, role, affiliation, known, surname, title_span=title_span)
+
+
+def _listed_people(
+    tokens: list[Token], t0: int, t1: int, english: str, taken: dict[int, Mention], gaz: Gazetteer, language: str
+) -> list[Person]:
+    """The people a plural title stands over: "les présidents de l'Ouzbékistan, du Tadjikistan et du
+    Kirghizistan — A, B et C" (each of the state in the same place of its list), "the four presidents:
+    the Russian A, the Kazakh B" (each of the state named before the name)."""
+    lex = lang_lexicon(language)
+    states, j = _coordinated(tokens, t1, taken, lex, "State")
+    k = j
+    while k < len(tokens) and k - j < 3 and tokens[k].text not in ":–—" and not taken.get(k):
+        k += 1  # "les quatre présidents invités:"
+    if k >= len(tokens) or tokens[k].text not in ":–—":
+        return []
+    items: list[tuple[Ref | None, int, int]] = []
+    k += 1
+    while k < len(tokens):
+        while k < len(tokens) and (tokens[k].key in lex["determiners"] or tokens[k].text in "’'"):
+            k += 1
+        demonym = taken.get(k)
+        if demonym is not None and demonym.cls == "State":
+            k = demonym.last
+        else:
+            demonym = None
+        size = _name_at(tokens, k, taken, lex, language)
+        if not size:
+            break
+        items.append((demonym.ref if demonym else None, k, k + size))
+        k = _after_separator(tokens, k + size, lex)
+        if k is None:
+            break
+    respective = len(states) == len(items)
+    return [
+        _titled(tokens, first, last, english, states[n].ref if respective else state, taken, gaz, (t0, t1))
+        for n, (state, first, last) in enumerate(items)
+        if len(items) >= 2
+    ]
+
+
+def _coordinated(
+    tokens: list[Token], k: int, taken: dict[int, Mention], lex: dict, cls: str
+) -> tuple[list[Mention], int]:
+    """The mentions of a class coordinated from token k ("de l'Ouzbékistan, du Tadjikistan et du
+    Kirghizistan"), and the token after them."""
+    out: list[Mention] = []
+    while True:
+        c = k
+        while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
+            c += 1
+        m = taken.get(c)
+        if m is None or m.cls != cls or m.first != c:
+            return out, k
+        out.append(m)
+        k = m.last
+        nxt = _after_separator(tokens, k, lex)
+        if nxt is None:
+            return out, k
+        k = nxt
+
+
+def _after_separator(tokens: list[Token], k: int, lex: dict) -> int | None:
+    """The token after a list separator (a comma, a coordinator, or both) at k, or None."""
+    coordinators = {fold(w) for w in lex.get("coordinators") or []}
+    start = k
+    while k < len(tokens) and (tokens[k].text == "," or tokens[k].key in coordinators):
+        k += 1
+    return k if k > start else None
 
 
 def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz: Gazetteer) -> list[Person]:
@@ -121,41 +248,54 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         for i in range(m.first, m.last):
             taken.setdefault(i, m)
     people: list[Person] = []
+    counterparts = {fold(w) for w in lex.get("counterparts") or []}
+    said = None  # the last title named in the sentence
     i = 0
     while i < len(tokens):
-        found = _title_at(tokens, i, language) if tokens[i].is_word else None
+        if tokens[i].is_word and (plural := plural_title_at(tokens, i, language)):
+            people += _listed_people(tokens, i, i + plural[0], plural[2], taken, gaz, language)
+            i += plural[0]
+            said = plural[2]
+            continue
+        found = title_at(tokens, i, language) if tokens[i].is_word else None
+        if found is None and said and tokens[i].key in counterparts and "plur" not in tokens[i].tag:
+            found = (1, "titles", said)  # "their Chinese counterpart Jiang Zemin": the title just named
+        if found and found[1] == "titles":
+            said = found[2]
         if not found:
             i += 1
             continue
         n, kind, english = found
+        inner_state = None
+        if through := title_through_state(tokens, i, n, taken, language):
+            n, kind, english, inner_state = through
         t0, t1 = i, i + n
         ranks, titles = ([english], []) if kind == "ranks" else ([], [english])
-        j = t1
-        # further ranks or titles right after ("Lieutenant Colonel", "генерал-майор")
-        while j < len(tokens) and (more := _title_at(tokens, j, language)):
-            (ranks if more[1] == "ranks" else titles).append(more[2])
-            j += more[0]
-        affiliation = _affiliation_before(tokens, t0, taken)
+        j = more_titles(tokens, t1, language, ranks, titles)
+        affiliation = _affiliation_before(tokens, t0, taken) or inner_state
         # complement after the title: "of the KAZCENT", "du Kazakhstan", "Казахстана", "tadjik"
         c = j
         while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
             c += 1
-        after = taken.get(c)
-        if (c > j or language in ("fr", "ru")) and after is not None and after.cls in ("State", "Institution"):
+        after = _outermost(mentions, tokens, taken, t0, c, language)
+        if (c > j or language in ("fr", "ru")) and after is not None:
             affiliation = affiliation or after.ref
             j = after.last
         elif language == "ru":
             # genitive words after a Russian title: "министра обороны РК"
             while j < len(tokens) and "gent" in tokens[j].tag and not tokens[j].is_cap:
                 j += 1
-            after = taken.get(j)
-            if after is not None and after.cls in ("State", "Institution"):
+            after = _outermost(mentions, tokens, taken, t0, j, language)
+            if after is not None:
                 affiliation = affiliation or after.ref
                 j = after.last
-        role = ", ".join(ranks + titles)
         # the name: right after the title (and its complement), or before ", a TITLE"
-        while j < len(tokens) and (tokens[j].key in rank_words(language) or tokens[j].text in "–-"):
-            j += 1  # honorifics and ranks between the title and the name ("Army General Sergei Shoigu")
+        j, later = _ranks_before_name(tokens, j, taken, lex, language)
+        ranks += later
+        when, q0 = qualifier(tokens, t0, taken, language)
+        if titles and when:
+            titles[0] = f"{when} {titles[0]}"  # "Former Kyrgyz Vice-President", "alors vice Premier ministre"
+        role = ", ".join(ranks + titles)
         n_name = _name_at(tokens, j, taken, lex, language)
         first = last = None
         if n_name == 0 and j < len(tokens) - 1 and tokens[j].text == ",":
@@ -164,16 +304,11 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         if n_name:
             first, last = j, j + n_name
         else:
-            first, last = _name_before(tokens, t0, taken, lex)
+            first, last = _name_before(tokens, q0, taken, lex)
+            if any(p.first == first for p in people):
+                first = last = None  # that name has its title before it: this title is the next item's
         if first is not None:
-            existing = taken.get(first)
-            known = None
-            if existing is not None and existing.cls == "Person" and existing.how == "known":
-                first, last = existing.first, existing.last
-                known = next((k for k in gaz.lookup(existing.text) if k.cls == "Person"), None)
-            name = " ".join(t.text for t in tokens[first:last])
-            surname = tokens[last - 1].text if last - first >= 2 else None
-            people.append(Person(name, first, last, role, affiliation, known, surname, title_span=(t0, t1)))
+            people.append(_titled(tokens, first, last, role, affiliation, taken, gaz, (t0, t1)))
         elif (holder := taken.get(t0)) is not None and holder.cls == "Person" and holder.how in ("known", "nested"):
             # the office is a known name of its holder ("Президента Казахстана" inside a longer name)
             known = next((k for k in gaz.lookup(holder.text) if k.cls == "Person"), None)

@@ -1,0 +1,119 @@
+"""What a person's title is made of: the title and rank words of the lexicon (`lexicons/discovery.yaml`)
+with their English form, and the ways articles write them: in the plural over a list of people
+("les présidents"), with a state's adjective inside ("le ministre ouzbek des Affaires étrangères"),
+coordinated ("Deputy Prime Minister and Minister of Foreign Affairs"), and with a word that says
+when the title was held ("former", "alors", "бывший").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .discover import lang_lexicon
+from .records import Ref
+from .tokens import Token, fold
+
+if TYPE_CHECKING:
+    from .mentions import Mention
+
+
+@cache
+def titles(language: str) -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
+    lex = lang_lexicon(language)
+    out = {}
+    for kind in ("titles", "ranks"):
+        for phrase, english in (lex.get(kind) or {}).items():
+            out[tuple(fold(phrase).split())] = (kind, english)
+    return out, max(len(k) for k in out)
+
+
+def title_at(tokens: list[Token], i: int, language: str) -> tuple[int, str, str] | None:
+    table, longest = titles(language)
+    for n in range(min(longest, len(tokens) - i), 0, -1):
+        key = tuple(t.key for t in tokens[i : i + n])
+        if key in table:
+            kind, english = table[key]
+            return n, kind, english
+    return None
+
+
+def title_through_state(
+    tokens: list[Token], i: int, n: int, taken: dict[int, Mention], language: str
+) -> tuple[int, str, str, Ref] | None:
+    """A title with a state's adjective inside it, as French writes it ("le ministre ouzbek des Affaires
+    étrangères", "vice-Premier ministre kazakh"): (tokens, kind, English, state) when the words after
+    the adjective make the title longer."""
+    state = taken.get(i + n)
+    if state is None or state.cls != "State" or state.first != i + n or tokens[i + n].is_cap:
+        return None
+    _, longest = titles(language)
+    found = title_at(tokens[i : i + n] + tokens[state.last : state.last + longest], 0, language)
+    if found is None or found[0] <= n:
+        return None
+    size, kind, english = found
+    return state.last - i + size - n, kind, english, state.ref
+
+
+def more_titles(tokens: list[Token], j: int, language: str, ranks: list[str], titles: list[str]) -> int:
+    """Ranks and titles right after a title ("Lieutenant Colonel", "генерал-майор"), and a title
+    coordinated with it ("Deputy Prime Minister and Minister of Foreign Affairs"), written as one title
+    joined by "and"; the token after them."""
+    coordinators = {fold(w) for w in lang_lexicon(language).get("coordinators") or []}
+    while j < len(tokens):
+        more = title_at(tokens, j, language)
+        joined = False
+        if more is None and tokens[j].key in coordinators and titles:
+            more = title_at(tokens, j + 1, language)
+            joined = more is not None and more[1] == "titles"
+            if not joined:
+                break
+            j += 1
+        if more is None:
+            break
+        if joined:
+            titles[-1] = f"{titles[-1]} and {more[2]}"
+        else:
+            (ranks if more[1] == "ranks" else titles).append(more[2])
+        j += more[0]
+    return j
+
+
+@cache
+def qualifiers(language: str) -> tuple[dict[tuple[str, ...], str], int]:
+    table = {tuple(fold(k).split()): v for k, v in (lang_lexicon(language).get("qualifiers") or {}).items()}
+    return table, max((len(k) for k in table), default=0)
+
+
+def qualifier(tokens: list[Token], t0: int, taken: dict[int, Mention], language: str) -> tuple[str | None, int]:
+    """The word before a title that says when it was held ("former", "alors", "бывший"), in English, and
+    where it starts (t0 when there is none); a state's adjective may stand between ("Former Kyrgyz
+    Vice-President")."""
+    k = t0
+    state = taken.get(k - 1)
+    if state is not None and state.cls == "State" and state.last == t0:
+        k = state.first
+    table, longest = qualifiers(language)
+    for n in range(min(longest, k), 0, -1):
+        if (found := table.get(tuple(t.key for t in tokens[k - n : k]))) is not None:
+            return found, k - n
+    return None, t0
+
+
+def plural_title_at(tokens: list[Token], i: int, language: str) -> tuple[int, str, str] | None:
+    """A title written in the plural ("les présidents", "foreign ministers", "президентов"): (tokens, kind,
+    English) of the singular title."""
+    if language == "ru":
+        found = title_at(tokens, i, language)
+        return found if found and "plur" in tokens[i].tag else None
+    _, longest = titles(language)
+    window = tokens[i : i + longest]
+    best = None
+    for p, tok in enumerate(window):
+        if len(tok.key) > 3 and tok.key.endswith(("s", "x")):
+            singular = [*window[:p], replace(tok, key=tok.key[:-1]), *window[p + 1 :]]
+            found = title_at(singular, 0, language)
+            if found and found[0] > p and (best is None or found[0] > best[0]):
+                best = found
+    return best
