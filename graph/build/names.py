@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -57,11 +57,13 @@ def load_name_rule(path: Path = RULE_PATH) -> NameRule:
     )
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """A name as entity linking compares it: token keys (Russian lemmas), no leading article."""
     return " ".join(key_of(_LEADING_ARTICLE.sub("", name.strip(' .,;:«»"“”')))).strip()
 
 
+@lru_cache(maxsize=200_000)
 def spelling(word: str) -> str:
     """A word in Latin letters spelled loosely, so transliterations meet: Tokayev, Tokaev,
     Tokaïev and Токаев are 'tokaev'; Zhaparov and Japarov 'aparov'; Noursoultan (French) is Nursultan."""
@@ -80,9 +82,14 @@ class PersonName:
 
 def person_name(name: str, rule: NameRule) -> PersonName | None:
     """The surname and the given names or their initials (titles and patronymics left out)."""
+    return _person_name(name, rule.titles)
+
+
+@lru_cache(maxsize=200_000)  # every article compares its people with every name the store holds
+def _person_name(name: str, titles: frozenset[str]) -> PersonName | None:
     words = [w.strip("-‐") for w in re.split(r"[\s.]+", name)]
     words = [w for w in words if w[:1].isalpha()]
-    words = [w for w in words if name_key(w) not in rule.titles]
+    words = [w for w in words if name_key(w) not in titles]
     if not words or any(not w[:1].isupper() for w in words):
         return None  # a description ("Minister of Defence of Uzbekistan"), not a name
     surname = spelling(words[-1])
