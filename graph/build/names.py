@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ import yaml
 from anyascii import anyascii
 
 from casckg.ingest.contract import Document, Literal, Ref, key_of
+from casckg.ontology import expand
 from casckg.queries import internal
 
 from ..query import run
@@ -30,6 +32,7 @@ from .identity import RULE_PATH, Candidate, Merge, _name, rename, resolve_forums
 from .mint import entity_iri, ref_of, source_iri
 
 _NAME_PREDICATES = ("rdfs:label", "skos:altLabel", "cas:acronym")
+_NAME_IRIS = frozenset(ox.NamedNode(expand(p)) for p in _NAME_PREDICATES)
 # A leading article is no part of a name ("the CSTO", "l'OTSC"); as written, so "UN" stays.
 _LEADING_ARTICLE = re.compile(r"^(?:(?:[Tt]he|[Ll][ae]s?|[Uu]ne?|[Dd]es|[Dd]u)\s+|[Ll][’'])")
 
@@ -128,14 +131,47 @@ def _document_names(doc: Document) -> dict[Ref, list[Literal]]:
     return names
 
 
+class StoreNames:
+    """The names each graph of the store gives entities, read once and kept current by the writer
+    (`replaced`, with the quads that replace a graph): identity resolution compares each article
+    with every name outside its own graph, and reading all of them from the store again for each
+    article was most of the cost of writing one."""
+
+    def __init__(self, store: Store):
+        self.by_graph: dict[ox.Term, set[tuple[ox.Term, ox.Term]]] = defaultdict(set)
+        for row in run(store, internal("articles", "names-by-graph")):
+            self.by_graph[row["g"]].add((row["entity"], row["name"]))
+
+    def replaced(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        """The graph now holds these quads (and nothing else)."""
+        self.by_graph[ox.NamedNode(graph)] = {(q.subject, q.object) for q in quads if q.predicate in _NAME_IRIS}
+
+    def outside(self, store: Store, exclude: str) -> Iterator[tuple[ox.Term, str, ox.Term]]:
+        """(entity, local name of its top class, name) for every name outside the graph `exclude`,
+        each once, of every entity typed with a top class in any graph."""
+        tops: dict[ox.Term, list[str]] = defaultdict(list)
+        for row in run(store, internal("articles", "entity-tops")):
+            tops[row["entity"]].append(row["top"].value.rpartition("#")[2])
+        left_out = ox.NamedNode(exclude)
+        pairs = {pair for graph, named in self.by_graph.items() if graph != left_out for pair in named}
+        for entity, name in pairs:
+            for top in tops.get(entity, ()):
+                yield entity, top, name
+
+
 def resolve_names(
-    doc: Document, store: Store, rule: NameRule | None = None, base: str | None = None
+    doc: Document,
+    store: Store,
+    rule: NameRule | None = None,
+    base: str | None = None,
+    names: StoreNames | None = None,
 ) -> tuple[Document, list[Merge], list[Candidate]]:
     """The document with its new entities merged into entities of the graph they share a name with.
 
     Only entities the graph does not hold yet (minted by this article) are compared, each with the
     graph's entities of the same top class. One match at the threshold merges; several, or one
-    between `doubtful` and the threshold, are candidates and the entity keeps its own IRI.
+    between `doubtful` and the threshold, are candidates and the entity keeps its own IRI. `names`:
+    the store's names as a writer keeps them (read from the store when not given).
     """
     rule = rule or load_name_rule()
     tops = top_classes(store)
@@ -143,11 +179,9 @@ def resolve_names(
     by_key: dict[tuple[str, str], set[str]] = defaultdict(set)  # (top, name key) -> IRIs
     by_surname: dict[str, set[str]] = defaultdict(set)
     exclude = source_iri(doc.source, base)
-    for row in run(store, internal("articles", "entity-names"), {"exclude": exclude}):
-        entity, name = row["entity"], row["name"]
+    for entity, top, name in (names or StoreNames(store)).outside(store, exclude):
         if not isinstance(entity, ox.NamedNode) or not isinstance(name, ox.Literal):
             continue
-        top = row["top"].value.rpartition("#")[2]
         known.setdefault(entity.value, (top, []))[1].append(name.value)
         by_key[(top, name_key(name.value))].add(entity.value)
         if top == "Person" and (parsed := person_name(name.value, rule)):
@@ -209,9 +243,12 @@ def decisions(store: Store) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return same, different
 
 
-def resolve(doc: Document, store: Store, base: str | None = None) -> tuple[Document, list[Merge], list[Candidate]]:
+def resolve(
+    doc: Document, store: Store, base: str | None = None, names: StoreNames | None = None
+) -> tuple[Document, list[Merge], list[Candidate]]:
     """Identity resolution of one article against the store: forums by what identifies them,
-    other entities by name. The merges made and the candidates left for an analyst."""
+    other entities by name (`names`: the store's names as a writer keeps them). The merges made and
+    the candidates left for an analyst."""
     doc, merges = resolve_forums(doc, store, base=base)
-    doc, by_name, candidates = resolve_names(doc, store, base=base)
+    doc, by_name, candidates = resolve_names(doc, store, base=base, names=names)
     return doc, merges + by_name, candidates
