@@ -68,6 +68,7 @@ class Gazetteer:
         self.located: dict[Ref, Ref] = {}
         self.missions_at: dict[Ref, set[Ref]] = defaultdict(set)  # location -> known missions there
         self.longest = 1
+        self.prefixes: set[tuple[str, ...]] = set()  # every leading part of a name's key: where to stop looking
         self.forms: dict[tuple[str, ...], str] = {}  # a name as written, by key (to restore its case)
 
     def __len__(self) -> int:
@@ -83,8 +84,13 @@ class Gazetteer:
                 continue
             self.names[key].add((known, _case_rule(name)))
             self.forms.setdefault(key, name)
-            self.longest = max(self.longest, len(key))
+            self._extend(key)
         return known
+
+    def _extend(self, key: tuple[str, ...]) -> None:
+        """Note a name's key: its length and its leading parts (what `match` walks along)."""
+        self.longest = max(self.longest, len(key))
+        self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
 
     @classmethod
     def from_documents(cls, documents: Iterable[Document], places: bool = True) -> Gazetteer:
@@ -145,14 +151,19 @@ class Gazetteer:
         letters or more match too."""
         out, i = [], 0
         limit = min(self.longest, longest or self.longest)
+        keys = [t.key for t in tokens]
         while i < len(tokens):
             hit = None
             if tokens[i].is_word:
-                for n in range(min(limit, len(tokens) - i), 0, -1):
+                # no name is longer than the run of keys that begins one: only those lengths are looked up
+                reach, most = 0, min(limit, len(tokens) - i)
+                while reach < most and tuple(keys[i : i + reach + 1]) in self.prefixes:
+                    reach += 1
+                for n in range(reach, 0, -1):
                     span = tokens[i : i + n]
                     if not span[-1].is_word and span[-1].text not in ".)":
                         continue
-                    entries = self.names.get(tuple(t.key for t in span))
+                    entries = self.names.get(tuple(keys[i : i + n]))
                     if not entries:
                         continue
                     ok = tuple(
@@ -179,7 +190,7 @@ class Gazetteer:
             self.entities.setdefault(ref, known)
         for key, entries in part.names.items():
             self.names[key] |= {(self.entities[k.ref], rule) for k, rule in entries}
-            self.longest = max(self.longest, len(key))
+            self._extend(key)
         for ref, where in part.located.items():
             self.located.setdefault(ref, where)
         for where, missions in part.missions_at.items():

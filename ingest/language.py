@@ -59,16 +59,39 @@ def _spans(text: str, language: str) -> list[tuple[int, int]]:
 
         return [(s.start, s.stop) for s in sentenize(text)]
     spans, pos = [], 0
-    for span in _segmenter(language if language in ("en", "fr") else "en").segment(text):
-        piece = span.sent.strip()
+    for sent, start in _located(_segmenter(language if language in ("en", "fr") else "en"), text):
+        piece = sent.strip()
         if not piece:
             continue
         found = text.find(piece, pos)
         if found == -1:  # pysbd changed the text; fall back to its own offsets
-            found = span.start
+            found = start
         spans.append((found, found + len(piece)))
         pos = found + len(piece)
     return spans
+
+
+def _located(segmenter, text: str) -> list[tuple[str, int]]:
+    """pysbd's sentences, each with the white space after it and where it starts, found as its
+    `char_span` mode finds them (the first occurrence ending after the previous sentence) but by
+    plain search: pysbd compiles a pattern per sentence for this, which evicts every other
+    pattern from the regular-expression cache."""
+    sents = segmenter.processor(text).process() if text else []
+    if not all(sents):
+        return [(s.sent, s.start) for s in segmenter.segment(text)]
+    out, prior = [], 0
+    for sent in sents:
+        at = text.find(sent)
+        while at != -1:
+            end = at + len(sent)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end > prior:
+                out.append((text[at:end], at))
+                prior = end
+                break
+            at = text.find(sent, end)
+    return out
 
 
 def _pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:

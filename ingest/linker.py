@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .discover import Candidate, lang_lexicon
 from .gazetteer import Gazetteer, Known
@@ -16,7 +17,7 @@ from .language import Sentence
 from .people import Person
 from .records import Ref
 from .slug import slug
-from .tokens import Token
+from .tokens import Token, fold
 
 
 @dataclass
@@ -55,6 +56,11 @@ class ArticleMentions:
 
     def all(self) -> list[Mention]:
         return [m for ms in self.by_sentence for m in ms]
+
+    @cached_property
+    def folded(self) -> list[str]:
+        """Each sentence's text folded (`tokens.fold`), once for every reader of the article."""
+        return [fold(s.text) for s in self.sentences]
 
 
 def strip_determiner(tokens: list[Token], first: int, last: int, lex: dict) -> int:

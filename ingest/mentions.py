@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
-from .discover import Candidate, discover, head_at
+from .discover import Candidate, discover, head_at, lang_lexicon
 from .events import told_event
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
@@ -281,14 +282,20 @@ def _describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, 
 def _apposition(sentence: Sentence, mentions: list[Mention], linker: Linker) -> None:
     """ "The exercise, dubbed Rubezh-2014": an event and the name it is given right after are one."""
     events = [m for m in mentions if m.cls in EVENT_CLASSES and m.outer is None]
-    words = "|".join(re.escape(fold(w)) for w in linker.lex.get("apposition") or [])
-    if len(events) < 2 or not words:
+    gap_re = _apposition_gap(linker.language)
+    if len(events) < 2 or gap_re is None:
         return
-    gap_re = re.compile(rf"\s*,?\s*(?:{words})\s*[«“\"„(]?\s*")
     for a, b in zip(events, events[1:], strict=False):
         gap = sentence.text[a.end - sentence.start : b.start - sentence.start]
         if a.ref != b.ref and gap_re.fullmatch(fold(gap)):
             linker.merge(a.ref, b.ref)
+
+
+@cache
+def _apposition_gap(language: str) -> re.Pattern | None:
+    """What stands between an event and the name it is given ("…, dubbed"), from the lexicon; built once."""
+    words = "|".join(re.escape(fold(w)) for w in lang_lexicon(language).get("apposition") or [])
+    return re.compile(rf"\s*,?\s*(?:{words})\s*[«“\"„(]?\s*") if words else None
 
 
 def _known_event(m: Match, known: Known, tokens: list[Token], linker: Linker) -> None:

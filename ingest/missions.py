@@ -51,7 +51,7 @@ def deployment_statements(
     found: list[Found] = []
     new: dict[Ref, tuple[str, str]] = {}
     for index, sentence in enumerate(am.sentences):
-        text = fold(sentence.text)
+        text = am.folded[index]
         if not _deploy(language).search(text):
             continue
         mentions = am.by_sentence[index]

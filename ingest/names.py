@@ -35,7 +35,7 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
     lex = lang_lexicon(am.language)
     for index, mentions in enumerate(am.by_sentence):
         sentence = am.sentences[index]
-        folded = fold(sentence.text)
+        folded = am.folded[index]
         for outer in mentions:
             if outer.how == "alias":
                 continue

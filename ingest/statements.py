@@ -113,7 +113,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
     in_focus = event_focus(am)
     for index, sentence in enumerate(am.sentences):
         focus = in_focus[index]
-        text = fold(sentence.text)
+        text = am.folded[index]
         for spec in _compiled(language):
             triggers = list(spec["regex"].finditer(text))
             denied = [  # "did not take part", "was to include": clauses that assert no such fact
@@ -178,8 +178,8 @@ def status_statements(am: ArticleMentions) -> list[Found]:
     (nearest the cue word), else the event in focus."""
     out: list[Found] = []
     in_focus = event_focus(am)
-    for index, sentence in enumerate(am.sentences):
-        status = event_status(fold(sentence.text), am.language)
+    for index, text in enumerate(am.folded):
+        status = event_status(text, am.language)
         if status is None:
             continue
         forums = [m for m in am.by_sentence[index] if m.cls == "Forum" and m.top]

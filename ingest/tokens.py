@@ -49,16 +49,23 @@ class Token:
 
 def fold(text: str) -> str:
     """Lowercase, without accents (Cyrillic letters such as й stay whole), apostrophes unified."""
-    out = []
-    for c in unicodedata.normalize("NFC", text):
-        if "\u0400" <= c <= "\u04ff":
-            out.append("е" if c in "ёЁ" else c)
-        else:
-            out.append("".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)))
-    text = _CODE.sub(_latin_code, "".join(out).translate(_INVISIBLE))
-    for a in APOSTROPHES:
-        text = text.replace(a, "'")
-    return text.lower().replace("‑", "-").replace("‐", "-")
+    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():  # ASCII has no accents to strip
+        text = "".join(map(_fold_char, text))
+    return _CODE.sub(_latin_code, text.translate(_UNIFIED)).lower()
+
+
+# invisible marks dropped, apostrophes and hyphens unified: none is a word character, so doing it
+# before reading codes (`_CODE`) gives what doing it after would
+_UNIFIED = {**_INVISIBLE, **dict.fromkeys(map(ord, APOSTROPHES), "'"), ord("‑"): "-", ord("‐"): "-"}
+
+
+@cache
+def _fold_char(c: str) -> str:
+    """One character without its accents (Cyrillic letters stay whole, ё is е); computed once per character."""
+    if "\u0400" <= c <= "\u04ff":
+        return "е" if c in "ёЁ" else c
+    return "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
 
 
 def _latin_code(m: re.Match) -> str:
@@ -110,13 +117,20 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         surface = m.group()
-        folded = fold(surface)
-        lemma, tag = folded, ""
-        if _CYRILLIC.search(folded) and surface[:1].isalnum():
-            lemma, tag = russian(surface.translate(_INVISIBLE).lower().replace("ё", "е"))
-            lemma = fold(lemma)
+        folded, lemma, tag = _keys(surface)
         out.append(Token(surface, offset + m.start(), offset + m.end(), lemma, folded, lemma, tag))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _keys(surface: str) -> tuple[str, str, str]:
+    """(folded, lemma, tag) of one token's text: a word recurs through an article and a corpus, so once each."""
+    folded = fold(surface)
+    lemma, tag = folded, ""
+    if _CYRILLIC.search(folded) and surface[:1].isalnum():
+        lemma, tag = russian(surface.translate(_INVISIBLE).lower().replace("ё", "е"))
+        lemma = fold(lemma)
+    return folded, lemma, tag
 
 
 def key_of(text: str) -> tuple[str, ...]:

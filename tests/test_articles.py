@@ -15,8 +15,9 @@ import yaml
 from conftest import SOURCES
 
 import casckg.graph.build.articles as articles_module
-from casckg.graph.build.articles import ingest_articles
+from casckg.graph.build.articles import ArticleWriter, ingest_articles
 from casckg.graph.build.job import build
+from casckg.graph.build.names import StoreNames
 from casckg.graph.cli import main as cli
 from casckg.graph.store import StoreError, open_store
 from casckg.ingest.errors import SourceError
@@ -109,6 +110,17 @@ def test_reingesting_replaces_the_graph_nothing_doubles(fresh: Path, corpus: Pat
         second = ingest_articles(store, [article]).quads
         assert quads_in(store, graph_of(SEEDS[1])) == second
         assert len(store.ox) == total - first + second
+
+
+def test_the_names_a_writer_keeps_are_the_stores(fresh: Path, corpus: Path) -> None:
+    # identity resolution reads the store's names from the writer's copy: after writing and
+    # replacing graphs, that copy must hold exactly what the store holds
+    with open_store(fresh, read_only=False) as store:
+        writer = ArticleWriter(store)
+        ingest_articles(store, [corpus / "seeds", corpus / "seeds" / f"{SEEDS[1]}.md"], writer=writer)
+        kept = {g: names for g, names in writer.names.by_graph.items() if names}
+        assert kept == dict(StoreNames(store).by_graph)
+        assert any(g.value == graph_of(SEEDS[0]) for g in kept)
 
 
 def bad_articles(folder: Path, corpus: Path) -> dict[str, str]:

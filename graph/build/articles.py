@@ -36,7 +36,7 @@ from ..store.embedded import Store
 from .identity import Merge
 from .known import gazetteer_from_store
 from .mint import source_iri
-from .names import resolve
+from .names import StoreNames, resolve
 from .quads import document_quads
 
 #: Files in an article folder that document it rather than being articles.
@@ -135,6 +135,13 @@ class ArticleWriter:
         self.recorded_at = recorded_at
         self.base = base
         self.gazetteer = gazetteer if gazetteer is not None else gazetteer_from_store(store, base)
+        self._names: StoreNames | None = None  # the store's names, read on the first write, kept current
+
+    @property
+    def names(self) -> StoreNames:
+        if self._names is None:
+            self._names = StoreNames(self.store)
+        return self._names
 
     def extract(self, article: Article) -> Document:
         """The article's entities and statements, with the kinds it calls its forums by."""
@@ -150,7 +157,7 @@ class ArticleWriter:
 
     def quads(self, doc: Document) -> tuple[Document, list[Merge], Iterator]:
         """The document after identity resolution, its merges, and the quads of its graph."""
-        resolved, merges, candidates = resolve(doc, self.store, base=self.base)
+        resolved, merges, candidates = resolve(doc, self.store, base=self.base, names=self.names)
         quads = document_quads(resolved, self.base, recorded_at=self.recorded_at, merges=merges, candidates=candidates)
         return resolved, merges, quads
 
@@ -163,6 +170,7 @@ class ArticleWriter:
         except ValueError as exc:  # a term RDF cannot hold (an IRI with spaces, ...): nothing is written
             raise SourceError([Problem(resolved.source.path, None, None, f"cannot be stored: {exc}")]) from None
         count = self.store.replace_graph(graph, batch)
+        self.names.replaced(graph, batch)
         self.gazetteer.learn(resolved)
         return Ingested(
             resolved.source.path, graph, count, len(resolved.entities), len(resolved.statements), tuple(merges)

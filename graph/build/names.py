@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 import yaml
 
 from casckg.ingest.contract import Document, Literal, Ref, key_of
+from casckg.ontology import expand
 from casckg.queries import internal
 
 from ..query import run
@@ -31,6 +33,7 @@ from .mint import entity_iri, ref_of, source_iri
 from .person_names import PersonName, person_name, person_score
 
 _NAME_PREDICATES = ("rdfs:label", "skos:altLabel", "cas:acronym")
+_NAME_IRIS = frozenset(ox.NamedNode(expand(p)) for p in _NAME_PREDICATES)
 # A leading article is no part of a name ("the CSTO", "l'OTSC"); as written, so "UN" stays.
 _LEADING_ARTICLE = re.compile(r"^(?:(?:[Tt]he|[Ll][ae]s?|[Uu]ne?|[Dd]es|[Dd]u)\s+|[Ll][’'])")
 
@@ -64,6 +67,7 @@ def load_name_rule(path: Path = RULE_PATH) -> NameRule:
     )
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """A name as entity linking compares it: token keys (Russian lemmas), no leading article."""
     return " ".join(key_of(_LEADING_ARTICLE.sub("", name.strip(' .,;:«»"“”')))).strip()
@@ -85,6 +89,34 @@ def _document_names(doc: Document) -> dict[Ref, list[Literal]]:
     for m in doc.mentions:
         names[m.ref].append(Literal(m.text, language=doc.source.language))
     return names
+
+
+class StoreNames:
+    """The names each graph of the store gives entities, read once and kept current by the writer
+    (`replaced`, with the quads that replace a graph): identity resolution compares each article
+    with every name outside its own graph, and reading all of them from the store again for each
+    article was most of the cost of writing one."""
+
+    def __init__(self, store: Store):
+        self.by_graph: dict[ox.Term, set[tuple[ox.Term, ox.Term]]] = defaultdict(set)
+        for row in run(store, internal("articles", "names-by-graph")):
+            self.by_graph[row["g"]].add((row["entity"], row["name"]))
+
+    def replaced(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        """The graph now holds these quads (and nothing else)."""
+        self.by_graph[ox.NamedNode(graph)] = {(q.subject, q.object) for q in quads if q.predicate in _NAME_IRIS}
+
+    def outside(self, store: Store, exclude: str) -> Iterator[tuple[ox.Term, str, ox.Term]]:
+        """(entity, local name of its top class, name) for every name outside the graph `exclude`,
+        each once, of every entity typed with a top class in any graph."""
+        tops: dict[ox.Term, list[str]] = defaultdict(list)
+        for row in run(store, internal("articles", "entity-tops")):
+            tops[row["entity"]].append(row["top"].value.rpartition("#")[2])
+        left_out = ox.NamedNode(exclude)
+        pairs = {pair for graph, named in self.by_graph.items() if graph != left_out for pair in named}
+        for entity, name in pairs:
+            for top in tops.get(entity, ()):
+                yield entity, top, name
 
 
 Scores = dict[str, tuple[float, dict[str, tuple[Literal, ...]]]]  # IRI -> (score, shared evidence)
@@ -128,18 +160,22 @@ class Pool:
         return found
 
 
-def graph_pool(store: Store, rule: NameRule, exclude: str) -> Pool:
-    """The names of every entity the store holds outside the graph `exclude`."""
+def graph_pool(store: Store, rule: NameRule, exclude: str, names: StoreNames | None = None) -> Pool:
+    """The names of every entity the store holds outside the graph `exclude` (from the writer's
+    `names` when given, else read from the store)."""
     pool = Pool(rule)
-    for row in run(store, internal("articles", "entity-names"), {"exclude": exclude}):
-        entity, name = row["entity"], row["name"]
+    for entity, top, name in (names or StoreNames(store)).outside(store, exclude):
         if isinstance(entity, ox.NamedNode) and isinstance(name, ox.Literal):
-            pool.add(entity.value, row["top"].value.rpartition("#")[2], Literal(name.value, language=name.language))
+            pool.add(entity.value, top, Literal(name.value, language=name.language))
     return pool
 
 
 def resolve_names(
-    doc: Document, store: Store, rule: NameRule | None = None, base: str | None = None
+    doc: Document,
+    store: Store,
+    rule: NameRule | None = None,
+    base: str | None = None,
+    names: StoreNames | None = None,
 ) -> tuple[Document, list[Merge], list[Candidate]]:
     """The document with its new entities merged into entities they share a name with.
 
@@ -147,11 +183,12 @@ def resolve_names(
     graph's entities of the same top class and with the article's own new entities read before it
     (names with a title last, so "Dominique de Villepin" keeps the IRI, not "M. Dominique de
     Villepin"). One match at the threshold merges; several, or one between `doubtful` and the
-    threshold, are candidates and the entity keeps its own IRI.
+    threshold, are candidates and the entity keeps its own IRI. `names`: the store's names as a
+    writer keeps them (read from the store when not given).
     """
     rule = rule or load_name_rule()
     tops = top_classes(store)
-    pool = graph_pool(store, rule, source_iri(doc.source, base))
+    pool = graph_pool(store, rule, source_iri(doc.source, base), names)
     in_graph = set(pool.tops)
     contexts = Contexts.read(store, doc, source_iri(doc.source, base), base)
     named_here = {i for e in doc.entities if (i := entity_iri(e.ref, base)) in in_graph}
@@ -212,9 +249,12 @@ def decisions(store: Store) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return same, different
 
 
-def resolve(doc: Document, store: Store, base: str | None = None) -> tuple[Document, list[Merge], list[Candidate]]:
+def resolve(
+    doc: Document, store: Store, base: str | None = None, names: StoreNames | None = None
+) -> tuple[Document, list[Merge], list[Candidate]]:
     """Identity resolution of one article against the store: forums by what identifies them,
-    other entities by name. The merges made and the candidates left for an analyst."""
+    other entities by name (`names`: the store's names as a writer keeps them). The merges made and
+    the candidates left for an analyst."""
     doc, merges = resolve_forums(doc, store, base=base)
-    doc, by_name, candidates = resolve_names(doc, store, base=base)
+    doc, by_name, candidates = resolve_names(doc, store, base=base, names=names)
     return doc, merges + by_name, candidates

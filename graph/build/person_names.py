@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
@@ -28,6 +29,7 @@ SHORT_SURNAME = 6
 _PATRONYMIC = re.compile(r"(?:вич|вна|ovich|evich|ovna|evna|ovitch|evitch)$")
 
 
+@lru_cache(maxsize=200_000)
 def spelling(word: str) -> str:
     """A word in Latin letters spelled loosely, so transliterations meet: Tokayev, Tokaev,
     Tokaïev and Токаев are 'tokaev'; Zhaparov and Japarov 'aparov'; Noursoultan (French) is Nursultan."""
@@ -44,6 +46,7 @@ class PersonName:
     given: tuple[tuple[str, str], ...]  # each given name: (its initial, loosely spelled; "" for an initial)
 
 
+@lru_cache(maxsize=200_000)  # every article compares its people with every name the store holds
 def person_name(name: str, titles: frozenset[str], particles: frozenset[str]) -> PersonName | None:
     """The surname and the given names or their initials (titles, particles and patronymics left
     out); None for a description ("Minister of Defence of Uzbekistan"), which is no name."""

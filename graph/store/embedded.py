@@ -25,6 +25,7 @@ import time
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -121,7 +122,7 @@ class EmbeddedStore(Store):
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
         try:
             text = with_values(sparql, {k: str(v) for k, v in (bindings or {}).items()})
-            union = not names_dataset(text)
+            union = not names_dataset(sparql)  # a VALUES block names no dataset: decided once per query
             return self.ox.query(text, prefixes=PREFIXES, use_default_graph_as_union=union)
         except (SyntaxError, QueryFileError) as exc:
             raise QueryError(f"the query is not valid SPARQL: {syntax_message(sparql, str(exc))}") from exc
@@ -177,10 +178,12 @@ class EmbeddedStore(Store):
             self._lock = None
 
 
+@lru_cache(maxsize=512)
 def names_dataset(sparql: str) -> bool:
     """Whether a query names its own dataset (FROM, FROM NAMED), which then replaces the union of all graphs.
 
-    Most queries have no FROM at all, so only those with the word are parsed (the parse decides).
+    Most queries have no FROM at all, so only those with the word are parsed (the parse decides),
+    and each text once: a parse takes a fifth of a second, and ingest asks again for every article.
     """
     from casckg.graph.web.sparql_guard import Refused, may_name_dataset, parse
 
