@@ -79,7 +79,9 @@ def deployment_statements(
         if not missions:  # a sentence that names no mission ties no count to one
             continue
         placed = [(c, p) for c in counts if (p := _place_of(c, sentence.text, sentence.start, mentions, language))]
-        targets: list[tuple[Ref, Mention]] = [(GENERIC if several(m, language) else m.ref, m) for m in missions if m.top]
+        targets: list[tuple[Ref, Mention]] = [
+            (GENERIC if several(m, language) else m.ref, m) for m in missions if m.top
+        ]
         if GENERIC in (r for r, _ in targets):
             am.classes.setdefault(GENERIC, "Mission")
             am.labels.setdefault(GENERIC, "UN missions")
@@ -89,7 +91,9 @@ def deployment_statements(
         for place in places + [p for _, p in placed if p not in places]:
             ref = _mission_at(place, am, gazetteer, new)
             found.append(Found(ref, "cas:missionLocation", place.ref, index, 0.6, "deploy.mission-by-place"))
-            mention = Mention(index, place.first, place.last, place.start, place.end, place.text, "Mission", ref, "place")
+            mention = Mention(
+                index, place.first, place.last, place.start, place.end, place.text, "Mission", ref, "place"
+            )
             am.by_sentence[index].append(mention)
             targets.append((ref, mention))
         contributor = _contributor(mentions, min(m.start for _, m in targets))

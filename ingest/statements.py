@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from .dates import find_dates
+from .dates import dated_events, find_dates
 from .frames import event_focus
 from .language import Sentence
 from .lexicon import patterns as load_patterns
@@ -132,12 +132,13 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                     subjects = [None]  # the event in focus
                 if not subjects:
                     continue
+                if spec["object"] == "date":
+                    event = (subjects[0].ref, 0.75) if subjects[0] is not None else (focus, 0.6)
+                    out += _dates(mentions, sentence, language, event, spec["id"], index, published)
+                    break
                 objects: list[Ref | tuple[str, str]]
                 where: list[int] = []  # the sentence of each object, when it is not the trigger's
-                if spec["object"] == "date":
-                    dates = find_dates(sentence.text, language)
-                    objects = [dates[0].iso(published)] if dates else []
-                elif spec["object"] in ("topics", "topics before"):
+                if spec["object"] in ("topics", "topics before"):
                     objects = _topics(am, index, sentence, t0, t1, spec["object"] == "topics before")
                 elif spec["object"] == "vocabulary topics":
                     objects = vocabulary_topics(am, index, text)
@@ -160,6 +161,29 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                             at = where[objects.index(o)] if where else index
                             out.append(Found(sref, spec["predicate"], o, at, conf, spec["id"]))
                 break  # one match of a pattern per sentence
+    return out
+
+
+def _dates(
+    mentions: list[Mention],
+    sentence: Sentence,
+    language: str,
+    event: tuple[Ref, float],
+    extractor: str,
+    index: int,
+    published: date | None,
+) -> list[Found]:
+    """The day of each event a dating sentence names, by the clause or list item that holds both
+    (`dates.dated_events`); a date whose item names no event is `event`'s (the sentence's first
+    forum, or the one in focus, with the confidence of that reading), the first such date only."""
+    forums = [(m.start - sentence.start, m.end - sentence.start, m.ref) for m in mentions if m.cls == "Forum" and m.top]
+    out: list[Found] = []
+    dated: set[Ref] = set()
+    for ref, day in dated_events(sentence.text, find_dates(sentence.text, language), forums):
+        ref, confidence = (ref, 0.75) if ref is not None else event
+        if ref not in dated:
+            dated.add(ref)
+            out.append(Found(ref, "cas:date", day.iso(published), index, confidence, extractor))
     return out
 
 
