@@ -21,9 +21,8 @@ from .lists import listed
 from .mentions import ArticleMentions, Mention
 from .negation import clause_span, event_status, negated, unrealised
 from .records import Ref
-from .slug import slug
 from .tokens import fold
-from .topics import vocabulary_topics
+from .topics import phrase_topics, vocabulary_topics
 
 ACTORS = ("State", "Institution", "Person")
 HAPPENED = ("cas:participant", "cas:hostedIn", "cas:date")  # not asserted from what was only meant to happen
@@ -139,7 +138,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                 objects: list[Ref | tuple[str, str]]
                 where: list[int] = []  # the sentence of each object, when it is not the trigger's
                 if spec["object"] in ("topics", "topics before"):
-                    objects = _topics(am, index, sentence, t0, t1, spec["object"] == "topics before")
+                    objects = phrase_topics(am, index, t0, t1, spec["object"] == "topics before")
                 elif spec["object"] == "vocabulary topics":
                     objects = vocabulary_topics(am, index, text)
                 else:
@@ -234,40 +233,3 @@ def _list_items(am: ArticleMentions, index: int, classes: list[str]) -> list[tup
             break
     seen: set[Ref] = set()
     return [(j, ref) for j, ref in out if not (ref in seen or seen.add(ref))]
-
-
-_LIST_SPLIT = re.compile(r",\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|et|и|as well as|ainsi que)\s+")
-_TOPIC_LEAD = re.compile(
-    r"^(?:(?:the|les?|la|l'|des|du|de|d')\s+|(?:\w+\s+)?topics,?\s*|including\s+|such as\s+|notamment\s+"
-    r"|importance of\s+)+",
-    re.I,
-)
-
-
-def _topics(am: ArticleMentions, index: int, sentence: Sentence, t0: int, t1: int, before: bool) -> list[Ref]:
-    """Listed subjects of a 'discussed' trigger that are not entities become cas:Topic entities: the list
-    after the trigger ("discussions on X, Y and Z"), or before it ("X, Y and Z were the focus of")."""
-    if before:
-        seg_start = max(sentence.text.rfind(c, 0, t0 - sentence.start) for c in ";:") + 1
-        seg = sentence.text[seg_start : t0 - sentence.start]
-    else:
-        seg_start = t1 - sentence.start
-        seg = re.split(r"[.;:!?]|\b(?:were|was|is|are|that|which|who)\b", sentence.text[seg_start:])[0]
-    covered = [(m.start - sentence.start, m.end - sentence.start) for m in am.by_sentence[index]]
-    out = []
-    pos = seg_start
-    for part in _LIST_SPLIT.split(seg):
-        begin = sentence.text.find(part, pos) if part else -1
-        if begin >= 0:
-            pos = begin + len(part)
-        phrase = _TOPIC_LEAD.sub("", part.strip(' “”"«»,')).strip()
-        words = phrase.split()
-        if not (1 <= len(words) <= 7) or begin < 0:
-            continue
-        if any(s < begin + len(part) and begin < e for s, e in covered):
-            continue
-        ref = Ref("topic", slug(phrase)[:80])
-        am.classes.setdefault(ref, "Topic")
-        am.labels.setdefault(ref, phrase[:1].lower() + phrase[1:] if not phrase[:2].isupper() else phrase)
-        out.append(ref)
-    return out

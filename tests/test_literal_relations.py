@@ -57,3 +57,17 @@ def _missed(scorer, corpus, gazetteer, article: str, wanted: list[list[str]]) ->
 )
 def test_the_day_of_the_event_its_clause_names(scorer, corpus, gazetteer, article, wanted):
     assert _missed(scorer, corpus, gazetteer, article, wanted) == []
+
+
+def test_the_topics_a_discussion_phrase_governs(corpus, gazetteer):
+    # "The Heads of Defence Agencies had an open and friendly exchange of views on matters of international and
+    # regional security and on further strengthening business-like defence and security cooperation.": the
+    # phrases after "exchange of views on", split at "and on", not at an "and" between two modifiers of one noun
+    doc = extract(corpus / "dev" / "sectsco-sco-defence-ministers-meeting-bishkek-2019.md", gazetteer)
+    labels = {st.subject: st.object.value for st in doc.statements if st.predicate == "rdfs:label"}
+    topics = {
+        labels[st.object] for st in doc.statements if st.predicate == "cas:discussed" and st.object.path == "topic"
+    }
+    assert "matters of international and regional security" in topics
+    assert "further strengthening business-like defence and security cooperation" in topics
+    assert "matters of international" not in topics
