@@ -84,7 +84,7 @@ def deployment_statements(
         ]
         if GENERIC in (r for r, _ in targets):
             am.classes.setdefault(GENERIC, "Mission")
-            am.labels.setdefault(GENERIC, "UN missions")
+            am.labels.setdefault(GENERIC, lexicon("numbers")["several missions"][language])
         # places listed after a mission word ("missions in Nepal, Côte d’Ivoire, Mali"), and the place
         # a count's own phrase leads to ("six officers in Western Sahara, two in the CAR")
         places = [p for m in missions for p in _listed_places(sentence.text, sentence.start, mentions, m, language)]
