@@ -4,25 +4,18 @@ Golden answers are read from the corpus gold files; each case names the construc
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 import yaml
 
+from bench.extraction import MAPPING, load_scorer
 from casckg.graph.build.mint import entity_iri
 from casckg.ingest.extract import extract
 from casckg.ingest.extraction import extraction_json
 
-MAPPING = Path(__file__).resolve().parents[1] / "ingest" / "gold_mapping.yaml"
-
 
 @pytest.fixture(scope="module")
 def scorer(scorer_path):
-    spec = importlib.util.spec_from_file_location("score_extraction", scorer_path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer(scorer_path.parents[1])
 
 
 def _missed(scorer, corpus, gazetteer, article: str, wanted: list[list[str]]) -> list[list[str]]:
