@@ -24,16 +24,26 @@ class DateMention:
     month: int
     day: int
 
-    def iso(self, published: date | None = None) -> tuple[str, str]:
+    def iso(self, published: date | None = None, ahead: bool = False) -> tuple[str, str]:
         """(lexical form, xsd datatype local name).
 
         A day without its year takes the year of the article's publication, or the year before
         when that day would come after the publication ("on 20 December" in an article of
-        5 January); without a publication date it stays partial.
+        5 January); a day the article looks `ahead` to (a planned event: "пройдет 14 октября")
+        comes on or after the publication, in the year after when it would come before it.
+        Without a publication date it stays partial.
+
+        >>> day = DateMention(0, 0, None, 10, 14)
+        >>> day.iso(date(2022, 10, 5)), day.iso(date(2022, 10, 5), ahead=True)
+        (('2021-10-14', 'date'), ('2022-10-14', 'date'))
         """
         year = self.year
         if year is None and published is not None:
-            year = published.year - 1 if (self.month, self.day) > (published.month, published.day) else published.year
+            day, pub = (self.month, self.day), (published.month, published.day)
+            if ahead:
+                year = published.year + 1 if day < pub else published.year
+            else:
+                year = published.year - 1 if day > pub else published.year
         if year:
             return f"{year:04d}-{self.month:02d}-{self.day:02d}", "date"
         return f"--{self.month:02d}-{self.day:02d}", "gMonthDay"

@@ -178,11 +178,12 @@ def _dates(
     forums = [(m.start - sentence.start, m.end - sentence.start, m.ref) for m in mentions if m.cls == "Forum" and m.top]
     out: list[Found] = []
     dated: set[Ref] = set()
+    ahead = event_status(fold(sentence.text), language) == "planned"  # "пройдет 14 октября": on or after publication
     for ref, day in dated_events(sentence.text, find_dates(sentence.text, language), forums):
         ref, confidence = (ref, 0.75) if ref is not None else event
         if ref not in dated:
             dated.add(ref)
-            out.append(Found(ref, "cas:date", day.iso(published), index, confidence, extractor))
+            out.append(Found(ref, "cas:date", day.iso(published, ahead), index, confidence, extractor))
     return out
 
 

@@ -64,3 +64,11 @@ def test_the_topics_a_discussion_phrase_governs(corpus, gazetteer):
     assert "matters of international and regional security" in topics
     assert "further strengthening business-like defence and security cooperation" in topics
     assert "matters of international" not in topics
+
+
+def test_a_planned_event_is_dated_on_or_after_the_article(corpus, gazetteer):
+    # an article of October 2022: "14 октября – Саммит «Центральная Азия – Россия»" in a sentence saying the
+    # summits will take place ("пройдет"): the summit is in October 2022, not in the October before
+    doc = extract(corpus / "dev" / "gazeta-kirgiziya-otmenila-ucheniya-nerushimoe-bratstvo-2022.md", gazetteer)
+    days = {st.object.value for st in doc.statements if st.predicate == "cas:date" and "10-14" in st.object.value}
+    assert days == {"2022-10-14"}
