@@ -24,16 +24,26 @@ class DateMention:
     month: int
     day: int
 
-    def iso(self, published: date | None = None) -> tuple[str, str]:
+    def iso(self, published: date | None = None, ahead: bool = False) -> tuple[str, str]:
         """(lexical form, xsd datatype local name).
 
         A day without its year takes the year of the article's publication, or the year before
         when that day would come after the publication ("on 20 December" in an article of
-        5 January); without a publication date it stays partial.
+        5 January); a day the article looks `ahead` to (a planned event: "пройдет 14 октября")
+        comes on or after the publication, in the year after when it would come before it.
+        Without a publication date it stays partial.
+
+        >>> day = DateMention(0, 0, None, 10, 14)
+        >>> day.iso(date(2022, 10, 5)), day.iso(date(2022, 10, 5), ahead=True)
+        (('2021-10-14', 'date'), ('2022-10-14', 'date'))
         """
         year = self.year
         if year is None and published is not None:
-            year = published.year - 1 if (self.month, self.day) > (published.month, published.day) else published.year
+            day, pub = (self.month, self.day), (published.month, published.day)
+            if ahead:
+                year = published.year + 1 if day < pub else published.year
+            else:
+                year = published.year - 1 if day > pub else published.year
         if year:
             return f"{year:04d}-{self.month:02d}-{self.day:02d}", "date"
         return f"--{self.month:02d}-{self.day:02d}", "gMonthDay"
@@ -71,3 +81,32 @@ def find_dates(text: str, language: str) -> list[DateMention]:
             year = int(m.group("year")) if m.group("year") else None
             out[m.start()] = DateMention(m.start(), m.end(), year, months[m.group("month").lower()], day)
     return [out[k] for k in sorted(out)]
+
+
+_NEW_ITEM = re.compile(r"(?:[,;]|\s(?:and|et|и))\s*(?:[-–—]\s*)?$", re.I)
+
+
+def dated_events(
+    text: str, dates: list[DateMention], events: list[tuple[int, int, object]]
+) -> list[tuple[object, DateMention]]:
+    """Which event each date of a sentence is the day of, by the clause or list item both are in:
+    "13 октября пройдет саммит СВМДА, 14 октября – заседание Совета СНГ" dates each meeting by its
+    own item, "the summit, held on 7 October" the summit. `events` are (start, end, event) in the
+    sentence's offsets; a date whose item names no event comes with None (the sentence's event, or
+    the one in focus, is then its event). Dates are given in the order of the sentence.
+
+    >>> ds = find_dates("13 октября пройдет саммит, 14 октября – заседание", "ru")
+    >>> [(e, d.day) for e, d in dated_events("13 октября пройдет саммит, 14 октября – заседание", ds,
+    ...                                     [(19, 25, "summit"), (40, 49, "meeting")])]
+    [('summit', 13), ('meeting', 14)]
+    """
+    cuts = [0] + [d.start for d in dates[1:] if _NEW_ITEM.search(text[: d.start])]
+    cuts += [i + 1 for i, c in enumerate(text) if c == ";"]
+    cuts = sorted(set(cuts)) + [len(text) + 1]
+    out = []
+    for d in dates:
+        a = max(c for c in cuts if c <= d.start)
+        b = min(c for c in cuts if c > d.start)
+        inside = [e for s, _, e in sorted(events, key=lambda x: x[0]) if a <= s < b]
+        out.append((inside[0] if inside else None, d))
+    return out

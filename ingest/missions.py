@@ -44,6 +44,26 @@ def _number(text: str, language: str) -> int | None:
     return lexicon("numbers")["words"][language].get(text.lower())
 
 
+GENERIC = Ref("mission", "un-missions")  # "UN missions", "в миссиях ООН": missions in general
+
+
+def several(mention: Mention, language: str) -> bool:
+    """Whether a mission's name speaks of several missions ("UN missions", "missions in Nepal, Mali…",
+    "в миссиях ООН"): what it is tied to (a count, a place) is not one mission's."""
+    return mention.cls == "Mission" and bool(_plural(language).search(fold(mention.text)))
+
+
+@cache
+def _plural(language: str) -> re.Pattern[str]:
+    return re.compile(lexicon("numbers")["missions"][language])
+
+
+@cache
+def _towards(language: str) -> re.Pattern[str]:
+    """The few words between a count and the place it is at: "officers in", "are to be deployed in"."""
+    return re.compile(rf"^\s*(?:[^\W\d]+\s+){{0,4}}?{lexicon('numbers')['towards'][language]}$", re.I)
+
+
 def deployment_statements(
     am: ArticleMentions, language: str, gazetteer: Gazetteer
 ) -> tuple[list[Found], dict[Ref, tuple[str, str]]]:
@@ -56,47 +76,78 @@ def deployment_statements(
             continue
         mentions = am.by_sentence[index]
         missions = [m for m in mentions if m.cls == "Mission"]
-        if not missions:
+        counts = [c for c in _counts(language).finditer(sentence.text) if _number(c.group("n"), language) is not None]
+        if not missions:  # a sentence that names no mission ties no count to one
             continue
-        contributor = _contributor(mentions, missions[0])
-        targets: list[tuple[Ref, Mention | None]] = [(m.ref, m) for m in missions if m.top]
-        # places listed after a mission word: "missions in Nepal, Côte d’Ivoire, Mali"
-        for mission in missions:
-            for place in _listed_places(sentence.text, sentence.start, mentions, mission):
-                ref = _mission_at(place, am, gazetteer, new)
-                found.append(Found(ref, "cas:missionLocation", place.ref, index, 0.6, "deploy.mission-by-place"))
-                am.by_sentence[index].append(
-                    Mention(index, place.first, place.last, place.start, place.end, place.text, "Mission", ref, "place")
-                )
-                targets.append((ref, place))
+        placed = [(c, p) for c in counts if (p := _place_of(c, sentence.text, sentence.start, mentions, language))]
+        targets: list[tuple[Ref, Mention]] = [
+            (GENERIC if several(m, language) else m.ref, m) for m in missions if m.top
+        ]
+        if GENERIC in (r for r, _ in targets):
+            am.classes.setdefault(GENERIC, "Mission")
+            am.labels.setdefault(GENERIC, lexicon("numbers")["several missions"][language])
+        # places listed after a mission word ("missions in Nepal, Côte d’Ivoire, Mali"), and the place
+        # a count's own phrase leads to ("six officers in Western Sahara, two in the CAR")
+        places = [p for m in missions for p in _listed_places(sentence.text, sentence.start, mentions, m, language)]
+        for place in places + [p for _, p in placed if p not in places]:
+            ref = _mission_at(place, am, gazetteer, new)
+            found.append(Found(ref, "cas:missionLocation", place.ref, index, 0.6, "deploy.mission-by-place"))
+            mention = Mention(
+                index, place.first, place.last, place.start, place.end, place.text, "Mission", ref, "place"
+            )
+            am.by_sentence[index].append(mention)
+            targets.append((ref, mention))
+        contributor = _contributor(mentions, min(m.start for _, m in targets))
         if contributor is None:
             continue
         for ref, _ in targets:
             found.append(Found(contributor.ref, "cas:deployedTo", ref, index, 0.6, "deploy.contributor"))
-        counts = list(_counts(language).finditer(sentence.text))
-        for i, m in enumerate(counts):
-            n = _number(m.group("n"), language)
-            if n is None:
-                continue
-            mission = _counted(counts, i, sentence.start, targets)
-            if mission is None:
-                continue
-            node = Ref("deployment", f"{contributor.ref.path}-{contributor.ref.key}--{mission.key}--{n}")
-            new[node] = ("Deployment", f"{n} to {am.labels.get(mission) or new[mission][1]}")
-            found.append(Found(node, "cas:contributor", contributor.ref, index, 0.6, "deploy.count"))
-            found.append(Found(node, "cas:mission", mission, index, 0.6, "deploy.count"))
-            found.append(Found(node, "cas:personnelCount", (str(n), "nonNegativeInteger"), index, 0.6, "deploy.count"))
+        found += _count_statements(am, index, counts, contributor, targets, new, language)
     return found, new
 
 
-def _counted(counts: list[re.Match[str]], i: int, offset: int, targets: list[tuple[Ref, Mention | None]]) -> Ref | None:
+def _count_statements(
+    am: ArticleMentions,
+    index: int,
+    counts: list[re.Match[str]],
+    contributor: Mention,
+    targets: list[tuple[Ref, Mention]],
+    new: dict[Ref, tuple[str, str]],
+    language: str,
+) -> list[Found]:
+    """A cas:Deployment node (contributor, mission, count) for each count the sentence ties to a mission."""
+    out: list[Found] = []
+    for i, m in enumerate(counts):
+        n = _number(m.group("n"), language)
+        mission = _counted(counts, i, am.sentences[index].start, targets)
+        if mission is None:
+            continue
+        node = Ref("deployment", f"{contributor.ref.path}-{contributor.ref.key}--{mission.key}--{n}")
+        new[node] = ("Deployment", f"{n} to {am.labels.get(mission) or new[mission][1]}")
+        out.append(Found(node, "cas:contributor", contributor.ref, index, 0.6, "deploy.count"))
+        out.append(Found(node, "cas:mission", mission, index, 0.6, "deploy.count"))
+        out.append(Found(node, "cas:personnelCount", (str(n), "nonNegativeInteger"), index, 0.6, "deploy.count"))
+    return out
+
+
+def _place_of(count: re.Match[str], text: str, offset: int, mentions: list[Mention], language: str) -> Mention | None:
+    """The place a counted group is at, by the count's own phrase: "six officers in Western Sahara",
+    "139 peacekeepers are to be deployed in the Golan Heights", "девять военнослужащих в Ливане"."""
+    after = sorted((m for m in mentions if m.top and m.start >= offset + count.end()), key=lambda m: m.start)
+    if not after or after[0].cls not in ("Place", "State"):
+        return None
+    gap = text[count.end() : after[0].start - offset]
+    return after[0] if _towards(language).match(fold(gap)) else None
+
+
+def _counted(counts: list[re.Match[str]], i: int, offset: int, targets: list[tuple[Ref, Mention]]) -> Ref | None:
     """The mission the i-th count of a sentence is of: the first named after it and before the
     next count ("six officers in Western Sahara, two in the CAR, nine in Lebanon": nine is
     Lebanon's, the CAR's two is not), else, for the sentence's first count, the last named before
     it ("UNDOF will receive 139 servicemen"). None when the sentence ties no mission to the count."""
     at = offset + counts[i].start()
     until = offset + counts[i + 1].start() if i + 1 < len(counts) else None
-    named = sorted((pm.start, r) for r, pm in targets if pm is not None)
+    named = sorted((pm.start, r) for r, pm in targets)
     after = [r for start, r in named if start >= at and (until is None or start < until)]
     if after:
         return after[0]
@@ -104,11 +155,11 @@ def _counted(counts: list[re.Match[str]], i: int, offset: int, targets: list[tup
     return before[-1] if before and i == 0 else None
 
 
-def _contributor(mentions: list[Mention], mission: Mention) -> Mention | None:
-    """The state that sends: the first named before the mission, else after it; never a state inside a
-    mission's name ("Interim Force in Lebanon"), which is where the mission is."""
-    mentions = [m for m in mentions if not _inside_mission(m)]
-    states = [m for m in mentions if m.cls == "State" and m.start < mission.start]
+def _contributor(mentions: list[Mention], at: int) -> Mention | None:
+    """The state that sends: the first named before the first mission (at `at`), else after it; never a
+    state inside a mission's name ("Interim Force in Lebanon"), which is where the mission is."""
+    mentions = [m for m in mentions if not _inside_mission(m) and m.cls != "Mission"]
+    states = [m for m in mentions if m.cls == "State" and m.start < at]
     if states:
         return states[0]
     later = [m for m in mentions if m.cls == "State"]
@@ -123,7 +174,9 @@ def _inside_mission(m: Mention) -> bool:
     return False
 
 
-def _listed_places(text: str, offset: int, mentions: list[Mention], mission: Mention) -> list[Mention]:
+def _listed_places(text: str, offset: int, mentions: list[Mention], mission: Mention, language: str) -> list[Mention]:
+    """The places listed after a mission word ("missions in Nepal, Côte d’Ivoire, Mali"); a name of
+    several missions lists its own place too ("missions in Nepal"), a mission's own name does not."""
     places = sorted(
         (
             m
@@ -135,6 +188,8 @@ def _listed_places(text: str, offset: int, mentions: list[Mention], mission: Men
     out, pos = [], mission.end
     for p in places:
         if p.outer is mission:
+            if several(mission, language):
+                out.append(p)
             continue  # the mission's own name says its place
         gap = text[pos - offset : p.start - offset]
         if not _SEPARATOR.match(fold(gap)) and not (

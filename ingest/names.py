@@ -11,6 +11,7 @@ from .discover import lang_lexicon
 from .lexicon import lexicon
 from .lists import title_lead
 from .mentions import ArticleMentions, Mention
+from .missions import several
 from .negation import negated
 from .records import Ref
 from .statements import Found
@@ -61,6 +62,8 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                 elif outer.cls == "Forum" and outer.how != "anaphor":
                     out += _forum_name_part(am, index, outer, m, before_head)
                 elif outer.cls == "Mission" and m.cls in ("Place", "State") and not before_head:
+                    if several(outer, am.language):
+                        continue  # "missions in Nepal, Mali…": where some of them are (missions.py)
                     out.append(Found(outer.ref, "cas:missionLocation", m.ref, index, 0.7, "name.mission-location"))
                 elif outer.cls == "Mission" and m.cls == "Institution" and before_head:
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.6, "name.part-of"))

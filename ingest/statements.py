@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from .dates import find_dates
+from .dates import dated_events, find_dates
 from .frames import event_focus
 from .language import Sentence
 from .lexicon import patterns as load_patterns
@@ -21,9 +21,8 @@ from .lists import listed
 from .mentions import ArticleMentions, Mention
 from .negation import clause_span, event_status, negated, unrealised
 from .records import Ref
-from .slug import slug
 from .tokens import fold
-from .topics import vocabulary_topics
+from .topics import phrase_topics, vocabulary_topics
 
 ACTORS = ("State", "Institution", "Person")
 HAPPENED = ("cas:participant", "cas:hostedIn", "cas:date")  # not asserted from what was only meant to happen
@@ -142,13 +141,14 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                     subjects = [None]  # the event in focus
                 if not subjects:
                     continue
+                if spec["object"] == "date":
+                    event = (subjects[0].ref, 0.75) if subjects[0] is not None else (focus, 0.6)
+                    out += _dates(mentions, sentence, language, event, spec["id"], index, published)
+                    break
                 objects: list[Ref | tuple[str, str]]
                 where: list[int] = []  # the sentence of each object, when it is not the trigger's
-                if spec["object"] == "date":
-                    dates = find_dates(sentence.text, language)
-                    objects = [dates[0].iso(published)] if dates else []
-                elif spec["object"] in ("topics", "topics before"):
-                    objects = _topics(am, index, sentence, t0, t1, spec["object"] == "topics before")
+                if spec["object"] in ("topics", "topics before"):
+                    objects = phrase_topics(am, index, t0, t1, spec["object"] == "topics before")
                 elif spec["object"] == "vocabulary topics":
                     objects = vocabulary_topics(am, index, text)
                 else:
@@ -170,6 +170,30 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                             at = where[objects.index(o)] if where else index
                             out.append(Found(sref, spec["predicate"], o, at, conf, spec["id"]))
                 break  # one match of a pattern per sentence
+    return out
+
+
+def _dates(
+    mentions: list[Mention],
+    sentence: Sentence,
+    language: str,
+    event: tuple[Ref, float],
+    extractor: str,
+    index: int,
+    published: date | None,
+) -> list[Found]:
+    """The day of each event a dating sentence names, by the clause or list item that holds both
+    (`dates.dated_events`); a date whose item names no event is `event`'s (the sentence's first
+    forum, or the one in focus, with the confidence of that reading), the first such date only."""
+    forums = [(m.start - sentence.start, m.end - sentence.start, m.ref) for m in mentions if m.cls == "Forum" and m.top]
+    out: list[Found] = []
+    dated: set[Ref] = set()
+    ahead = event_status(fold(sentence.text), language) == "planned"  # "пройдет 14 октября": on or after publication
+    for ref, day in dated_events(sentence.text, find_dates(sentence.text, language), forums):
+        ref, confidence = (ref, 0.75) if ref is not None else event
+        if ref not in dated:
+            dated.add(ref)
+            out.append(Found(ref, "cas:date", day.iso(published, ahead), index, confidence, extractor))
     return out
 
 
@@ -220,40 +244,3 @@ def _list_items(am: ArticleMentions, index: int, classes: list[str]) -> list[tup
             break
     seen: set[Ref] = set()
     return [(j, ref) for j, ref in out if not (ref in seen or seen.add(ref))]
-
-
-_LIST_SPLIT = re.compile(r",\s*(?:and\s+|et\s+|и\s+)?|\s+(?:and|et|и|as well as|ainsi que)\s+")
-_TOPIC_LEAD = re.compile(
-    r"^(?:(?:the|les?|la|l'|des|du|de|d')\s+|(?:\w+\s+)?topics,?\s*|including\s+|such as\s+|notamment\s+"
-    r"|importance of\s+)+",
-    re.I,
-)
-
-
-def _topics(am: ArticleMentions, index: int, sentence: Sentence, t0: int, t1: int, before: bool) -> list[Ref]:
-    """Listed subjects of a 'discussed' trigger that are not entities become cas:Topic entities: the list
-    after the trigger ("discussions on X, Y and Z"), or before it ("X, Y and Z were the focus of")."""
-    if before:
-        seg_start = max(sentence.text.rfind(c, 0, t0 - sentence.start) for c in ";:") + 1
-        seg = sentence.text[seg_start : t0 - sentence.start]
-    else:
-        seg_start = t1 - sentence.start
-        seg = re.split(r"[.;:!?]|\b(?:were|was|is|are|that|which|who)\b", sentence.text[seg_start:])[0]
-    covered = [(m.start - sentence.start, m.end - sentence.start) for m in am.by_sentence[index]]
-    out = []
-    pos = seg_start
-    for part in _LIST_SPLIT.split(seg):
-        begin = sentence.text.find(part, pos) if part else -1
-        if begin >= 0:
-            pos = begin + len(part)
-        phrase = _TOPIC_LEAD.sub("", part.strip(' “”"«»,')).strip()
-        words = phrase.split()
-        if not (1 <= len(words) <= 7) or begin < 0:
-            continue
-        if any(s < begin + len(part) and begin < e for s, e in covered):
-            continue
-        ref = Ref("topic", slug(phrase)[:80])
-        am.classes.setdefault(ref, "Topic")
-        am.labels.setdefault(ref, phrase[:1].lower() + phrase[1:] if not phrase[:2].isupper() else phrase)
-        out.append(ref)
-    return out

@@ -1,9 +1,13 @@
-"""Topics a meeting discussed, named by a multilingual vocabulary (`lexicons/topics.yaml`).
+"""Topics a meeting discussed: the phrases a discussion word governs, and a multilingual vocabulary.
 
-The gold and the graph name topics in English whatever the article's language, and a French or
-Russian phrase copied from the text ("la sécurité de l'eau") joins nothing. So a sentence that says
-what a meeting was about is read for the vocabulary's topics, each recorded under its English label
-("water security"); the same topic is then one node across articles in every language.
+A topic is free text ("the situation in Afghanistan", "strengthening defence and security
+cooperation"): the noun phrases after "discussions on", "exchange of views on", "talks on"… (or
+before "were discussed"), a coordinated list split into its items, become cas:Topic entities
+(`phrase_topics`). The graph names topics in English whatever the article's language, and a French
+or Russian phrase copied from the text ("la sécurité de l'eau") joins nothing across languages; so
+a sentence that says what a meeting was about is also read for the vocabulary's topics
+(`lexicons/topics.yaml`), each recorded under its English label ("water security"), one node across
+articles in every language.
 """
 
 from __future__ import annotations
@@ -62,5 +66,70 @@ def vocabulary_topics(am: ArticleMentions, index: int, folded: str) -> list[Ref]
         ref = Ref("topic", slug(label)[:80])
         am.classes.setdefault(ref, "Topic")
         am.labels.setdefault(ref, label)
+        out.append(ref)
+    return out
+
+
+# items of a coordinated list: ", ", "; ", "as well as", "and on" ("views on X and on Y"); a bare "and"
+# separates items only in a list with commas ("terrorism, extremism and cybercrime"): without one it
+# joins two modifiers of one noun ("international and regional security", "defence and security
+# cooperation"), and the words before it read as an English adjective by their ending
+_ITEM_SPLIT = re.compile(r"[,;]\s*(?:and\s+|et\s+|и\s+)?(?:on\s+)?|\s+(?:and on|as well as|ainsi que)\s+")
+_AND_SPLIT = re.compile(
+    r"(?<!al)(?<!ic)(?<!ive)(?<!ary)(?<!ous)(?<!an)(?<!ern)(?<!ese)(?<!ent)(?<!ant)\s+(?:and|et|и)\s+(?:on\s+)?"
+)
+
+
+def _items(segment: str) -> list[str]:
+    """The items of a coordinated list of topics.
+
+    >>> _items("terrorism, extremism and cybercrime")
+    ['terrorism', 'extremism', 'cybercrime']
+    >>> _items("matters of international and regional security and on defence and security cooperation")
+    ['matters of international and regional security', 'defence and security cooperation']
+    """
+    parts = _ITEM_SPLIT.split(segment)
+    if re.search(r"[,;]", segment):
+        parts[-1:] = _AND_SPLIT.split(parts[-1])
+    return parts
+
+
+_TOPIC_LEAD = re.compile(
+    r"^(?:(?:the|les?|la|l'|des|du|de|d')\s+|(?:\w+\s+)?topics,?\s*|including\s+|such as\s+|notamment\s+"
+    r"|importance of\s+)+",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.;:!?]|\b(?:were|was|is|are|that|which|who)\b")
+MAX_TOPIC_WORDS = 7
+
+
+def phrase_topics(am: ArticleMentions, index: int, t0: int, t1: int, before: bool) -> list[Ref]:
+    """Listed subjects of a 'discussed' trigger (at article offsets t0-t1) that are not entities become
+    cas:Topic entities: the list after the trigger ("discussions on X, Y and Z"), or before it ("X, Y
+    and Z were the focus of")."""
+    sentence = am.sentences[index]
+    if before:
+        seg_start = max(sentence.text.rfind(c, 0, t0 - sentence.start) for c in ";:") + 1
+        seg = sentence.text[seg_start : t0 - sentence.start]
+    else:
+        seg_start = t1 - sentence.start
+        seg = _CLAUSE_END.split(sentence.text[seg_start:])[0]
+    covered = [(m.start - sentence.start, m.end - sentence.start) for m in am.by_sentence[index]]
+    out = []
+    pos = seg_start
+    for part in _items(seg):
+        begin = sentence.text.find(part, pos) if part else -1
+        if begin >= 0:
+            pos = begin + len(part)
+        phrase = _TOPIC_LEAD.sub("", part.strip(' “”"«»,')).strip()
+        words = phrase.split()
+        if not (1 <= len(words) <= MAX_TOPIC_WORDS) or begin < 0:
+            continue
+        named = len({i for s, e in covered for i in range(max(s, begin), min(e, begin + len(part)))})
+        if 2 * named >= len(part.strip()):
+            continue  # the item is an entity's name ("Kazakhstan and Uzbekistan"), not a topic
+        ref = Ref("topic", slug(phrase)[:80])
+        am.classes.setdefault(ref, "Topic")
+        am.labels.setdefault(ref, phrase[:1].lower() + phrase[1:] if not phrase[:2].isupper() else phrase)
         out.append(ref)
     return out
