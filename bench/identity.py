@@ -23,6 +23,7 @@ to it alone, not to others sharing a generic alias ("Ministry of Defence"). Then
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import tempfile
@@ -167,7 +168,8 @@ def table(figures: Figures) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
+    shared = Path(os.environ.get("CASCKG_SHARED", REPO.parent / "shared"))
+    parser.add_argument("--corpus", type=Path, default=shared / "corpus")
     parser.add_argument("--store", type=Path, help="a store built with the corpus (default: build one)")
     parser.add_argument("--show", action="store_true", help="list every duplicate pair and merged node")
     args = parser.parse_args(argv)
@@ -176,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     from casckg.graph.store import open_store
 
     golds = gold_files(args.corpus)
+    if not golds:
+        parser.error(f"no gold files in {args.corpus}/seeds or /dev: give --corpus (or set CASCKG_SHARED)")
     with tempfile.TemporaryDirectory() as tmp:
         location = args.store
         if location is None:
