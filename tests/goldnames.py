@@ -3,6 +3,8 @@
 A gold entity is named by a canonical English name and the surface forms the article uses. An
 entity of the graph is that gold entity when one of its labels or aliases (any language, any
 source) equals one of those names after folding case, accents, apostrophes and a leading article.
+A person an article names by office ("le Président du Kazakhstan") answers to the names of the posts
+the records say they held.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import yaml
 LEADING_ARTICLES = re.compile(r"^(?:(?:[Tt]he|[Aa]n?|[Ll][ae]s?|[Uu]ne?|[Dd]es|[Dd]u)\s+|[Ll]')")
 NAMES = """
 SELECT DISTINCT ?entity ?name WHERE {
-  ?entity rdfs:label|skos:altLabel|cas:acronym ?name .
+  { ?entity rdfs:label|skos:altLabel|cas:acronym ?name }
+  UNION
+  { ?tenure a cas:Tenure ; cas:holder ?entity ; cas:post ?post . ?post rdfs:label|skos:altLabel ?name }
 }
 """
 

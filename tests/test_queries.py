@@ -300,12 +300,28 @@ HOLDERS = {
     # Norov 2006-2010, Kamilov 2012 - April 2022, Norov again April - 30 December 2022, then Saidov
     # (caspianpolicy.org, kant.kg, fergana.news).
     "post/foreign-minister-uzb": ["vladimir-norov", "abdulaziz-kamilov", "vladimir-norov", "bakhtiyor-saidov"],
+    # Zhang Deguang from 15 January 2004, Nurgaliyev 2007-2009, Imanaliev 2010-2012 (eng.sectsco.org),
     # Mezentsev 1 January 2013 to the end of 2015 (tjinform.com), Alimov from January 2016 (inform.kz),
     # Norov 2019-2021 (caspianpolicy.org), Zhang Ming from 1 January 2022, Yermekbayev for 2025-2027 (kt.kz).
-    "post/sco-secretary-general": ["dmitry-mezentsev", "rashid-alimov", "vladimir-norov", "zhang-ming", "yermekbayev"],
-    # Korotchenya 1992 - April 1998, Berezovsky April 1998 - 2 April 1999 (jamestown.org); Lebedev from
-    # 5 October 2007 (wikimili.com); Yarov's and Rushailo's dates were not checked.
-    "post/cis-secretary-general": ["ivan-korotchenya", "boris-berezovsky", "sergey-lebedev"],
+    "post/sco-secretary-general": [
+        "zhang-deguang",
+        "bolat-nurgaliyev",
+        "muratbek-imanaliev",
+        "dmitry-mezentsev",
+        "rashid-alimov",
+        "vladimir-norov",
+        "zhang-ming",
+        "yermekbayev",
+    ],
+    # Korotchenya 1992 - April 1998, Berezovsky April 1998 - 2 April 1999 (jamestown.org), Yarov 1999-2004
+    # (jamestown.org, mfd.ru) and Rushailo 2004 - 5 October 2007 (svoboda.org), then Lebedev (wikimili.com).
+    "post/cis-secretary-general": [
+        "ivan-korotchenya",
+        "boris-berezovsky",
+        "yuri-yarov",
+        "vladimir-rushailo",
+        "sergey-lebedev",
+    ],
     # Bordyuzha to the end of 2016 (asbarez.com), Khachaturov April 2017 - 2 November 2018 (belsat.eu,
     # armenpress.am), Zas from 1 January 2020 (belsat.eu), Tasmagambetov from 1 January 2023.
     "post/csto-secretary-general": ["bordyuzha", "yuri-khachaturov", "stanislav-zas", "tasmagambetov"],
