@@ -153,3 +153,31 @@ def test_no_event_from_a_verb_that_tells_none(tmp_path, gazetteer, language, tex
 )
 def test_the_sides_named_between(tmp_path, gazetteer, language, text, participants):
     _one_frame(_read(tmp_path, gazetteer, language, text), participants)
+
+
+def test_later_descriptions_without_a_name_are_the_event_in_focus(tmp_path, gazetteer):
+    """Russian has no articles: "на многочасовом совещании", "итоги ташкентской встречи" after "a
+    summit took place" are that summit, one forum with its place, day and participants."""
+    doc = _read(
+        tmp_path,
+        gazetteer,
+        "ru",
+        "10 марта 2023 года в Ташкенте прошел экстренный саммит президентов Казахстана и Узбекистана. "
+        "На многочасовом совещании обсуждалась обстановка на границе. "
+        "Итоги ташкентской встречи подвели министры иностранных дел.",
+    )
+    forums = [e for e in doc.entities if "Forum" in e.classes]
+    assert len(forums) == 1
+    texts = {m.text for m in doc.mentions if m.ref == forums[0].ref}
+    assert {"многочасовом совещании", "ташкентской встречи"} <= texts
+
+
+def test_a_description_naming_an_organisation_is_another_event(tmp_path, gazetteer):
+    doc = _read(
+        tmp_path,
+        gazetteer,
+        "ru",
+        "В Ташкенте прошел экстренный саммит президентов Казахстана и Узбекистана. "
+        "Президенты обсудили подготовку к совещанию ОДКБ.",
+    )
+    assert len([e for e in doc.entities if "Forum" in e.classes]) == 2
