@@ -181,3 +181,46 @@ def test_a_description_naming_an_organisation_is_another_event(tmp_path, gazette
         "Президенты обсудили подготовку к совещанию ОДКБ.",
     )
     assert len([e for e in doc.entities if "Forum" in e.classes]) == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person"),
+    [
+        (
+            "en",
+            "A summit of Central Asian leaders took place in Astana on 12 March 2024. "
+            "Foreign Minister of Tajikistan Anvar Karimzoda flew in from Dushanbe.",
+            "anvar-karimzoda",
+        ),
+        (
+            "fr",
+            "Un sommet des dirigeants d'Asie centrale s'est tenu à Astana le 12 mars 2024. "
+            "Le ministre tadjik des Affaires étrangères Anvar Karimzoda est venu de Douchanbé.",
+            "anvar-karimzoda",
+        ),
+        (
+            "ru",
+            "12 марта 2024 года в Астане состоялся саммит лидеров Центральной Азии. "
+            "Из Душанбе прилетел министр иностранных дел Таджикистана Анвар Каримзода.",
+            "anvar-karimzoda",
+        ),
+    ],
+)
+def test_a_person_named_while_the_event_is_told_takes_part(tmp_path, gazetteer, language, text, person):
+    frames = _frames(_read(tmp_path, gazetteer, language, text))
+    assert len(frames) == 1, frames
+    (frame,) = frames.values()
+    assert person in frame.get("cas:participant", set())
+
+
+def test_a_person_named_long_after_the_event_does_not_take_part(tmp_path, gazetteer):
+    doc = _read(
+        tmp_path,
+        gazetteer,
+        "en",
+        "A summit of Central Asian leaders took place in Astana on 12 March 2024. "
+        "Trade grew last year. Prices rose in the spring. Harvests were good. "
+        "Foreign Minister of Tajikistan Anvar Karimzoda spoke about water in Dushanbe.",
+    )
+    (frame,) = _frames(doc).values()
+    assert "anvar-karimzoda" not in frame.get("cas:participant", set())
