@@ -155,21 +155,30 @@ def test_the_sides_named_between(tmp_path, gazetteer, language, text, participan
     _one_frame(_read(tmp_path, gazetteer, language, text), participants)
 
 
-def test_later_descriptions_without_a_name_are_the_event_in_focus(tmp_path, gazetteer):
-    """Russian has no articles: "на многочасовом совещании", "итоги ташкентской встречи" after "a
-    summit took place" are that summit, one forum with its place, day and participants."""
-    doc = _read(
-        tmp_path,
-        gazetteer,
-        "ru",
-        "10 марта 2023 года в Ташкенте прошел экстренный саммит президентов Казахстана и Узбекистана. "
-        "На многочасовом совещании обсуждалась обстановка на границе. "
-        "Итоги ташкентской встречи подвели министры иностранных дел.",
-    )
+@pytest.mark.parametrize(
+    ("language", "text", "descriptions"),
+    [
+        (  # Russian has no articles: later descriptions without a name are the summit just told
+            "ru",
+            "10 марта 2023 года в Ташкенте прошел экстренный саммит президентов Казахстана и Узбекистана. "
+            "На многочасовом совещании обсуждалась обстановка на границе. "
+            "Итоги ташкентской встречи подвели министры иностранных дел.",
+            {"многочасовом совещании", "ташкентской встречи"},
+        ),
+        (  # an indefinite restatement right after the event was told
+            "fr",
+            "Les présidents du Kazakhstan et de l'Ouzbékistan ont tenu un sommet commun. "
+            "Le 3 mai, à Tachkent, une réunion bilatérale a eu lieu entre les deux présidents.",
+            {"réunion bilatérale"},
+        ),
+    ],
+)
+def test_later_descriptions_without_a_name_are_the_event_in_focus(tmp_path, gazetteer, language, text, descriptions):
+    doc = _read(tmp_path, gazetteer, language, text)
     forums = [e for e in doc.entities if "Forum" in e.classes]
     assert len(forums) == 1
     texts = {m.text for m in doc.mentions if m.ref == forums[0].ref}
-    assert {"многочасовом совещании", "ташкентской встречи"} <= texts
+    assert descriptions <= texts
 
 
 def test_a_description_naming_an_organisation_is_another_event(tmp_path, gazetteer):
