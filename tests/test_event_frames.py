@@ -222,6 +222,22 @@ def test_a_person_named_while_the_event_is_told_takes_part(tmp_path, gazetteer, 
     assert person in frame.get("cas:participant", set())
 
 
+@pytest.mark.parametrize(
+    ("language", "absent"),
+    [
+        ("en", "Foreign Minister of Tajikistan Anvar Karimzoda did not attend."),
+        ("fr", "Le ministre tadjik des Affaires étrangères Anvar Karimzoda n'a pas assisté à la réunion."),
+    ],
+)
+def test_a_person_said_to_be_absent_does_not_take_part(tmp_path, gazetteer, language, absent):
+    opening = {
+        "en": "A summit of Central Asian leaders took place in Astana on 12 March 2024. ",
+        "fr": "Un sommet des dirigeants d'Asie centrale s'est tenu à Astana le 12 mars 2024. ",
+    }[language]
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, opening + absent)).values()
+    assert "anvar-karimzoda" not in frame.get("cas:participant", set())
+
+
 def test_a_person_named_long_after_the_event_does_not_take_part(tmp_path, gazetteer):
     doc = _read(
         tmp_path,
