@@ -14,6 +14,7 @@ from pathlib import Path
 from casckg.ontology import domains_and_ranges
 
 from .article import Article, load_article
+from .attendance import present_at_event
 from .casing import truecase
 from .gazetteer import Gazetteer
 from .language import sentences
@@ -88,6 +89,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found += people_statements(am)
     found += title_statements(am)
     found += status_statements(am)
+    found += present_at_event(am)  # before `_inferred`: a present minister's state takes part too
     deployments, extra_entities = deployment_statements(am, language, gazetteer)
     found += deployments
     for ref, (cls, label) in extra_entities.items():

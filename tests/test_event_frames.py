@@ -153,3 +153,99 @@ def test_no_event_from_a_verb_that_tells_none(tmp_path, gazetteer, language, tex
 )
 def test_the_sides_named_between(tmp_path, gazetteer, language, text, participants):
     _one_frame(_read(tmp_path, gazetteer, language, text), participants)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "descriptions"),
+    [
+        (  # Russian has no articles: later descriptions without a name are the summit just told
+            "ru",
+            "10 марта 2023 года в Ташкенте прошел экстренный саммит президентов Казахстана и Узбекистана. "
+            "На многочасовом совещании обсуждалась обстановка на границе. "
+            "Итоги ташкентской встречи подвели министры иностранных дел.",
+            {"многочасовом совещании", "ташкентской встречи"},
+        ),
+        (  # an indefinite restatement right after the event was told
+            "fr",
+            "Les présidents du Kazakhstan et de l'Ouzbékistan ont tenu un sommet commun. "
+            "Le 3 mai, à Tachkent, une réunion bilatérale a eu lieu entre les deux présidents.",
+            {"réunion bilatérale"},
+        ),
+    ],
+)
+def test_later_descriptions_without_a_name_are_the_event_in_focus(tmp_path, gazetteer, language, text, descriptions):
+    doc = _read(tmp_path, gazetteer, language, text)
+    forums = [e for e in doc.entities if "Forum" in e.classes]
+    assert len(forums) == 1
+    texts = {m.text for m in doc.mentions if m.ref == forums[0].ref}
+    assert descriptions <= texts
+
+
+def test_a_description_naming_an_organisation_is_another_event(tmp_path, gazetteer):
+    doc = _read(
+        tmp_path,
+        gazetteer,
+        "ru",
+        "В Ташкенте прошел экстренный саммит президентов Казахстана и Узбекистана. "
+        "Президенты обсудили подготовку к совещанию ОДКБ.",
+    )
+    assert len([e for e in doc.entities if "Forum" in e.classes]) == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person"),
+    [
+        (
+            "en",
+            "A summit of Central Asian leaders took place in Astana on 12 March 2024. "
+            "Foreign Minister of Tajikistan Anvar Karimzoda flew in from Dushanbe.",
+            "anvar-karimzoda",
+        ),
+        (
+            "fr",
+            "Un sommet des dirigeants d'Asie centrale s'est tenu à Astana le 12 mars 2024. "
+            "Le ministre tadjik des Affaires étrangères Anvar Karimzoda est venu de Douchanbé.",
+            "anvar-karimzoda",
+        ),
+        (
+            "ru",
+            "12 марта 2024 года в Астане состоялся саммит лидеров Центральной Азии. "
+            "Из Душанбе прилетел министр иностранных дел Таджикистана Анвар Каримзода.",
+            "anvar-karimzoda",
+        ),
+    ],
+)
+def test_a_person_named_while_the_event_is_told_takes_part(tmp_path, gazetteer, language, text, person):
+    frames = _frames(_read(tmp_path, gazetteer, language, text))
+    assert len(frames) == 1, frames
+    (frame,) = frames.values()
+    assert person in frame.get("cas:participant", set())
+
+
+@pytest.mark.parametrize(
+    ("language", "absent"),
+    [
+        ("en", "Foreign Minister of Tajikistan Anvar Karimzoda did not attend."),
+        ("fr", "Le ministre tadjik des Affaires étrangères Anvar Karimzoda n'a pas assisté à la réunion."),
+    ],
+)
+def test_a_person_said_to_be_absent_does_not_take_part(tmp_path, gazetteer, language, absent):
+    opening = {
+        "en": "A summit of Central Asian leaders took place in Astana on 12 March 2024. ",
+        "fr": "Un sommet des dirigeants d'Asie centrale s'est tenu à Astana le 12 mars 2024. ",
+    }[language]
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, opening + absent)).values()
+    assert "anvar-karimzoda" not in frame.get("cas:participant", set())
+
+
+def test_a_person_named_long_after_the_event_does_not_take_part(tmp_path, gazetteer):
+    doc = _read(
+        tmp_path,
+        gazetteer,
+        "en",
+        "A summit of Central Asian leaders took place in Astana on 12 March 2024. "
+        "Trade grew last year. Prices rose in the spring. Harvests were good. "
+        "Foreign Minister of Tajikistan Anvar Karimzoda spoke about water in Dushanbe.",
+    )
+    (frame,) = _frames(doc).values()
+    assert "anvar-karimzoda" not in frame.get("cas:participant", set())
