@@ -80,6 +80,8 @@ def _name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, 
         m = taken.get(i + n)
         if not tok.is_word or not tok.is_cap or tok.is_upper or tok.key in lex["determiners"]:
             break
+        if any(ch.isdigit() for ch in tok.text):
+            return 0  # a name glued to what follows it ("Sarsekov22 May"): its end is unknown
         if m is not None and m.cls != "Person" and m.first >= i:
             break  # (a discovered name that ran on from before the title into the name does not end it)
         if head := head_at(tokens, i + n, lex):
@@ -104,6 +106,26 @@ def _ranks_before_name(
     if j > start and not _name_at(tokens, j, taken, lex, language):
         return start, []
     return j, ranks
+
+
+def _past_complement(tokens: list[Token], j: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
+    """The token after a complement that says what a title is for or where it is held, when a name
+    follows it ("Under-Secretary-General for Peacekeeping Operations N", "Regional Director for Europe
+    N", "l'ambassadeur kirghize au Turkménistan N"): joining words and names of anything but a person;
+    j itself when no name follows."""
+    k = j
+    while k < len(tokens) and k - j < 8:
+        m = taken.get(k)
+        if m is not None and m.cls != "Person" and m.first == k:
+            k = m.last
+        elif m is None and tokens[k].key in lex["connectors"] and not tokens[k].is_cap:
+            k += 1
+        else:
+            break
+    if k == j or taken.get(k - 1) is None:
+        return j  # nothing skipped, or the complement ends on a joining word
+    after, _ = _ranks_before_name(tokens, k, taken, lex, language)
+    return k if _name_at(tokens, after, taken, lex, language) else j
 
 
 def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention]) -> Ref | None:
@@ -289,24 +311,22 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             if after is not None:
                 affiliation = affiliation or after.ref
                 j = after.last
+        j = _past_complement(tokens, j, taken, lex, language)
         # the name: right after the title (and its complement), or before ", a TITLE"
         j, later = _ranks_before_name(tokens, j, taken, lex, language)
         ranks += later
         when, q0 = qualifier(tokens, t0, taken, language)
         if titles and when:
             titles[0] = f"{when} {titles[0]}"  # "Former Kyrgyz Vice-President", "alors vice Premier ministre"
-        role = ", ".join(ranks + titles)
         n_name = _name_at(tokens, j, taken, lex, language)
-        first = last = None
-        if n_name == 0 and j < len(tokens) - 1 and tokens[j].text == ",":
-            n_name = _name_at(tokens, j + 1, taken, lex, language)
-            j += 1
-        if n_name:
-            first, last = j, j + n_name
-        else:
-            first, last = _name_before(tokens, q0, taken, lex)
-            if any(p.first == first for p in people):
-                first = last = None  # that name has its title before it: this title is the next item's
+        if n_name == 0 and j < len(tokens) - 1 and tokens[j].text == ",":  # ", Lieutenant Colonel N"
+            j, later = _ranks_before_name(tokens, j + 1, taken, lex, language)
+            ranks += later
+            n_name = _name_at(tokens, j, taken, lex, language)
+        role = ", ".join(ranks + titles)
+        first, last = (j, j + n_name) if n_name else _name_before(tokens, q0, taken, lex)
+        if not n_name and any(p.first == first for p in people):
+            first = last = None  # that name has its title before it: this title is the next item's
         if first is not None:
             people.append(_titled(tokens, first, last, role, affiliation, taken, gaz, (t0, t1)))
         elif (holder := taken.get(t0)) is not None and holder.cls == "Person" and holder.how in ("known", "nested"):
