@@ -152,10 +152,14 @@ def _name_word(token: Token, mention: Mention | None) -> bool:
     return token.is_word and token.is_cap and not token.is_upper and (mention is None or mention.cls == "Person")
 
 
-def _name_before(tokens: list[Token], t0: int, taken: dict[int, Mention], lex: dict) -> tuple[int | None, int | None]:
+def _name_before(
+    tokens: list[Token], t0: int, taken: dict[int, Mention], lex: dict, language: str
+) -> tuple[int | None, int | None]:
     """A name written before ", a TITLE" ("Erlan Karin, Secretary of …"): its token span, or (None, None)."""
     first = last = None
     k = t0 - 1
+    while k > t0 - 3 and tokens[k].text in ("’s", "'s", "’", "'", "s"):
+        k -= 1  # "Martin Berndt, the U.S. Atlantic Command's director"
     before = taken.get(k)
     if before is not None and before.cls in ("State", "Institution"):
         k = before.first - 1  # "James Appathurai, NATO Spokesman": the title's body stands between
@@ -166,8 +170,8 @@ def _name_before(tokens: list[Token], t0: int, taken: dict[int, Mention], lex: d
         start = end
         while start > 0 and end - start < 3 and _name_word(tokens[start - 1], taken.get(start - 1)):
             start -= 1
-        while start < end and tokens[start].key in (lex.get("honorifics") or ()):
-            start += 1  # "M. Imangali Tasmagambetov": the honorific is no part of the name
+        while start < end and tokens[start].key in rank_words(language):
+            start += 1  # "M. Imangali Tasmagambetov", "General Martin Berndt": honorific and rank are no name
         if end - start >= 2 or (end - start == 1 and taken.get(start) and taken[start].cls == "Person"):
             first, last = start, end
     return first, last
@@ -324,8 +328,8 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             ranks += later
             n_name = _name_at(tokens, j, taken, lex, language)
         role = ", ".join(ranks + titles)
-        first, last = (j, j + n_name) if n_name else _name_before(tokens, q0, taken, lex)
-        if not n_name and any(p.first == first for p in people):
+        first, last = (j, j + n_name) if n_name else _name_before(tokens, q0, taken, lex, language)
+        if not n_name and any(p.first == first and (p.affiliation or not affiliation) for p in people):
             first = last = None  # that name has its title before it: this title is the next item's
         if first is not None:
             people.append(_titled(tokens, first, last, role, affiliation, taken, gaz, (t0, t1)))

@@ -226,7 +226,7 @@ def test_a_possessive_and_a_russian_genitive_give_the_state(tmp_path, gazetteer)
 def test_a_title_reaches_its_name_past_a_complement_a_rank_or_a_feminine_ending(
     tmp_path, gazetteer, text, person, body, role
 ):
-    """"Special Representative for Central Asia N", "representative of X, Major General N" and the
+    """ "Special Representative for Central Asia N", "representative of X, Major General N" and the
     feminine "directrice" all name the person who holds the title and the body it is of."""
     facts = _facts(tmp_path, gazetteer, text)
     assert (person, "affiliatedWith", body) in facts
@@ -234,7 +234,7 @@ def test_a_title_reaches_its_name_past_a_complement_a_rank_or_a_feminine_ending(
 
 
 def test_a_nationality_adjective_after_a_title_is_the_state_not_the_post(tmp_path, gazetteer):
-    """"l'ambassadrice ouzbèke en Chine N": the ambassador is Uzbekistan's, posted in China."""
+    """ "l'ambassadrice ouzbèke en Chine N": the ambassador is Uzbekistan's, posted in China."""
     facts = _facts(
         tmp_path,
         gazetteer,
@@ -245,3 +245,14 @@ def test_a_nationality_adjective_after_a_title_is_the_state_not_the_post(tmp_pat
     assert ("Nodira Karimova", "affiliatedWith", "China") not in facts
     assert ("Marie Dupont", "affiliatedWith", "North Atlantic Treaty Organization") in facts
     assert _roles(facts, "Marie Dupont") == ["deputy secretary-general"]
+
+
+def test_a_possessive_title_after_a_ranked_name_gives_the_body_and_keeps_one_person(tmp_path, gazetteer):
+    """ "Colonel John Carter, NATO's special representative": one person (the rank is no part of the
+    name), with the rank and the title as his role and NATO as his affiliation."""
+    facts = _facts(
+        tmp_path, gazetteer, "Colonel John Carter, NATO’s special representative, told reporters that talks went well."
+    )
+    assert ("John Carter", "affiliatedWith", "North Atlantic Treaty Organization") in facts
+    assert _roles(facts, "John Carter") == ["colonel, special representative"]
+    assert not any(s.startswith("Colonel") for s, _, _ in facts)
