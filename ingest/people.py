@@ -108,6 +108,12 @@ def _ranks_before_name(
     return j, ranks
 
 
+def _body_end(tokens: list[Token], body: Mention) -> int:
+    """Where the name of a title's body ends: before a first name the morphology knows, when the name
+    found for the body ran on into the person's ("Совета безопасности России Сергей Шойгу")."""
+    return next((k for k in range(body.first + 1, body.last) if "Name" in tokens[k].tag), body.last)
+
+
 def _past_complement(tokens: list[Token], j: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
     """The token after a complement that says what a title is for or where it is held, when a name
     follows it ("Under-Secretary-General for Peacekeeping Operations N", "Regional Director for Europe
@@ -306,7 +312,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         after = _outermost(mentions, tokens, taken, t0, c, language)
         if (c > j or language in ("fr", "ru")) and after is not None:
             affiliation = affiliation or after.ref
-            j = after.last
+            j = _body_end(tokens, after)
         elif language == "ru":
             # genitive words after a Russian title: "министра обороны РК"
             while j < len(tokens) and "gent" in tokens[j].tag and not tokens[j].is_cap:
@@ -314,7 +320,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             after = _outermost(mentions, tokens, taken, t0, j, language)
             if after is not None:
                 affiliation = affiliation or after.ref
-                j = after.last
+                j = _body_end(tokens, after)
         j = _past_complement(tokens, j, taken, lex, language)
         # the name: right after the title (and its complement), or before ", a TITLE"
         j, later = _ranks_before_name(tokens, j, taken, lex, language)

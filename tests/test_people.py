@@ -256,3 +256,10 @@ def test_a_possessive_title_after_a_ranked_name_gives_the_body_and_keeps_one_per
     assert ("John Carter", "affiliatedWith", "North Atlantic Treaty Organization") in facts
     assert _roles(facts, "John Carter") == ["colonel, special representative"]
     assert not any(s.startswith("Colonel") for s, _, _ in facts)
+
+
+def test_a_russian_title_reaches_the_name_its_bodys_name_ran_into(tmp_path, gazetteer):
+    """ "секретарь Совета безопасности России Сергей Шойгу": the body's name ends where the first name
+    begins, so the person after it holds the title."""
+    facts = _facts(tmp_path, gazetteer, "Вчера секретарь Совета безопасности России Сергей Шойгу прибыл в Астану.")
+    assert _roles(facts, "Сергей Шойгу") == ["secretary"]
