@@ -80,6 +80,8 @@ def _name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, 
         m = taken.get(i + n)
         if not tok.is_word or not tok.is_cap or tok.is_upper or tok.key in lex["determiners"]:
             break
+        if any(ch.isdigit() for ch in tok.text):
+            return 0  # a name glued to what follows it ("Sarsekov22 May"): its end is unknown
         if m is not None and m.cls != "Person" and m.first >= i:
             break  # (a discovered name that ran on from before the title into the name does not end it)
         if head := head_at(tokens, i + n, lex):
@@ -106,6 +108,32 @@ def _ranks_before_name(
     return j, ranks
 
 
+def _body_end(tokens: list[Token], body: Mention) -> int:
+    """Where the name of a title's body ends: before a first name the morphology knows, when the name
+    found for the body ran on into the person's ("Совета безопасности России Сергей Шойгу")."""
+    return next((k for k in range(body.first + 1, body.last) if "Name" in tokens[k].tag), body.last)
+
+
+def _past_complement(tokens: list[Token], j: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
+    """The token after a complement that says what a title is for or where it is held, when a name
+    follows it ("Under-Secretary-General for Peacekeeping Operations N", "Regional Director for Europe
+    N", "l'ambassadeur kirghize au Turkménistan N"): joining words and names of anything but a person;
+    j itself when no name follows."""
+    k = j
+    while k < len(tokens) and k - j < 8:
+        m = taken.get(k)
+        if m is not None and m.cls != "Person" and m.first == k:
+            k = m.last
+        elif m is None and tokens[k].key in lex["connectors"] and not tokens[k].is_cap:
+            k += 1
+        else:
+            break
+    if k == j or taken.get(k - 1) is None:
+        return j  # nothing skipped, or the complement ends on a joining word
+    after, _ = _ranks_before_name(tokens, k, taken, lex, language)
+    return k if _name_at(tokens, after, taken, lex, language) else j
+
+
 def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention]) -> Ref | None:
     """The state or body a title is of, named before it: "Kyrgyz President", "UN Secretary-General",
     "Turkmenistan’s", or the opener of a list line ("Kazakhstan – President …")."""
@@ -130,10 +158,14 @@ def _name_word(token: Token, mention: Mention | None) -> bool:
     return token.is_word and token.is_cap and not token.is_upper and (mention is None or mention.cls == "Person")
 
 
-def _name_before(tokens: list[Token], t0: int, taken: dict[int, Mention], lex: dict) -> tuple[int | None, int | None]:
+def _name_before(
+    tokens: list[Token], t0: int, taken: dict[int, Mention], lex: dict, language: str
+) -> tuple[int | None, int | None]:
     """A name written before ", a TITLE" ("Erlan Karin, Secretary of …"): its token span, or (None, None)."""
     first = last = None
     k = t0 - 1
+    while k > t0 - 3 and tokens[k].text in ("’s", "'s", "’", "'", "s"):
+        k -= 1  # "Martin Berndt, the U.S. Atlantic Command's director"
     before = taken.get(k)
     if before is not None and before.cls in ("State", "Institution"):
         k = before.first - 1  # "James Appathurai, NATO Spokesman": the title's body stands between
@@ -144,8 +176,8 @@ def _name_before(tokens: list[Token], t0: int, taken: dict[int, Mention], lex: d
         start = end
         while start > 0 and end - start < 3 and _name_word(tokens[start - 1], taken.get(start - 1)):
             start -= 1
-        while start < end and tokens[start].key in (lex.get("honorifics") or ()):
-            start += 1  # "M. Imangali Tasmagambetov": the honorific is no part of the name
+        while start < end and tokens[start].key in rank_words(language):
+            start += 1  # "M. Imangali Tasmagambetov", "General Martin Berndt": honorific and rank are no name
         if end - start >= 2 or (end - start == 1 and taken.get(start) and taken[start].cls == "Person"):
             first, last = start, end
     return first, last
@@ -280,7 +312,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         after = _outermost(mentions, tokens, taken, t0, c, language)
         if (c > j or language in ("fr", "ru")) and after is not None:
             affiliation = affiliation or after.ref
-            j = after.last
+            j = _body_end(tokens, after)
         elif language == "ru":
             # genitive words after a Russian title: "министра обороны РК"
             while j < len(tokens) and "gent" in tokens[j].tag and not tokens[j].is_cap:
@@ -288,25 +320,23 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             after = _outermost(mentions, tokens, taken, t0, j, language)
             if after is not None:
                 affiliation = affiliation or after.ref
-                j = after.last
+                j = _body_end(tokens, after)
+        j = _past_complement(tokens, j, taken, lex, language)
         # the name: right after the title (and its complement), or before ", a TITLE"
         j, later = _ranks_before_name(tokens, j, taken, lex, language)
         ranks += later
         when, q0 = qualifier(tokens, t0, taken, language)
         if titles and when:
             titles[0] = f"{when} {titles[0]}"  # "Former Kyrgyz Vice-President", "alors vice Premier ministre"
-        role = ", ".join(ranks + titles)
         n_name = _name_at(tokens, j, taken, lex, language)
-        first = last = None
-        if n_name == 0 and j < len(tokens) - 1 and tokens[j].text == ",":
-            n_name = _name_at(tokens, j + 1, taken, lex, language)
-            j += 1
-        if n_name:
-            first, last = j, j + n_name
-        else:
-            first, last = _name_before(tokens, q0, taken, lex)
-            if any(p.first == first for p in people):
-                first = last = None  # that name has its title before it: this title is the next item's
+        if n_name == 0 and j < len(tokens) - 1 and tokens[j].text == ",":  # ", Lieutenant Colonel N"
+            j, later = _ranks_before_name(tokens, j + 1, taken, lex, language)
+            ranks += later
+            n_name = _name_at(tokens, j, taken, lex, language)
+        role = ", ".join(ranks + titles)
+        first, last = (j, j + n_name) if n_name else _name_before(tokens, q0, taken, lex, language)
+        if not n_name and any(p.first == first and (p.affiliation or not affiliation) for p in people):
+            first = last = None  # that name has its title before it: this title is the next item's
         if first is not None:
             people.append(_titled(tokens, first, last, role, affiliation, taken, gaz, (t0, t1)))
         elif (holder := taken.get(t0)) is not None and holder.cls == "Person" and holder.how in ("known", "nested"):

@@ -1,5 +1,5 @@
 """What the structure of a noun phrase says when its two names were found apart: "X of Y", "X de Y",
-the Russian genitive "Х Казахстана", "Y's X".
+the Russian genitive "Х Казахстана", "Y's X", an organisation's acronym in front ("the UN Security Council").
 
 The mention finder often ends a name before its complement ("Council of Defense Ministers" | "of the
 member states of" | "the CSTO"), or lets it run into the next name. Nested names are read in
@@ -54,9 +54,11 @@ def phrase_statements(am: ArticleMentions) -> list[Found]:
             if negated(folded, a.start - sentence.start, a.start - sentence.start, am.language, reach=2):
                 continue  # "no NATO office in ...": the head names nothing that exists
             gap = folded[a.end - sentence.start : b.start - sentence.start]
-            if b.start < a.end and not _runs_into(a, b):
+            if _acronym_before(a, b, gap):  # "the UN Security Council", "OSCE Forum for Security Co-operation"
+                found = _relation(b, a, index, "phrase.acronym")
+            elif b.start < a.end and not _runs_into(a, b):
                 continue  # two readings of the same words
-            if _runs_into(a, b) or complement and complement.fullmatch(gap) and _genitive_ok(am, index, b):
+            elif _runs_into(a, b) or complement and complement.fullmatch(gap) and _genitive_ok(am, index, b):
                 found = _relation(a, b, index, "phrase.complement")
             elif possessive and _owner(a, mentions) and possessive.fullmatch(gap):  # "Russia's Chelyabinsk oblast"
                 found = _relation(b, a, index, "phrase.possessive")
@@ -65,6 +67,19 @@ def phrase_statements(am: ArticleMentions) -> list[Found]:
             if found is not None:
                 out.append(found)
     return out
+
+
+def _acronym_before(a: Mention, b: Mention, gap: str) -> bool:
+    """An organisation's acronym written right before the name of an institution, as a modifier ("the UN
+    Security Council", "OSCE Forum for ..."), also when both readings share it ("the UN" | "UN Department
+    for ..."): the institution is the organisation's."""
+    if a.cls != "Institution" or b.cls != "Institution" or a.ref == b.ref or b.end <= a.end:
+        return False
+    acronym = a.text.split()[-1]
+    if not (len(acronym) >= 2 and acronym.isupper() and acronym.isalpha()):
+        return False
+    shared = b.start < a.end and b.text.startswith(acronym + " ")
+    return shared or b.start >= a.end and not gap.strip()
 
 
 def _owner(a: Mention, mentions: list[Mention]) -> bool:

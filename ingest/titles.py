@@ -19,13 +19,30 @@ if TYPE_CHECKING:
     from .mentions import Mention
 
 
+# how French writes a title held by a woman: every word that agrees takes its feminine ending
+# ("secrétaire générale adjointe", "directrice exécutive", "vice-présidente")
+_FEMININE = (("teur", "trice"), ("eur", "rice"), ("ien", "ienne"), ("el", "elle"), ("if", "ive"))
+
+
+def _feminine(words: tuple[str, ...]) -> tuple[str, ...]:
+    def one(word: str) -> str:
+        if word.endswith("e") or len(word) < 3:
+            return word
+        return next((word[: -len(m)] + f for m, f in _FEMININE if word.endswith(m)), word + "e")
+
+    return tuple(one(w) for w in words)
+
+
 @cache
 def titles(language: str) -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
     lex = lang_lexicon(language)
     out = {}
     for kind in ("titles", "ranks"):
         for phrase, english in (lex.get(kind) or {}).items():
-            out[tuple(fold(phrase).split())] = (kind, english)
+            key = tuple(fold(phrase).split())
+            out[key] = (kind, english)
+            if language == "fr" and kind == "titles":
+                out.setdefault(_feminine(key), (kind, english))
     return out, max(len(k) for k in out)
 
 

@@ -198,3 +198,68 @@ def test_a_possessive_and_a_russian_genitive_give_the_state(tmp_path, gazetteer)
     russian = _facts(tmp_path, gazetteer, "В заседании принял участие министр обороны Казахстана Нуржан Абишев.")
     assert ("Нуржан Абишев", "affiliatedWith", "Kazakhstan") in russian
     assert _roles(russian, "Нуржан Абишев") == ["minister of defence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body", "role"),
+    [
+        (
+            "The talks were opened by EU Special Representative for Central Asia Terhi Hakala.",
+            "Terhi Hakala",
+            "European Union",
+            "special representative",
+        ),
+        (
+            "Учения посетил представитель Министерства обороны Казахстана, генерал-майор Серик Ахметов.",
+            "Серик Ахметов",
+            "Ministry of Defence of the Republic of Kazakhstan",
+            "major general, representative",
+        ),
+        (
+            "La directrice de l’ONUDC Anna Petit a visité le centre régional à Bichkek.",
+            "Anna Petit",
+            "United Nations Office on Drugs and Crime",
+            "director",
+        ),
+    ],
+)
+def test_a_title_reaches_its_name_past_a_complement_a_rank_or_a_feminine_ending(
+    tmp_path, gazetteer, text, person, body, role
+):
+    """ "Special Representative for Central Asia N", "representative of X, Major General N" and the
+    feminine "directrice" all name the person who holds the title and the body it is of."""
+    facts = _facts(tmp_path, gazetteer, text)
+    assert (person, "affiliatedWith", body) in facts
+    assert _roles(facts, person) == [role]
+
+
+def test_a_nationality_adjective_after_a_title_is_the_state_not_the_post(tmp_path, gazetteer):
+    """ "l'ambassadrice ouzbèke en Chine N": the ambassador is Uzbekistan's, posted in China."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "L’ambassadrice ouzbèke en Chine Nodira Karimova et la secrétaire générale adjointe de l’OTAN "
+        "Marie Dupont sont arrivées le 3 mai à Tachkent.",
+    )
+    assert ("Nodira Karimova", "affiliatedWith", "Uzbekistan") in facts
+    assert ("Nodira Karimova", "affiliatedWith", "China") not in facts
+    assert ("Marie Dupont", "affiliatedWith", "North Atlantic Treaty Organization") in facts
+    assert _roles(facts, "Marie Dupont") == ["deputy secretary-general"]
+
+
+def test_a_possessive_title_after_a_ranked_name_gives_the_body_and_keeps_one_person(tmp_path, gazetteer):
+    """ "Colonel John Carter, NATO's special representative": one person (the rank is no part of the
+    name), with the rank and the title as his role and NATO as his affiliation."""
+    facts = _facts(
+        tmp_path, gazetteer, "Colonel John Carter, NATO’s special representative, told reporters that talks went well."
+    )
+    assert ("John Carter", "affiliatedWith", "North Atlantic Treaty Organization") in facts
+    assert _roles(facts, "John Carter") == ["colonel, special representative"]
+    assert not any(s.startswith("Colonel") for s, _, _ in facts)
+
+
+def test_a_russian_title_reaches_the_name_its_bodys_name_ran_into(tmp_path, gazetteer):
+    """ "секретарь Совета безопасности России Сергей Шойгу": the body's name ends where the first name
+    begins, so the person after it holds the title."""
+    facts = _facts(tmp_path, gazetteer, "Вчера секретарь Совета безопасности России Сергей Шойгу прибыл в Астану.")
+    assert _roles(facts, "Сергей Шойгу") == ["secretary"]

@@ -146,3 +146,17 @@ def test_every_state_listed_after_a_region_lies_in_it(tmp_path, gazetteer, langu
 def test_a_city_of_a_state_lies_in_it(tmp_path, gazetteer):
     facts = _facts(tmp_path, gazetteer, "en", "Talks were held in Almaty, the largest city of Kazakhstan.")
     assert ("almaty", "cas:locatedIn", "KAZ") in facts
+
+
+def test_an_organisations_acronym_before_a_body_makes_the_body_its_part(tmp_path, gazetteer):
+    """ "the UN Security Council", "the UN Department for ...": the acronym in front names the organisation the
+    body belongs to, whether or not the body's own name starts with it; a list is no such phrase."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "en",
+        "The UN Security Council welcomed the report of the UN Department for Peacekeeping Operations.",
+    )
+    assert {("unsc", "cas:partOf", "un"), ("un-dpko", "cas:partOf", "un")} <= facts
+    listed = _facts(tmp_path, gazetteer, "en", "The CSTO, the UN Security Council and NATO met in Vienna.")
+    assert not _objects(listed, "unsc", "cas:partOf") - {"un"}
