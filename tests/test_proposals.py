@@ -1,0 +1,57 @@
+"""What a meeting produced and who proposed what: an act signed or adopted at a meeting is among what
+the meeting discussed; the proposer of an initiative is the subject of the proposal verb or noun.
+
+Hand-written sentences in each language; a reader checks what the summit dealt with and who
+proposed it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casckg.ingest.extract import extract
+
+
+def _facts(tmp_path: Path, gazetteer, language: str, text: str) -> set[tuple[str, str, str]]:
+    path = tmp_path / f"{language}.md"
+    front = (
+        f"---\nid: p-{language}\ntitle: T\npublisher: P\nlanguage: {language}\npublished: 2024-01-01\n"
+        f"url: https://example.org/{language}\n---\n"
+    )
+    path.write_text(front + text + "\n", encoding="utf-8")
+    doc = extract(path, gazetteer)
+    return {
+        (s.subject.key, s.predicate, getattr(s.object, "key", None) or s.object.value)
+        for s in doc.statements
+        if s.predicate != "rdfs:label"
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "act"),
+    [
+        (
+            "en",
+            "The Central Asian summit took place in Dushanbe on 14 September. "
+            "At the summit the presidents signed the Treaty on Friendship and Good-Neighbourliness.",
+            "treaty-on-friendship-and-good-neighbourliness",
+        ),
+        (
+            "fr",
+            "Le sommet d'Asie centrale s'est tenu à Douchanbé le 14 septembre. "
+            "Lors du sommet, les présidents ont signé le Traité d'amitié et de bon voisinage.",
+            "traite-d-amitie-et-de-bon-voisinage",
+        ),
+        (
+            "ru",
+            "Саммит глав государств Центральной Азии прошёл в Душанбе 14 сентября. "
+            "На саммите президенты подписали Договор о дружбе и добрососедстве.",
+            "dogovor-o-druzhbe-i-dobrososedstve",
+        ),
+    ],
+)
+def test_an_act_signed_at_a_meeting_is_what_the_meeting_discussed(tmp_path, gazetteer, language, text, act):
+    discussed = {(s, o) for s, p, o in _facts(tmp_path, gazetteer, language, text) if p == "cas:discussed"}
+    assert [s for s, o in discussed if o == act], f"the summit should have discussed {act}: {discussed}"
