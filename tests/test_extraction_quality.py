@@ -25,8 +25,8 @@ from casckg.ingest.extraction import extraction_json
 
 REPO = Path(__file__).resolve().parents[1]
 MAPPING = REPO / "ingest" / "gold_mapping.yaml"
-# level reached on seeds+dev (45 articles): all 0.887 / 0.662, cold 0.890 / 0.651
-FLOORS = {"all": (0.88, 0.66), "cold": (0.88, 0.65)}
+# level reached on seeds+dev (45 articles): all 0.887 / 0.668, cold 0.890 / 0.657
+FLOORS = {"all": (0.88, 0.66), "cold": (0.88, 0.655)}
 
 
 @pytest.fixture(scope="module")
