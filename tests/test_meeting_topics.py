@@ -6,27 +6,7 @@ Hand-written sentences in each language; a reader checks what the summit dealt w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from casckg.ingest.extract import extract
-
-
-def _facts(tmp_path: Path, gazetteer, language: str, text: str) -> set[tuple[str, str, str]]:
-    path = tmp_path / f"{language}.md"
-    front = (
-        f"---\nid: p-{language}\ntitle: T\npublisher: P\nlanguage: {language}\npublished: 2024-01-01\n"
-        f"url: https://example.org/{language}\n---\n"
-    )
-    path.write_text(front + text + "\n", encoding="utf-8")
-    doc = extract(path, gazetteer)
-    return {
-        (s.subject.key, s.predicate, getattr(s.object, "key", None) or s.object.value)
-        for s in doc.statements
-        if s.predicate != "rdfs:label"
-    }
-
 
 @pytest.mark.parametrize(
     ("language", "text", "act"),
@@ -51,8 +31,8 @@ def _facts(tmp_path: Path, gazetteer, language: str, text: str) -> set[tuple[str
         ),
     ],
 )
-def test_an_act_signed_at_a_meeting_is_what_the_meeting_discussed(tmp_path, gazetteer, language, text, act):
-    discussed = {(s, o) for s, p, o in _facts(tmp_path, gazetteer, language, text) if p == "cas:discussed"}
+def test_an_act_signed_at_a_meeting_is_what_the_meeting_discussed(facts, language, text, act):
+    discussed = {(s, o) for s, p, o in facts(language, text) if p == "cas:discussed"}
     assert [s for s, o in discussed if o == act], f"the summit should have discussed {act}: {discussed}"
 
 
@@ -86,9 +66,9 @@ def test_an_act_signed_at_a_meeting_is_what_the_meeting_discussed(tmp_path, gaze
     ],
 )
 def test_what_a_meeting_declared_itself_ready_for_or_was_briefed_on_is_discussed(
-    tmp_path, gazetteer, language, text, topic
+    facts, language, text, topic
 ):
     # "expressed readiness to", "a exprimé sa volonté de", "выразили готовность", "informed ... about": a
     # meeting's stance or briefing names what it dealt with, recorded under the vocabulary's English label
-    discussed = {o for _, p, o in _facts(tmp_path, gazetteer, language, text) if p == "cas:discussed"}
+    discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
     assert topic in discussed, discussed
