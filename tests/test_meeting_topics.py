@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+
 @pytest.mark.parametrize(
     ("language", "text", "act"),
     [
@@ -65,9 +66,7 @@ def test_an_act_signed_at_a_meeting_is_what_the_meeting_discussed(facts, languag
         ),
     ],
 )
-def test_what_a_meeting_declared_itself_ready_for_or_was_briefed_on_is_discussed(
-    facts, language, text, topic
-):
+def test_what_a_meeting_declared_itself_ready_for_or_was_briefed_on_is_discussed(facts, language, text, topic):
     # "expressed readiness to", "a exprimé sa volonté de", "выразили готовность", "informed ... about": a
     # meeting's stance or briefing names what it dealt with, recorded under the vocabulary's English label
     discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}

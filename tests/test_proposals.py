@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+
 def _proposed(facts, language: str, text: str) -> set[tuple[str, str]]:
     return {(s, o) for s, p, o in facts(language, text) if p == "cas:proposed"}
 
@@ -29,8 +30,7 @@ def test_the_proposer_of_a_known_forum(facts, language, text):
 
 def test_the_proposer_of_a_forum_named_only_in_the_article(facts):
     text = (
-        "La Conférence de Tachkent sur l'Afghanistan, organisée à l'initiative de l'Ouzbékistan, "
-        "a réuni vingt États."
+        "La Conférence de Tachkent sur l'Afghanistan, organisée à l'initiative de l'Ouzbékistan, a réuni vingt États."
     )
     assert {subject for subject, _ in _proposed(facts, "fr", text)} == {"UZB"}
 
