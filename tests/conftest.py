@@ -255,3 +255,25 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory):
     subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba", str(grants)], check=True, capture_output=True)
     yield url
     stop_server(process)
+
+
+@pytest.fixture
+def facts(tmp_path: Path, gazetteer):
+    """Extract a hand-written article in one language: its statements as (subject key, predicate, object key
+    or literal value), labels left out."""
+    from casckg.ingest.extract import extract
+
+    def read(language: str, text: str) -> set[tuple[str, str, str]]:
+        path = tmp_path / f"{language}.md"
+        front = (
+            f"---\nid: t-{language}\ntitle: T\npublisher: P\nlanguage: {language}\npublished: 2024-01-01\n"
+            f"url: https://example.org/{language}\n---\n"
+        )
+        path.write_text(front + text + "\n", encoding="utf-8")
+        return {
+            (s.subject.key, s.predicate, getattr(s.object, "key", None) or s.object.value)
+            for s in extract(path, gazetteer).statements
+            if s.predicate != "rdfs:label"
+        }
+
+    return read

@@ -1,0 +1,73 @@
+"""What a meeting dealt with beyond its discussion words: an act signed or adopted at the meeting, and
+what its participants declared themselves ready for or were briefed on.
+
+Hand-written sentences in each language; a reader checks what the summit dealt with.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "act"),
+    [
+        (
+            "en",
+            "The Central Asian summit took place in Dushanbe on 14 September. "
+            "At the summit the presidents signed the Treaty on Friendship and Good-Neighbourliness.",
+            "treaty-on-friendship-and-good-neighbourliness",
+        ),
+        (
+            "fr",
+            "Le sommet d'Asie centrale s'est tenu à Douchanbé le 14 septembre. "
+            "Lors du sommet, les présidents ont signé le Traité d'amitié et de bon voisinage.",
+            "traite-d-amitie-et-de-bon-voisinage",
+        ),
+        (
+            "ru",
+            "Саммит глав государств Центральной Азии прошёл в Душанбе 14 сентября. "
+            "На саммите президенты подписали Договор о дружбе и добрососедстве.",
+            "dogovor-o-druzhbe-i-dobrososedstve",
+        ),
+    ],
+)
+def test_an_act_signed_at_a_meeting_is_what_the_meeting_discussed(facts, language, text, act):
+    discussed = {(s, o) for s, p, o in facts(language, text) if p == "cas:discussed"}
+    assert [s for s, o in discussed if o == act], f"the summit should have discussed {act}: {discussed}"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "topic"),
+    [
+        (
+            "en",
+            "The Central Asian summit took place in Dushanbe. At the summit, the presidents expressed their "
+            "readiness to strengthen cooperation against terrorism.",
+            "terrorism",
+        ),
+        (
+            "en",
+            "The EU-Central Asia Ministerial Meeting was held in Dushanbe. At the meeting, the EU informed the "
+            "ministers about its priorities in water security.",
+            "water-security",
+        ),
+        (
+            "fr",
+            "Le sommet d'Asie centrale s'est tenu à Douchanbé. Lors du sommet, le président a exprimé sa volonté "
+            "de renforcer les échanges culturels.",
+            "cultural-exchanges",
+        ),
+        (
+            "ru",
+            "Саммит глав государств Центральной Азии прошёл в Душанбе. На саммите президенты выразили готовность "
+            "расширить борьбу с терроризмом.",
+            "terrorism",
+        ),
+    ],
+)
+def test_what_a_meeting_declared_itself_ready_for_or_was_briefed_on_is_discussed(facts, language, text, topic):
+    # "expressed readiness to", "a exprimé sa volonté de", "выразили готовность", "informed ... about": a
+    # meeting's stance or briefing names what it dealt with, recorded under the vocabulary's English label
+    discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+    assert topic in discussed, discussed

@@ -1,0 +1,40 @@
+"""Who proposed a forum, an agreement or a resolution: the subject of a proposal verb that governs it
+("proposed holding the X Conference", "предложил провести"), or the author a proposal noun names ("held
+at the initiative of X", "à l'initiative de X", "по инициативе X").
+
+Hand-written sentences in each language; a reader checks who proposed what.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _proposed(facts, language: str, text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in facts(language, text) if p == "cas:proposed"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In 2017, Uzbekistan proposed holding the Tashkent Conference on Afghanistan."),
+        ("en", "The Tashkent Conference on Afghanistan, held at the initiative of Uzbekistan, gathered twenty states."),
+        ("ru", "Узбекистан предложил провести Ташкентскую конференцию по Афганистану."),
+        ("ru", "Ташкентская конференция по Афганистану была созвана по инициативе Узбекистана."),
+    ],
+)
+def test_the_proposer_of_a_known_forum(facts, language, text):
+    # the forum is a reference record; the proposer is the state the construction names
+    assert ("UZB", "tashkent-afghanistan-conference-2018") in _proposed(facts, language, text)
+
+
+def test_the_proposer_of_a_forum_named_only_in_the_article(facts):
+    text = (
+        "La Conférence de Tachkent sur l'Afghanistan, organisée à l'initiative de l'Ouzbékistan, a réuni vingt États."
+    )
+    assert {subject for subject, _ in _proposed(facts, "fr", text)} == {"UZB"}
+
+
+def test_a_state_near_a_forum_without_a_proposal_word_proposed_nothing(facts):
+    text = "Uzbekistan attended the Tashkent Conference on Afghanistan with twenty other states."
+    assert _proposed(facts, "en", text) == set()
