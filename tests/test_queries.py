@@ -246,9 +246,10 @@ def test_who_held_the_ministries_and_the_eu_post_as_of_a_date(store) -> None:
     # Yatimov has chaired Tajikistan's State Committee for National Security since 2 September 2010 (news.tj);
     # Kudaiberdiev was Kyrgyzstan's defence minister from 22 July 2010 (Itar-Tass) to 26 December 2011 (ng.ru).
     assert holder("institution/gknb-tjk", "2015-01-01") == ["person/saimumin-yatimov"]
-    # Tashiev chaired Kyrgyzstan's committee from October 2020 until 10 February 2026 (rferl.org, kun.uz).
+    # Tashiev chaired Kyrgyzstan's committee from October 2020 until 10 February 2026 (rferl.org, kun.uz);
+    # Shabdanbekov, his deputy, followed in February 2026 (kun.uz, gazeta.kg).
     assert holder("institution/gknb-kgz", "2023-01-01") == ["person/kamchybek-tashiev"]
-    assert holder("institution/gknb-kgz", "2026-03-01") == []
+    assert holder("institution/gknb-kgz", "2026-03-01") == ["person/jumgalbek-shabdanbekov"]
     assert holder("institution/mod-kgz", "2011-01-01") == ["person/abibilla-kudaiberdiev"]
     assert holder("institution/mod-kgz", "2012-01-01") == []
 

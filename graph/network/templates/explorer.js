@@ -200,8 +200,17 @@
       const w = ctx.measureText(text).width + 4;
       const h = px * 1.25 + 2;
       const r = size(NODES[i]) * scale + 3;
-      // below the entity, else above, right or left of it: the first place that covers no name
-      const places = [[x - w / 2, y + r], [x - w / 2, y - r - h], [x + r, y - h / 2], [x - r - w, y - h / 2]];
+      // below the entity, else above, right or left of it, else at a corner: the first place that
+      // covers no name. A hub (or a chosen entity) may step further out, so that hubs drawn close
+      // together in the first view are all named.
+      const rings = rank[i] < HUBS || first.includes(i) ? [1, 1.8, 2.6] : [1];
+      const places = rings.flatMap((k) => {
+        const [o, d] = [r * k, r * k * 0.7];
+        return [
+          [x - w / 2, y + o], [x - w / 2, y - o - h], [x + o, y - h / 2], [x - o - w, y - h / 2],
+          [x + d, y + d], [x - d - w, y + d], [x + d, y - d - h], [x - d - w, y - d - h],
+        ];
+      });
       const place = places.find(([left, top]) => left >= 0 && left + w <= width && fits([i, left, top, w, h]));
       if (!place) continue;
       taken.push([i, place[0], place[1], w, h]);
