@@ -56,6 +56,9 @@ def lang_lexicon(language: str) -> dict:
         "stop": {fold(w) for w in data.get("stop") or []},
         "definite": {fold(w) for w in data.get("definite") or []},
         "determiners": {fold(w) for w in data.get("determiners") or []},
+        "counterparts": {fold(w) for w in data.get("counterparts") or []},
+        # as token keys compare; the raw "coordinators" stay for the regular expressions of lists
+        "coordinator_keys": {fold(w) for w in data.get("coordinators") or []},
     }
 
 

@@ -19,7 +19,7 @@ from .discover import head_at, lang_lexicon, rank_words
 from .gazetteer import Gazetteer, Known
 from .records import Ref
 from .titles import more_titles, plural_title_at, qualifier, title_at, title_through_state
-from .tokens import Token, fold
+from .tokens import Token
 
 if TYPE_CHECKING:
     from .mentions import Mention
@@ -265,7 +265,7 @@ def _coordinated(
 
 def _after_separator(tokens: list[Token], k: int, lex: dict) -> int | None:
     """The token after a list separator (a comma, a coordinator, or both) at k, or None."""
-    coordinators = {fold(w) for w in lex.get("coordinators") or []}
+    coordinators = lex["coordinator_keys"]
     start = k
     while k < len(tokens) and (tokens[k].text == "," or tokens[k].key in coordinators):
         k += 1
@@ -280,7 +280,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         for i in range(m.first, m.last):
             taken.setdefault(i, m)
     people: list[Person] = []
-    counterparts = {fold(w) for w in lex.get("counterparts") or []}
+    counterparts = lex["counterparts"]
     said = None  # the last title named in the sentence
     i = 0
     while i < len(tokens):

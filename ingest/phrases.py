@@ -22,7 +22,6 @@ from .lexicon import patterns as load_patterns
 from .linker import ArticleMentions, Mention
 from .negation import negated
 from .statements import Found
-from .tokens import fold
 
 LOCATED = "cas:locatedIn"
 PART = "cas:partOf"
@@ -48,7 +47,7 @@ def phrase_statements(am: ArticleMentions) -> list[Found]:
     out: list[Found] = []
     for index, mentions in enumerate(am.by_sentence):
         sentence = am.sentences[index]
-        folded = fold(sentence.text)
+        folded = am.folded[index]
         tops = sorted((m for m in mentions if m.top and m.how not in SKIP), key=lambda m: (m.start, -m.end))
         for a, b in itertools.pairwise(tops):
             if negated(folded, a.start - sentence.start, a.start - sentence.start, am.language, reach=2):

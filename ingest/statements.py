@@ -143,7 +143,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                     continue
                 if spec["object"] == "date":
                     event = (subjects[0].ref, 0.75) if subjects[0] is not None else (focus, 0.6)
-                    out += _dates(mentions, sentence, language, event, spec["id"], index, published)
+                    out += _dates(mentions, sentence, text, language, event, spec["id"], index, published)
                     break
                 objects: list[Ref | tuple[str, str]]
                 where: list[int] = []  # the sentence of each object, when it is not the trigger's
@@ -176,6 +176,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
 def _dates(
     mentions: list[Mention],
     sentence: Sentence,
+    folded: str,
     language: str,
     event: tuple[Ref, float],
     extractor: str,
@@ -188,7 +189,7 @@ def _dates(
     forums = [(m.start - sentence.start, m.end - sentence.start, m.ref) for m in mentions if m.cls == "Forum" and m.top]
     out: list[Found] = []
     dated: set[Ref] = set()
-    ahead = event_status(fold(sentence.text), language) == "planned"  # "пройдет 14 октября": on or after publication
+    ahead = event_status(folded, language) == "planned"  # "пройдет 14 октября": on or after publication
     for ref, day in dated_events(sentence.text, find_dates(sentence.text, language), forums):
         ref, confidence = (ref, 0.75) if ref is not None else event
         if ref not in dated:

@@ -77,7 +77,7 @@ def more_titles(tokens: list[Token], j: int, language: str, ranks: list[str], ti
     """Ranks and titles right after a title ("Lieutenant Colonel", "генерал-майор"), and a title
     coordinated with it ("Deputy Prime Minister and Minister of Foreign Affairs"), written as one title
     joined by "and"; the token after them."""
-    coordinators = {fold(w) for w in lang_lexicon(language).get("coordinators") or []}
+    coordinators = lang_lexicon(language)["coordinator_keys"]
     while j < len(tokens):
         more = title_at(tokens, j, language)
         joined = False
