@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 
 from .dates import dated_events, find_dates
-from .frames import event_focus
+from .frames import event_focus, frame_focus
 from .language import Sentence
 from .lexicon import patterns as load_patterns
 from .lists import listed
@@ -110,10 +110,12 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
     written without their year)."""
     out: list[Found] = []
     in_focus = event_focus(am)
+    in_frame = frame_focus(am)
     for index, sentence in enumerate(am.sentences):
-        focus = in_focus[index]
         text = am.folded[index]
         for spec in _compiled(language):
+            # what was discussed is told over the whole frame, up to the last mention of the event
+            focus = in_frame[index] if spec["predicate"] == "cas:discussed" else in_focus[index]
             triggers = list(spec["regex"].finditer(text))
             denied = [  # "did not take part", "was to include": clauses that assert no such fact
                 clause_span(text, t.start(), t.end(), language)

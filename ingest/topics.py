@@ -3,11 +3,11 @@
 A topic is free text ("the situation in Afghanistan", "strengthening defence and security
 cooperation"): the noun phrases after "discussions on", "exchange of views on", "talks on"… (or
 before "were discussed"), a coordinated list split into its items, become cas:Topic entities
-(`phrase_topics`). The graph names topics in English whatever the article's language, and a French
-or Russian phrase copied from the text ("la sécurité de l'eau") joins nothing across languages; so
-a sentence that says what a meeting was about is also read for the vocabulary's topics
-(`lexicons/topics.yaml`), each recorded under its English label ("water security"), one node across
-articles in every language.
+(`phrase_topics`, English articles). The graph names topics in English whatever the article's
+language, and a French or Russian phrase copied from the text ("la sécurité de l'eau") joins nothing
+across languages; so a sentence that says what a meeting was about is read for the vocabulary's
+topics (`lexicons/topics.yaml`), each recorded under its English label ("water security"), one node
+across articles in every language, and French and Russian articles take their topics from it only.
 """
 
 from __future__ import annotations

@@ -71,3 +71,29 @@ def test_what_a_meeting_declared_itself_ready_for_or_was_briefed_on_is_discussed
     # meeting's stance or briefing names what it dealt with, recorded under the vocabulary's English label
     discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
     assert topic in discussed, discussed
+
+
+def test_what_was_discussed_is_read_until_the_article_comes_back_to_the_meeting(facts):
+    # four sentences of what was said, then "at the end of the meeting": the topics in between are the
+    # meeting's, although its name was last written three sentences before them
+    text = (
+        "The summit of Central Asian heads of state was held in Dushanbe on 14 September. "
+        "The president opened it with a speech. "
+        "He spoke about the history of the region. "
+        "He thanked the guests for coming. "
+        "The leaders highlighted the importance of joint efforts against drug trafficking. "
+        "At the end of the summit, the president thanked the participants."
+    )
+    discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
+    assert "drug-trafficking" in discussed, discussed
+
+
+def test_a_french_discussion_names_its_topics_in_the_graphs_english_only(facts):
+    # the graph names topics in English: "la sécurité de l'eau" becomes "water security", and the French
+    # words around it ("les questions de") are no second, French-named topic
+    text = (
+        "Le sommet d'Asie centrale s'est tenu à Douchanbé le 14 septembre. "
+        "Les présidents ont examiné les questions de la sécurité de l'eau."
+    )
+    discussed = {o for _, p, o in facts("fr", text) if p == "cas:discussed"}
+    assert discussed == {"water-security"}, discussed
