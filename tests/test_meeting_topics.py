@@ -116,3 +116,15 @@ def test_a_french_discussion_names_its_topics_in_the_graphs_english_only(facts):
     )
     discussed = {o for _, p, o in facts("fr", text) if p == "cas:discussed"}
     assert discussed == {"water-security"}, discussed
+
+
+def test_a_topic_may_hold_a_whole_name_but_not_part_of_one(facts):
+    # "the situation in Afghanistan" names a state and is a topic; "collective security" inside the name of
+    # the Collective Security Treaty Organization is none
+    text = (
+        "The summit of Central Asian heads of state was held in Dushanbe on 14 September. "
+        "The leaders discussed the situation in Afghanistan with the Collective Security Treaty Organization."
+    )
+    discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
+    assert "situation-in-afghanistan" in discussed, discussed
+    assert "collective-security" not in discussed, discussed
