@@ -354,6 +354,9 @@ HOLDERS = {
     # resignation on 7 September 1992, Iskandarov acting again until November 1992 (wikizero.net,
     # baltimoresun.com); Rahmon president from 16 November 1994.
     "post/president-tjk": ["akbarsho-iskandarov", "nabiyev", "akbarsho-iskandarov", "rahmon"],
+    # Berdiyev from 21 January 2009 (US embassy cable 09ASHGABAT114), succeeded by his deputy Gundogdyev in March
+    # 2012 (AP), Berdiyev again from 6 October 2015 (rferl.org), Gundogdyev again since 2018.
+    "post/defence-minister-tkm": ["yaylym-berdiyev", "begench-gundogdyev", "yaylym-berdiyev", "begench-gundogdyev"],
     # Karabayev 1992-1994 and 8 February 2007 - January 2009 (US embassy cables 07BISHKEK154, 09BISHKEK80),
     # Jekshenkulov September 2005 - February 2007 (de.qaz.wiki), Kazakbaev 2010-2012, Abdyldaev September 2012 -
     # 12 October 2018 (eadaily.com), Aidarbekov from 18 October 2018, Kazakbaev from 14 October 2020, Kulubaev
