@@ -13,6 +13,7 @@ from .lists import title_lead
 from .mentions import ArticleMentions, Mention
 from .missions import several
 from .negation import negated
+from .phrases import common_noun
 from .records import Ref
 from .statements import Found
 from .tokens import fold
@@ -47,6 +48,8 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
             for m in inner:
                 before_head = m.first < (outer.candidate.head[0] if outer.candidate else outer.first + 1)
                 if outer.cls == "Institution" and m.cls == "Institution" and outer.how != "anaphor":
+                    if common_noun(am, outer) or common_noun(am, m):
+                        continue  # "the training department of the UN", "советов безопасности": no named part
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.7, "name.part-of"))
                 elif outer.cls == "Institution" and m.cls == "State" and NATIONAL.search(outer.text):
                     out.append(Found(outer.ref, "cas:belongsToState", m.ref, index, 0.7, "name.belongs-to-state"))
@@ -65,7 +68,12 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     if several(outer, am.language):
                         continue  # "missions in Nepal, Mali…": where some of them are (missions.py)
                     out.append(Found(outer.ref, "cas:missionLocation", m.ref, index, 0.7, "name.mission-location"))
-                elif outer.cls == "Mission" and m.cls == "Institution" and before_head:
+                elif (
+                    outer.cls == "Mission"
+                    and m.cls == "Institution"
+                    and before_head
+                    and not several(outer, am.language)
+                ):
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.6, "name.part-of"))
                 elif outer.cls == "Initiative" and m.cls == "Person":  # "the proposal of President Tokayev"
                     out.append(Found(m.ref, "cas:proposed", outer.ref, index, 0.6, "name.proposed"))

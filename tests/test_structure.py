@@ -160,3 +160,18 @@ def test_an_organisations_acronym_before_a_body_makes_the_body_its_part(tmp_path
     assert {("unsc", "cas:partOf", "un"), ("un-dpko", "cas:partOf", "un")} <= facts
     listed = _facts(tmp_path, gazetteer, "en", "The CSTO, the UN Security Council and NATO met in Vienna.")
     assert not _objects(listed, "unsc", "cas:partOf") - {"un"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Kazakhstan trains officers for UN missions and for the training department of the UN."),
+        ("fr", "Le bureau de l'OTAN au Kirghizistan a reçu les troupes de la CSTO."),
+        ("ru", "Представители силовых структур стран ОДКБ обсудили работу специальных служб СНГ."),
+    ],
+)
+def test_a_common_noun_phrase_names_no_part(tmp_path, gazetteer, language, text):
+    """ "UN missions", "le bureau de l'OTAN", "специальных служб СНГ": a phrase in lower case speaks of a kind
+    of body or describes one in passing; the organisation in it has no part the article names."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert not [f for f in facts if f[1] == "cas:partOf"]
