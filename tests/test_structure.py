@@ -175,3 +175,18 @@ def test_a_common_noun_phrase_names_no_part(tmp_path, gazetteer, language, text)
     of body or describes one in passing; the organisation in it has no part the article names."""
     facts = _facts(tmp_path, gazetteer, language, text)
     assert not [f for f in facts if f[1] == "cas:partOf"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a description in apposition to the organisation, and a definite one that refers back to it
+        "Kazakhstan hosted an exercise of the CSTO, a security organization set up in 2002 by Armenia, Belarus and "
+        "Russia.",
+        "Kazakhstan hosted an exercise of the CSTO in May. The regional security organization was formed in 2002 "
+        "by Armenia, Belarus and Russia.",
+    ],
+)
+def test_an_organisations_description_in_lower_case_is_that_organisation(tmp_path, gazetteer, text):
+    facts = _facts(tmp_path, gazetteer, "en", text)
+    assert {s for s, p, o in facts if p == "cas:memberOf" and o == "csto"} == {"ARM", "BLR", "RUS"}
+    assert not [f for f in facts if f[1] == "cas:memberOf" and f[2] != "csto"]
