@@ -190,3 +190,12 @@ def test_an_organisations_description_in_lower_case_is_that_organisation(tmp_pat
     facts = _facts(tmp_path, gazetteer, "en", text)
     assert {s for s, p, o in facts if p == "cas:memberOf" and o == "csto"} == {"ARM", "BLR", "RUS"}
     assert not [f for f in facts if f[1] == "cas:memberOf" and f[2] != "csto"]
+
+
+def test_a_person_signs_for_the_state_they_serve(tmp_path, gazetteer):
+    text = (
+        "Uzbek President Shavkat Mirziyoyev and Kazakh President Kassym-Jomart Tokayev signed a Treaty on Allied "
+        "Relations in Tashkent."
+    )
+    facts = _facts(tmp_path, gazetteer, "en", text)
+    assert {s for s, p, o in facts if p == "cas:signed" and o.startswith("treaty-on-allied")} == {"UZB", "KAZ"}
