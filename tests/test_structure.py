@@ -199,3 +199,17 @@ def test_a_person_signs_for_the_state_they_serve(tmp_path, gazetteer):
     )
     facts = _facts(tmp_path, gazetteer, "en", text)
     assert {s for s, p, o in facts if p == "cas:signed" and o.startswith("treaty-on-allied")} == {"UZB", "KAZ"}
+
+
+def test_a_body_in_a_region_no_state_holds_works_for_it(tmp_path, gazetteer):
+    """ "the Regional Office in Central Asia" names the area the office serves; "the Programme Office in
+    Dushanbe" names where it sits."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "en",
+        "Officials of the UNODC Regional Office in Central Asia met the OSCE Programme Office in Dushanbe.",
+    )
+    located = {(s, o) for s, p, o in facts if p == "cas:locatedIn"}
+    assert not [pair for pair in located if pair[1] == "central-asia"]
+    assert any(o == "dushanbe" for _, o in located)
