@@ -145,6 +145,11 @@ def _sentence_mentions(
                 linker.note(ref, cand.cls, linker.labels[ref], head)
                 add(first, cand.last, cand.cls, ref, "anaphor", head, cand)
             continue
+        described = _described_institution(cand, first, sentence, tokens, mentions, linker)
+        if described is not None:  # "Centrasbat, a security organization", "the regional security organization"
+            linker.note(described, cand.cls, linker.labels[described], head)
+            add(first, cand.last, cand.cls, described, "anaphor", head, cand)
+            continue
         _name_new(cand, text, first, head, inside, tokens, matches, mentions, linker, add)
     _people(index, sentence, tokens, linker, result, mentions, add)
     _set_outer(mentions)
@@ -266,6 +271,30 @@ def _first_of_event(cand: Candidate, head: str, tokens: list[Token], first: int,
     ref = linker.mint(cand.cls, name)
     linker.labels.setdefault(ref, name)
     return ref
+
+
+def _described_institution(
+    cand: Candidate, first: int, sentence: Sentence, tokens: list[Token], mentions: list[Mention], linker: Linker
+) -> Ref | None:
+    """The organisation an organisation's description in lower case stands for: the one it is in apposition
+    to ("Centrasbat, a security organization formed by ...", "l'OTSC, une alliance militaire"), else, when
+    definite, the one the story has named most ("The regional security organization was formed in 1992" after
+    "the CSTO"). A description names no organisation of its own; minted, it would take the organisation's
+    members, parts and places away from it."""
+    words = tokens[first : cand.last]
+    if cand.cls != "Institution" or cand.acronym or cand.quoted or any(t.is_cap or t.is_upper for t in words):
+        return None
+    if any(m.first < cand.last and first < m.last for m in mentions):
+        return None  # a name inside ("the training department of the UN")
+    det = next(
+        (j for j in range(first - 1, max(first - 2, -1), -1) if tokens[j].key in linker.lex["determiners"]), None
+    )
+    before = [m for m in mentions if m.cls == "Institution" and det is not None and m.end <= tokens[det].start]
+    if before:
+        last = max(before, key=lambda m: m.end)
+        if re.fullmatch(r"\s*[,(]\s*", sentence.text[last.end - sentence.start : tokens[det].start - sentence.start]):
+            return last.ref
+    return linker.refer_back(cand.cls, "") if cand.definite else None
 
 
 def _describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, matches: list[Match]) -> bool:
