@@ -108,10 +108,16 @@ def _ranks_before_name(
     return j, ranks
 
 
-def _body_end(tokens: list[Token], body: Mention) -> int:
-    """Where the name of a title's body ends: before a first name the morphology knows, when the name
-    found for the body ran on into the person's ("Совета безопасности России Сергей Шойгу")."""
-    return next((k for k in range(body.first + 1, body.last) if "Name" in tokens[k].tag), body.last)
+def _body_end(tokens: list[Token], body: Mention, taken: dict[int, Mention], lex: dict, language: str) -> int:
+    """Where the name of a title's body ends, when the name found for the body ran on into the person's:
+    before a first name the morphology knows ("Совета безопасности России Сергей Шойгу"), or before a
+    rank that a name follows ("General Staff of the Armed Forces of the Kyrgyz Republic | Major General N")."""
+    for k in range(body.first + 1, body.last):
+        if "Name" in tokens[k].tag:
+            return k
+        if tokens[k].key in rank_words(language) and _ranks_before_name(tokens, k, taken, lex, language)[0] > k:
+            return k
+    return body.last
 
 
 def _past_complement(tokens: list[Token], j: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
@@ -142,7 +148,7 @@ def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention])
     while k >= 0 and tokens[k].text in "’'s" and k > t0 - 3:
         k -= 1
     before = taken.get(k)
-    if before is not None and before.cls in ("State", "Institution") and before.last >= k + 1:
+    if before is not None and before.cls in ("State", "Institution") and before.last <= t0:
         affiliation = before.ref
     elif k > 0 and tokens[k].text in DASHES:
         # a list item "Kazakhstan – President Kassym-Jomart Tokayev": the line opens with what the title is of
@@ -312,7 +318,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         after = _outermost(mentions, tokens, taken, t0, c, language)
         if (c > j or language in ("fr", "ru")) and after is not None:
             affiliation = affiliation or after.ref
-            j = _body_end(tokens, after)
+            j = _body_end(tokens, after, taken, lex, language)
         elif language == "ru":
             # genitive words after a Russian title: "министра обороны РК"
             while j < len(tokens) and "gent" in tokens[j].tag and not tokens[j].is_cap:
@@ -320,7 +326,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             after = _outermost(mentions, tokens, taken, t0, j, language)
             if after is not None:
                 affiliation = affiliation or after.ref
-                j = _body_end(tokens, after)
+                j = _body_end(tokens, after, taken, lex, language)
         j = _past_complement(tokens, j, taken, lex, language)
         # the name: right after the title (and its complement), or before ", a TITLE"
         j, later = _ranks_before_name(tokens, j, taken, lex, language)
