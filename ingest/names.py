@@ -48,7 +48,7 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                 before_head = m.first < (outer.candidate.head[0] if outer.candidate else outer.first + 1)
                 if outer.cls == "Institution" and m.cls == "Institution" and outer.how != "anaphor":
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.7, "name.part-of"))
-                elif outer.cls == "Institution" and m.cls == "State" and NATIONAL.search(outer.text):
+                elif outer.cls == "Institution" and m.cls == "State" and NATIONAL.search(outer.text) and _named(am, outer):
                     out.append(Found(outer.ref, "cas:belongsToState", m.ref, index, 0.7, "name.belongs-to-state"))
                 elif (
                     outer.cls in ("Institution", "Place")
@@ -87,6 +87,16 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                 ):
                     out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.place-state"))
     return out
+
+
+def _named(am: ArticleMentions, outer: Mention) -> bool:
+    """Whether a body is named, not described: a word of its own is capitalised (not "the press service
+    of Russia", "un centre du Kirghizistan"), or the recogniser or the gazetteer gave it."""
+    if outer.how != "new":
+        return True
+    tokens = am.tokens[outer.sentence]
+    inner = {i for m in am.by_sentence[outer.sentence] if m.outer is outer for i in range(m.first, m.last)}
+    return any(tokens[i].is_cap and i not in inner for i in range(outer.first, outer.last))
 
 
 def _forum_name_part(am: ArticleMentions, index: int, forum: Mention, m: Mention, before_head: bool) -> list[Found]:
