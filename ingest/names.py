@@ -48,7 +48,12 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                 before_head = m.first < (outer.candidate.head[0] if outer.candidate else outer.first + 1)
                 if outer.cls == "Institution" and m.cls == "Institution" and outer.how != "anaphor":
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.7, "name.part-of"))
-                elif outer.cls == "Institution" and m.cls == "State" and NATIONAL.search(outer.text) and _named(am, outer):
+                elif (
+                    outer.cls == "Institution"
+                    and m.cls == "State"
+                    and NATIONAL.search(outer.text)
+                    and _named(am, outer)
+                ):
                     out.append(Found(outer.ref, "cas:belongsToState", m.ref, index, 0.7, "name.belongs-to-state"))
                 elif (
                     outer.cls in ("Institution", "Place")

@@ -293,3 +293,18 @@ def test_a_russian_title_reaches_the_name_its_bodys_name_ran_into(tmp_path, gaze
     begins, so the person after it holds the title."""
     facts = _facts(tmp_path, gazetteer, "Вчера секретарь Совета безопасности России Сергей Шойгу прибыл в Астану.")
     assert _roles(facts, "Сергей Шойгу") == ["secretary"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("По словам министра обороны Казахстана Нуржана Абишева, учения пройдут осенью.", "Нуржан Абишев"),
+        ("Делегацию возглавлял вместе с министром обороны Казахстана Вячеславом Трубниковым.", "Вячеслав Трубников"),
+        ("Вчера министр обороны Казахстана Ислам Каримов прибыл в Астану.", "Ислам Каримов"),
+    ],
+)
+def test_a_russian_titled_persons_name_is_in_the_nominative(tmp_path, gazetteer, text, person):
+    """A name read after a title in the genitive or instrumental is the person's name in the nominative;
+    one already in the nominative stays as written."""
+    facts = _facts(tmp_path, gazetteer, text)
+    assert (person, "affiliatedWith", "Kazakhstan") in facts
