@@ -14,7 +14,7 @@ import bisect
 import re
 from functools import cache
 
-from .discover import Candidate, discover, head_at, lang_lexicon
+from .discover import Candidate, discover, head_at, lang_lexicon, rank_words
 from .events import told_event
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
@@ -70,6 +70,8 @@ def _resolve(result: ArticleMentions, linker: Linker) -> None:
     for _, person in result.people:
         if person.ref is not None:
             person.ref = linker.resolve(person.ref)
+        if person.affiliation is not None:
+            person.affiliation = linker.resolve(person.affiliation)
     linker.aliases = {a: linker.resolve(r) for a, r in linker.aliases.items()}
     for ref in linker.same:
         linker.labels.pop(ref, None)
@@ -250,8 +252,11 @@ def _people(
                 if not (m.first >= person.first and m.last <= person.last and m.cls not in ("State", "Institution"))
             ]
             add(person.first, person.last, "Person", ref, "person")
-            for m in [m for m in mentions if m.how == "new" and m.first < person.first < m.last <= person.last]:
-                _reshape(m, m.first, person.first, sentence, tokens, linker)  # "initiative of the President | Name"
+            cut = person.first  # "initiative of the President | Name", "… Armed Forces | Major General Name"
+            while cut > 0 and tokens[cut - 1].key in rank_words(linker.language):
+                cut -= 1
+            for m in [m for m in mentions if m.how == "new" and m.first < cut < m.last <= person.last]:
+                _reshape(m, m.first, cut, sentence, tokens, linker)
         person.ref = ref
         if person.office:
             linker.offices.add(ref)

@@ -51,7 +51,12 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     if common_noun(am, outer) or common_noun(am, m):
                         continue  # "the training department of the UN", "советов безопасности": no named part
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.7, "name.part-of"))
-                elif outer.cls == "Institution" and m.cls == "State" and NATIONAL.search(outer.text):
+                elif (
+                    outer.cls == "Institution"
+                    and m.cls == "State"
+                    and NATIONAL.search(outer.text)
+                    and not common_noun(am, outer)
+                ):
                     out.append(Found(outer.ref, "cas:belongsToState", m.ref, index, 0.7, "name.belongs-to-state"))
                 elif (
                     outer.cls in ("Institution", "Place")
