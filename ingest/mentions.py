@@ -31,6 +31,9 @@ from .tokens import Token, fold, tokenize
 __all__ = ["ArticleMentions", "Linker", "Mention", "find_mentions"]
 
 EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merged within a story
+# bodies, missions and initiatives are named by their names: a lower-case description of one speaks
+# of a kind ("international organization", "peacekeeping missions", "подобная организация")
+UNNAMED_IS_NOTHING = ("Institution", "Mission", "Initiative")
 FOCUS_SPAN = 2  # an event stays in focus this many sentences after it was last named
 _ORDINAL_WORDS = re.compile(r"^(first|second|third|\w+th|premier|premiere|\w+ieme|перв\w+|втор\w+|трет\w+|\w+ый)$")
 
@@ -169,6 +172,8 @@ def _name_new(
     if cand.acronym and text.endswith(")"):
         name = text[: text.rfind("(")].strip()
     named = cand.quoted or any(t.is_cap for t in tokens[first : cand.last] if t.key not in linker.lex["determiners"])
+    if not named and cand.cls in UNNAMED_IS_NOTHING:
+        return  # "a regional security organization", "UN missions": a description of a kind, no entity
     ref = None
     if cand.cls in ("Forum", "Mission") and not cand.quoted:
         # a second description of the event in focus ("joint tactical exercises") is that event
