@@ -34,6 +34,7 @@ EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merge
 # bodies, missions and initiatives are named by their names: a lower-case description of one speaks
 # of a kind ("international organization", "peacekeeping missions", "подобная организация")
 UNNAMED_IS_NOTHING = ("Institution", "Mission", "Initiative")
+CAPITALISED_HEADS = ("en",)
 FOCUS_SPAN = 2  # an event stays in focus this many sentences after it was last named
 _ORDINAL_WORDS = re.compile(r"^(first|second|third|\w+th|premier|premiere|\w+ieme|перв\w+|втор\w+|трет\w+|\w+ый)$")
 
@@ -172,6 +173,10 @@ def _name_new(
     if cand.acronym and text.endswith(")"):
         name = text[: text.rfind("(")].strip()
     named = cand.quoted or any(t.is_cap for t in tokens[first : cand.last] if t.key not in linker.lex["determiners"])
+    if cand.cls in ("Institution", "Initiative") and linker.language in CAPITALISED_HEADS and not cand.quoted:
+        # English capitalises the head of a name ("Ministry of Defence"): after a lower-case head the
+        # capitals are a complement's ("service of Russia", "year of its chairmanship", "year Kuwait")
+        named = any(t.is_cap for t in tokens[first : cand.head[1]] if t.key not in linker.lex["determiners"])
     if not named and cand.cls in UNNAMED_IS_NOTHING:
         return  # "a regional security organization", "UN missions": a description of a kind, no entity
     ref = None
