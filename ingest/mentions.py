@@ -117,6 +117,9 @@ def _sentence_mentions(
             _known_event(m, k, tokens, linker)
         add(m.first, m.last, k.cls, linker.known(k), "known")
         _nested_known(m, k, tokens, linker, add)
+    for i, first, last, known in _hyphened_places(tokens, known_idx, gaz):
+        m = add(i, i + 1, known.cls, linker.known(known), "known")
+        m.start, m.end, m.text = first, last, sentence.text[first - sentence.start : last - sentence.start]
     for cand in discover(tokens, linker.language, known_idx, stops):
         head = " ".join(t.key for t in tokens[cand.head[0] : cand.head[1]])
         first = _strip_determiner(tokens, cand.first, cand.last, lex)
@@ -197,6 +200,22 @@ def _name_new(
         linker.aliases[cand.acronym] = ref
     if cand.quoted:
         linker.labels[ref] = cand.quoted
+
+
+def _hyphened_places(tokens: list[Token], known_idx: set[int], gaz: Gazetteer):
+    """States or places joined by a hyphen into one word ("Syria-Israel", "Россия-Китай",
+    "Douchanbé-Bichkek"): each is a mention (i, start, end, known) when every part is the name of
+    a state or place (a state's adjective too: "Kyrgyz-Tajik")."""
+    for i, tok in enumerate(tokens):
+        if i in known_idx or "-" not in fold(tok.text) or not tok.is_cap:
+            continue
+        parts = [p for p in tokenize(tok.text.replace("‑", "-").replace("‐", "-").replace("-", " "), tok.start)]
+        states = [
+            next((k for k in gaz.lookup(p.text) if k.cls in ("State", "Place")), None) if p.is_cap else None
+            for p in parts
+        ]
+        if len(parts) >= 2 and all(states):
+            yield from ((i, p.start, p.end, k) for p, k in zip(parts, states, strict=True))
 
 
 def _set_outer(mentions: list[Mention]) -> None:

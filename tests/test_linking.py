@@ -88,3 +88,27 @@ def test_a_new_name_ends_where_a_person_named_after_a_title_begins(tmp_path, gaz
         "Shavkat Mirziyoyev, the ministry said in Tashkent on Friday.",
     )
     assert [label for label in found if "Mirziyoyev" in label] == ["Shavkat Mirziyoyev"]
+
+
+def test_a_description_of_a_kind_of_body_or_mission_is_no_entity(tmp_path, gazetteer):
+    """ "a regional security organization", "independent peacekeeping mission", "the service of Russia"
+    speak of a kind of thing; only a name (capitalised head, quoted, an acronym) is an entity."""
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "Kazakhstan joined a regional security organization in 1992. The country sent an independent "
+        "peacekeeping mission abroad, said an officer of the training department of the UN. "
+        "The Ministry of Defence of Kazakhstan confirmed it.",
+    )
+    assert not any("organization" in label or "department" in label for label in found)
+    assert not any("peacekeeping mission" in label for label in found)
+    assert any(label.startswith("Ministry of Defence") for label in found)
+
+
+def test_states_joined_by_a_hyphen_are_each_named(tmp_path, gazetteer):
+    """ "UNDOF, Syria-Israel": a hyphened pair of states names both, at their own offsets."""
+    text = "Kazakh officers will serve with the observer force on the Syria-Israel line from next spring."
+    found = _entities(tmp_path, gazetteer, text)
+    assert found.get("Syria") == ["Syria"] and found.get("Israel") == ["Israel"]
+    ru = _entities(tmp_path, gazetteer, "Делегации обсудили сотрудничество Россия-Китай в Астане в четверг.")
+    assert "Russia" in ru and "China" in ru
