@@ -112,3 +112,14 @@ def test_states_joined_by_a_hyphen_are_each_named(tmp_path, gazetteer):
     assert found.get("Syria") == ["Syria"] and found.get("Israel") == ["Israel"]
     ru = _entities(tmp_path, gazetteer, "Делегации обсудили сотрудничество Россия-Китай в Астане в четверг.")
     assert "Russia" in ru and "China" in ru
+
+
+def test_a_body_s_name_ends_where_a_rank_and_a_person_s_name_begin(tmp_path, gazetteer):
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "The delegation was led by the Commander of the Border Service of the Republic of Uzbekistan "
+        "Lieutenant General Rustam Ismoilov, who arrived in Dushanbe on Tuesday.",
+    )
+    assert not any("Lieutenant" in label or "Rustam" in label for label in found if label != "Rustam Ismoilov")
+    assert "Rustam Ismoilov" in found
