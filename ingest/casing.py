@@ -35,9 +35,14 @@ def _one(c: str, upper: bool) -> str:
     return changed if len(changed) == 1 else c
 
 
-def truecase(text: str, language: str, gazetteer: Gazetteer) -> str | None:
-    """The text with its case restored, same length; None when the text has case of its own."""
-    if not caseless(text):
+def truecase(
+    text: str, language: str, gazetteer: Gazetteer, regions: list[tuple[int, int]] | None = None
+) -> str | None:
+    """The text with its case restored, same length; None when the text has case of its own.
+    `regions`: the spans of the article's body, whose case alone is judged (a file's metadata,
+    its title written by whoever filed it, keep their capitals above a caseless body)."""
+    body = "\n".join(text[s:e] for s, e in regions) if regions else text
+    if not caseless(body):
         return None
     chars = [_one(c, False) for c in text]
     for m in _SENTENCE_START.finditer(text):

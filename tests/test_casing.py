@@ -52,3 +52,17 @@ def test_russian_morphology_restores_proper_names_and_abbreviations(gazetteer):
 def test_cased_text_is_left_alone(gazetteer):
     assert not caseless(ARTICLE)
     assert truecase(ARTICLE, "en", gazetteer) is None
+
+
+@pytest.mark.parametrize("change", [str.lower, str.upper])
+def test_a_caseless_body_under_cased_metadata_gets_its_case_back(tmp_path: Path, gazetteer, change):
+    """Metadata filed by hand keep their capitals ("title: …", "publisher: …"); the body's case is what counts."""
+    article = tmp_path / "article.md"
+    article.write_text(
+        "---\nid: csto-moscow\nurl: https://example.org/csto-moscow\npublished: 2023-05-12\n"
+        "title: CSTO Meeting In Moscow With Turkmenistan And Kazakhstan\npublisher: The Daily Paper\n"
+        f"language: en\n---\n{change(ARTICLE)}\n",
+        encoding="utf-8",
+    )
+    labels = _labels(extract(article, gazetteer))
+    assert {("State", "Turkmenistan"), ("State", "Uzbekistan"), ("Institution", "Collective Security Treaty Organization")} <= labels
