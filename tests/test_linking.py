@@ -123,3 +123,12 @@ def test_a_body_s_name_ends_where_a_rank_and_a_person_s_name_begin(tmp_path, gaz
     )
     assert not any("Lieutenant" in label or "Rustam" in label for label in found if label != "Rustam Ismoilov")
     assert "Rustam Ismoilov" in found
+
+
+def test_an_article_s_capital_at_a_sentence_start_makes_no_name(tmp_path, gazetteer):
+    """ "La réunion" (the meeting) opening a sentence is not the island La Réunion; "La Réunion" is."""
+    assert gazetteer.lookup("La Réunion")
+    found = _entities(tmp_path, gazetteer, "La réunion des ministres a eu lieu à Douchanbé le 3 mai.")
+    assert not any("Réunion" in label for label in found)
+    found = _entities(tmp_path, gazetteer, "La Réunion a envoyé un observateur à Douchanbé le 3 mai.")
+    assert any("Réunion" in label for label in found)
