@@ -180,6 +180,8 @@ def _name_new(
         # English capitalises the head of a name ("Ministry of Defence"): after a lower-case head the
         # capitals are a complement's ("service of Russia", "year of its chairmanship", "year Kuwait")
         named = any(t.is_cap for t in tokens[first : cand.head[1]] if t.key not in linker.lex["determiners"])
+    if cand.cls == "Place" and not cand.quoted and _a_part_of_a_known_place(tokens, first, cand, matches, linker.lex):
+        return  # "области Казахстана", "aéroport d'Almaty": a part of a known place, told, not named
     if not named and cand.cls in UNNAMED_IS_NOTHING:
         return  # "a regional security organization", "UN missions": a description of a kind, no entity
     ref = None
@@ -200,6 +202,21 @@ def _name_new(
         linker.aliases[cand.acronym] = ref
     if cand.quoted:
         linker.labels[ref] = cand.quoted
+
+
+def _a_part_of_a_known_place(
+    tokens: list[Token], first: int, cand: Candidate, matches: list[Match], lex: dict
+) -> bool:
+    """A place head with nothing capitalised before it and only a known state or place after it
+    ("области Казахстана", "aéroport d'Almaty", "в различных областях"): a part of that place, or a
+    field, not a place's name. A name stands before the head ("Термезский полигон", "Almaty airport");
+    a place told as lying in a known one is a place of its own ("полигоне в Термезе")."""
+    if any(tokens[i].is_cap for i in range(max(first, 1), cand.head[0])):
+        return False
+    known = {i for m in matches if _choose(m.candidates).cls in ("State", "Place") for i in range(m.first, m.last)}
+    if any(tokens[k - 1].key in lex["locative"] and k in known for k in range(cand.head[1] + 1, cand.last)):
+        return False
+    return all(i in known for i in range(cand.head[1], cand.last) if tokens[i].is_cap)
 
 
 def _hyphened_places(tokens: list[Token], known_idx: set[int], gaz: Gazetteer):

@@ -132,3 +132,20 @@ def test_an_article_s_capital_at_a_sentence_start_makes_no_name(tmp_path, gazett
     assert not any("Réunion" in label for label in found)
     found = _entities(tmp_path, gazetteer, "La Réunion a envoyé un observateur à Douchanbé le 3 mai.")
     assert any("Réunion" in label for label in found)
+
+
+def test_a_place_word_with_only_a_known_place_after_it_names_no_place(tmp_path, gazetteer):
+    """ "в области безопасности" is a field, "западной области Казахстана" a part of Kazakhstan, "l'aéroport
+    d'Almaty" Almaty's airport: none is a place's name; "полигоне в Термезе" is a place of its own."""
+    ru = _entities(
+        tmp_path,
+        gazetteer,
+        "Стороны договорились о сотрудничестве в области безопасности и провели учения в западной области "
+        "Казахстана.",
+    )
+    assert not any("област" in label for label in ru)
+    assert "Kazakhstan" in ru
+    fr = _entities(tmp_path, gazetteer, "Les soldats sont arrivés à l'aéroport d'Almaty le 7 janvier au matin.")
+    assert not any("aéroport" in label for label in fr) and "Almaty" in fr
+    held = _entities(tmp_path, gazetteer, "Учения прошли на полигоне в Термезе в среду, сообщили в министерстве.")
+    assert any("полигон" in label for label in held)
