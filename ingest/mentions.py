@@ -204,9 +204,7 @@ def _name_new(
         linker.labels[ref] = cand.quoted
 
 
-def _a_part_of_a_known_place(
-    tokens: list[Token], first: int, cand: Candidate, matches: list[Match], lex: dict
-) -> bool:
+def _a_part_of_a_known_place(tokens: list[Token], first: int, cand: Candidate, matches: list[Match], lex: dict) -> bool:
     """A place head with nothing capitalised before it and only a known state or place after it
     ("области Казахстана", "aéroport d'Almaty", "в различных областях"): a part of that place, or a
     field, not a place's name. A name stands before the head ("Термезский полигон", "Almaty airport");

@@ -157,7 +157,11 @@ def _named_person(run: str) -> bool:
     """Two or three capitalised words ending in one rare in English ("Galina Fomaidi", "Sadyr
     Japarov"): a person's name, which the French model did not read. Measured on the corpus."""
     words = run.split()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and rare_word(words[-1].lower(), "en")
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and rare_word(words[-1].lower(), "en")
+    )
 
 
 _WORD = r"[A-Z][\w’'-]*\w\.?|[A-Z]\."
