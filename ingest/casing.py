@@ -7,17 +7,24 @@ first, without changing a character's position (offsets into the original text s
 sentences begin with a capital; known names take the case they are written with in the
 gazetteer ("turkmenistan" -> "Turkmenistan", "одкб" -> "ОДКБ", inflected forms too); in Russian,
 morphology tells proper names and abbreviations (pymorphy3's Name, Surn, Patr, Geox, Orgn and
-Abbr grammemes: "шойгу" -> "Шойгу", "мид" -> "МИД").
+Abbr grammemes: "шойгу" -> "Шойгу", "мид" -> "МИД"); in English and French, which have no such
+morphology here, a word rare in the language (wordfreq's Zipf scale below `RARE`: "japarov",
+"tasmagambetov", "nigmetullin") is a name's, so that the recognisers see "Sadyr Japarov".
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .gazetteer import Gazetteer
 from .tokens import Token, russian, tokenize
 
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn"}
+# Zipf frequency under which a word of an English or French text is taken for a name's: 3 is about
+# once in a million words (surnames, small places), while the rarest words of news prose
+# ("peacekeepers", "interoperability") lie above it or are no name-like run anyway
+RARE = 3.0
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)([^\W\d_])", re.M)
 
 
@@ -35,9 +42,14 @@ def _one(c: str, upper: bool) -> str:
     return changed if len(changed) == 1 else c
 
 
-def truecase(text: str, language: str, gazetteer: Gazetteer) -> str | None:
-    """The text with its case restored, same length; None when the text has case of its own."""
-    if not caseless(text):
+def truecase(
+    text: str, language: str, gazetteer: Gazetteer, regions: list[tuple[int, int]] | None = None
+) -> str | None:
+    """The text with its case restored, same length; None when the text has case of its own.
+    `regions`: the spans of the article's body, whose case alone is judged (a file's metadata,
+    its title written by whoever filed it, keep their capitals above a caseless body)."""
+    body = "\n".join(text[s:e] for s, e in regions) if regions else text
+    if not caseless(body):
         return None
     chars = [_one(c, False) for c in text]
     for m in _SENTENCE_START.finditer(text):
@@ -48,6 +60,10 @@ def truecase(text: str, language: str, gazetteer: Gazetteer) -> str | None:
             if tok.tag and tok.is_word:
                 grammemes = set(re.split(r"[ ,]", russian(tok.text.lower())[1]))
                 _apply(chars, tok, "upper" if "Abbr" in grammemes else "cap" if grammemes & _PROPER else None)
+    if language in ("en", "fr"):
+        for tok in tokens:
+            if rare_word(tok.text.lower(), language):
+                _apply(chars, tok, "cap")
     for match in gazetteer.match(tokens, caseless=True):
         span = tokens[match.first : match.last]
         form = gazetteer.forms.get(tuple(t.key for t in span))
@@ -65,3 +81,13 @@ def _apply(chars: list[str], tok: Token, how: str | None) -> None:
             chars[i] = _one(chars[i], True)
     elif how == "cap":
         chars[tok.start] = _one(chars[tok.start], True)
+
+
+@lru_cache(maxsize=50_000)
+def rare_word(word: str, language: str) -> bool:
+    """Whether a word is rare enough in its language to be a name's (letters only, three or more)."""
+    if len(word) < 3 or not word.replace("-", "").isalpha():
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language) < RARE

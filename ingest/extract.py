@@ -77,7 +77,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
         article = load_article(article)
     language = article.language
     original = article.text
-    cased = truecase(original, language, gazetteer)  # all lower case or all capitals: case restored
+    cased = truecase(original, language, gazetteer, article.regions)  # all lower case or all capitals: case restored
     if cased is not None:
         article = replace(article, text=cased)
     sents = sentences(article.text, article.regions, language)

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from .lexicon import lexicon
 from .records import Document, Literal, Ref
@@ -206,11 +207,24 @@ def _acronym_as_word(tok: Token) -> bool:
     return bool(_INFLECTED_ACRONYM.match(tok.text)) or (tok.is_cap and len(tok.text) >= 4 and tok.text[1:].islower())
 
 
+@cache
+def _determiners() -> frozenset[str]:
+    """Articles and determiners of every language (token keys): a capital on one may be a sentence's."""
+    return frozenset(w for data in lexicon("discovery").values() for w in data.get("determiners") or ())
+
+
+def _capital_only_from_article(span: list[Token]) -> bool:
+    """A name opening with an article whose next word is in lower case ("La réunion a eu lieu" is no
+    "La Réunion"): the article's capital is the sentence's, not the name's."""
+    words = [t for t in span if t.is_word]
+    return len(words) >= 2 and words[0].key in _determiners() and not words[1].is_cap
+
+
 def _fits(rule: str, span: list[Token], caseless: bool = False) -> bool:
     if caseless:
         return rule != "upper" or sum(len(t.text) for t in span if t.is_word) >= 3
     if rule == "upper":
         return all(t.is_upper or not t.is_word or len(t.text) == 1 or _acronym_as_word(t) for t in span)
     if rule == "cap":
-        return span[0].is_cap
+        return span[0].is_cap and not _capital_only_from_article(span)
     return True

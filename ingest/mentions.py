@@ -31,6 +31,10 @@ from .tokens import Token, fold, tokenize
 __all__ = ["ArticleMentions", "Linker", "Mention", "find_mentions"]
 
 EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merged within a story
+# bodies, missions and initiatives are named by their names: a lower-case description of one speaks
+# of a kind ("international organization", "peacekeeping missions", "подобная организация")
+UNNAMED_IS_NOTHING = ("Institution", "Mission", "Initiative")
+CAPITALISED_HEADS = ("en",)
 FOCUS_SPAN = 2  # an event stays in focus this many sentences after it was last named
 _ORDINAL_WORDS = re.compile(r"^(first|second|third|\w+th|premier|premiere|\w+ieme|перв\w+|втор\w+|трет\w+|\w+ый)$")
 
@@ -115,6 +119,9 @@ def _sentence_mentions(
             _known_event(m, k, tokens, linker)
         add(m.first, m.last, k.cls, linker.known(k), "known")
         _nested_known(m, k, tokens, linker, add)
+    for i, first, last, known in _hyphened_places(tokens, known_idx, gaz):
+        m = add(i, i + 1, known.cls, linker.known(known), "known")
+        m.start, m.end, m.text = first, last, sentence.text[first - sentence.start : last - sentence.start]
     for cand in discover(tokens, linker.language, known_idx, stops):
         head = " ".join(t.key for t in tokens[cand.head[0] : cand.head[1]])
         first = _strip_determiner(tokens, cand.first, cand.last, lex)
@@ -176,6 +183,14 @@ def _name_new(
     if cand.acronym and text.endswith(")"):
         name = text[: text.rfind("(")].strip()
     named = cand.quoted or any(t.is_cap for t in tokens[first : cand.last] if t.key not in linker.lex["determiners"])
+    if cand.cls in ("Institution", "Initiative") and linker.language in CAPITALISED_HEADS and not cand.quoted:
+        # English capitalises the head of a name ("Ministry of Defence"): after a lower-case head the
+        # capitals are a complement's ("service of Russia", "year of its chairmanship", "year Kuwait")
+        named = any(t.is_cap for t in tokens[first : cand.head[1]] if t.key not in linker.lex["determiners"])
+    if cand.cls == "Place" and not cand.quoted and _a_part_of_a_known_place(tokens, first, cand, matches, linker.lex):
+        return  # "области Казахстана", "aéroport d'Almaty": a part of a known place, told, not named
+    if not named and cand.cls in UNNAMED_IS_NOTHING:
+        return  # "a regional security organization", "UN missions": a description of a kind, no entity
     ref = None
     if cand.cls in ("Forum", "Mission") and not cand.quoted:
         # a second description of the event in focus ("joint tactical exercises") is that event
@@ -194,6 +209,35 @@ def _name_new(
         linker.aliases[cand.acronym] = ref
     if cand.quoted:
         linker.labels[ref] = cand.quoted
+
+
+def _a_part_of_a_known_place(tokens: list[Token], first: int, cand: Candidate, matches: list[Match], lex: dict) -> bool:
+    """A place head with nothing capitalised before it and only a known state or place after it
+    ("области Казахстана", "aéroport d'Almaty", "в различных областях"): a part of that place, or a
+    field, not a place's name. A name stands before the head ("Термезский полигон", "Almaty airport");
+    a place told as lying in a known one is a place of its own ("полигоне в Термезе")."""
+    if any(tokens[i].is_cap for i in range(max(first, 1), cand.head[0])):
+        return False
+    known = {i for m in matches if _choose(m.candidates).cls in ("State", "Place") for i in range(m.first, m.last)}
+    if any(tokens[k - 1].key in lex["locative"] and k in known for k in range(cand.head[1] + 1, cand.last)):
+        return False
+    return all(i in known for i in range(cand.head[1], cand.last) if tokens[i].is_cap)
+
+
+def _hyphened_places(tokens: list[Token], known_idx: set[int], gaz: Gazetteer):
+    """States or places joined by a hyphen into one word ("Syria-Israel", "Россия-Китай",
+    "Douchanbé-Bichkek"): each is a mention (i, start, end, known) when every part is the name of
+    a state or place (a state's adjective too: "Kyrgyz-Tajik")."""
+    for i, tok in enumerate(tokens):
+        if i in known_idx or "-" not in fold(tok.text) or not tok.is_cap:
+            continue
+        parts = [p for p in tokenize(tok.text.replace("‑", "-").replace("‐", "-").replace("-", " "), tok.start)]
+        states = [
+            next((k for k in gaz.lookup(p.text) if k.cls in ("State", "Place")), None) if p.is_cap else None
+            for p in parts
+        ]
+        if len(parts) >= 2 and all(states):
+            yield from ((i, p.start, p.end, k) for p, k in zip(parts, states, strict=True))
 
 
 def _set_outer(mentions: list[Mention]) -> None:

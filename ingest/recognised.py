@@ -48,19 +48,23 @@ def _recognised(
             if name.label == "PER" and m.cls in ("State", "Institution") and first < m.first < last <= m.last:
                 last = m.first
         inside = [m for m in mentions if m.first < last and first < m.last]
-        if name.label == "PER" and last - first >= 2 and _correct_bounds(inside, first, last, sentence, tokens, linker):
-            continue
+        corrected = name.label == "PER" and last - first >= 2
+        corrected = corrected and _correct_bounds(inside, first, last, sentence, tokens, linker)
         inside = [m for m in mentions if m.first < last and first < m.last]
+        places = [m for m in inside if m.how == "known" and m.cls in ("State", "Place") and first <= m.first]
         if (
             name.label == "PER"
-            and inside
+            and places
             and last - first >= 2
-            and all(
-                m.how == "known" and m.cls in ("State", "Place") and first <= m.first and m.last < last for m in inside
-            )
+            and all(m.last < last for m in places)
+            # the rest is the person the title announced ("M. Dominique de Villepin")
+            and all(m in places or m.cls == "Person" for m in inside)
         ):
-            mentions[:] = [m for m in mentions if m not in inside]
-            inside = []
+            mentions[:] = [m for m in mentions if m not in places]
+            inside = [m for m in inside if m not in places]
+            linker.dropped.update(m.ref for m in places)  # not in the article unless named elsewhere
+        if corrected:
+            continue
         if inside or not name.label or last - first > 6:
             continue
         while last - first > 2 and tokens[first].key in rank_words(linker.language):

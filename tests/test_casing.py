@@ -52,3 +52,42 @@ def test_russian_morphology_restores_proper_names_and_abbreviations(gazetteer):
 def test_cased_text_is_left_alone(gazetteer):
     assert not caseless(ARTICLE)
     assert truecase(ARTICLE, "en", gazetteer) is None
+
+
+def _article(path: Path, language: str, body: str, title: str = "A report") -> Path:
+    path.write_text(
+        f"---\nid: {path.stem}\nurl: https://example.org/{path.stem}\npublished: 2024-03-01\n"
+        f"title: {title}\npublisher: The Daily Paper\nlanguage: {language}\n---\n{body}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("change", [str.lower, str.upper])
+def test_a_caseless_body_under_cased_metadata_gets_its_case_back(tmp_path: Path, gazetteer, change):
+    """Metadata filed by hand keep their capitals ("title: …", "publisher: …"); the body's case is what counts."""
+    title = "CSTO Meeting In Moscow With Turkmenistan And Kazakhstan"
+    labels = _labels(extract(_article(tmp_path / "article.md", "en", change(ARTICLE), title), gazetteer))
+    assert {
+        ("State", "Turkmenistan"),
+        ("State", "Uzbekistan"),
+        ("Institution", "Collective Security Treaty Organization"),
+    } <= labels
+
+
+@pytest.mark.parametrize("change", [str.lower, str.upper])
+def test_people_no_record_knows_are_found_in_caseless_text(tmp_path: Path, gazetteer, change):
+    """A name no record knows has no gazetteer entry to restore its case from: it is found because
+    its words are rare in the language, while the common words around it stay in lower case."""
+    bodies = {
+        "en": "The meeting in Almaty was opened by the Director of the Centre, Colonel Bauyrzhan Nigmetullin, "
+        "who welcomed the guests from the region.",
+        "fr": "Le ministre kazakh Erlan Karin a ensuite rencontré ses homologues à Almaty pour parler de la frontière.",
+    }
+    for language, body in bodies.items():
+        restored = truecase(change(body), language, gazetteer)
+        assert restored is not None and len(restored) == len(body)
+        assert " the guests" in restored or " ses homologues" in restored  # common words stay as they were
+        doc = extract(_article(tmp_path / f"{language}.md", language, change(body)), gazetteer)
+        people = {label for kind, label in _labels(doc) if kind == "Person"}
+        assert any("Nigmetullin" in p or "Karin" in p for p in people), (language, restored, people)

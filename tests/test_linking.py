@@ -88,3 +88,63 @@ def test_a_new_name_ends_where_a_person_named_after_a_title_begins(tmp_path, gaz
         "Shavkat Mirziyoyev, the ministry said in Tashkent on Friday.",
     )
     assert [label for label in found if "Mirziyoyev" in label] == ["Shavkat Mirziyoyev"]
+
+
+def test_a_description_of_a_kind_of_body_or_mission_is_no_entity(tmp_path, gazetteer):
+    """ "a regional security organization", "independent peacekeeping mission", "the service of Russia"
+    speak of a kind of thing; only a name (capitalised head, quoted, an acronym) is an entity."""
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "Kazakhstan joined a regional security organization in 1992. The country sent an independent "
+        "peacekeeping mission abroad, said an officer of the training department of the UN. "
+        "The Ministry of Defence of Kazakhstan confirmed it.",
+    )
+    assert not any("organization" in label or "department" in label for label in found)
+    assert not any("peacekeeping mission" in label for label in found)
+    assert any(label.startswith("Ministry of Defence") for label in found)
+
+
+def test_states_joined_by_a_hyphen_are_each_named(tmp_path, gazetteer):
+    """ "UNDOF, Syria-Israel": a hyphened pair of states names both, at their own offsets."""
+    text = "Kazakh officers will serve with the observer force on the Syria-Israel line from next spring."
+    found = _entities(tmp_path, gazetteer, text)
+    assert found.get("Syria") == ["Syria"] and found.get("Israel") == ["Israel"]
+    ru = _entities(tmp_path, gazetteer, "Делегации обсудили сотрудничество Россия-Китай в Астане в четверг.")
+    assert "Russia" in ru and "China" in ru
+
+
+def test_a_body_s_name_ends_where_a_rank_and_a_person_s_name_begin(tmp_path, gazetteer):
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "The delegation was led by the Commander of the Border Service of the Republic of Uzbekistan "
+        "Lieutenant General Rustam Ismoilov, who arrived in Dushanbe on Tuesday.",
+    )
+    assert not any("Lieutenant" in label or "Rustam" in label for label in found if label != "Rustam Ismoilov")
+    assert "Rustam Ismoilov" in found
+
+
+def test_an_article_s_capital_at_a_sentence_start_makes_no_name(tmp_path, gazetteer):
+    """ "La réunion" (the meeting) opening a sentence is not the island La Réunion; "La Réunion" is."""
+    assert gazetteer.lookup("La Réunion")
+    found = _entities(tmp_path, gazetteer, "La réunion des ministres a eu lieu à Douchanbé le 3 mai.")
+    assert not any("Réunion" in label for label in found)
+    found = _entities(tmp_path, gazetteer, "La Réunion a envoyé un observateur à Douchanbé le 3 mai.")
+    assert any("Réunion" in label for label in found)
+
+
+def test_a_place_word_with_only_a_known_place_after_it_names_no_place(tmp_path, gazetteer):
+    """ "в области безопасности" is a field, "западной области Казахстана" a part of Kazakhstan, "l'aéroport
+    d'Almaty" Almaty's airport: none is a place's name; "полигоне в Термезе" is a place of its own."""
+    ru = _entities(
+        tmp_path,
+        gazetteer,
+        "Стороны договорились о сотрудничестве в области безопасности и провели учения в западной области Казахстана.",
+    )
+    assert not any("област" in label for label in ru)
+    assert "Kazakhstan" in ru
+    fr = _entities(tmp_path, gazetteer, "Les soldats sont arrivés à l'aéroport d'Almaty le 7 janvier au matin.")
+    assert not any("aéroport" in label for label in fr) and "Almaty" in fr
+    held = _entities(tmp_path, gazetteer, "Учения прошли на полигоне в Термезе в среду, сообщили в министерстве.")
+    assert any("полигон" in label for label in held)
