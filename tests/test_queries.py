@@ -250,8 +250,12 @@ def test_who_held_the_ministries_and_the_eu_post_as_of_a_date(store) -> None:
     # Shabdanbekov, his deputy, followed in February 2026 (kun.uz, gazeta.kg).
     assert holder("institution/gknb-kgz", "2023-01-01") == ["person/kamchybek-tashiev"]
     assert holder("institution/gknb-kgz", "2026-03-01") == ["person/jumgalbek-shabdanbekov"]
+    # Omuraliev followed him on 26 December 2011 (ng.ru) and was relieved on 4 April 2014 (Interfax via ruthenia.ru).
     assert holder("institution/mod-kgz", "2011-01-01") == ["person/abibilla-kudaiberdiev"]
-    assert holder("institution/mod-kgz", "2012-01-01") == []
+    assert holder("institution/mod-kgz", "2012-01-01") == ["person/taalaibek-omuraliev"]
+    # Turganbayev was Kyrgyzstan's interior minister from 16 September 2014 (regnum.ru) to 30 May 2016 (azattyk.org).
+    assert holder("institution/mvd-kgz", "2015-06-01") == ["person/melis-turganbayev"]
+    assert holder("institution/mvd-kgz", "2017-01-01") == []
 
 
 def test_regional_memberships_with_their_history(store) -> None:
@@ -347,13 +351,35 @@ HOLDERS = {
         "vladimir-rushailo",
         "sergey-lebedev",
     ],
-    # Bordyuzha to the end of 2016 (asbarez.com), Khachaturov April 2017 - 2 November 2018 (belsat.eu,
-    # armenpress.am), Zas from 1 January 2020 (belsat.eu), Tasmagambetov from 1 January 2023.
-    "post/csto-secretary-general": ["bordyuzha", "yuri-khachaturov", "stanislav-zas", "tasmagambetov"],
-    # Iskandarov acting 6 October - 2 December 1991, Nabiyev elected and sworn in on 2 December 1991 until his
-    # resignation on 7 September 1992, Iskandarov acting again until November 1992 (wikizero.net,
+    # Bordyuzha to the end of 2016 (asbarez.com), Semerikov acting from 1 January 2017 (tass.com), Khachaturov
+    # April 2017 - 2 November 2018 (belsat.eu, armenpress.am), Semerikov acting again (armenpress.am, odkb-csto.org),
+    # Zas from 1 January 2020 (belsat.eu), Tasmagambetov from 1 January 2023.
+    "post/csto-secretary-general": [
+        "bordyuzha",
+        "valery-semerikov",
+        "yuri-khachaturov",
+        "valery-semerikov",
+        "stanislav-zas",
+        "tasmagambetov",
+    ],
+    # Aslonov acting from 31 August 1991 until hard-liners installed Nabiyev on 23 September 1991 (latimes.com,
+    # wikipedia.org), Iskandarov acting 6 October - 2 December 1991, Nabiyev elected and sworn in on 2 December
+    # 1991 until his resignation on 7 September 1992, Iskandarov acting again until November 1992 (wikizero.net,
     # baltimoresun.com); Rahmon president from 16 November 1994.
-    "post/president-tjk": ["akbarsho-iskandarov", "nabiyev", "akbarsho-iskandarov", "rahmon"],
+    "post/president-tjk": [
+        "qadriddin-aslonov",
+        "nabiyev",
+        "akbarsho-iskandarov",
+        "nabiyev",
+        "akbarsho-iskandarov",
+        "rahmon",
+    ],
+    # Zhang Xinfeng 1 January 2013 - 31 December 2015 (baikal-daily.ru), Sysoyev from 1 January 2016 (news.tj),
+    # Giyosov named for 2019-2021 (khovar.tj).
+    "post/sco-rats-director": ["zhang-xinfeng", "yevgeny-sysoyev", "jumakhon-giyosov"],
+    # Asanov the first Executive Director, 2006-2008 (turkpa.org); Mirzozoda from 24 September 2018 (news.tj),
+    # Sarybay from September 2020 (s-cica.org).
+    "post/cica-secretary-general": ["jandos-asanov", "habibullo-mirzozoda", "kairat-sarybay"],
     # Berdiyev from 21 January 2009 (US embassy cable 09ASHGABAT114), succeeded by his deputy Gundogdyev in March
     # 2012 (AP), Berdiyev again from 6 October 2015 (rferl.org), Gundogdyev again since 2018.
     "post/defence-minister-tkm": ["yaylym-berdiyev", "begench-gundogdyev", "yaylym-berdiyev", "begench-gundogdyev"],
