@@ -24,11 +24,14 @@ import pyoxigraph as ox
 import yaml
 
 from casckg.ingest.contract import Document, Literal, Ref
+from casckg.ontology import expand
 from casckg.queries import internal
 
 from ..query import run
 from ..store.embedded import Store
+from .graph_facts import GraphFacts
 from .mint import entity_iri, ref_of, source_iri
+from .quads import RDF_TYPE
 
 RULE_PATH = Path(__file__).with_name("identity.yaml")
 FEATURES = ("organiser", "participants", "place", "date")
@@ -193,16 +196,77 @@ def _literal(term: ox.Literal) -> Literal:
     return Literal(term.value, datatype=datatype, language=term.language)
 
 
-def store_profiles(store: Store, exclude: str) -> dict[str, Profile]:
-    """Every forum the store holds outside the graph `exclude`, with what identifies it."""
-    profiles: dict[str, Profile] = {}
-    for row in run(store, internal("articles", "forum-evidence"), {"exclude": exclude}):
-        forum, feature, value = row["forum"], row["feature"].value, row["value"]
-        if not isinstance(forum, ox.NamedNode):
-            continue
-        profile = profiles.setdefault(forum.value, Profile(forum.value))
-        profile.add(feature, _literal(value) if isinstance(value, ox.Literal) else value.value)
-    return profiles
+_KIND = "kind"  # a fact saying the subject is a forum
+_Node = ox.NamedNode | ox.BlankNode | ox.Literal
+Fact = tuple[_Node, str, _Node | None]  # (forum, feature or _KIND, value)
+
+
+class StoreForums:
+    """What identifies each forum of the store, by graph, read once and kept current by the writer
+    (`replaced`, with the quads that replace a graph): reading it from the store again for each
+    article was a large part of the cost of writing one. The places within places are kept until
+    a write adds or removes a cas:locatedIn."""
+
+    def __init__(self, store: Store):
+        self._kinds = frozenset(row["class"] for row in run(store, internal("articles", "forum-classes")))
+        self._predicates = {ox.NamedNode(expand(p)): (forward, f) for (p, forward), f in _PREDICATES.items()}
+        self._located_in = ox.NamedNode(expand("cas:locatedIn"))
+        self.facts: GraphFacts[Fact] = GraphFacts()
+        for row in run(store, internal("articles", "forum-evidence")):
+            self.facts.add(row["g"], (row["forum"], row["feature"].value, row["value"]))
+        for row in run(store, internal("articles", "forums-by-graph")):
+            self.facts.add(row["g"], (row["forum"], _KIND, None))
+        self._forums = {forum for forum in self.facts.subjects() if self.facts.stated((forum, _KIND, None))}
+        self._locating = {row["g"] for row in run(store, internal("articles", "graphs-locating"))}
+        self._within: set[tuple[str, str]] | None = None
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """Local names of cas:Forum and its subclasses (as `forum_classes`)."""
+        return frozenset({c.value.rpartition("#")[2] for c in self._kinds} | {"Forum"})
+
+    def replaced(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        """The graph now holds these quads (and nothing else)."""
+        node = ox.NamedNode(graph)
+        facts: list[Fact] = []
+        locating = node in self._locating
+        self._locating.discard(node)
+        for q in quads:
+            if q.predicate == RDF_TYPE and q.object in self._kinds:
+                facts.append((q.subject, _KIND, None))
+            elif found := self._predicates.get(q.predicate):
+                forward, feature = found
+                facts.append((q.subject, feature, q.object) if forward else (q.object, feature, q.subject))
+            elif q.predicate == self._located_in:
+                self._locating.add(node)
+        for subject in self.facts.replace(node, facts):
+            if self.facts.stated((subject, _KIND, None)):
+                self._forums.add(subject)
+            else:
+                self._forums.discard(subject)
+        if locating or node in self._locating:
+            self._within = None
+
+    def profiles(self, exclude: str) -> dict[str, Profile]:
+        """Every forum the store holds (typed so in any graph) of which the graphs other than
+        `exclude` say something that identifies it, with what they say."""
+        left_out = ox.NamedNode(exclude)
+        profiles: dict[str, Profile] = {}
+        for forum in self._forums:
+            if not isinstance(forum, ox.NamedNode):
+                continue
+            for fact in self.facts.about(forum):
+                if fact[1] != _KIND and self.facts.stated_outside(fact, left_out):
+                    value = fact[2]
+                    profile = profiles.setdefault(forum.value, Profile(forum.value))
+                    profile.add(fact[1], _literal(value) if isinstance(value, ox.Literal) else value.value)
+        return profiles
+
+    def within(self, store: Store) -> set[tuple[str, str]]:
+        """`places_within(store)`, read again only after a write changed where places lie."""
+        if self._within is None:
+            self._within = places_within(store)
+        return self._within
 
 
 def places_within(store: Store) -> set[tuple[str, str]]:
@@ -274,19 +338,25 @@ def rename(doc: Document, mapping: dict[Ref, Ref]) -> Document:
 
 
 def resolve_forums(
-    doc: Document, store: Store, rule: Rule | None = None, base: str | None = None
+    doc: Document,
+    store: Store,
+    rule: Rule | None = None,
+    base: str | None = None,
+    forums: StoreForums | None = None,
 ) -> tuple[Document, list[Merge]]:
     """The document with its forums merged into matching forums of the store, and the merges made.
 
     Each store forum takes at most one of the document's forums (the best-scoring one): two
-    events one article tells apart stay apart.
+    events one article tells apart stay apart. `forums`: the store's forums as a writer keeps
+    them (read from the store when not given).
     """
     rule = rule or load_rule()
-    ours = document_profiles(doc, forum_classes(store), base)
+    ours = document_profiles(doc, forums.kinds if forums else forum_classes(store), base)
     if not ours:
         return doc, []
-    theirs = store_profiles(store, exclude=source_iri(doc.source, base))
-    within = places_within(store) | _document_within(doc, base)
+    forums = forums or StoreForums(store)
+    theirs = forums.profiles(exclude=source_iri(doc.source, base))
+    within = forums.within(store) | _document_within(doc, base)
     scored = []
     for local, mine in ours.items():
         for iri, other in theirs.items():
