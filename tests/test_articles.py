@@ -16,6 +16,7 @@ from conftest import SOURCES
 
 import casckg.graph.build.articles as articles_module
 from casckg.graph.build.articles import ArticleWriter, ingest_articles
+from casckg.graph.build.descriptions import context_facts
 from casckg.graph.build.identity import StoreForums, places_within
 from casckg.graph.build.job import build
 from casckg.graph.build.names import Pool, StoreNames, load_name_rule
@@ -132,6 +133,8 @@ def test_the_names_a_writer_keeps_are_the_stores(fresh: Path, corpus: Path) -> N
             assert kept_forums == StoreForums(store).profiles(left_out)
             assert any(p.participants for p in kept_forums.values())
         assert writer.forums.within(store) == places_within(store)
+        kept_contexts = {g: facts for g, facts in writer.names.contexts.by_graph.items() if facts}
+        assert kept_contexts == dict(context_facts(store).by_graph) and kept_contexts
 
 
 def _pool_as_sets(pool: Pool) -> tuple:

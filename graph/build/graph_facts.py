@@ -46,6 +46,10 @@ class GraphFacts(Generic[Fact]):
         """The facts some graph states about `subject`."""
         return self._about.get(subject, {}).keys()
 
+    def all(self) -> Iterable[Fact]:
+        """Every fact some graph states."""
+        return self._graphs.keys()
+
     def subjects(self) -> Iterable[Hashable]:
         return self._about.keys()
 

@@ -217,6 +217,8 @@ class StoreForums:
         for row in run(store, internal("articles", "forums-by-graph")):
             self.facts.add(row["g"], (row["forum"], _KIND, None))
         self._forums = {forum for forum in self.facts.subjects() if self.facts.stated((forum, _KIND, None))}
+        self._profiles: dict[str, Profile] = {}  # forum -> what every graph says of it
+        self._stale: set[ox.Term] = set(self._forums)  # forums whose profile must be made again
         self._locating = {row["g"] for row in run(store, internal("articles", "graphs-locating"))}
         self._within: set[tuple[str, str]] | None = None
 
@@ -244,23 +246,34 @@ class StoreForums:
                 self._forums.add(subject)
             else:
                 self._forums.discard(subject)
+            self._stale.add(subject)
         if locating or node in self._locating:
             self._within = None
 
     def profiles(self, exclude: str) -> dict[str, Profile]:
         """Every forum the store holds (typed so in any graph) of which the graphs other than
         `exclude` say something that identifies it, with what they say."""
+        for forum in self._stale:
+            self._profile(self._profiles, forum)
+        self._stale = set()
+        profiles = dict(self._profiles)
         left_out = ox.NamedNode(exclude)
-        profiles: dict[str, Profile] = {}
-        for forum in self._forums:
-            if not isinstance(forum, ox.NamedNode):
-                continue
-            for fact in self.facts.about(forum):
-                if fact[1] != _KIND and self.facts.stated_outside(fact, left_out):
-                    value = fact[2]
-                    profile = profiles.setdefault(forum.value, Profile(forum.value))
-                    profile.add(fact[1], _literal(value) if isinstance(value, ox.Literal) else value.value)
+        for forum in {fact[0] for fact in self.facts.by_graph.get(left_out, ())}:
+            self._profile(profiles, forum, left_out)
         return profiles
+
+    def _profile(self, profiles: dict[str, Profile], forum: ox.Term, exclude: ox.Term | None = None) -> None:
+        """Make a forum's profile again in `profiles`, from every graph but `exclude`."""
+        if not isinstance(forum, ox.NamedNode):
+            return
+        profiles.pop(forum.value, None)
+        if forum not in self._forums:
+            return
+        for fact in self.facts.about(forum):
+            if fact[1] != _KIND and (exclude is None or self.facts.stated_outside(fact, exclude)):
+                value = fact[2]
+                profile = profiles.setdefault(forum.value, Profile(forum.value))
+                profile.add(fact[1], _literal(value) if isinstance(value, ox.Literal) else value.value)
 
     def within(self, store: Store) -> set[tuple[str, str]]:
         """`places_within(store)`, read again only after a write changed where places lie."""

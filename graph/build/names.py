@@ -27,7 +27,7 @@ from casckg.queries import internal
 
 from ..query import run
 from ..store.embedded import Store
-from .descriptions import Contexts, description_scores
+from .descriptions import Contexts, context_facts, contexts_in, description_scores
 from .graph_facts import GraphFacts
 from .identity import RULE_PATH, Candidate, Merge, StoreForums, _name, rename, resolve_forums
 from .mint import entity_iri, ref_of, source_iri
@@ -111,6 +111,7 @@ class StoreNames:
             if row["entity"] is not None:
                 self.tops.add(row["g"], (row["entity"], top))
         self._rank = {top: rank for rank, top in enumerate(self._top_of.values())}
+        self.contexts = context_facts(store)  # what ties entities to states and organisations
         self._pool: Pool | None = None  # every name of the store, outside no graph
         self._stale: set[ox.Term] = set()  # entities the pool must index again
 
@@ -127,6 +128,7 @@ class StoreNames:
             (q.subject, self._top_of[q.object]) for q in quads if q.predicate == RDF_TYPE and q.object in self._top_of
         ]
         self._stale |= self.names.replace(node, names) | self.tops.replace(node, tops)
+        self.contexts.replace(node, contexts_in(quads))
 
     def _index(self, pool: Pool, entity: ox.Term, exclude: ox.Term | None = None) -> None:
         """(Re)index one entity in `pool`: each of its names outside the graph `exclude`, once per
@@ -245,7 +247,7 @@ def resolve_names(
     tops = top_classes(store)
     pool = graph_pool(store, rule, source_iri(doc.source, base), names)
     in_graph = set(pool.tops)
-    contexts = Contexts.read(store, doc, source_iri(doc.source, base), base)
+    contexts = Contexts.read(store, doc, source_iri(doc.source, base), base, names.contexts if names else None)
     named_here = {i for e in doc.entities if (i := entity_iri(e.ref, base)) in in_graph}
     same, different = decisions(store)
     names = _document_names(doc)
