@@ -17,7 +17,7 @@ from conftest import SOURCES
 import casckg.graph.build.articles as articles_module
 from casckg.graph.build.articles import ArticleWriter, ingest_articles
 from casckg.graph.build.descriptions import context_facts
-from casckg.graph.build.identity import StoreForums, places_within
+from casckg.graph.build.forum_evidence import StoreForums, places_within
 from casckg.graph.build.job import build
 from casckg.graph.build.names import Pool, StoreNames, load_name_rule
 from casckg.graph.cli import main as cli

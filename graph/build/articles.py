@@ -33,7 +33,8 @@ from casckg.ingest.contract import (
 )
 
 from ..store.embedded import Store
-from .identity import Merge, StoreForums
+from .forum_evidence import StoreForums
+from .identity import Merge
 from .known import gazetteer_from_store
 from .mint import source_iri
 from .names import StoreNames, resolve

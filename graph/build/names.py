@@ -28,8 +28,9 @@ from casckg.queries import internal
 from ..query import run
 from ..store.embedded import Store
 from .descriptions import Contexts, context_facts, contexts_in, description_scores
+from .forum_evidence import StoreForums
 from .graph_facts import GraphFacts
-from .identity import RULE_PATH, Candidate, Merge, StoreForums, _name, rename, resolve_forums
+from .identity import RULE_PATH, Candidate, Merge, _name, rename, resolve_forums
 from .mint import entity_iri, ref_of, source_iri
 from .person_names import PersonName, person_name, person_score
 from .quads import RDF_TYPE
