@@ -13,10 +13,11 @@ First the attacks, one at a time, each with what a safe server answers (loopback
 Then the load: N clients looping over the library's queries for a fixed time, on casckg serve and
 on Oxigraph's server (`serve-read-only --union-default-graph`, with the same time limit), first
 alone and then with R runaway clients mixed in (each sending the cross product again and again);
-beside it, a simple ASK is timed once a second. It prints requests/s, p50, p99, errors, the
-ASK's worst latency and the servers' memory (resident, the server and its workers).
+beside it, a simple ASK is timed four times a second. It prints requests/s, p50, p99, errors, the
+ASK's p50, p99 and worst latency and the servers' memory (resident, the server and its workers).
 
     python -m bench.attack --clients 8 --runaways 4 --seconds 10
+    python -m bench.attack --clients 1 --runaways 20 --seconds 8 --no-attacks   # the load only
 
 Bounded: at most 64 clients, 32 runaways and 60 s per phase; nothing leaves 127.0.0.1.
 """
@@ -46,6 +47,7 @@ ASK = "ASK { ?s ?p ?o }"
 TIMEOUT = 2.0
 MAX_RESPONSE = 1_000_000
 REQUEST_TIMEOUT = 2.0
+PROBE_EVERY = 0.25
 
 
 def rss_mb(pid: int) -> float:
@@ -187,7 +189,7 @@ async def runaway_clients(url: str, count: int, seconds: float) -> None:
 
 
 async def probe(url: str, seconds: float) -> list[float]:
-    """A simple ASK once a second: its latencies in ms (a failure counts as 30 s)."""
+    """A simple ASK every PROBE_EVERY seconds: its latencies in ms (a failure counts as 30 s)."""
     out: list[float] = []
     deadline = time.monotonic() + seconds
     async with httpx.AsyncClient(timeout=30) as client:
@@ -198,7 +200,7 @@ async def probe(url: str, seconds: float) -> list[float]:
             except httpx.HTTPError:
                 ok = False
             out.append((time.monotonic() - began) * 1000 if ok else 30_000.0)
-            await asyncio.sleep(1)
+            await asyncio.sleep(PROBE_EVERY)
     return out
 
 
@@ -219,14 +221,21 @@ def load(url: str, texts: list[str], clients: int, runaways: int, seconds: float
         asks, *_ = await asyncio.gather(probe(url, seconds), *jobs)
         return asks
 
-    asks = asyncio.run(run())
-    lat = sorted(tally.latencies)
+    asks = sorted(asyncio.run(run()))
+    lat = sorted(ms * 1000 for ms in tally.latencies)
 
-    def pct(p: float) -> str:
-        return f"{lat[min(len(lat) - 1, int(p * len(lat)))] * 1000:.0f}" if lat else "-"
+    def pct(values: list[float], p: float) -> str:
+        return f"{values[min(len(values) - 1, int(p * len(values)))]:.0f}" if values else "-"
 
     rate = len(lat) / tally.elapsed if tally.elapsed else 0.0
-    return [f"{rate:.1f}", pct(0.5), pct(0.99), str(tally.errors), f"{max(asks):.0f}", f"{max(peak):.0f}"]
+    return [
+        f"{rate:.1f}",
+        pct(lat, 0.5),
+        pct(lat, 0.99),
+        str(tally.errors),
+        *(pct(asks, p) for p in (0.5, 0.99, 1.0)),
+        f"{max(peak):.0f}",
+    ]
 
 
 def table(header: list[str], rows: list[list[str]]) -> None:
@@ -243,6 +252,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10, help=f"seconds per load phase (at most {MAX_SECONDS})")
     parser.add_argument("--workers", type=int, default=2, help="casckg serve's query workers")
     parser.add_argument("--slow-workers", type=int, default=2, help="casckg serve's long queries at once")
+    parser.add_argument("--no-attacks", action="store_true", help="run the load only")
     args = parser.parse_args()
     clients = min(max(args.clients, 1), MAX_CLIENTS)
     runaways = min(max(args.runaways, 0), MAX_RUNAWAYS)
@@ -265,8 +275,9 @@ def main() -> None:
                 f"attacks on casckg serve (time limit {TIMEOUT:g} s, {args.workers} workers"
                 f", {args.slow_workers} long queries at once), loopback"
             )
-            table(["attack", "status", "ms", "verdict"], attacks(base + "/sparql", base))
-            print()
+            if not args.no_attacks:
+                table(["attack", "status", "ms", "verdict"], attacks(base + "/sparql", base))
+                print()
             targets = [
                 ("casckg serve", base + "/sparql", processes[1].pid),
                 ("oxigraph server (baseline)", f"http://127.0.0.1:{ox_port}/query", processes[0].pid),
@@ -282,7 +293,8 @@ def main() -> None:
                 process.terminate()
                 process.wait(10)
     print(f"{len(texts)} library queries, {clients} clients, {seconds:g} s each, time limit {TIMEOUT:g} s, loopback")
-    table(["server", "req/s", "p50 ms", "p99 ms", "errors", "ASK max ms", "peak MB"], rows)
+    header = ["server", "req/s", "p50 ms", "p99 ms", "errors", "ASK p50", "ASK p99", "ASK max", "peak MB"]
+    table(header, rows)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,10 @@ from conftest import SOURCES
 
 import casckg.graph.build.articles as articles_module
 from casckg.graph.build.articles import ArticleWriter, ingest_articles
+from casckg.graph.build.descriptions import context_facts
+from casckg.graph.build.forum_evidence import StoreForums, places_within
 from casckg.graph.build.job import build
-from casckg.graph.build.names import StoreNames
+from casckg.graph.build.names import Pool, StoreNames, load_name_rule
 from casckg.graph.cli import main as cli
 from casckg.graph.store import StoreError, open_store
 from casckg.ingest.errors import SourceError
@@ -121,6 +123,27 @@ def test_the_names_a_writer_keeps_are_the_stores(fresh: Path, corpus: Path) -> N
         kept = {g: names for g, names in writer.names.by_graph.items() if names}
         assert kept == dict(StoreNames(store).by_graph)
         assert any(g.value == graph_of(SEEDS[0]) for g in kept)
+        # and so must the names' index and what identifies each forum, whichever graph is left out
+        rule = load_name_rule()
+        for left_out in (graph_of(SEEDS[1]), "https://example.org/no-graph"):
+            assert _pool_as_sets(writer.names.pool(rule, left_out)) == _pool_as_sets(
+                StoreNames(store).pool(rule, left_out)
+            )
+            kept_forums = writer.forums.profiles(left_out)
+            assert kept_forums == StoreForums(store).profiles(left_out)
+            assert any(p.participants for p in kept_forums.values())
+        assert writer.forums.within(store) == places_within(store)
+        kept_contexts = {g: facts for g, facts in writer.names.contexts.by_graph.items() if facts}
+        assert kept_contexts == dict(context_facts(store).by_graph) and kept_contexts
+
+
+def _pool_as_sets(pool: Pool) -> tuple:
+    """A name pool's content, whatever order its names were added in."""
+    return (
+        pool.tops,
+        {key: set(iris) for key, iris in pool.by_key.items()},
+        {iri: sorted(map(str, names)) for iri, names in pool.names.items()},
+    )
 
 
 def bad_articles(folder: Path, corpus: Path) -> dict[str, str]:

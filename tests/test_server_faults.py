@@ -6,7 +6,9 @@ records, so it may move, rebuild or ingest into that store while the server runs
 
 from __future__ import annotations
 
+import contextlib
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -291,4 +293,68 @@ def test_a_simple_ask_is_answered_while_runaway_queries_run(store: Path, tmp_pat
         stop.set()
         for thread in runaways:
             thread.join(30)
+        stop_server(process)
+
+
+def _workers_niceness(server_pid: int) -> list[int]:
+    """The niceness of each query worker of a server: the processes its worker-starting process
+    (its one child that has children) forked, as `ps -o ni` would show them."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    workers = [pid for child in parents.get(server_pid, []) for pid in parents.get(child, [])]
+    return sorted(os.getpriority(os.PRIO_PROCESS, pid) - os.getpriority(os.PRIO_PROCESS, server_pid) for pid in workers)
+
+
+def _in_background(url: str, query: str) -> threading.Thread:
+    """A client posting `query` once, in a thread (its answer, or the server stopping, ignored)."""
+
+    def post() -> None:
+        with contextlib.suppress(httpx.HTTPError):
+            httpx.post(url + "/sparql", data={"query": query}, timeout=90)
+
+    return threading.Thread(target=post, daemon=True)
+
+
+def _check_len(values: list[int], length: int) -> list[int]:
+    assert len(values) == length, values
+    return values
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_the_fast_lane_runs_at_the_servers_priority_and_long_queries_below_it(store: Path, tmp_path: Path) -> None:
+    options = ["--workers", "2", "--slow-workers", "2", "--fast-limit", "0.5"]
+    url, process = serve(store, tmp_path, *options, "--timeout", "60")
+    runaway = _in_background(url, FOREVER)
+    try:
+        niceness = eventually(lambda: _check_len(_workers_niceness(process.pid), 4))
+        assert niceness[:2] == [0, 0] and min(niceness[2:]) > 0, niceness
+        # a runaway moves to the slow lane, worker and all: that worker yields too, and the fast
+        # lane gets a fresh one at the server's own priority
+        runaway.start()
+        niceness = eventually(lambda: _check_len(_workers_niceness(process.pid), 5))
+        assert niceness[:2] == [0, 0] and min(niceness[2:]) > 0, niceness
+    finally:
+        stop_server(process)
+
+
+def test_a_short_query_does_not_wait_for_a_query_of_unknown_cost(store: Path, tmp_path: Path) -> None:
+    # One fast worker, taken by a query never seen before that would hold it for 20 s (the fast
+    # limit); a simple ASK, known to be short, may wait 8 s: the unknown query moves on to the
+    # slow lane and the ASK is answered by a fresh fast worker.
+    options = ["--workers", "1", "--slow-workers", "1", "--timeout", "60", "--fast-limit", "20"]
+    url, process = serve(store, tmp_path, *options, "--queue-timeout", "8")
+    ask = "ASK { ?s ?p ?o }"
+    try:
+        assert httpx.post(url + "/sparql", data={"query": ask}, timeout=30).status_code == 200  # now known
+        _in_background(url, FOREVER).start()
+        time.sleep(1)
+        response = httpx.post(url + "/sparql", data={"query": ask}, timeout=30)
+        assert response.status_code == 200, response.text
+        assert response.json()["boolean"] is True
+    finally:
         stop_server(process)

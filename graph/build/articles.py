@@ -33,6 +33,7 @@ from casckg.ingest.contract import (
 )
 
 from ..store.embedded import Store
+from .forum_evidence import StoreForums
 from .identity import Merge
 from .known import gazetteer_from_store
 from .mint import source_iri
@@ -136,12 +137,19 @@ class ArticleWriter:
         self.base = base
         self.gazetteer = gazetteer if gazetteer is not None else gazetteer_from_store(store, base)
         self._names: StoreNames | None = None  # the store's names, read on the first write, kept current
+        self._forums: StoreForums | None = None  # the store's forums, likewise
 
     @property
     def names(self) -> StoreNames:
         if self._names is None:
             self._names = StoreNames(self.store)
         return self._names
+
+    @property
+    def forums(self) -> StoreForums:
+        if self._forums is None:
+            self._forums = StoreForums(self.store)
+        return self._forums
 
     def extract(self, article: Article) -> Document:
         """The article's entities and statements, with the kinds it calls its forums by."""
@@ -157,7 +165,7 @@ class ArticleWriter:
 
     def quads(self, doc: Document) -> tuple[Document, list[Merge], Iterator]:
         """The document after identity resolution, its merges, and the quads of its graph."""
-        resolved, merges, candidates = resolve(doc, self.store, base=self.base, names=self.names)
+        resolved, merges, candidates = resolve(doc, self.store, base=self.base, names=self.names, forums=self.forums)
         quads = document_quads(resolved, self.base, recorded_at=self.recorded_at, merges=merges, candidates=candidates)
         return resolved, merges, quads
 
@@ -171,6 +179,7 @@ class ArticleWriter:
             raise SourceError([Problem(resolved.source.path, None, None, f"cannot be stored: {exc}")]) from None
         count = self.store.replace_graph(graph, batch)
         self.names.replaced(graph, batch)
+        self.forums.replaced(graph, batch)
         self.gazetteer.learn(resolved)
         return Ingested(
             resolved.source.path, graph, count, len(resolved.entities), len(resolved.statements), tuple(merges)

@@ -14,6 +14,7 @@ Words are compared by their loose spelling (`person_names.spelling`), a long wor
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,10 +22,12 @@ import pyoxigraph as ox
 from rapidfuzz.distance import Levenshtein
 
 from casckg.ingest.contract import Document, Literal, Ref, key_of
+from casckg.ontology import expand
 from casckg.queries import internal
 
 from ..query import run
 from ..store.embedded import Store
+from .graph_facts import GraphFacts
 from .mint import entity_iri
 from .person_names import spelling
 
@@ -49,6 +52,26 @@ def _alike(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) > 5 and Levenshtein.distance(a, b) <= 1)
 
 
+_CONTEXT_IRIS = frozenset(ox.NamedNode(expand(p)) for p in CONTEXT)
+
+
+def context_facts(store: Store) -> GraphFacts[tuple[str, str]]:
+    """(entity IRI, IRI of a state or organisation it is tied to), by the graphs that say so."""
+    facts: GraphFacts[tuple[str, str]] = GraphFacts()
+    for row in run(store, internal("articles", "entity-context")):
+        facts.add(row["g"], (row["entity"].value, row["context"].value))
+    return facts
+
+
+def contexts_in(quads: Iterable[ox.Quad]) -> list[tuple[str, str]]:
+    """The (entity, context) facts of a graph's quads, as `context_facts` reads them."""
+    return [
+        (q.subject.value, q.object.value)
+        for q in quads
+        if q.predicate in _CONTEXT_IRIS and isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode)
+    ]
+
+
 @dataclass
 class Contexts:
     """Each entity of the graph (and of the article) -> the states and organisations it is tied to."""
@@ -56,11 +79,22 @@ class Contexts:
     of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     @classmethod
-    def read(cls, store: Store, doc: Document, exclude: str, base: str | None) -> Contexts:
+    def read(
+        cls,
+        store: Store,
+        doc: Document,
+        exclude: str,
+        base: str | None,
+        facts: GraphFacts[tuple[str, str]] | None = None,
+    ) -> Contexts:
+        """What the graphs other than `exclude` and the article say (`facts`: as a writer keeps
+        them, read from the store when not given)."""
         contexts = cls()
-        for row in run(store, internal("articles", "entity-context"), {"exclude": exclude}):
-            if isinstance(row["entity"], ox.NamedNode) and isinstance(row["context"], ox.NamedNode):
-                contexts.of[row["entity"].value].add(row["context"].value)
+        facts = facts if facts is not None else context_facts(store)
+        left_out = ox.NamedNode(exclude)
+        for fact in facts.all():
+            if facts.stated_outside(fact, left_out):
+                contexts.of[fact[0]].add(fact[1])
         for st in doc.statements:
             if st.predicate in CONTEXT and isinstance(st.object, Ref):
                 contexts.of[entity_iri(st.subject, base)].add(entity_iri(st.object, base))

@@ -16,30 +16,20 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pyoxigraph as ox
 import yaml
 
 from casckg.ingest.contract import Document, Literal, Ref
-from casckg.queries import internal
 
-from ..query import run
 from ..store.embedded import Store
+from .forum_evidence import _PREDICATES, Profile, StoreForums, forum_classes
 from .mint import entity_iri, ref_of, source_iri
 
 RULE_PATH = Path(__file__).with_name("identity.yaml")
 FEATURES = ("organiser", "participants", "place", "date")
-_PREDICATES = {  # (predicate, the forum is the subject) -> feature
-    ("cas:organizedBy", True): "organiser",
-    ("cas:organized", False): "organiser",
-    ("cas:participant", True): "participant",
-    ("cas:participatedIn", False): "participant",
-    ("cas:hostedIn", True): "place",
-    ("cas:date", True): "date",
-}
 
 
 @dataclass(frozen=True)
@@ -63,24 +53,6 @@ def load_rule(path: Path = RULE_PATH) -> Rule:
         place_conflict=float(data["place_conflict"]),
         date_veto=data["date_conflict"] == "veto",
     )
-
-
-@dataclass
-class Profile:
-    """What a description of a forum says about it: IRIs of organisers, participants, places; dates."""
-
-    iri: str
-    organisers: set[str] = field(default_factory=set)
-    participants: set[str] = field(default_factory=set)
-    places: set[str] = field(default_factory=set)
-    dates: set[Literal] = field(default_factory=set)
-
-    def add(self, feature: str, value: str | Literal) -> None:
-        if feature == "date":
-            if isinstance(value, Literal):
-                self.dates.add(value)
-        elif isinstance(value, str):
-            {"organiser": self.organisers, "participant": self.participants, "place": self.places}[feature].add(value)
 
 
 @dataclass(frozen=True)
@@ -188,38 +160,6 @@ def _wider(x: str, y: str, within: set[tuple[str, str]]) -> str | None:
 # --- profiles from the store and from a document ----------------------------------------------
 
 
-def _literal(term: ox.Literal) -> Literal:
-    datatype = term.datatype.value.rpartition("#")[2] if term.datatype else None
-    return Literal(term.value, datatype=datatype, language=term.language)
-
-
-def store_profiles(store: Store, exclude: str) -> dict[str, Profile]:
-    """Every forum the store holds outside the graph `exclude`, with what identifies it."""
-    profiles: dict[str, Profile] = {}
-    for row in run(store, internal("articles", "forum-evidence"), {"exclude": exclude}):
-        forum, feature, value = row["forum"], row["feature"].value, row["value"]
-        if not isinstance(forum, ox.NamedNode):
-            continue
-        profile = profiles.setdefault(forum.value, Profile(forum.value))
-        profile.add(feature, _literal(value) if isinstance(value, ox.Literal) else value.value)
-    return profiles
-
-
-def places_within(store: Store) -> set[tuple[str, str]]:
-    """(place, wider place) for every place the store locates, through any number of steps."""
-    return {
-        (row["inner"].value, row["outer"].value)
-        for row in run(store, internal("articles", "places-within"))
-        if isinstance(row["inner"], ox.NamedNode) and isinstance(row["outer"], ox.NamedNode)
-    }
-
-
-def forum_classes(store: Store) -> frozenset[str]:
-    """Local names of cas:Forum and its subclasses, from the ontology in the store."""
-    found = {row["class"].value.rpartition("#")[2] for row in run(store, internal("articles", "forum-classes"))}
-    return frozenset(found | {"Forum"})
-
-
 def document_profiles(doc: Document, forum_kinds: Iterable[str], base: str | None = None) -> dict[Ref, Profile]:
     """The forums a document speaks of, each with what the document says identifies it."""
     kinds = set(forum_kinds)
@@ -274,19 +214,25 @@ def rename(doc: Document, mapping: dict[Ref, Ref]) -> Document:
 
 
 def resolve_forums(
-    doc: Document, store: Store, rule: Rule | None = None, base: str | None = None
+    doc: Document,
+    store: Store,
+    rule: Rule | None = None,
+    base: str | None = None,
+    forums: StoreForums | None = None,
 ) -> tuple[Document, list[Merge]]:
     """The document with its forums merged into matching forums of the store, and the merges made.
 
     Each store forum takes at most one of the document's forums (the best-scoring one): two
-    events one article tells apart stay apart.
+    events one article tells apart stay apart. `forums`: the store's forums as a writer keeps
+    them (read from the store when not given).
     """
     rule = rule or load_rule()
-    ours = document_profiles(doc, forum_classes(store), base)
+    ours = document_profiles(doc, forums.kinds if forums else forum_classes(store), base)
     if not ours:
         return doc, []
-    theirs = store_profiles(store, exclude=source_iri(doc.source, base))
-    within = places_within(store) | _document_within(doc, base)
+    forums = forums or StoreForums(store)
+    theirs = forums.profiles(exclude=source_iri(doc.source, base))
+    within = forums.within(store) | _document_within(doc, base)
     scored = []
     for local, mine in ours.items():
         for iri, other in theirs.items():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -27,10 +27,13 @@ from casckg.queries import internal
 
 from ..query import run
 from ..store.embedded import Store
-from .descriptions import Contexts, description_scores
+from .descriptions import Contexts, context_facts, contexts_in, description_scores
+from .forum_evidence import StoreForums
+from .graph_facts import GraphFacts
 from .identity import RULE_PATH, Candidate, Merge, _name, rename, resolve_forums
 from .mint import entity_iri, ref_of, source_iri
 from .person_names import PersonName, person_name, person_score
+from .quads import RDF_TYPE
 
 _NAME_PREDICATES = ("rdfs:label", "skos:altLabel", "cas:acronym")
 _NAME_IRIS = frozenset(ox.NamedNode(expand(p)) for p in _NAME_PREDICATES)
@@ -92,31 +95,74 @@ def _document_names(doc: Document) -> dict[Ref, list[Literal]]:
 
 
 class StoreNames:
-    """The names each graph of the store gives entities, read once and kept current by the writer
-    (`replaced`, with the quads that replace a graph): identity resolution compares each article
-    with every name outside its own graph, and reading all of them from the store again for each
-    article was most of the cost of writing one."""
+    """The names and top classes each graph of the store gives entities, read once and kept
+    current by the writer (`replaced`, with the quads that replace a graph), and the `Pool` of
+    those names: identity resolution compares each article with every name outside its own graph,
+    and reading and indexing them all again for each article was most of the cost of writing one.
+    Only the entities a write touched are indexed again."""
 
     def __init__(self, store: Store):
-        self.by_graph: dict[ox.Term, set[tuple[ox.Term, ox.Term]]] = defaultdict(set)
+        self.names: GraphFacts[tuple[ox.Term, ox.Term]] = GraphFacts()  # (entity, name)
         for row in run(store, internal("articles", "names-by-graph")):
-            self.by_graph[row["g"]].add((row["entity"], row["name"]))
+            self.names.add(row["g"], (row["entity"], row["name"]))
+        self.tops: GraphFacts[tuple[ox.Term, str]] = GraphFacts()  # (entity, local name of a top class)
+        self._top_of: dict[ox.Term, str] = {}  # top class -> its local name, in the query's order
+        for row in run(store, internal("articles", "entity-tops")):
+            top = self._top_of.setdefault(row["top"], row["top"].value.rpartition("#")[2])
+            if row["entity"] is not None:
+                self.tops.add(row["g"], (row["entity"], top))
+        self._rank = {top: rank for rank, top in enumerate(self._top_of.values())}
+        self.contexts = context_facts(store)  # what ties entities to states and organisations
+        self._pool: Pool | None = None  # every name of the store, outside no graph
+        self._stale: set[ox.Term] = set()  # entities the pool must index again
+
+    @property
+    def by_graph(self) -> dict[ox.Term, set[tuple[ox.Term, ox.Term]]]:
+        """Graph -> the (entity, name) pairs it states."""
+        return self.names.by_graph
 
     def replaced(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """The graph now holds these quads (and nothing else)."""
-        self.by_graph[ox.NamedNode(graph)] = {(q.subject, q.object) for q in quads if q.predicate in _NAME_IRIS}
+        node, quads = ox.NamedNode(graph), list(quads)
+        names = [(q.subject, q.object) for q in quads if q.predicate in _NAME_IRIS]
+        tops = [
+            (q.subject, self._top_of[q.object]) for q in quads if q.predicate == RDF_TYPE and q.object in self._top_of
+        ]
+        self._stale |= self.names.replace(node, names) | self.tops.replace(node, tops)
+        self.contexts.replace(node, contexts_in(quads))
 
-    def outside(self, store: Store, exclude: str) -> Iterator[tuple[ox.Term, str, ox.Term]]:
-        """(entity, local name of its top class, name) for every name outside the graph `exclude`,
-        each once, of every entity typed with a top class in any graph."""
-        tops: dict[ox.Term, list[str]] = defaultdict(list)
-        for row in run(store, internal("articles", "entity-tops")):
-            tops[row["entity"]].append(row["top"].value.rpartition("#")[2])
+    def _index(self, pool: Pool, entity: ox.Term, exclude: ox.Term | None = None) -> None:
+        """(Re)index one entity in `pool`: each of its names outside the graph `exclude`, once per
+        top class it has in any graph."""
+        if not isinstance(entity, ox.NamedNode):
+            return
+        pool.remove(entity.value)
+        tops = sorted((top for _, top in self.tops.about(entity)), key=self._rank.__getitem__)
+        for pair in sorted(self.names.about(entity), key=_in_order):  # the same order however learned
+            name = pair[1]
+            if isinstance(name, ox.Literal) and (exclude is None or self.names.stated_outside(pair, exclude)):
+                for top in tops:
+                    pool.add(entity.value, top, Literal(name.value, language=name.language))
+
+    def pool(self, rule: NameRule, exclude: str) -> Pool:
+        """Every entity typed with a top class in any graph, with its names outside the graph
+        `exclude`: a copy the caller may add to."""
+        if self._pool is None or self._pool.rule is not rule:
+            self._pool, self._stale = Pool(rule), set(self.names.subjects())
+        for entity in self._stale:
+            self._index(self._pool, entity)
+        self._stale = set()
+        pool = self._pool.copy()
         left_out = ox.NamedNode(exclude)
-        pairs = {pair for graph, named in self.by_graph.items() if graph != left_out for pair in named}
-        for entity, name in pairs:
-            for top in tops.get(entity, ()):
-                yield entity, top, name
+        for entity in {entity for entity, _ in self.names.by_graph.get(left_out, ())}:
+            self._index(pool, entity, left_out)
+        return pool
+
+
+def _in_order(pair: tuple[ox.Term, ox.Term]) -> tuple[str, str]:
+    """(entity, name) pairs in the order an entity's names are compared: which of two equally good
+    matches is given as the evidence of a merge."""
+    return pair[1].value, getattr(pair[1], "language", None) or ""
 
 
 Scores = dict[str, tuple[float, dict[str, tuple[Literal, ...]]]]  # IRI -> (score, shared evidence)
@@ -126,21 +172,37 @@ Scores = dict[str, tuple[float, dict[str, tuple[Literal, ...]]]]  # IRI -> (scor
 class Pool:
     """The entities an article's new entities are compared with, indexed by name: the graph's,
     then each of the article's own that stays apart (so the article's "M. Dominique de Villepin"
-    finds its "Dominique de Villepin")."""
+    finds its "Dominique de Villepin"). A set of `by_key` is replaced, never changed, so a
+    `copy` shares the rest."""
 
     rule: NameRule
     tops: dict[str, str] = field(default_factory=dict)  # IRI -> top class
-    by_key: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
-    names: dict[str, list[Literal]] = field(default_factory=lambda: defaultdict(list))
-    people: dict[str, list[tuple[Literal, PersonName]]] = field(default_factory=lambda: defaultdict(list))
+    by_key: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    names: dict[str, list[Literal]] = field(default_factory=dict)
+    people: dict[str, list[tuple[Literal, PersonName]]] = field(default_factory=dict)
+    keys: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # IRI -> where it is in by_key
 
     def add(self, iri: str, top: str, name: Literal) -> None:
         self.tops[iri] = top
-        self.names[iri].append(name)
+        self.names[iri] = [*self.names.get(iri, ()), name]
         if key := name_key(name.value):
-            self.by_key[(top, key)].add(iri)
+            self.by_key[(top, key)] = self.by_key.get((top, key), frozenset()) | {iri}
+            self.keys[iri] = self.keys.get(iri, set()) | {(top, key)}
         if top == "Person" and (parsed := self.rule.person(name.value)):
-            self.people[iri].append((name, parsed))
+            self.people[iri] = [*self.people.get(iri, ()), (name, parsed)]
+
+    def remove(self, iri: str) -> None:
+        """Forget an entity and its names."""
+        for key in self.keys.pop(iri, ()):
+            if left := self.by_key[key] - {iri}:
+                self.by_key[key] = left
+            else:
+                del self.by_key[key]
+        for table in (self.tops, self.names, self.people):
+            table.pop(iri, None)
+
+    def copy(self) -> Pool:
+        return Pool(self.rule, dict(self.tops), dict(self.by_key), dict(self.names), dict(self.people), dict(self.keys))
 
     def scores(self, top: str, names: list[Literal]) -> Scores:
         """Entities of the top class `names` may denote, each with its best score and evidence:
@@ -163,11 +225,7 @@ class Pool:
 def graph_pool(store: Store, rule: NameRule, exclude: str, names: StoreNames | None = None) -> Pool:
     """The names of every entity the store holds outside the graph `exclude` (from the writer's
     `names` when given, else read from the store)."""
-    pool = Pool(rule)
-    for entity, top, name in (names or StoreNames(store)).outside(store, exclude):
-        if isinstance(entity, ox.NamedNode) and isinstance(name, ox.Literal):
-            pool.add(entity.value, top, Literal(name.value, language=name.language))
-    return pool
+    return (names or StoreNames(store)).pool(rule, exclude)
 
 
 def resolve_names(
@@ -190,7 +248,7 @@ def resolve_names(
     tops = top_classes(store)
     pool = graph_pool(store, rule, source_iri(doc.source, base), names)
     in_graph = set(pool.tops)
-    contexts = Contexts.read(store, doc, source_iri(doc.source, base), base)
+    contexts = Contexts.read(store, doc, source_iri(doc.source, base), base, names.contexts if names else None)
     named_here = {i for e in doc.entities if (i := entity_iri(e.ref, base)) in in_graph}
     same, different = decisions(store)
     names = _document_names(doc)
@@ -250,11 +308,15 @@ def decisions(store: Store) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
 
 
 def resolve(
-    doc: Document, store: Store, base: str | None = None, names: StoreNames | None = None
+    doc: Document,
+    store: Store,
+    base: str | None = None,
+    names: StoreNames | None = None,
+    forums: StoreForums | None = None,
 ) -> tuple[Document, list[Merge], list[Candidate]]:
     """Identity resolution of one article against the store: forums by what identifies them,
-    other entities by name (`names`: the store's names as a writer keeps them). The merges made and
-    the candidates left for an analyst."""
-    doc, merges = resolve_forums(doc, store, base=base)
+    other entities by name (`names`, `forums`: the store's names and forums as a writer keeps
+    them). The merges made and the candidates left for an analyst."""
+    doc, merges = resolve_forums(doc, store, base=base, forums=forums)
     doc, by_name, candidates = resolve_names(doc, store, base=base, names=names)
     return doc, merges + by_name, candidates

@@ -7,9 +7,10 @@ first runs, so the server remembers what each query text did last time (a bounde
 - a query known to be short runs at once on the fast lane's workers;
 - a query never seen runs there too, with a short budget (`fast_limit`), but never on the last
   free fast worker: queries of unknown cost use at most all but one of them, so one is always
-  left for the short ones (a query known to be long but to answer in time may take such a place
-  too, when every slow worker is busy; an unknown one finding those places taken may take an
-  idle slow worker);
+  left for the short ones; and once it has run a tenth of the budget, it moves on to the slow
+  lane as soon as a query known to be short waits for a fast worker (a query known to be long
+  but to answer in time may take such a place too, when every slow worker is busy; an unknown
+  one finding those places taken may take an idle slow worker);
 - a query still running past the budget moves, worker and all, to the slow lane (its work is
   not lost; the fast lane gets a fresh worker) and runs on to the time limit; from that moment
   it is remembered as long, and next time it goes to the slow lane's workers (`slow_workers`,
@@ -114,7 +115,9 @@ class Lanes:
                 if not placed:
                     return Answer.busy(self.queue_timeout)
                 if self._kinds.get(key) != RUNAWAY:  # the same text may have run away meanwhile
-                    answer, ran = await self.pool.attempt(sparql, accept, deadline, self.budget, FAST, overrun)
+                    answer, ran = await self.pool.attempt(
+                        sparql, accept, deadline, self.budget, FAST, overrun, give_way_after=self.budget / 10
+                    )
         elif kind == SHORT:
             answer, ran = await self.pool.attempt(sparql, accept, deadline, self.budget, FAST, overrun)
         if answer is None and self._kinds.get(key) == RUNAWAY:  # never on the last free slow worker either

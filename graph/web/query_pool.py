@@ -175,6 +175,8 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._replacing = dict.fromkeys(self.sizes, 0)
+        self._fast_waiters = 0  # queries waiting for a fast worker now
+        self._fast_wanted = asyncio.Event()  # set while there are any
         self._closed = False
 
     def _wanted(self) -> list[str]:
@@ -268,17 +270,42 @@ class QueryPool:
         answer, _ = await self.attempt(sparql, accept, time.monotonic() + self.timeout, lane=lane)
         return answer
 
-    async def _take(self, lane: str, deadline: float) -> _Worker | None:
-        """An idle worker of `lane` on the current store version, waited for until `deadline`."""
+    async def _take(self, lane: str, deadline: float, known: bool = True) -> _Worker | None:
+        """An idle worker of `lane` on the current store version, waited for until `deadline`.
+        While a query of `known` cost waits for a fast worker, queries of unknown cost running on
+        that lane move to the slow lane (`attempt`'s `give_way_after`)."""
         while True:
+            waits = lane == FAST and known and self._idle[lane].empty()
+            if waits:
+                self._fast_waiters += 1
+                self._fast_wanted.set()
             try:
                 worker = await asyncio.wait_for(self._idle[lane].get(), max(deadline - time.monotonic(), 0.01))
             except TimeoutError:
                 self._fill()
                 return None
+            finally:
+                if waits:
+                    self._fast_waiters -= 1
+                    if not self._fast_waiters:
+                        self._fast_wanted.clear()
             if worker.generation == self.generation and worker.process.is_alive():
                 return worker
             self._replace(worker)  # opened an older version of the store, or died idle
+
+    async def _readable_unless_wanted(self, conn: Connection, timeout: float) -> bool:
+        """Whether `conn` has something to read within `timeout` seconds; False at once when
+        another query starts waiting for a fast worker."""
+        reading = asyncio.ensure_future(_readable(conn, timeout))
+        wanted = asyncio.ensure_future(self._fast_wanted.wait())
+        await asyncio.wait({reading, wanted}, return_when=asyncio.FIRST_COMPLETED)
+        wanted.cancel()
+        if not reading.done():
+            reading.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reading
+            return conn.poll(0)
+        return reading.result()
 
     def idle(self, lane: str) -> int:
         """How many workers of `lane` wait for a query now."""
@@ -306,6 +333,7 @@ class QueryPool:
         budget: float | None = None,
         lane: str = FAST,
         overrun: Callable[[], object] | None = None,
+        give_way_after: float | None = None,
     ) -> tuple[Answer, float]:
         """The answer to one query from a worker of `lane`, or 503 when none is free by `wait_until`
         (a `time.monotonic()` value) or the query runs past the time limit; and how long it ran.
@@ -313,13 +341,15 @@ class QueryPool:
         The time limit counts from when a worker takes the query. A fast query still running after
         `budget` seconds (when given) moves to the slow lane and runs on, so its work is not lost
         and the fast lane gets a fresh worker at once (`overrun()` is called then); when the slow
-        lane is full it is stopped.
+        lane is full it is stopped. With `give_way_after` (for a query of unknown cost), it moves
+        earlier, once it has run that long, as soon as another query waits for a fast worker: a
+        short query then waits for a fresh worker, not for one running a query that may run long.
         A stopped query's worker is killed and another started in its place. The caller reads the
         store version first (`refresh`), once per request.
         """
         asked = time.monotonic()
         self._fill()
-        worker = await self._take(lane, wait_until)
+        worker = await self._take(lane, wait_until, known=give_way_after is None)
         if worker is None:
             return Answer.busy(wait_until - asked), 0.0
         began = time.monotonic()
@@ -327,10 +357,16 @@ class QueryPool:
         cut = deadline if budget is None else min(deadline, began + max(budget, 0.0))
         try:
             worker.conn.send((sparql, accept))
-            answered = await _readable(worker.conn, cut - time.monotonic())
+            early = cut if give_way_after is None else min(cut, began + max(give_way_after, 0.0))
+            answered = await _readable(worker.conn, early - time.monotonic())
+            if not answered and early < cut:
+                answered = await self._readable_unless_wanted(worker.conn, cut - time.monotonic())
+                if not answered and time.monotonic() < cut:  # a query waits for a fast worker: give way
+                    self._demote(worker)  # (stays when the slow lane is full)
+                    answered = await _readable(worker.conn, cut - time.monotonic())
             if not answered and cut < deadline and overrun is not None:
                 overrun()
-            if not answered and cut < deadline and self._demote(worker):
+            if not answered and cut < deadline and (worker.lane == SLOW or self._demote(worker)):
                 answered = await _readable(worker.conn, deadline - time.monotonic())
             if answered:
                 answer = worker.receive()
