@@ -73,6 +73,14 @@ def _one_frame(doc, participants: set[str], place: str | None = None, day: str |
             "tashkent",
             "2022-12-22",
         ),
+        (  # the meeting told by "se sont réunis", named only later: one forum
+            "fr",
+            "Les chefs de la diplomatie de la Russie et du Kazakhstan se sont réunis à Douchanbé le 15 septembre 2015. "
+            "La réunion ministérielle a porté sur la frontière.",
+            {"RUS", "KAZ"},
+            "dushanbe",
+            "2015-09-15",
+        ),
     ],
 )
 def test_an_event_told_by_its_verb(tmp_path, gazetteer, language, text, participants, place, day):
