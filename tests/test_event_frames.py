@@ -303,3 +303,23 @@ def test_a_person_who_acts_and_is_quoted_takes_part(tmp_path, gazetteer):
 def test_the_place_named_right_after_the_event_or_hosting_it_is_its_venue(tmp_path, gazetteer, language, text, place):
     frames = _frames(_read(tmp_path, gazetteer, language, text))
     assert [f.get("cas:hostedIn") for f in frames.values()] == [{place}], frames
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "A summit of Central Asian leaders took place in Astana on 12 March 2024. "
+            "The Defence Ministers of Russia and Belarus arrived in Astana.",
+        ),
+        (
+            "fr",
+            "Un sommet des dirigeants d'Asie centrale s'est tenu à Astana le 12 mars 2024. "
+            "Les ministres de la Défense de la Russie et du Bélarus sont arrivés à Astana.",
+        ),
+    ],
+)
+def test_those_who_arrive_for_the_event_take_part(tmp_path, gazetteer, language, text):
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
+    assert {"RUS", "BLR"} <= frame.get("cas:participant", set())
