@@ -8,6 +8,10 @@ the verb's words become the mention of a new forum of that kind. The frame then 
 named event (the same pattern gives its participants; place and day patterns, later sentences in
 focus and "the meeting" referring back give the rest), and later mentions of its kind word refer
 back to it, so the article has one forum per event.
+
+An event described before it is named ("The exercise, dubbed Rubezh-2014 (Frontier-2014), …",
+"l'exercice, baptisé « Frontière »", "учения под названием «Рубеж»") has that name as a mention of
+the described event (`dubbed_name`), so the name and the description are one forum.
 """
 
 from __future__ import annotations
@@ -23,6 +27,13 @@ from .tokens import Token, fold, key_of
 
 ACTORS = ("Person", "State", "Institution")
 _COORDINATION = {"and", "or", "et", "ou", "и", "или"}
+# "dubbed", "code-named", "baptisé", "под названием", right after the event's mention, then its name: quoted,
+# or a run of capitalised words that may end in a year ("Rubezh-2014", "Peace Mission 2021")
+_DUBBED = re.compile(
+    r"\s*,?\s*(?:dubbed|code-?named|codenamed|baptis[ée]e?s?|intitul[ée]e?s?|d[ée]nomm[ée]e?s?"
+    r"|под (?:кодовым )?названием|получивш\w+ название)\s+"
+    r"(?:[«\"“]([^»\"”]{2,60})[»\"”]|((?:[A-ZА-ЯЁ][\w'’-]*)(?:\s+(?:[A-ZА-ЯЁ][\w'’-]*|\d{2,4}\b)){0,4}))"
+)
 
 
 def _subject(folded: str, actor: Mention, start: int, sentence: Sentence) -> bool:
@@ -82,3 +93,28 @@ def told_event(
         )
         mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
         return
+
+
+def dubbed_name(sentence: Sentence, tokens: list[Token], mentions: list[Mention], linker: Linker) -> None:
+    """Add to `mentions` the name a sentence gives the event it describes ("The exercise, dubbed
+    Rubezh-2014, …"), as a mention of that event; later uses of the name refer to it too."""
+    for m in [m for m in mentions if m.cls == "Forum" and m.outer is None]:
+        hit = _DUBBED.match(sentence.text, m.end - sentence.start)
+        if hit is None:
+            continue
+        group = 1 if hit.group(1) else 2
+        name = hit.group(group).strip()
+        if not name:
+            continue
+        start = sentence.start + hit.start(group) + hit.group(group).index(name)
+        end = start + len(name)
+        named = [o for o in mentions if o.start < end and start < o.end]
+        if named:  # the name is a mention of its own: of this event when it names a forum
+            if len(named) == 1 and named[0].cls == "Forum":
+                linker.merge(m.ref, named[0].ref)
+            continue
+        first = next(i for i, t in enumerate(tokens) if t.end > start)
+        last = max(i for i, t in enumerate(tokens) if t.start < end) + 1
+        mentions.append(Mention(m.sentence, first, last, start, end, name, "Forum", m.ref, "alias", m.head))
+        linker.aliases.setdefault(name, m.ref)
+    mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))

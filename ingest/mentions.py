@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from .discover import Candidate, discover, head_at, lang_lexicon
-from .events import told_event
+from .events import dubbed_name, told_event
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
 from .linker import ArticleMentions, Linker, Mention
@@ -46,6 +46,7 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
         mentions = _sentence_mentions(index, sentence, tokens, linker, result, stops)
         _recognised(index, sentence, tokens, readings[index].names, linker, mentions)
         told_event(index, sentence, tokens, mentions, linker, FOCUS_SPAN)
+        dubbed_name(sentence, tokens, mentions, linker)
         result.by_sentence.append(mentions)
     _generic_links(result, linker)
     result.people = [(i, p) for i, p in result.people if p.ref not in linker.rejected]

@@ -323,3 +323,33 @@ def test_the_place_named_right_after_the_event_or_hosting_it_is_its_venue(tmp_pa
 def test_those_who_arrive_for_the_event_take_part(tmp_path, gazetteer, language, text):
     (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
     assert {"RUS", "BLR"} <= frame.get("cas:participant", set())
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        (
+            "en",
+            "Joint tactical exercises of the CSTO began in Russia on 15 July 2014. "
+            "The exercise, dubbed Steppe Shield-2014, included units from Kazakhstan and Kyrgyzstan.",
+            "Steppe Shield-2014",
+        ),
+        (  # a name the records know: the described exercise is that one
+            "en",
+            "Joint tactical exercises of the CSTO began in Russia on 15 July 2014. "
+            "The exercise, dubbed Rubezh-2014, included units from Kazakhstan and Kyrgyzstan.",
+            "Rubezh-2014",
+        ),
+        (
+            "fr",
+            "Des exercices militaires de l'OTSC ont commencé en Russie le 15 juillet 2014. "
+            "L'exercice, baptisé « Frontière-2014 », réunit des unités du Kazakhstan et du Kirghizistan.",
+            "Frontière-2014",
+        ),
+    ],
+)
+def test_the_name_given_to_a_described_event_is_that_event(tmp_path, gazetteer, language, text, name):
+    doc = _read(tmp_path, gazetteer, language, text)
+    forums = {e.ref for e in doc.entities if "Forum" in e.classes}
+    assert len(forums) == 1, forums
+    assert {m.ref for m in doc.mentions if m.text == name} == forums
