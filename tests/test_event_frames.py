@@ -353,3 +353,23 @@ def test_the_name_given_to_a_described_event_is_that_event(tmp_path, gazetteer, 
     forums = {e.ref for e in doc.entities if "Forum" in e.classes}
     assert len(forums) == 1, forums
     assert {m.ref for m in doc.mentions if m.text == name} == forums
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "A summit of Central Asian leaders took place in Astana on 12 March 2024. "
+            "The Russian president watched the parade with his counterparts from Kyrgyzstan and Tajikistan.",
+        ),
+        (
+            "fr",
+            "Un sommet des dirigeants d'Asie centrale s'est tenu à Astana le 12 mars 2024. "
+            "Le président russe a retrouvé ses homologues du Kirghizistan et du Tadjikistan.",
+        ),
+    ],
+)
+def test_the_states_of_the_counterparts_take_part(tmp_path, gazetteer, language, text):
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
+    assert {"KGZ", "TJK"} <= frame.get("cas:participant", set())
