@@ -298,6 +298,9 @@ def test_a_person_who_acts_and_is_quoted_takes_part(tmp_path, gazetteer):
         ("fr", "Les dirigeants ont salué le sommet à Bichkek comme un succès.", "bishkek"),
         ("ru", "Лидеры назвали саммит в Бишкеке успешным.", "bishkek"),
         ("en", "On 29 April, Bishkek hosted the meeting of the defence ministers.", "bishkek"),
+        ("en", "A summit of Central Asian leaders was held in the city of Bishkek.", "bishkek"),
+        ("fr", "Le 31 mars, dans la ville de Bichkek, un sommet des dirigeants a eu lieu.", "bishkek"),
+        ("ru", "Саммит лидеров прошел в городе Бишкеке.", "bishkek"),
     ],
 )
 def test_the_place_named_right_after_the_event_or_hosting_it_is_its_venue(tmp_path, gazetteer, language, text, place):
