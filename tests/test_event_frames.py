@@ -376,3 +376,15 @@ def test_the_name_given_to_a_described_event_is_that_event(tmp_path, gazetteer, 
 def test_the_states_of_the_counterparts_take_part(tmp_path, gazetteer, language, text):
     (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
     assert {"KGZ", "TJK"} <= frame.get("cas:participant", set())
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Un sommet des dirigeants d'Asie centrale s'est tenu à Bichkek (Kirghizistan) le 12 mars 2024."),
+        ("en", "A summit of Central Asian leaders was held in Bishkek, Kyrgyzstan, on 12 March 2024."),
+    ],
+)
+def test_the_state_named_with_the_venue_town_hosts_the_event_too(tmp_path, gazetteer, language, text):
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
+    assert frame.get("cas:hostedIn") == {"bishkek", "KGZ"}
