@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .discover import lang_lexicon
 from .language import Sentence
 from .lexicon import patterns
 from .linker import Linker, Mention
@@ -27,12 +28,10 @@ from .tokens import Token, fold, key_of
 
 ACTORS = ("Person", "State", "Institution")
 _COORDINATION = {"and", "or", "et", "ou", "и", "или"}
-# "dubbed", "code-named", "baptisé", "под названием", right after the event's mention, then its name: quoted,
-# or a run of capitalised words that may end in a year ("Rubezh-2014", "Peace Mission 2021")
-_DUBBED = re.compile(
-    r"\s*,?\s*(?:dubbed|code-?named|codenamed|baptis[ée]e?s?|intitul[ée]e?s?|d[ée]nomm[ée]e?s?"
-    r"|под (?:кодовым )?названием|получивш\w+ название)\s+"
-    r"(?:[«\"“]([^»\"”]{2,60})[»\"”]|((?:[A-ZА-ЯЁ][\w'’-]*)(?:\s+(?:[A-ZА-ЯЁ][\w'’-]*|\d{2,4}\b)){0,4}))"
+# the name given after an apposition word: quoted, or a run of capitalised words that may end in a year
+# ("Rubezh-2014", "Peace Mission 2021")
+_NAME = re.compile(
+    r"[«“\"„]\s*([^»”\"]{2,60}?)\s*[»”\"]|([A-ZА-ЯЁ][\w'’-]*(?:\s+(?:[A-ZА-ЯЁ][\w'’-]*|\d{2,4}\b)){0,4})"
 )
 
 
@@ -95,26 +94,32 @@ def told_event(
         return
 
 
+@cache
+def _apposition_cue(language: str) -> re.Pattern[str] | None:
+    """", dubbed", ", baptisé", "под названием": the lexicon's apposition words right after an event's mention."""
+    words = sorted((re.escape(fold(w)) for w in lang_lexicon(language).get("apposition") or []), key=len, reverse=True)
+    return re.compile(rf"\s*,?\s*(?:{'|'.join(words)})\s+") if words else None
+
+
 def dubbed_name(sentence: Sentence, tokens: list[Token], mentions: list[Mention], linker: Linker) -> None:
     """Add to `mentions` the name a sentence gives the event it describes ("The exercise, dubbed
-    Rubezh-2014, …"), as a mention of that event; later uses of the name refer to it too."""
+    Rubezh-2014, …") when the name is no mention yet (a name that is one is merged with the event by
+    `mentions._apposition`); later uses of the name refer to the event too."""
+    cue = _apposition_cue(linker.language)
+    folded = fold(sentence.text)
+    if cue is None or len(folded) != len(sentence.text):  # the cue is read folded, the name in the text
+        return
     for m in [m for m in mentions if m.cls == "Forum" and m.outer is None]:
-        hit = _DUBBED.match(sentence.text, m.end - sentence.start)
+        said = cue.match(folded, m.end - sentence.start)
+        hit = _NAME.match(sentence.text, said.end()) if said else None
         if hit is None:
             continue
         group = 1 if hit.group(1) else 2
-        name = hit.group(group).strip()
-        if not name:
-            continue
-        start = sentence.start + hit.start(group) + hit.group(group).index(name)
-        end = start + len(name)
-        named = [o for o in mentions if o.start < end and start < o.end]
-        if named:  # the name is a mention of its own: of this event when it names a forum
-            if len(named) == 1 and named[0].cls == "Forum":
-                linker.merge(m.ref, named[0].ref)
+        start, end = sentence.start + hit.start(group), sentence.start + hit.end(group)
+        if any(o.start < end and start < o.end for o in mentions):
             continue
         first = next(i for i, t in enumerate(tokens) if t.end > start)
         last = max(i for i, t in enumerate(tokens) if t.start < end) + 1
-        mentions.append(Mention(m.sentence, first, last, start, end, name, "Forum", m.ref, "alias", m.head))
-        linker.aliases.setdefault(name, m.ref)
+        mentions.append(Mention(m.sentence, first, last, start, end, hit.group(group), "Forum", m.ref, "alias", m.head))
+        linker.aliases.setdefault(hit.group(group), m.ref)
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
