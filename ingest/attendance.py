@@ -66,18 +66,17 @@ def _source_cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]
 
 
 def _source(am: ArticleMentions, index: int, person: Ref) -> bool:
-    """Whether the sentence names the person as the source of what it reports (`lexicons/modality.yaml`)."""
+    """Whether the sentence names the person only as the source of what it reports
+    (`lexicons/modality.yaml`); one also named acting ("X signed…, according to X's press service") is there."""
     folded, start = am.folded[index], am.sentences[index].start
     before, after = _source_cues(am.language)
+
+    def quoted(m) -> bool:
+        ahead, behind = folded[: m.start - start], folded[m.end - start :]
+        return bool(before and before.search(ahead) and not _POSSESSIVE.match(behind) or after and after.search(behind))
+
     named = [m for m in am.by_sentence[index] if m.ref == person]
-    return bool(named) and all(  # named as an actor too ("X signed…, according to X's press service"): there
-        before is not None
-        and before.search(folded[: m.start - start])
-        and not _POSSESSIVE.match(folded, m.end - start)
-        or after is not None
-        and after.search(folded[m.end - start :])
-        for m in named
-    )
+    return bool(named) and all(quoted(m) for m in named)
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")  # "according to X's press service": the service speaks, not X

@@ -96,7 +96,7 @@ def told_event(
 
 @cache
 def _apposition_cue(language: str) -> re.Pattern[str] | None:
-    """", dubbed", ", baptisé", "под названием": the lexicon's apposition words right after an event's mention."""
+    """The lexicon's apposition words (", dubbed", ", baptisé", "под названием") right after an event's mention."""
     words = sorted((re.escape(fold(w)) for w in lang_lexicon(language).get("apposition") or []), key=len, reverse=True)
     return re.compile(rf"\s*,?\s*(?:{'|'.join(words)})\s+") if words else None
 

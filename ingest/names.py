@@ -75,7 +75,8 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
             # bracket that lists several ("the countries of Central Asia (Kazakhstan, ...)") is no place of X
             # after an event's name, "the summit in Bishkek", "the exercise at Matybulak", is where it was held
             nxt = [m for m in mentions if m.top and m.start > outer.end and m.start - outer.end <= 5]
-            if outer.top and outer.cls in ("Institution", "Place", "Forum") and nxt and nxt[0].cls in ("Place", "State"):
+            placed = nxt and nxt[0].cls in ("Place", "State")
+            if outer.top and outer.cls in ("Institution", "Place", "Forum") and placed:
                 gap = sentence.text[outer.end - sentence.start : nxt[0].start - sentence.start]
                 closes = sentence.text[nxt[0].end - sentence.start :].lstrip().startswith(")")
                 if outer.cls == "Forum":
