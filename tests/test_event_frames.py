@@ -361,3 +361,18 @@ def test_states_whose_envoys_arrive_or_meet_as_counterparts_take_part(tmp_path, 
 def test_the_state_named_with_the_venue_town_hosts_the_event_too(tmp_path, gazetteer, language, text):
     (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
     assert frame.get("cas:hostedIn") == {"bishkek", "KGZ"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "An emergency summit of the presidents of Kazakhstan, Kyrgyzstan and Tajikistan ended in Bishkek."),
+        ("fr", "Le sommet des présidents du Kazakhstan, du Kirghizistan et du Tadjikistan s'est achevé à Bichkek."),
+        ("ru", "Для президентов Казахстана, Киргизии и Таджикистана их экстренный саммит в Бишкеке оказался долгим."),
+    ],
+)
+def test_the_states_of_the_leaders_the_sentence_names_with_the_event_take_part(tmp_path, gazetteer, language, text):
+    frames = _frames(_read(tmp_path, gazetteer, language, text))
+    assert len(frames) == 1, frames
+    (frame,) = frames.values()
+    assert {"KAZ", "KGZ", "TJK"} <= frame.get("cas:participant", set())
