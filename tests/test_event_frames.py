@@ -376,3 +376,16 @@ def test_the_states_of_the_leaders_the_sentence_names_with_the_event_take_part(t
     assert len(frames) == 1, frames
     (frame,) = frames.values()
     assert {"KAZ", "KGZ", "TJK"} <= frame.get("cas:participant", set())
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "A summit of Central Asian leaders, chaired by Tajikistan, took place in Dushanbe."),
+        ("fr", "Le sommet d'Asie centrale, présidé par le Tadjikistan, s'est tenu à Douchanbé."),
+    ],
+)
+def test_who_chairs_the_event_organises_it(tmp_path, gazetteer, language, text):
+    doc = _read(tmp_path, gazetteer, language, text)
+    organisers = {s.object.key for s in doc.statements if s.predicate == "cas:organizedBy"}
+    assert organisers == {"TJK"}
