@@ -97,7 +97,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     for ref, (cls, label) in extra_entities.items():
         am.classes.setdefault(ref, cls)
         am.labels.setdefault(ref, label)
-    found += _inferred(found, am.classes)  # may also add the states of people who signed
+    found += _inferred(found, am.classes)  # may also put the state of a person who signed in their place
     found = _one_date_per_event(found)
     found = _invitees_are_not_participants(found)
 
@@ -189,9 +189,20 @@ def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
         if f.predicate == "cas:participant" and classes.get(f.object) in ("State", "Institution"):
             participants.setdefault(f.subject, []).append(f.object)
     found[:] = _parties_who_signed(found, classes, participants)
-    for f in list(found):
-        if f.predicate == "cas:signed" and f.subject in state_of:
-            found.append(Found(state_of[f.subject], "cas:signed", f.object, f.sentence, 0.6, "infer.signer-state"))
+    # a person signs for the state or body they serve: that one is the signatory ("President Japarov signed")
+    serves = {
+        f.subject: f.object
+        for f in found
+        if f.predicate == "cas:affiliatedWith" and classes.get(f.object) in ("State", "Institution")
+    }
+    signed = []
+    for f in found:
+        if f.predicate == "cas:signed" and classes.get(f.subject) == "Person":
+            if f.subject in serves:
+                signed.append(Found(serves[f.subject], "cas:signed", f.object, f.sentence, 0.6, "infer.signer-state"))
+            continue
+        signed.append(f)
+    found[:] = signed
     for f in list(found):  # a minister who attends speaks for his state: the state takes part
         if f.predicate == "cas:participant" and f.object in state_of:
             out.append(

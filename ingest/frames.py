@@ -34,6 +34,23 @@ def event_focus(am: ArticleMentions) -> list[Ref | None]:
     return out
 
 
+def frame_focus(am: ArticleMentions) -> list[Ref | None]:
+    """`event_focus`, and also every sentence between two namings of the same forum with no other forum
+    named between them: an article that comes back to "the meeting" after several sentences of what
+    was said there ("At the conclusion of the meeting, ...") was still telling of it."""
+    out = event_focus(am)
+    last: tuple[int, Ref] | None = None
+    for index, mentions in enumerate(am.by_sentence):
+        forums = [m.ref for m in mentions if m.cls == "Forum"]
+        if not forums:
+            continue
+        if last is not None and forums[0] == last[1]:
+            for gap in range(last[0] + 1, index):
+                out[gap] = out[gap] or last[1]
+        last = (index, forums[-1])
+    return out
+
+
 def venue_states(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
     """The state of an event's town when the sentence that places the event there names it too
     ("à Khodjent (Tadjikistan)", "в Актау Мангистауской области Казахстана"): the event was held in

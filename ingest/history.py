@@ -88,6 +88,8 @@ def check_history(
     problems: list[Problem] = []
 
     def life(key: str) -> Life | None:
+        if key not in by_id:  # a state from ISO 3166 that no record describes has no recorded life
+            return None
         record, values = by_id[key]
         if record.type == "Post":
             (owner,) = values["post_in"]

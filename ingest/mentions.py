@@ -14,7 +14,7 @@ import bisect
 import re
 from functools import cache
 
-from .discover import Candidate, discover, head_at, lang_lexicon
+from .discover import Candidate, discover, head_at, lang_lexicon, rank_words
 from .events import dubbed_name, told_event
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
@@ -71,6 +71,8 @@ def _resolve(result: ArticleMentions, linker: Linker) -> None:
     for _, person in result.people:
         if person.ref is not None:
             person.ref = linker.resolve(person.ref)
+        if person.affiliation is not None:
+            person.affiliation = linker.resolve(person.affiliation)
     linker.aliases = {a: linker.resolve(r) for a, r in linker.aliases.items()}
     for ref in linker.same:
         linker.labels.pop(ref, None)
@@ -145,6 +147,11 @@ def _sentence_mentions(
             if ref is not None:
                 linker.note(ref, cand.cls, linker.labels[ref], head)
                 add(first, cand.last, cand.cls, ref, "anaphor", head, cand)
+            continue
+        described = _described_institution(cand, first, sentence, tokens, mentions, linker)
+        if described is not None:  # "Centrasbat, a security organization", "the regional security organization"
+            linker.note(described, cand.cls, linker.labels[described], head)
+            add(first, cand.last, cand.cls, described, "anaphor", head, cand)
             continue
         _name_new(cand, text, first, head, inside, tokens, matches, mentions, linker, add)
     _people(index, sentence, tokens, linker, result, mentions, add)
@@ -246,8 +253,11 @@ def _people(
                 if not (m.first >= person.first and m.last <= person.last and m.cls not in ("State", "Institution"))
             ]
             add(person.first, person.last, "Person", ref, "person")
-            for m in [m for m in mentions if m.how == "new" and m.first < person.first < m.last <= person.last]:
-                _reshape(m, m.first, person.first, sentence, tokens, linker)  # "initiative of the President | Name"
+            cut = person.first  # "initiative of the President | Name", "… Armed Forces | Major General Name"
+            while cut > 0 and tokens[cut - 1].key in rank_words(linker.language):
+                cut -= 1
+            for m in [m for m in mentions if m.how == "new" and m.first < cut < m.last <= person.last]:
+                _reshape(m, m.first, cut, sentence, tokens, linker)
         person.ref = ref
         if person.office:
             linker.offices.add(ref)
@@ -267,6 +277,30 @@ def _first_of_event(cand: Candidate, head: str, tokens: list[Token], first: int,
     ref = linker.mint(cand.cls, name)
     linker.labels.setdefault(ref, name)
     return ref
+
+
+def _described_institution(
+    cand: Candidate, first: int, sentence: Sentence, tokens: list[Token], mentions: list[Mention], linker: Linker
+) -> Ref | None:
+    """The organisation an organisation's description in lower case stands for: the one it is in apposition
+    to ("Centrasbat, a security organization formed by ...", "l'OTSC, une alliance militaire"), else, when
+    definite, the one the story has named most ("The regional security organization was formed in 1992" after
+    "the CSTO"). A description names no organisation of its own; minted, it would take the organisation's
+    members, parts and places away from it."""
+    words = tokens[first : cand.last]
+    if cand.cls != "Institution" or cand.acronym or cand.quoted or any(t.is_cap or t.is_upper for t in words):
+        return None
+    if any(m.first < cand.last and first < m.last for m in mentions):
+        return None  # a name inside ("the training department of the UN")
+    det = next(
+        (j for j in range(first - 1, max(first - 2, -1), -1) if tokens[j].key in linker.lex["determiners"]), None
+    )
+    before = [m for m in mentions if m.cls == "Institution" and det is not None and m.end <= tokens[det].start]
+    if before:
+        last = max(before, key=lambda m: m.end)
+        if re.fullmatch(r"\s*[,(]\s*", sentence.text[last.end - sentence.start : tokens[det].start - sentence.start]):
+            return last.ref
+    return linker.refer_back(cand.cls, "") if cand.definite else None
 
 
 def _describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, matches: list[Match]) -> bool:

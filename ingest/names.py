@@ -13,6 +13,7 @@ from .lists import title_lead
 from .mentions import ArticleMentions, Mention
 from .missions import several
 from .negation import negated
+from .phrases import common_noun
 from .records import Ref
 from .statements import Found
 from .tokens import fold
@@ -47,8 +48,15 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
             for m in inner:
                 before_head = m.first < (outer.candidate.head[0] if outer.candidate else outer.first + 1)
                 if outer.cls == "Institution" and m.cls == "Institution" and outer.how != "anaphor":
+                    if common_noun(am, outer) or common_noun(am, m):
+                        continue  # "the training department of the UN", "советов безопасности": no named part
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.7, "name.part-of"))
-                elif outer.cls == "Institution" and m.cls == "State" and NATIONAL.search(outer.text):
+                elif (
+                    outer.cls == "Institution"
+                    and m.cls == "State"
+                    and NATIONAL.search(outer.text)
+                    and not common_noun(am, outer)
+                ):
                     out.append(Found(outer.ref, "cas:belongsToState", m.ref, index, 0.7, "name.belongs-to-state"))
                 elif (
                     outer.cls in ("Institution", "Place")
@@ -58,6 +66,8 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     or outer.cls == "Place"
                     and m.cls == "State"
                 ):
+                    if _serves_region(outer, m, gazetteer_located):
+                        continue  # "Regional Office in Central Asia": the area it works for
                     out.append(Found(outer.ref, "cas:locatedIn", m.ref, index, 0.6, "name.located-in"))
                 elif outer.cls == "Forum" and outer.how != "anaphor":
                     out += _forum_name_part(am, index, outer, m, before_head)
@@ -65,7 +75,12 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     if several(outer, am.language):
                         continue  # "missions in Nepal, Mali…": where some of them are (missions.py)
                     out.append(Found(outer.ref, "cas:missionLocation", m.ref, index, 0.7, "name.mission-location"))
-                elif outer.cls == "Mission" and m.cls == "Institution" and before_head:
+                elif (
+                    outer.cls == "Mission"
+                    and m.cls == "Institution"
+                    and before_head
+                    and not several(outer, am.language)
+                ):
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.6, "name.part-of"))
                 elif outer.cls == "Initiative" and m.cls == "Person":  # "the proposal of President Tokayev"
                     out.append(Found(m.ref, "cas:proposed", outer.ref, index, 0.6, "name.proposed"))
@@ -82,6 +97,8 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                 if outer.cls == "Forum":
                     if re.fullmatch(r"\s*(in|at|à|en|au|aux|в|во|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
                         out.append(Found(outer.ref, "cas:hostedIn", nxt[0].ref, index, 0.6, "name.held-in"))
+                elif _serves_region(outer, nxt[0], gazetteer_located):
+                    pass
                 elif re.fullmatch(r"\s*(in|à|en|au|в|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
                     out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
                 elif (  # "Shymkent, Kazakhstan": a place and its state, unless the places lexicon says otherwise
@@ -92,6 +109,18 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                 ):
                     out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.place-state"))
     return out
+
+
+def _serves_region(body: Mention, place: Mention, gazetteer_located: dict[Ref, Ref]) -> bool:
+    """Whether a body's name ends with a known region that no state holds ("UNODC's Regional Office in
+    Central Asia", "Border Management Programme in Central Asia"): the name says which area it works for,
+    not where it sits; a city or province the places lexicon puts in a state is where it sits."""
+    return (
+        body.cls == "Institution"
+        and place.cls == "Place"
+        and place.how == "known"
+        and place.ref not in gazetteer_located
+    )
 
 
 def _forum_name_part(am: ArticleMentions, index: int, forum: Mention, m: Mention, before_head: bool) -> list[Found]:

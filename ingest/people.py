@@ -108,10 +108,16 @@ def _ranks_before_name(
     return j, ranks
 
 
-def _body_end(tokens: list[Token], body: Mention) -> int:
-    """Where the name of a title's body ends: before a first name the morphology knows, when the name
-    found for the body ran on into the person's ("Совета безопасности России Сергей Шойгу")."""
-    return next((k for k in range(body.first + 1, body.last) if "Name" in tokens[k].tag), body.last)
+def _body_end(tokens: list[Token], body: Mention, taken: dict[int, Mention], lex: dict, language: str) -> int:
+    """Where the name of a title's body ends, when the name found for the body ran on into the person's:
+    before a first name the morphology knows ("Совета безопасности России Сергей Шойгу"), or before a
+    rank that a name follows ("General Staff of the Armed Forces of the Kyrgyz Republic | Major General N")."""
+    for k in range(body.first + 1, body.last):
+        if "Name" in tokens[k].tag:
+            return k
+        if tokens[k].key in rank_words(language) and _ranks_before_name(tokens, k, taken, lex, language)[0] > k:
+            return k
+    return body.last
 
 
 def _past_complement(tokens: list[Token], j: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
@@ -142,7 +148,7 @@ def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention])
     while k >= 0 and tokens[k].text in "’'s" and k > t0 - 3:
         k -= 1
     before = taken.get(k)
-    if before is not None and before.cls in ("State", "Institution") and before.last >= k + 1:
+    if before is not None and before.cls in ("State", "Institution") and before.last <= t0:
         affiliation = before.ref
     elif k > 0 and tokens[k].text in DASHES:
         # a list item "Kazakhstan – President Kassym-Jomart Tokayev": the line opens with what the title is of
@@ -192,6 +198,7 @@ def _titled(
     taken: dict[int, Mention],
     gaz: Gazetteer,
     title_span: tuple[int, int],
+    language: str,
 ) -> Person:
     """The person named by tokens [first, last) with a title: a known person when the gazetteer knows the name."""
     existing = taken.get(first)
@@ -199,7 +206,7 @@ def _titled(
     if existing is not None and existing.cls == "Person" and existing.how == "known":
         first, last = existing.first, existing.last
         known = next((k for k in gaz.lookup(existing.text) if k.cls == "Person"), None)
-    name = " ".join(t.text for t in tokens[first:last])
+    name = person_name(tokens[first:last], language)
     surname = tokens[last - 1].text if last - first >= 2 else None
     return Person(name, first, last, role, affiliation, known, surname, title_span=title_span)
 
@@ -236,7 +243,7 @@ def _listed_people(
             break
     respective = len(states) == len(items)
     return [
-        _titled(tokens, first, last, english, states[n].ref if respective else state, taken, gaz, (t0, t1))
+        _titled(tokens, first, last, english, states[n].ref if respective else state, taken, gaz, (t0, t1), language)
         for n, (state, first, last) in enumerate(items)
         if len(items) >= 2
     ]
@@ -312,7 +319,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         after = _outermost(mentions, tokens, taken, t0, c, language)
         if (c > j or language in ("fr", "ru")) and after is not None:
             affiliation = affiliation or after.ref
-            j = _body_end(tokens, after)
+            j = _body_end(tokens, after, taken, lex, language)
         elif language == "ru":
             # genitive words after a Russian title: "министра обороны РК"
             while j < len(tokens) and "gent" in tokens[j].tag and not tokens[j].is_cap:
@@ -320,7 +327,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             after = _outermost(mentions, tokens, taken, t0, j, language)
             if after is not None:
                 affiliation = affiliation or after.ref
-                j = _body_end(tokens, after)
+                j = _body_end(tokens, after, taken, lex, language)
         j = _past_complement(tokens, j, taken, lex, language)
         # the name: right after the title (and its complement), or before ", a TITLE"
         j, later = _ranks_before_name(tokens, j, taken, lex, language)
@@ -338,7 +345,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         if not n_name and any(p.first == first and (p.affiliation or not affiliation) for p in people):
             first = last = None  # that name has its title before it: this title is the next item's
         if first is not None:
-            people.append(_titled(tokens, first, last, role, affiliation, taken, gaz, (t0, t1)))
+            people.append(_titled(tokens, first, last, role, affiliation, taken, gaz, (t0, t1), language))
         elif (holder := taken.get(t0)) is not None and holder.cls == "Person" and holder.how in ("known", "nested"):
             # the office is a known name of its holder ("Президента Казахстана" inside a longer name)
             known = next((k for k in gaz.lookup(holder.text) if k.cls == "Person"), None)
@@ -350,3 +357,31 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             )
         i = max(j, t1)
     return people
+
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+def person_name(words: list[Token], language: str) -> str:
+    """The name as written; in Russian, in the nominative ("Сергеем Ивановым" -> "Сергей Иванов",
+    "генерал-майора Рустама Назарова" -> "Рустам Назаров"). The case is the one all its words can be
+    in as one person's name (so "Ислам Каримов" stays, though "Каримов" alone may read as a plural)."""
+    if language != "ru":
+        return " ".join(t.text for t in words)
+    from .tokens import _morph
+
+    def as_name(parse) -> bool:
+        return bool(_NAME_TAGS & set(str(parse.tag).replace(" ", ",").split(","))) and parse.tag.number == "sing"
+
+    readings = [[p for p in _morph().parse(t.text) if as_name(p)] for t in words]
+    cases = [{p.tag.case for p in r} for r in readings if r]
+    common = set.intersection(*cases) if cases else set()
+    if not common or "nomn" in common:
+        return " ".join(t.text for t in words)
+    case = next(p.tag.case for r in readings if r for p in r if p.tag.case in common)
+    out = []
+    for t, r in zip(words, readings, strict=True):
+        parse = next((p for p in r if p.tag.case == case), None)
+        form = parse.inflect({"nomn"}) if parse is not None else None
+        out.append("-".join(x.capitalize() for x in form.word.split("-")) if form is not None else t.text)
+    return " ".join(out)

@@ -63,9 +63,26 @@ def phrase_statements(am: ArticleMentions) -> list[Found]:
                 found = _relation(b, a, index, "phrase.possessive")
             else:
                 found = None
-            if found is not None:
+            if found is not None and not (found.predicate == PART and (common_noun(am, a) or common_noun(am, b))):
                 out.append(found)
     return out
+
+
+def common_noun(am: ArticleMentions, mention: Mention) -> bool:
+    """Whether a discovered name is a common noun phrase rather than a body's name: neither its head word
+    nor its first word of its own is capitalised ("UN missions", "Centrasbat troops", "коллективных сил
+    ОДКБ", "le bureau de l'OTAN"). Such a phrase speaks of a kind of thing or describes one in passing; a
+    part of it said by its structure is not one the article names. Names are capitalised on the head in
+    English ("Security Council") and on the first word in French and Russian ("Centre régional",
+    "Объединенного штаба"); a capital that belongs to another name inside ("UN" of "UN missions") is not
+    the phrase's own."""
+    if mention.how != "new" or mention.candidate is None:
+        return False
+    tokens = am.tokens[mention.sentence]
+    inner = {i for m in am.by_sentence[mention.sentence] if m.outer is mention for i in range(m.first, m.last)}
+    first = next((i for i in range(mention.first, mention.last) if tokens[i].is_word), mention.first)
+    head = tokens[mention.candidate.head[0]]
+    return not (head.is_cap or tokens[first].is_cap and first not in inner)
 
 
 def _acronym_before(a: Mention, b: Mention, gap: str) -> bool:

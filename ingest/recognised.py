@@ -12,6 +12,7 @@ import re
 from .discover import OPENING, head_at, rank_words
 from .language import Sentence
 from .linker import ArticleMentions, Linker, Mention, choose, span_text, strip_determiner
+from .people import person_name
 from .reading import Name
 from .tokens import Token
 
@@ -78,7 +79,7 @@ def _recognised(
             ref = linker.known(choose(tuple(known)))
             how = "known"
         elif name.label in MINTED_FROM_NAMES and _clean_person(words):
-            label = _person_name(words, linker.language)
+            label = person_name(words, linker.language)
             ref = linker.resolve(linker.aliases.get(words[-1].text) or linker.mint("Person", label))
             linker.note(ref, "Person", label)
             linker.aliases.setdefault(words[-1].text, ref)
@@ -172,7 +173,7 @@ def _reshape(m: Mention, first: int, last: int, sentence: Sentence, tokens: list
     where the person's name begins; a person's name cut short at a particle runs to its end."""
     m.first, m.last, m.start, m.end = first, last, tokens[first].start, tokens[last - 1].end
     m.text = span_text(sentence, tokens, first, last)
-    label = _person_name(tokens[first:last], linker.language) if m.cls == "Person" else m.text
+    label = person_name(tokens[first:last], linker.language) if m.cls == "Person" else m.text
     ref = linker.mint(m.cls, label)
     if ref != m.ref:
         linker.note(ref, m.cls, label, m.head)
@@ -188,21 +189,3 @@ def _clean_person(words: list[Token]) -> bool:
         and not any(c.isdigit() for c in t.text)
         for t in words
     )
-
-
-def _person_name(words: list[Token], language: str) -> str:
-    """The name as written; in Russian, each word in the nominative ("Сергеем Шойгу" -> "Сергей Шойгу")."""
-    if language != "ru":
-        return " ".join(t.text for t in words)
-    return " ".join(_nominative(t.text) for t in words)
-
-
-def _nominative(word: str) -> str:
-    from .tokens import _morph
-
-    for p in _morph().parse(word):
-        if {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")):
-            form = p.inflect({"nomn"})
-            if form is not None:
-                return "-".join(x.capitalize() for x in form.word.split("-"))
-    return word

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 
 from .dates import dated_events, find_dates
-from .frames import event_focus
+from .frames import event_focus, frame_focus
 from .language import Sentence
 from .lexicon import patterns as load_patterns
 from .lists import listed
@@ -52,6 +52,8 @@ def _compiled(language: str) -> list[dict]:
                 arg = {**arg, "prefix_re": re.compile(arg["prefix"])}
             if isinstance(arg, dict) and arg.get("lead"):
                 arg = {**arg, "lead_re": re.compile(arg["lead"])}
+            if isinstance(arg, dict) and arg.get("next"):
+                arg = {**arg, "next_re": re.compile(arg["next"])}
             spec[side] = arg
         out.append(spec)
     return out
@@ -110,10 +112,12 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
     written without their year)."""
     out: list[Found] = []
     in_focus = event_focus(am)
+    in_frame = frame_focus(am)
     for index, sentence in enumerate(am.sentences):
-        focus = in_focus[index]
         text = am.folded[index]
         for spec in _compiled(language):
+            # what was discussed is told over the whole frame, up to the last mention of the event
+            focus = in_frame[index] if spec["predicate"] == "cas:discussed" else in_focus[index]
             triggers = list(spec["regex"].finditer(text))
             denied = [  # "did not take part", "was to include": clauses that assert no such fact
                 clause_span(text, t.start(), t.end(), language)
@@ -132,6 +136,8 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                     continue
                 t0, t1 = sentence.start + trig.start(), sentence.start + trig.end()
                 subjects = _pick(mentions, spec["subject"], sentence, t0, t1, language)
+                if not subjects and spec["subject"].get("next_re"):
+                    subjects = _next_listed(am, index, spec["subject"])
                 if (
                     not subjects
                     and spec["subject"].get("focus")
@@ -226,6 +232,20 @@ def _complement_is(mentions: list[Mention], t1: int, classes: list[str] | tuple[
 
 def _within(inner: Mention, outer: Mention) -> bool:
     return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
+
+
+def _next_listed(am: ArticleMentions, index: int, arg: dict) -> list[Mention]:
+    """The entities of the given classes in the sentence after `index` when it opens by listing what the
+    trigger's sentence counted ("55 countries became co-authors of the resolution. Among them are A, B,
+    C and others."): a plural that the next sentence spells out."""
+    if index + 1 >= len(am.sentences) or not arg["next_re"].match(am.folded[index + 1]):
+        return []
+    seen: set[Ref] = set()
+    return [
+        m
+        for m in am.by_sentence[index + 1]
+        if m.top and m.cls in arg["classes"] and not (m.ref in seen or seen.add(m.ref))
+    ]
 
 
 _LIST_INTRO = re.compile(r"\s*:\s*")  # "was attended by:" and the items on the lines that follow

@@ -3,11 +3,11 @@
 A topic is free text ("the situation in Afghanistan", "strengthening defence and security
 cooperation"): the noun phrases after "discussions on", "exchange of views on", "talks on"… (or
 before "were discussed"), a coordinated list split into its items, become cas:Topic entities
-(`phrase_topics`). The graph names topics in English whatever the article's language, and a French
-or Russian phrase copied from the text ("la sécurité de l'eau") joins nothing across languages; so
-a sentence that says what a meeting was about is also read for the vocabulary's topics
-(`lexicons/topics.yaml`), each recorded under its English label ("water security"), one node across
-articles in every language.
+(`phrase_topics`, English articles). The graph names topics in English whatever the article's
+language, and a French or Russian phrase copied from the text ("la sécurité de l'eau") joins nothing
+across languages; so a sentence that says what a meeting was about is read for the vocabulary's
+topics (`lexicons/topics.yaml`), each recorded under its English label ("water security"), one node
+across articles in every language, and French and Russian articles take their topics from it only.
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ def vocabulary(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 def labels_in(folded: str, language: str, names: list[tuple[int, int]] = ()) -> list[str]:
     """The labels of the topics named in this lowercased, accent-folded text, in vocabulary order; a
     stretch of text names one topic only (the first, most specific, entry that matches it), and words
-    inside a name (`names`: spans of the entities found) name no topic: the "Collective Security Treaty
-    Organization" is not a discussion of collective security.
+    running into a name (`names`: spans of the entities found) name no topic: the "Collective Security
+    Treaty Organization" is not a discussion of collective security; a topic may hold a whole name
+    ("the situation in Afghanistan").
 
     >>> labels_in("jointly countering terrorism, extremism and cybercrime", "en")
     ['cybercrime', 'terrorism', 'extremism']
@@ -43,13 +44,17 @@ def labels_in(folded: str, language: str, names: list[tuple[int, int]] = ()) -> 
     ['water security', 'green energy']
     >>> labels_in("the collective security treaty organization", "en", [(4, 43)])
     []
+    >>> labels_in("the situation in afghanistan", "en", [(17, 28)])
+    ['situation in Afghanistan']
     """
-    taken: list[tuple[int, int]] = list(names)
+    taken: list[tuple[int, int]] = []
     out: list[str] = []
     for label, regex in vocabulary(language):
         for m in regex.finditer(folded):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            if any(a < m.end() and m.start() < b and not (m.start() <= a and b <= m.end()) for a, b in names):
+                continue  # the words run into a name; a name wholly inside them ("situation in Afghanistan") is theirs
             taken.append(m.span())
             if label not in out:
                 out.append(label)

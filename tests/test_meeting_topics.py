@@ -30,9 +30,28 @@ import pytest
             "На саммите президенты подписали Договор о дружбе и добрососедстве.",
             "dogovor-o-druzhbe-i-dobrososedstve",
         ),
+        (
+            "en",
+            "The Central Asian summit took place in Dushanbe on 14 September. "
+            "At the summit the presidents welcomed the Treaty on Friendship and Good-Neighbourliness.",
+            "treaty-on-friendship-and-good-neighbourliness",
+        ),
+        (
+            "fr",
+            "Le sommet d'Asie centrale s'est tenu à Douchanbé le 14 septembre. "
+            "Le sommet a été l'occasion de débattre du Traité d'amitié et de bon voisinage.",
+            "traite-d-amitie-et-de-bon-voisinage",
+        ),
+        (
+            "ru",
+            "Саммит глав государств Центральной Азии прошёл в Душанбе 14 сентября. "
+            "На саммите президенты приветствовали Договор о дружбе и добрососедстве.",
+            "dogovor-o-druzhbe-i-dobrososedstve",
+        ),
     ],
 )
-def test_an_act_signed_at_a_meeting_is_what_the_meeting_discussed(facts, language, text, act):
+def test_an_act_signed_welcomed_or_debated_at_a_meeting_is_what_the_meeting_discussed(facts, language, text, act):
+    # signed, "welcomed the X", "l'occasion de débattre du X", "приветствовали X": the act was on the table
     discussed = {(s, o) for s, p, o in facts(language, text) if p == "cas:discussed"}
     assert [s for s, o in discussed if o == act], f"the summit should have discussed {act}: {discussed}"
 
@@ -71,3 +90,41 @@ def test_what_a_meeting_declared_itself_ready_for_or_was_briefed_on_is_discussed
     # meeting's stance or briefing names what it dealt with, recorded under the vocabulary's English label
     discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
     assert topic in discussed, discussed
+
+
+def test_what_was_discussed_is_read_until_the_article_comes_back_to_the_meeting(facts):
+    # four sentences of what was said, then "at the end of the meeting": the topics in between are the
+    # meeting's, although its name was last written three sentences before them
+    text = (
+        "The summit of Central Asian heads of state was held in Dushanbe on 14 September. "
+        "The president opened it with a speech. "
+        "He spoke about the history of the region. "
+        "He thanked the guests for coming. "
+        "The leaders highlighted the importance of joint efforts against drug trafficking. "
+        "At the end of the summit, the president thanked the participants."
+    )
+    discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
+    assert "drug-trafficking" in discussed, discussed
+
+
+def test_a_french_discussion_names_its_topics_in_the_graphs_english_only(facts):
+    # the graph names topics in English: "la sécurité de l'eau" becomes "water security", and the French
+    # words around it ("les questions de") are no second, French-named topic
+    text = (
+        "Le sommet d'Asie centrale s'est tenu à Douchanbé le 14 septembre. "
+        "Les présidents ont examiné les questions de la sécurité de l'eau."
+    )
+    discussed = {o for _, p, o in facts("fr", text) if p == "cas:discussed"}
+    assert discussed == {"water-security"}, discussed
+
+
+def test_a_topic_may_hold_a_whole_name_but_not_part_of_one(facts):
+    # "the situation in Afghanistan" names a state and is a topic; "collective security" inside the name of
+    # the Collective Security Treaty Organization is none
+    text = (
+        "The summit of Central Asian heads of state was held in Dushanbe on 14 September. "
+        "The leaders discussed the situation in Afghanistan with the Collective Security Treaty Organization."
+    )
+    discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
+    assert "situation-in-afghanistan" in discussed, discussed
+    assert "collective-security" not in discussed, discussed

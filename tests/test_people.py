@@ -153,6 +153,36 @@ def test_a_states_own_body_named_with_the_state_belongs_to_it(tmp_path, gazettee
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The press service of Russia said the exercises would end on Friday.",
+        "Les exercices se sont déroulés dans un centre du Kirghizistan proche de la frontière.",
+    ],
+)
+def test_a_body_only_described_with_a_state_names_no_body_of_that_state(tmp_path, gazetteer, text):
+    """ "the press service of Russia" describes some service in passing: no body is said to be Russia's."""
+    facts = _facts(tmp_path, gazetteer, text)
+    assert not any(p == "belongsToState" for _, p, _ in facts)
+
+
+def test_a_bodys_name_that_ran_on_past_a_rank_ends_before_it(tmp_path, gazetteer):
+    """ "Chief of the General Staff of the Armed Forces of the Kyrgyz Republic Major General N": the
+    body's name ends before the rank, so N holds the title, of that body, and the armed forces are the
+    state's."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "The meeting was attended by Chief of the General Staff of the Armed Forces of the Kyrgyz Republic "
+        "Major General Almaz Dzhumaliev, who arrived from Bishkek.",
+    )
+    assert _roles(facts, "Almaz Dzhumaliev") == ["major general, chief"]
+    body = "General Staff of the Armed Forces of the Kyrgyz Republic"
+    assert ("Almaz Dzhumaliev", "affiliatedWith", body) in facts
+    assert ("Armed Forces of the Kyrgyz Republic", "belongsToState", "Kyrgyzstan") in facts
+    assert not any("Major General" in s or "Major General" in o for s, _, o in facts)
+
+
+@pytest.mark.parametrize(
     ("text", "person", "role"),
     [
         (
@@ -263,3 +293,18 @@ def test_a_russian_title_reaches_the_name_its_bodys_name_ran_into(tmp_path, gaze
     begins, so the person after it holds the title."""
     facts = _facts(tmp_path, gazetteer, "Вчера секретарь Совета безопасности России Сергей Шойгу прибыл в Астану.")
     assert _roles(facts, "Сергей Шойгу") == ["secretary"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("По словам министра обороны Казахстана Нуржана Абишева, учения пройдут осенью.", "Нуржан Абишев"),
+        ("Делегацию возглавлял вместе с министром обороны Казахстана Вячеславом Трубниковым.", "Вячеслав Трубников"),
+        ("Вчера министр обороны Казахстана Ислам Каримов прибыл в Астану.", "Ислам Каримов"),
+    ],
+)
+def test_a_russian_titled_persons_name_is_in_the_nominative(tmp_path, gazetteer, text, person):
+    """A name read after a title in the genitive or instrumental is the person's name in the nominative;
+    one already in the nominative stays as written."""
+    facts = _facts(tmp_path, gazetteer, text)
+    assert (person, "affiliatedWith", "Kazakhstan") in facts

@@ -38,3 +38,49 @@ def test_the_proposer_of_a_forum_named_only_in_the_article(facts):
 def test_a_state_near_a_forum_without_a_proposal_word_proposed_nothing(facts):
     text = "Uzbekistan attended the Tashkent Conference on Afghanistan with twenty other states."
     assert _proposed(facts, "en", text) == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The General Assembly adopted the resolution on cooperation in Central Asia. "
+            "Kazakhstan, Norway and Turkey co-sponsored the resolution.",
+        ),
+        (
+            "en",
+            "The General Assembly adopted the resolution on cooperation in Central Asia. "
+            "Forty countries became co-authors of the resolution. Among them are Kazakhstan, Norway and Turkey.",
+        ),
+        (
+            "fr",
+            "L'Assemblée générale a adopté la résolution sur la coopération en Asie centrale. "
+            "Quarante pays sont coauteurs de la résolution. Parmi eux, le Kazakhstan, la Norvège et la Turquie.",
+        ),
+        (
+            "ru",
+            "Генеральная Ассамблея приняла резолюцию о сотрудничестве в Центральной Азии. "
+            "Соавторами резолюции стали сорок стран. Среди них Казахстан, Норвегия и Турция.",
+        ),
+    ],
+)
+def test_every_co_sponsor_of_a_resolution_proposed_it(facts, language, text):
+    # a co-sponsor list, in the sentence or spelled out by the next one ("Among them are ..."), names
+    # proposers of the one resolution
+    proposed = _proposed(facts, language, text)
+    assert {s for s, _ in proposed} >= {"KAZ", "NOR", "TUR"}, proposed
+    assert len({o for _, o in proposed}) == 1, proposed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Assembly adopted the resolution on cooperation in Central Asia. "
+        "Forty countries took part in the vote. Among them are Kazakhstan, Norway and Turkey.",
+        # what was co-authored is the book, not the treaty it is about
+        "Kazakhstan and Norway co-authored a book on the Treaty on Friendship and Good-Neighbourliness.",
+    ],
+)
+def test_states_near_a_resolution_without_co_sponsoring_it_proposed_nothing(facts, text):
+    assert _proposed(facts, "en", text) == set()

@@ -270,7 +270,18 @@ def test_regional_memberships_with_their_history(store) -> None:
 
 HOLDERS = {
     # it.wikipedia.org list of presidents of Kyrgyzstan; en.wikipedia.org for Japarov since 28 January 2021.
-    "post/president-kgz": ["akayev", "bakiyev", "otunbayeva", "atambayev", "jeenbekov", "japarov"],
+    # Japarov acted from October 2020 until he resigned on 14 November 2020 to stand in the election, and the
+    # speaker Talant Mamytov acted until Japarov's inauguration (tass.com, rt.com, mfa.gov.kg).
+    "post/president-kgz": [
+        "akayev",
+        "bakiyev",
+        "otunbayeva",
+        "atambayev",
+        "jeenbekov",
+        "japarov",
+        "talant-mamytov",
+        "japarov",
+    ],
     # osce.org list of former Secretaries General; Sinirlioglu appointed at Malta on 6 December 2024 (mia.mk).
     "post/osce-secretary-general": [
         "hoynck",
@@ -285,11 +296,16 @@ HOLDERS = {
     # Khairulloev from 1995 to 20 November 2013 (lenta.ru via udf.name, rferl.org), Mirzo until
     # 23 January 2025, then Sobirzoda (trend.az).
     "post/defence-minister-tjk": ["sherali-khairulloev", "sherali-mirzo", "emomali-sobirzoda"],
-    # Akhmetov from April 2014, Tasmagambetov from 22 October 2014 (intellinews.com); Zhasuzakov from
+    # Daniyal Akhmetov from January 2007 to 17 June 2009, Altynbayev for the week until Dzhaksybekov's decree
+    # of 23 June 2009 (wikiclassic.com, jamestown.org, korrespondent.net), Dzhaksybekov to April 2014
+    # (tengrinews.kz); Serik Akhmetov from April 2014, Tasmagambetov from 22 October 2014 (intellinews.com); Zhasuzakov from
     # September 2016, Yermekbayev from 7 August 2018 (kazgazeta.kz); Bektanov after the August 2021
     # explosion, dismissed 19 January 2022 (bluedomes.net); Zhaksylykov from January 2022 to 8 June 2025,
     # then Kosanov (interfax.ru, eadaily.com).
     "post/defence-minister-kaz": [
+        "daniyal-akhmetov",
+        "mukhtar-altynbayev",
+        "adilbek-dzhaksybekov",
         "serik-akhmetov",
         "tasmagambetov",
         "saken-zhasuzakov",
@@ -298,9 +314,17 @@ HOLDERS = {
         "ruslan-zhaksylykov",
         "dauren-kosanov",
     ],
-    # Norov 2006-2010, Kamilov 2012 - April 2022, Norov again April - 30 December 2022, then Saidov
-    # (caspianpolicy.org, kant.kg, fergana.news).
-    "post/foreign-minister-uzb": ["vladimir-norov", "abdulaziz-kamilov", "vladimir-norov", "bakhtiyor-saidov"],
+    # Safoyev 2003 - February 2005, Ganiev to the decree of 12 July 2006 naming Norov (rferl.org, US embassy
+    # cable 06TASHKENT1358); Norov 2006-2010, Kamilov 2012 - April 2022, Norov again April - 30 December 2022,
+    # then Saidov (caspianpolicy.org, kant.kg, fergana.news).
+    "post/foreign-minister-uzb": [
+        "sodiq-safoyev",
+        "elyor-ganiev",
+        "vladimir-norov",
+        "abdulaziz-kamilov",
+        "vladimir-norov",
+        "bakhtiyor-saidov",
+    ],
     # Zhang Deguang from 15 January 2004, Nurgaliyev 2007-2009, Imanaliev 2010-2012 (eng.sectsco.org),
     # Mezentsev 1 January 2013 to the end of 2015 (tjinform.com), Alimov from January 2016 (inform.kz),
     # Norov 2019-2021 (caspianpolicy.org), Zhang Ming from 1 January 2022, Yermekbayev for 2025-2027 (kt.kz).
@@ -326,6 +350,27 @@ HOLDERS = {
     # Bordyuzha to the end of 2016 (asbarez.com), Khachaturov April 2017 - 2 November 2018 (belsat.eu,
     # armenpress.am), Zas from 1 January 2020 (belsat.eu), Tasmagambetov from 1 January 2023.
     "post/csto-secretary-general": ["bordyuzha", "yuri-khachaturov", "stanislav-zas", "tasmagambetov"],
+    # Iskandarov acting 6 October - 2 December 1991, Nabiyev elected and sworn in on 2 December 1991 until his
+    # resignation on 7 September 1992, Iskandarov acting again until November 1992 (wikizero.net,
+    # baltimoresun.com); Rahmon president from 16 November 1994.
+    "post/president-tjk": ["akbarsho-iskandarov", "nabiyev", "akbarsho-iskandarov", "rahmon"],
+    # Berdiyev from 21 January 2009 (US embassy cable 09ASHGABAT114), succeeded by his deputy Gundogdyev in March
+    # 2012 (AP), Berdiyev again from 6 October 2015 (rferl.org), Gundogdyev again since 2018.
+    "post/defence-minister-tkm": ["yaylym-berdiyev", "begench-gundogdyev", "yaylym-berdiyev", "begench-gundogdyev"],
+    # Karabayev 1992-1994 and 8 February 2007 - January 2009 (US embassy cables 07BISHKEK154, 09BISHKEK80),
+    # Jekshenkulov September 2005 - February 2007 (de.qaz.wiki), Kazakbaev 2010-2012, Abdyldaev September 2012 -
+    # 12 October 2018 (eadaily.com), Aidarbekov from 18 October 2018, Kazakbaev from 14 October 2020, Kulubaev
+    # from 22 April 2022.
+    "post/foreign-minister-kgz": [
+        "ednan-karabayev",
+        "alikbek-jekshenkulov",
+        "ednan-karabayev",
+        "ruslan-kazakbaev",
+        "erlan-abdyldaev",
+        "chingiz-aidarbekov",
+        "ruslan-kazakbaev",
+        "jeenbek-kulubaev",
+    ],
 }
 
 

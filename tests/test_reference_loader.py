@@ -132,3 +132,28 @@ def test_a_few_aliases_still_work(tmp_path: Path) -> None:
     )
     (doc,) = [d for d in load_reference_dir(folder) if d.source.key == "states"]
     assert {e.ref.key for e in doc.entities} == {"KAZ", "TJK"}
+
+
+def test_a_state_no_record_describes_is_named_by_its_iso_code(tmp_path: Path) -> None:
+    """Qatar and the UAE attended a meeting: their ISO 3166 codes name the states the country
+    library gives, with no hand-typed record; a code of the wrong case or an alpha-2 code is still refused."""
+    folder = tmp_path / "sources" / "reference"
+    folder.mkdir(parents=True)
+    meeting = (
+        "records:\n"
+        "  - {{id: m, type: Forum, kind: Meeting, label: {{en: A meeting}}, date: 2022-11-16,\n"
+        "     participants: [{}], sources: ['https://tass.com/world/1663157']}}\n"
+    )
+    (folder / "forums.yaml").write_text(meeting.format("QAT, ARE"), encoding="utf-8")
+    docs = load_reference_dir(folder)
+    (doc,) = [d for d in docs if d.source.key == "forums"]
+    participants = {s.object for s in doc.statements if s.predicate == "cas:participant"}
+    assert participants == {Ref("state", "QAT"), Ref("state", "ARE")}
+    world = docs[-1]
+    labels = {(s.subject, s.object) for s in world.statements if s.predicate == "rdfs:label"}
+    assert (Ref("state", "QAT"), Literal("Катар", language="ru")) in labels
+    assert Ref("state", "ARE") in {e.ref for e in world.entities}
+    (folder / "forums.yaml").write_text(meeting.format("qat, QA"), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        load_reference_dir(folder)
+    assert sorted(p.message for p in caught.value.problems) == ["unknown id 'QA'", "unknown id 'qat'"]

@@ -160,3 +160,56 @@ def test_an_organisations_acronym_before_a_body_makes_the_body_its_part(tmp_path
     assert {("unsc", "cas:partOf", "un"), ("un-dpko", "cas:partOf", "un")} <= facts
     listed = _facts(tmp_path, gazetteer, "en", "The CSTO, the UN Security Council and NATO met in Vienna.")
     assert not _objects(listed, "unsc", "cas:partOf") - {"un"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Kazakhstan trains officers for UN missions and for the training department of the UN."),
+        ("fr", "Le bureau de l'OTAN au Kirghizistan a reçu les troupes de la CSTO."),
+        ("ru", "Представители силовых структур стран ОДКБ обсудили работу специальных служб СНГ."),
+    ],
+)
+def test_a_common_noun_phrase_names_no_part(tmp_path, gazetteer, language, text):
+    """ "UN missions", "le bureau de l'OTAN", "специальных служб СНГ": a phrase in lower case speaks of a kind
+    of body or describes one in passing; the organisation in it has no part the article names."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert not [f for f in facts if f[1] == "cas:partOf"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a description in apposition to the organisation, and a definite one that refers back to it
+        "Kazakhstan hosted an exercise of the CSTO, a security organization set up in 2002 by Armenia, Belarus and "
+        "Russia.",
+        "Kazakhstan hosted an exercise of the CSTO in May. The regional security organization was formed in 2002 "
+        "by Armenia, Belarus and Russia.",
+    ],
+)
+def test_an_organisations_description_in_lower_case_is_that_organisation(tmp_path, gazetteer, text):
+    facts = _facts(tmp_path, gazetteer, "en", text)
+    assert {s for s, p, o in facts if p == "cas:memberOf" and o == "csto"} == {"ARM", "BLR", "RUS"}
+    assert not [f for f in facts if f[1] == "cas:memberOf" and f[2] != "csto"]
+
+
+def test_a_person_signs_for_the_state_they_serve(tmp_path, gazetteer):
+    text = (
+        "Uzbek President Shavkat Mirziyoyev and Kazakh President Kassym-Jomart Tokayev signed a Treaty on Allied "
+        "Relations in Tashkent."
+    )
+    facts = _facts(tmp_path, gazetteer, "en", text)
+    assert {s for s, p, o in facts if p == "cas:signed" and o.startswith("treaty-on-allied")} == {"UZB", "KAZ"}
+
+
+def test_a_body_in_a_region_no_state_holds_works_for_it(tmp_path, gazetteer):
+    """ "the Regional Office in Central Asia" names the area the office serves; "the Programme Office in
+    Dushanbe" names where it sits."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "en",
+        "Officials of the UNODC Regional Office in Central Asia met the OSCE Programme Office in Dushanbe.",
+    )
+    located = {(s, o) for s, p, o in facts if p == "cas:locatedIn"}
+    assert not [pair for pair in located if pair[1] == "central-asia"]
+    assert any(o == "dushanbe" for _, o in located)
