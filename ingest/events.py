@@ -42,6 +42,15 @@ def _subject(folded: str, actor: Mention, start: int, sentence: Sentence) -> boo
     return len(gap) <= 1 and not _COORDINATION.intersection(gap)
 
 
+def event_mentions(
+    index: int, sentence: Sentence, tokens: list[Token], mentions: list[Mention], linker: Linker, span: int
+) -> None:
+    """Add to `mentions` the events the sentence tells by a verb (`told_event`) or names by apposition
+    (`dubbed_name`)."""
+    told_event(index, sentence, tokens, mentions, linker, span)
+    dubbed_name(sentence, tokens, mentions, linker)
+
+
 @cache
 def telling_verbs(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     """(trigger, kind word) of the patterns that tell of an event by its verb."""
