@@ -7,7 +7,9 @@ can hold every such verb, but the frame can: a person named with a title or an o
 sentence while an event is in focus (`frames.event_focus`: the sentence names it or follows it
 closely) takes part in it, at a lower confidence than a stated participation. A sentence that
 also names another forum is left out (its people may belong to either), and so is a person whose
-clause denies it ("did not attend") or a sentence that calls the event off.
+clause denies it ("did not attend"), a sentence that calls the event off, and a person the sentence
+quotes as its source ("according to X", "по словам X", "X, a spokesman, told reporters"): a source
+speaks of the event, often from afar, and measured, such people were not among its participants.
 
 States and organisations are not taken this way: they are named in event sentences as topics as
 often as as parties ("clashes on the borders of Tajikistan"); measured, taking them lowered the
@@ -16,7 +18,11 @@ score on the articles that did not motivate the rule.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from .frames import event_focus
+from .lexicon import lexicon
 from .linker import ArticleMentions
 from .negation import clause_span, event_status, negated
 from .records import Ref
@@ -33,7 +39,7 @@ def present_at_event(am: ArticleMentions) -> list[Found]:
             continue
         if any(m.cls == "Forum" and m.ref != event for m in am.by_sentence[index]):
             continue
-        if _absent(am, index, person.ref):
+        if _absent(am, index, person.ref) or _source(am, index, person.ref):
             continue
         out.append(Found(event, "cas:participant", person.ref, index, 0.5, "frame.present"))
     return out
@@ -51,3 +57,26 @@ def _absent(am: ArticleMentions, index: int, person: Ref) -> bool:
             begin, end = clause_span(folded, m.start - start, m.end - start, am.language)
             return negated(folded, begin, end, am.language, reach=0)  # a cue anywhere in the clause
     return False
+
+
+@cache
+def _source_cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    data = lexicon("modality").get(language) or {}
+    return tuple(re.compile(data[key]) if data.get(key) else None for key in ("source_before", "source_after"))
+
+
+def _source(am: ArticleMentions, index: int, person: Ref) -> bool:
+    """Whether the sentence names the person only as the source of what it reports
+    (`lexicons/modality.yaml`); one also named acting ("X signed…, according to X's press service") is there."""
+    folded, start = am.folded[index], am.sentences[index].start
+    before, after = _source_cues(am.language)
+
+    def quoted(m) -> bool:
+        ahead, behind = folded[: m.start - start], folded[m.end - start :]
+        return bool(before and before.search(ahead) and not _POSSESSIVE.match(behind) or after and after.search(behind))
+
+    named = [m for m in am.by_sentence[index] if m.ref == person]
+    return bool(named) and all(quoted(m) for m in named)
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")  # "according to X's press service": the service speaks, not X

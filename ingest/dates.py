@@ -68,15 +68,19 @@ def _patterns(language: str) -> tuple[dict[str, int], list[re.Pattern[str]]]:
     return months, [day_range, day_first, month_first]
 
 
+# "since 11 September", "depuis le 11 septembre": the day something began long before, not an event's day
+_SINCE = re.compile(r"\b(since|ever since|depuis(?: le)?)\s*$")
+
+
 def find_dates(text: str, language: str) -> list[DateMention]:
-    """Every day-and-month date in `text`, with its year when written."""
+    """Every day-and-month date in `text`, with its year when written (not one that follows "since")."""
     months, regexes = _patterns(language)
     folded = fold(text)
     out: dict[int, DateMention] = {}
     for regex in regexes:
         for m in regex.finditer(folded):
             day = int(m.group("day"))
-            if not 1 <= day <= 31 or m.start() in out:
+            if not 1 <= day <= 31 or m.start() in out or _SINCE.search(folded[: m.start()]):
                 continue
             year = int(m.group("year")) if m.group("year") else None
             out[m.start()] = DateMention(m.start(), m.end(), year, months[m.group("month").lower()], day)

@@ -8,6 +8,10 @@ the verb's words become the mention of a new forum of that kind. The frame then 
 named event (the same pattern gives its participants; place and day patterns, later sentences in
 focus and "the meeting" referring back give the rest), and later mentions of its kind word refer
 back to it, so the article has one forum per event.
+
+An event described before it is named ("The exercise, dubbed Rubezh-2014 (Frontier-2014), …",
+"l'exercice, baptisé « Frontière »", "учения под названием «Рубеж»") has that name as a mention of
+the described event (`dubbed_name`), so the name and the description are one forum.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .discover import lang_lexicon
 from .language import Sentence
 from .lexicon import patterns
 from .linker import Linker, Mention
@@ -23,6 +28,11 @@ from .tokens import Token, fold, key_of
 
 ACTORS = ("Person", "State", "Institution")
 _COORDINATION = {"and", "or", "et", "ou", "и", "или"}
+# the name given after an apposition word: quoted, or a run of capitalised words that may end in a year
+# ("Rubezh-2014", "Peace Mission 2021")
+_NAME = re.compile(
+    r"[«“\"„]\s*([^»”\"]{2,60}?)\s*[»”\"]|([A-ZА-ЯЁ][\w'’-]*(?:\s+(?:[A-ZА-ЯЁ][\w'’-]*|\d{2,4}\b)){0,4})"
+)
 
 
 def _subject(folded: str, actor: Mention, start: int, sentence: Sentence) -> bool:
@@ -30,6 +40,15 @@ def _subject(folded: str, actor: Mention, start: int, sentence: Sentence) -> boo
     received", "X also met"), not coordinated with what comes before ("travelled to Y and met")."""
     gap = folded[actor.end - sentence.start : start - sentence.start].split()
     return len(gap) <= 1 and not _COORDINATION.intersection(gap)
+
+
+def event_mentions(
+    index: int, sentence: Sentence, tokens: list[Token], mentions: list[Mention], linker: Linker, span: int
+) -> None:
+    """Add to `mentions` the events the sentence tells by a verb (`told_event`) or names by apposition
+    (`dubbed_name`)."""
+    told_event(index, sentence, tokens, mentions, linker, span)
+    dubbed_name(sentence, tokens, mentions, linker)
 
 
 @cache
@@ -82,3 +101,34 @@ def told_event(
         )
         mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
         return
+
+
+@cache
+def _apposition_cue(language: str) -> re.Pattern[str] | None:
+    """The lexicon's apposition words (", dubbed", ", baptisé", "под названием") right after an event's mention."""
+    words = sorted((re.escape(fold(w)) for w in lang_lexicon(language).get("apposition") or []), key=len, reverse=True)
+    return re.compile(rf"\s*,?\s*(?:{'|'.join(words)})\s+") if words else None
+
+
+def dubbed_name(sentence: Sentence, tokens: list[Token], mentions: list[Mention], linker: Linker) -> None:
+    """Add to `mentions` the name a sentence gives the event it describes ("The exercise, dubbed
+    Rubezh-2014, …") when the name is no mention yet (a name that is one is merged with the event by
+    `mentions._apposition`); later uses of the name refer to the event too."""
+    cue = _apposition_cue(linker.language)
+    folded = fold(sentence.text)
+    if cue is None or len(folded) != len(sentence.text):  # the cue is read folded, the name in the text
+        return
+    for m in [m for m in mentions if m.cls == "Forum" and m.outer is None]:
+        said = cue.match(folded, m.end - sentence.start)
+        hit = _NAME.match(sentence.text, said.end()) if said else None
+        if hit is None:
+            continue
+        group = 1 if hit.group(1) else 2
+        start, end = sentence.start + hit.start(group), sentence.start + hit.end(group)
+        if any(o.start < end and start < o.end for o in mentions):
+            continue
+        first = next(i for i, t in enumerate(tokens) if t.end > start)
+        last = max(i for i, t in enumerate(tokens) if t.start < end) + 1
+        mentions.append(Mention(m.sentence, first, last, start, end, hit.group(group), "Forum", m.ref, "alias", m.head))
+        linker.aliases.setdefault(hit.group(group), m.ref)
+    mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))

@@ -16,6 +16,7 @@ from casckg.ontology import domains_and_ranges
 from .article import Article, load_article
 from .attendance import present_at_event
 from .casing import truecase
+from .frames import venue_states
 from .gazetteer import Gazetteer
 from .language import sentences
 from .mentions import find_mentions
@@ -90,6 +91,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found += title_statements(am)
     found += status_statements(am)
     found += present_at_event(am)  # before `_inferred`: a present minister's state takes part too
+    found += venue_states(found, am.classes)
     deployments, extra_entities = deployment_statements(am, language, gazetteer)
     found += deployments
     for ref, (cls, label) in extra_entities.items():

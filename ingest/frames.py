@@ -9,8 +9,14 @@ the background ("in the past, peacekeepers served in Lebanon") to the event.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from .mentions import FOCUS_SPAN, ArticleMentions
 from .records import Ref
+
+if TYPE_CHECKING:  # statements reads the event focus from here
+    from .statements import Found
 
 
 def event_focus(am: ArticleMentions) -> list[Ref | None]:
@@ -42,4 +48,18 @@ def frame_focus(am: ArticleMentions) -> list[Ref | None]:
             for gap in range(last[0] + 1, index):
                 out[gap] = out[gap] or last[1]
         last = (index, forums[-1])
+    return out
+
+
+def venue_states(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
+    """The state of an event's town when the sentence that places the event there names it too
+    ("à Khodjent (Tadjikistan)", "в Актау Мангистауской области Казахстана"): the event was held in
+    that state as well."""
+    located = {(f.subject, f.sentence): f.object for f in found if f.predicate == "cas:locatedIn"}
+    out = []
+    for f in found:
+        if f.predicate == "cas:hostedIn" and classes.get(f.object) == "Place":
+            state = located.get((f.object, f.sentence))
+            if state is not None and classes.get(state) == "State":
+                out.append(replace(f, object=state, confidence=0.5, extractor="frame.venue-state"))
     return out

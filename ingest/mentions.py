@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from .discover import Candidate, discover, head_at, lang_lexicon, rank_words
-from .events import told_event
+from .events import event_mentions
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
 from .linker import ArticleMentions, Linker, Mention
@@ -49,7 +49,7 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
         stops = frozenset(i for i, t in enumerate(tokens) if t.start - sentence.start in readings[index].stops)
         mentions = _sentence_mentions(index, sentence, tokens, linker, result, stops)
         _recognised(index, sentence, tokens, readings[index].names, linker, mentions)
-        told_event(index, sentence, tokens, mentions, linker, FOCUS_SPAN)
+        event_mentions(index, sentence, tokens, mentions, linker, FOCUS_SPAN)
         result.by_sentence.append(mentions)
     _generic_links(result, linker)
     result.people = [(i, p) for i, p in result.people if p.ref not in linker.rejected]

@@ -88,11 +88,16 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     out.append(Found(outer.ref, "cas:adoptedBy", m.ref, index, 0.7, "name.adopted-by"))
             # "X (Y)" and "X in Y" right after a name: "UNRCCA in Ashgabat", "Chebarkul (Chelyabinsk oblast)"; a
             # bracket that lists several ("the countries of Central Asia (Kazakhstan, ...)") is no place of X
+            # after an event's name, "the summit in Bishkek", "the exercise at Matybulak", is where it was held
             nxt = [m for m in mentions if m.top and m.start > outer.end and m.start - outer.end <= 5]
-            if outer.top and outer.cls in ("Institution", "Place") and nxt and nxt[0].cls in ("Place", "State"):
+            placed = nxt and nxt[0].cls in ("Place", "State")
+            if outer.top and outer.cls in ("Institution", "Place", "Forum") and placed:
                 gap = sentence.text[outer.end - sentence.start : nxt[0].start - sentence.start]
                 closes = sentence.text[nxt[0].end - sentence.start :].lstrip().startswith(")")
-                if _serves_region(outer, nxt[0], gazetteer_located):
+                if outer.cls == "Forum":
+                    if re.fullmatch(r"\s*(in|at|à|en|au|aux|в|во|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
+                        out.append(Found(outer.ref, "cas:hostedIn", nxt[0].ref, index, 0.6, "name.held-in"))
+                elif _serves_region(outer, nxt[0], gazetteer_located):
                     pass
                 elif re.fullmatch(r"\s*(in|à|en|au|в|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
                     out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))

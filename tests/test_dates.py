@@ -19,3 +19,14 @@ from casckg.ingest.dates import find_dates
 )
 def test_the_first_day_of_a_span(language, text, first):
     assert find_dates(text, language)[0].iso()[0] == first
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "days"),
+    [
+        ("fr", "le soutien apporté depuis le 11 septembre, lors du sommet du 4 juin", ["--06-04"]),
+        ("en", "the support given since 11 September, at the summit on 4 June", ["--06-04"]),
+    ],
+)
+def test_a_day_since_which_something_lasts_is_no_event_day(language, text, days):
+    assert [d.iso()[0] for d in find_dates(text, language)] == days
