@@ -14,6 +14,13 @@ import bisect
 import re
 from functools import cache
 
+from .descriptions import (
+    EVENT_CLASSES,
+    described_institution,
+    describes_event_in_focus,
+    first_of_event,
+    part_of_a_known_place,
+)
 from .discover import Candidate, discover, head_at, lang_lexicon, rank_words
 from .events import event_mentions
 from .gazetteer import Gazetteer, Known, Match
@@ -30,13 +37,11 @@ from .tokens import Token, fold, tokenize
 
 __all__ = ["ArticleMentions", "Linker", "Mention", "find_mentions"]
 
-EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merged within a story
 # bodies, missions and initiatives are named by their names: a lower-case description of one speaks
 # of a kind ("international organization", "peacekeeping missions", "подобная организация")
 UNNAMED_IS_NOTHING = ("Institution", "Mission", "Initiative")
 CAPITALISED_HEADS = ("en",)
 FOCUS_SPAN = 2  # an event stays in focus this many sentences after it was last named
-_ORDINAL_WORDS = re.compile(r"^(first|second|third|\w+th|premier|premiere|\w+ieme|перв\w+|втор\w+|трет\w+|\w+ый)$")
 
 
 def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer) -> ArticleMentions:
@@ -129,10 +134,8 @@ def _sentence_mentions(
         if inside is not None and (cand.last <= inside.last or cand.acronym or cand.anaphor):
             continue  # the head word is part of a known name, which names the thing ("Ministry of Defence (MoD)")
         if cand.anaphor:
-            ref = linker.refer_back(cand.cls, head) or _first_of_event(cand, head, tokens, first, linker)
-            if ref is not None:
-                linker.note(ref, cand.cls, linker.labels[ref], head)
-                add(first, cand.last, cand.cls, ref, "anaphor", head, cand)
+            ref = linker.refer_back(cand.cls, head) or first_of_event(cand, head, tokens, first, linker)
+            _refer(ref, cand, first, head, linker, add)
             continue
         if (first, cand.last) in spans or any(m.first <= first and cand.last <= m.last for m in matches):
             continue
@@ -149,21 +152,24 @@ def _sentence_mentions(
             continue
         if first == cand.head[0] and cand.last == cand.head[1] and not (cand.acronym or cand.quoted):
             # a head word alone ("the Centre", "l'Organisation") is no name: it refers back, or to nothing
-            ref = linker.refer_back(cand.cls, head)
-            if ref is not None:
-                linker.note(ref, cand.cls, linker.labels[ref], head)
-                add(first, cand.last, cand.cls, ref, "anaphor", head, cand)
+            _refer(linker.refer_back(cand.cls, head), cand, first, head, linker, add)
             continue
-        described = _described_institution(cand, first, sentence, tokens, mentions, linker)
+        described = described_institution(cand, first, sentence, tokens, mentions, linker)
         if described is not None:  # "Centrasbat, a security organization", "the regional security organization"
-            linker.note(described, cand.cls, linker.labels[described], head)
-            add(first, cand.last, cand.cls, described, "anaphor", head, cand)
+            _refer(described, cand, first, head, linker, add)
             continue
         _name_new(cand, text, first, head, inside, tokens, matches, mentions, linker, add)
     _people(index, sentence, tokens, linker, result, mentions, add)
     _set_outer(mentions)
     _apposition(sentence, mentions, linker)
     return mentions
+
+
+def _refer(ref: Ref | None, cand: Candidate, first: int, head: str, linker: Linker, add) -> None:
+    """A phrase that refers to an entity named before (a head word, an anaphor, a description) is a mention of it."""
+    if ref is not None:
+        linker.note(ref, cand.cls, linker.labels[ref], head)
+        add(first, cand.last, cand.cls, ref, "anaphor", head, cand)
 
 
 def _name_new(
@@ -187,7 +193,7 @@ def _name_new(
         # English capitalises the head of a name ("Ministry of Defence"): after a lower-case head the
         # capitals are a complement's ("service of Russia", "year of its chairmanship", "year Kuwait")
         named = any(t.is_cap for t in tokens[first : cand.head[1]] if t.key not in linker.lex["determiners"])
-    if cand.cls == "Place" and not cand.quoted and _a_part_of_a_known_place(tokens, first, cand, matches, linker.lex):
+    if cand.cls == "Place" and not cand.quoted and part_of_a_known_place(tokens, first, cand, matches, linker.lex):
         return  # "области Казахстана", "aéroport d'Almaty": a part of a known place, told, not named
     if not named and cand.cls in UNNAMED_IS_NOTHING:
         return  # "a regional security organization", "UN missions": a description of a kind, no entity
@@ -197,7 +203,7 @@ def _name_new(
         ref = next((r for c, h, r in reversed(linker.recent) if c == cand.cls and h == head), None)
         if ref is not None and named and not linker.labels[ref][:1].isupper():
             linker.labels[ref] = name
-    if ref is None and _describes_event_in_focus(cand, tokens, first, matches):
+    if ref is None and describes_event_in_focus(cand, tokens, first, matches):
         ref = linker.in_focus(cand.cls, FOCUS_SPAN)
     if ref is None:
         ref = linker.mint(cand.cls, name)
@@ -209,19 +215,6 @@ def _name_new(
         linker.aliases[cand.acronym] = ref
     if cand.quoted:
         linker.labels[ref] = cand.quoted
-
-
-def _a_part_of_a_known_place(tokens: list[Token], first: int, cand: Candidate, matches: list[Match], lex: dict) -> bool:
-    """A place head with nothing capitalised before it and only a known state or place after it
-    ("области Казахстана", "aéroport d'Almaty", "в различных областях"): a part of that place, or a
-    field, not a place's name. A name stands before the head ("Термезский полигон", "Almaty airport");
-    a place told as lying in a known one is a place of its own ("полигоне в Термезе")."""
-    if any(tokens[i].is_cap for i in range(max(first, 1), cand.head[0])):
-        return False
-    known = {i for m in matches if _choose(m.candidates).cls in ("State", "Place") for i in range(m.first, m.last)}
-    if any(tokens[k - 1].key in lex["locative"] and k in known for k in range(cand.head[1] + 1, cand.last)):
-        return False
-    return all(i in known for i in range(cand.head[1], cand.last) if tokens[i].is_cap)
 
 
 def _hyphened_places(tokens: list[Token], known_idx: set[int], gaz: Gazetteer):
@@ -308,61 +301,6 @@ def _people(
             linker.office_holders.setdefault((person.role, person.affiliation), ref)
         if person.surname and person.known is None:
             linker.aliases.setdefault(person.surname, ref)
-
-
-def _first_of_event(cand: Candidate, head: str, tokens: list[Token], first: int, linker: Linker) -> Ref | None:
-    """ "At the conclusion of the meeting": a definite event noun with nothing before it to refer
-    to speaks of the event the story told by its verbs ("received a delegation"): a new forum,
-    named by the mention. Generic words ("the event") and other classes still refer to nothing."""
-    if cand.cls not in EVENT_CLASSES or not cand.definite or linker.lex["heads"].get(tuple(head.split())) != cand.cls:
-        return None
-    name = " ".join(t.text for t in tokens[first : cand.last])
-    ref = linker.mint(cand.cls, name)
-    linker.labels.setdefault(ref, name)
-    return ref
-
-
-def _described_institution(
-    cand: Candidate, first: int, sentence: Sentence, tokens: list[Token], mentions: list[Mention], linker: Linker
-) -> Ref | None:
-    """The organisation an organisation's description in lower case stands for: the one it is in apposition
-    to ("Centrasbat, a security organization formed by ...", "l'OTSC, une alliance militaire"), else, when
-    definite, the one the story has named most ("The regional security organization was formed in 1992" after
-    "the CSTO"). A description names no organisation of its own; minted, it would take the organisation's
-    members, parts and places away from it."""
-    words = tokens[first : cand.last]
-    if cand.cls != "Institution" or cand.acronym or cand.quoted or any(t.is_cap or t.is_upper for t in words):
-        return None
-    if any(m.first < cand.last and first < m.last for m in mentions):
-        return None  # a name inside ("the training department of the UN")
-    det = next(
-        (j for j in range(first - 1, max(first - 2, -1), -1) if tokens[j].key in linker.lex["determiners"]), None
-    )
-    before = [m for m in mentions if m.cls == "Institution" and det is not None and m.end <= tokens[det].start]
-    if before:
-        last = max(before, key=lambda m: m.end)
-        if re.fullmatch(r"\s*[,(]\s*", sentence.text[last.end - sentence.start : tokens[det].start - sentence.start]):
-            return last.ref
-    return linker.refer_back(cand.cls, "") if cand.definite else None
-
-
-def _describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, matches: list[Match]) -> bool:
-    """A description of an event without a name of its own (no number, no quoted name, no
-    organisation's name in it) is the event the story is telling when it is definite ("The Central
-    Asian summit") or has no capitalised word at all: a story that has just told "a joint summit"
-    restates it as "une réunion trilatérale a eu lieu", and Russian, which has no articles, as
-    "пятичасовое совещание" after "экстренный саммит". Measured: reading only definite descriptions
-    so left one summit as three forums; the lower-case rule alone in Russian gained nothing elsewhere."""
-    if cand.cls not in EVENT_CLASSES or cand.quoted or cand.acronym:
-        return False
-    words = tokens[first : cand.last]
-    described = not any(t.is_cap or t.is_upper for t in words)
-    if not (cand.definite or described):
-        return False
-    if any(any(c.isdigit() for c in t.text) or _ORDINAL_WORDS.match(t.key) for t in words):
-        return False
-    inside = [m for m in matches if first <= m.first and m.last <= cand.last]
-    return not any(_choose(m.candidates).cls in ("Institution", "Forum") for m in inside)
 
 
 def _apposition(sentence: Sentence, mentions: list[Mention], linker: Linker) -> None:
