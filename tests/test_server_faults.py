@@ -6,8 +6,10 @@ records, so it may move, rebuild or ingest into that store while the server runs
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -23,6 +25,8 @@ from conftest import free_port, start_server, stop_server
 
 from casckg.graph.build.job import build
 from casckg.graph.store import open_store
+from casckg.graph.web.answer import StoreOptions
+from casckg.graph.web.query_pool import FAST, SLOW, SPARE, QueryPool
 
 pytestmark = pytest.mark.slow
 
@@ -331,13 +335,13 @@ def test_the_fast_lane_runs_at_the_servers_priority_and_long_queries_below_it(st
     url, process = serve(store, tmp_path, *options, "--timeout", "60")
     runaway = _in_background(url, FOREVER)
     try:
-        niceness = eventually(lambda: _check_len(_workers_niceness(process.pid), 4))
-        assert niceness[:2] == [0, 0] and min(niceness[2:]) > 0, niceness
+        niceness = eventually(lambda: _check_len(_workers_niceness(process.pid), 5))  # one a spare
+        assert niceness[:3] == [0, 0, 0] and min(niceness[3:]) > 0, niceness
         # a runaway moves to the slow lane, worker and all: that worker yields too, and the fast
-        # lane gets a fresh one at the server's own priority
+        # lane gets a fresh spare at the server's own priority
         runaway.start()
-        niceness = eventually(lambda: _check_len(_workers_niceness(process.pid), 5))
-        assert niceness[:2] == [0, 0] and min(niceness[2:]) > 0, niceness
+        niceness = eventually(lambda: _check_len(_workers_niceness(process.pid), 6))
+        assert niceness[:3] == [0, 0, 0] and min(niceness[3:]) > 0, niceness
     finally:
         stop_server(process)
 
@@ -358,3 +362,31 @@ def test_a_short_query_does_not_wait_for_a_query_of_unknown_cost(store: Path, tm
         assert response.json()["boolean"] is True
     finally:
         stop_server(process)
+
+
+def test_a_worker_moved_to_the_slow_lane_is_replaced_by_a_spare_already_started(store: Path) -> None:
+    # One fast worker, taken by a query of unknown cost; a known short ASK waiting for a fast
+    # worker makes that query move, worker and all, to the slow lane. The ASK must be answered by
+    # the spare started with the pool (store open), not by a process started after the move; a
+    # new spare then starts in the background.
+    async def scenario() -> None:
+        pool = QueryPool(StoreOptions(str(store)), workers=1, slow_workers=1, timeout=60)
+        await pool.start()
+        try:
+            fast, spare = pool.pids(FAST), pool.pids(SPARE)
+            assert len(fast) == len(spare) == 1
+            unknown = pool.attempt(FOREVER, None, time.monotonic() + 30, 20, FAST, give_way_after=0.01)
+            runaway = asyncio.ensure_future(unknown)
+            while pool.idle(FAST):  # until the unknown query holds the one fast worker
+                await asyncio.sleep(0.01)
+            answer, _ = await pool.attempt("ASK { ?s ?p ?o }", None, time.monotonic() + 30, 20, FAST)
+            assert answer.status == 200 and json.loads(answer.body)["boolean"] is True
+            assert pool.pids(FAST) == spare and fast <= pool.pids(SLOW)
+            while not pool.pids(SPARE):
+                await asyncio.sleep(0.05)
+            assert pool.pids(SPARE).isdisjoint(fast | spare)
+            runaway.cancel()
+        finally:
+            await pool.close()
+
+    asyncio.run(scenario())

@@ -11,8 +11,11 @@ pipe's file descriptor), so a query costs no thread hand-off.
 
 The pool has lanes: a few workers for every query (`FAST`) and a few for queries known to run
 long (`SLOW`, run at a lower CPU priority), so that long queries wait for each other, never
-short ones (`lanes.Lanes` decides which lane a query takes). Both lanes switch to a new store
-version in one step.
+short ones (`lanes.Lanes` decides which lane a query takes). A fast worker taken from the
+lane (moved to the slow lane, or killed at the time limit) is replaced at once by a warm spare
+(`SPARE`: started, store open, answering nothing), and the next spare starts in the background,
+so a short query never waits for a process to start. All lanes, spare included, switch to a new
+store version in one step.
 """
 
 from __future__ import annotations
@@ -93,8 +96,8 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
-FAST, SLOW = "fast", "slow"
-_NICE = {FAST: 0, SLOW: 10}
+FAST, SLOW, SPARE = "fast", "slow", "spare"
+_NICE = {FAST: 0, SLOW: 10, SPARE: 0}
 
 
 class _Worker:
@@ -146,8 +149,8 @@ def _dispose(worker: _Worker) -> None:
 class QueryPool:
     """Worker processes in lanes answering queries, each query within `timeout` seconds.
 
-    The pool keeps `workers` processes alive in the `FAST` lane and `slow_workers` in the `SLOW`
-    one: one that is killed (over time) or fails to start (the store moved away for a moment) is
+    The pool keeps `workers` processes alive in the `FAST` lane, `slow_workers` in the `SLOW`
+    one and `spares` ready to join the fast lane the moment it loses one: one that is killed (over time) or fails to start (the store moved away for a moment) is
     started again in the background, with a growing pause between tries, until it opens. When
     the store's version changes (a build or an ingest, `store.store_version`), `refresh` starts a
     full set of workers on the new version in the background while the old ones go on answering,
@@ -161,11 +164,12 @@ class QueryPool:
         *,
         workers: int = 2,
         slow_workers: int = 0,
+        spares: int = 1,
         timeout: float = 5.0,
         limits: Limits | None = None,
     ):
         self.options, self.timeout = options, timeout
-        self.sizes = {FAST: workers, SLOW: slow_workers}
+        self.sizes = {FAST: workers, SLOW: slow_workers, SPARE: spares}
         self.limits = limits or Limits()
         self.version = store_version(options.location)  # the version the answering workers opened
         self._generations = itertools.count(1)
@@ -222,10 +226,25 @@ class QueryPool:
             self._keep(worker)
         self._fill()
 
+    def _promote(self) -> bool:
+        """Move a warm spare on the current store version into the fast lane; False when none."""
+        while not self._idle[SPARE].empty():
+            worker = self._idle[SPARE].get_nowait()
+            if worker.generation == self.generation and worker.process.is_alive():
+                worker.lane = FAST
+                self._idle[FAST].put_nowait(worker)
+                return True
+            self._all.discard(worker)
+            _dispose(worker)
+        return False
+
     def _fill(self) -> None:
-        """Start workers in the background until each lane has its number alive or starting."""
+        """Bring each lane to its number alive or starting: the fast lane from the spares first,
+        then by starting workers in the background (spares last, so they replace those taken)."""
         for lane, size in self.sizes.items():
             alive = sum(1 for worker in self._all if worker.lane == lane)
+            while lane == FAST and not self._closed and alive + self._replacing[lane] < size and self._promote():
+                alive += 1
             while not self._closed and alive + self._replacing[lane] < size:
                 self._replacing[lane] += 1
                 self._background(self._add(lane))
@@ -310,6 +329,10 @@ class QueryPool:
     def idle(self, lane: str) -> int:
         """How many workers of `lane` wait for a query now."""
         return self._idle[lane].qsize()
+
+    def pids(self, lane: str) -> set[int]:
+        """The process ids of `lane`'s workers (as `ps` shows them), busy or idle."""
+        return {worker.process.pid for worker in self._all if worker.lane == lane}
 
     def _count(self, lane: str) -> int:
         return sum(1 for worker in self._all if worker.lane == lane)
