@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import itertools
-import multiprocessing
 import os
 import time
 from collections.abc import Callable
@@ -33,125 +31,22 @@ from typing import Any
 
 import anyio
 
-from casckg.ingest.contract import CasckgError, StoreError
+from casckg.ingest.contract import CasckgError
 
 from ..store import store_version
-from .answer import Answer, Limits, StoreOptions, answer
+from .answer import Answer, Limits, StoreOptions
+from .query_worker import FAST, NICENESS, SLOW, SPARE, Worker, dispose, readable
 
-_START_TIMEOUT = 60.0
-
-
-def _work(conn: Connection, options: StoreOptions, limits: Limits, nice: int) -> None:
-    """A worker's life: open the store, say so, then answer queries until told to stop."""
-    if nice and hasattr(os, "nice"):
-        os.nice(nice)  # a long-query worker yields the CPU to the short queries' workers
-    try:
-        store = options.open()
-    except CasckgError as exc:
-        conn.send(("failed", str(exc)))
-        return
-    conn.send(("ready", None))
-    with contextlib.suppress(EOFError, KeyboardInterrupt):
-        while (request := conn.recv()) is not None:
-            sparql, accept = request
-            done = answer(store, sparql, accept, limits)
-            conn.send((done.status, done.media_type, done.truncated))
-            conn.send_bytes(done.body)
-    store.close()
-
-
-async def _readable(conn: Connection, timeout: float) -> bool:
-    """Whether `conn` has something to read within `timeout` seconds, waited for on the event loop."""
-    if conn.poll(0):
-        return True
-    loop = asyncio.get_running_loop()
-    ready = loop.create_future()
-    fd = conn.fileno()
-    try:
-        loop.add_reader(fd, lambda: ready.done() or ready.set_result(True))
-    except NotImplementedError:  # an event loop without file-descriptor watching (Windows)
-        return await anyio.to_thread.run_sync(conn.poll, max(timeout, 0.0))
-    try:
-        await asyncio.wait_for(ready, max(timeout, 0.0))
-        return True
-    except TimeoutError:
-        return False
-    finally:
-        loop.remove_reader(fd)
-
-
-# --- in the server ----------------------------------------------------------------------------
-
-
-@functools.cache
-def _context() -> multiprocessing.context.BaseContext:
-    """Workers are forked from a server process that has imported this module once, so a
-    replacement (after every query stopped at the time limit) starts in a fraction of the time a
-    fresh interpreter takes; that process holds no store, no thread and no socket of the server.
-    Where there is no fork (Windows), each worker is a fresh interpreter."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    return context
-
-
-FAST, SLOW, SPARE = "fast", "slow", "spare"
-_NICE = {FAST: 0, SLOW: 10, SPARE: 0}
-
-
-class _Worker:
-    def __init__(self, options: StoreOptions, limits: Limits, generation: int, lane: str):
-        self.generation = generation  # the store version it opened (QueryPool.generation then)
-        self.lane = lane
-        context = _context()
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_work, args=(child, options, limits, _NICE[lane]), daemon=True)
-        self.process.start()
-        child.close()
-        if not self.conn.poll(_START_TIMEOUT):
-            self.kill()
-            raise StoreError(f"a query worker did not start within {_START_TIMEOUT:.0f} s")
-        try:
-            status, detail = self.conn.recv()
-        except (EOFError, OSError):
-            status, detail = "failed", "a query worker died while opening the store"
-        if status != "ready":
-            self.kill()
-            raise StoreError(detail)
-
-    def receive(self) -> Answer:
-        status, media_type, truncated = self.conn.recv()
-        return Answer(status, media_type, self.conn.recv_bytes(), truncated)
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-
-    def stop(self) -> None:
-        with contextlib.suppress(OSError):
-            self.conn.send(None)
-        self.process.join(2)
-        if self.process.is_alive():
-            self.kill()
-        else:
-            self.conn.close()
-
-
-def _dispose(worker: _Worker) -> None:
-    """Kill a worker now and reap it in a thread: a process freeing a runaway query's memory
-    takes a while to exit, and the event loop must not wait for it."""
-    worker.process.kill()
-    asyncio.get_running_loop().run_in_executor(None, worker.kill)
+__all__ = ["FAST", "SLOW", "SPARE", "QueryPool"]
 
 
 class QueryPool:
     """Worker processes in lanes answering queries, each query within `timeout` seconds.
 
     The pool keeps `workers` processes alive in the `FAST` lane, `slow_workers` in the `SLOW`
-    one and `spares` ready to join the fast lane the moment it loses one: one that is killed (over time) or fails to start (the store moved away for a moment) is
-    started again in the background, with a growing pause between tries, until it opens. When
+    one and `spares` ready to join the fast lane the moment it loses one: one that is killed
+    (over time) or fails to start (the store moved away for a moment) is started again in the
+    background, with a growing pause between tries, until it opens. When
     the store's version changes (a build or an ingest, `store.store_version`), `refresh` starts a
     full set of workers on the new version in the background while the old ones go on answering,
     then switches in one step: answers come from the old version until then and from the new
@@ -175,8 +70,8 @@ class QueryPool:
         self._generations = itertools.count(1)
         self.generation = 0
         self._next: str | None = None  # a version workers are being started on
-        self._idle: dict[str, asyncio.Queue[_Worker]] = {lane: asyncio.Queue() for lane in self.sizes}
-        self._all: set[_Worker] = set()
+        self._idle: dict[str, asyncio.Queue[Worker]] = {lane: asyncio.Queue() for lane in self.sizes}
+        self._all: set[Worker] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._replacing = dict.fromkeys(self.sizes, 0)
         self._fast_waiters = 0  # queries waiting for a fast worker now
@@ -190,11 +85,11 @@ class QueryPool:
     async def start(self) -> None:
         """Start the workers; the first must open the store (its error is the store's own)."""
         for lane in self._wanted():
-            self._keep(await anyio.to_thread.run_sync(_Worker, self.options, self.limits, self.generation, lane))
+            self._keep(await anyio.to_thread.run_sync(Worker, self.options, self.limits, self.generation, lane))
 
-    def _keep(self, worker: _Worker) -> None:
+    def _keep(self, worker: Worker) -> None:
         if self._closed or worker.generation != self.generation:
-            _dispose(worker)
+            dispose(worker)
             return
         self._all.add(worker)
         self._idle[worker.lane].put_nowait(worker)
@@ -204,12 +99,12 @@ class QueryPool:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _started(self, generation: int, lane: str, wanted: Callable[[], bool]) -> _Worker | None:
+    async def _started(self, generation: int, lane: str, wanted: Callable[[], bool]) -> Worker | None:
         """A worker on the store as it is now, tried again (0.5 s, 1 s, ... 5 s apart) while `wanted()`."""
         pause = 0.5
         while not self._closed and wanted():
             try:
-                return await anyio.to_thread.run_sync(_Worker, self.options, self.limits, generation, lane)
+                return await anyio.to_thread.run_sync(Worker, self.options, self.limits, generation, lane)
             except CasckgError:
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, 5.0)
@@ -235,7 +130,7 @@ class QueryPool:
                 self._idle[FAST].put_nowait(worker)
                 return True
             self._all.discard(worker)
-            _dispose(worker)
+            dispose(worker)
         return False
 
     def _fill(self) -> None:
@@ -252,7 +147,7 @@ class QueryPool:
     async def _switch(self, version: str | None) -> None:
         """Start a full set of workers on `version`, then let them answer instead of the old ones."""
         generation = next(self._generations)
-        ready: list[_Worker] = []
+        ready: list[Worker] = []
         for lane in self._wanted():
             if self._next != version:
                 break
@@ -280,16 +175,16 @@ class QueryPool:
             self._next = current
             self._background(self._switch(current))
 
-    def _retire(self, worker: _Worker) -> None:
+    def _retire(self, worker: Worker) -> None:
         self._all.discard(worker)
-        _dispose(worker)
+        dispose(worker)
 
     async def run(self, sparql: str, accept: str | None, lane: str = FAST) -> Answer:
         """The answer to one query, or 503 when it ran over the time limit (its worker is replaced)."""
         answer, _ = await self.attempt(sparql, accept, time.monotonic() + self.timeout, lane=lane)
         return answer
 
-    async def _take(self, lane: str, deadline: float, known: bool = True) -> _Worker | None:
+    async def _take(self, lane: str, deadline: float, known: bool = True) -> Worker | None:
         """An idle worker of `lane` on the current store version, waited for until `deadline`.
         While a query of `known` cost waits for a fast worker, queries of unknown cost running on
         that lane move to the slow lane (`attempt`'s `give_way_after`)."""
@@ -315,7 +210,7 @@ class QueryPool:
     async def _readable_unless_wanted(self, conn: Connection, timeout: float) -> bool:
         """Whether `conn` has something to read within `timeout` seconds; False at once when
         another query starts waiting for a fast worker."""
-        reading = asyncio.ensure_future(_readable(conn, timeout))
+        reading = asyncio.ensure_future(readable(conn, timeout))
         wanted = asyncio.ensure_future(self._fast_wanted.wait())
         await asyncio.wait({reading, wanted}, return_when=asyncio.FIRST_COMPLETED)
         wanted.cancel()
@@ -337,13 +232,13 @@ class QueryPool:
     def _count(self, lane: str) -> int:
         return sum(1 for worker in self._all if worker.lane == lane)
 
-    def _demote(self, worker: _Worker) -> bool:
+    def _demote(self, worker: Worker) -> bool:
         """Move a fast worker running long to the slow lane (another fast one is started in its
         place); False when the slow lane already holds twice its number (the worker is killed)."""
         if self._count(SLOW) >= 2 * self.sizes[SLOW]:
             return False
         with contextlib.suppress(OSError, AttributeError):  # no priorities (Windows): it only moves
-            os.setpriority(os.PRIO_PROCESS, worker.process.pid, _NICE[SLOW])
+            os.setpriority(os.PRIO_PROCESS, worker.process.pid, NICENESS[SLOW])
         worker.lane = SLOW
         self._fill()
         return True
@@ -381,16 +276,16 @@ class QueryPool:
         try:
             worker.conn.send((sparql, accept))
             early = cut if give_way_after is None else min(cut, began + max(give_way_after, 0.0))
-            answered = await _readable(worker.conn, early - time.monotonic())
+            answered = await readable(worker.conn, early - time.monotonic())
             if not answered and early < cut:
                 answered = await self._readable_unless_wanted(worker.conn, cut - time.monotonic())
                 if not answered and time.monotonic() < cut:  # a query waits for a fast worker: give way
                     self._demote(worker)  # (stays when the slow lane is full)
-                    answered = await _readable(worker.conn, cut - time.monotonic())
+                    answered = await readable(worker.conn, cut - time.monotonic())
             if not answered and cut < deadline and overrun is not None:
                 overrun()
             if not answered and cut < deadline and (worker.lane == SLOW or self._demote(worker)):
-                answered = await _readable(worker.conn, deadline - time.monotonic())
+                answered = await readable(worker.conn, deadline - time.monotonic())
             if answered:
                 answer = worker.receive()
                 if worker.generation == self.generation and self._count(worker.lane) <= self.sizes[worker.lane]:
@@ -408,10 +303,10 @@ class QueryPool:
         text = f"the query was stopped: it ran over the time limit of {self.timeout:g} s;"
         return Answer.message(503, text + " narrow it or add a LIMIT"), time.monotonic() - began
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: Worker) -> None:
         """Kill a worker and start another in the background."""
         self._all.discard(worker)
-        _dispose(worker)
+        dispose(worker)
         self._fill()
 
     async def close(self) -> None:
