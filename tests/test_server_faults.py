@@ -7,6 +7,7 @@ records, so it may move, rebuild or ingest into that store while the server runs
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import http.server
 import json
@@ -389,4 +390,5 @@ def test_a_worker_moved_to_the_slow_lane_is_replaced_by_a_spare_already_started(
         finally:
             await pool.close()
 
-    asyncio.run(scenario())
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:  # a loop of its own, whatever earlier tests left running
+        thread.submit(lambda: asyncio.run(scenario())).result(timeout=120)
