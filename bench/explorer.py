@@ -44,7 +44,8 @@ def synthetic(n: int, seed: int = 0) -> nx.MultiDiGraph:
     """A seeded network shaped like the projection of network.py."""
     rng = random.Random(seed)
     classes = list(config()["classes"])
-    weights = [5, 5, 3, 4, 2, 1, 1, 1, 2, 1][: len(classes)]
+    shares = [5, 5, 3, 4, 2, 1, 1, 1, 2, 1]  # the first classes (states, institutions…) are the common ones
+    weights = [shares[i] if i < len(shares) else 1 for i in range(len(classes))]
     skeleton = nx.powerlaw_cluster_graph(n, 3, 0.3, seed=seed)
     sources = [f"https://w3id.org/casckg/source/article/a{i}" for i in range(max(1, n // 50))]
     graph = nx.MultiDiGraph()
