@@ -305,3 +305,27 @@ def test_reference_graph_opens_readable_and_is_kept_as_screenshot(browser, store
     finally:
         opened.close()
     assert SCREENSHOT.stat().st_size > 10_000
+
+
+def test_arrowheads_of_a_big_network_appear_once_one_zooms_in_to_see_them(browser, tmp_path):
+    """Zoomed out over thousands of relations an arrowhead is under a pixel and costs a fill per
+    relation per frame: the page leaves them out there and draws them at a readable scale."""
+    from bench.explorer import synthetic
+
+    big = Visit(browser, write_page(synthetic(2000), tmp_path / "big.html"))
+    arrows = "() => window.casckg.network.body.edges[0].options.arrows.to.enabled"
+    try:
+        assert big.js("() => window.casckg.data.edges.length") > 5000
+        assert big.js("() => window.casckg.network.getScale()") < 0.4
+        assert big.js(arrows) is False
+        big.js("() => window.casckg.network.moveTo({ scale: 1.0, animation: false })")
+        big.page.wait_for_timeout(300)  # the frame after the move (the page's CSP forbids polling)
+        assert big.js(arrows) is True
+        assert big.errors == []
+    finally:
+        big.close()
+
+
+def test_a_small_network_always_has_its_arrowheads(visit):
+    assert visit.js("() => window.casckg.network.getScale()") > 0
+    assert visit.js("() => Object.values(window.casckg.network.body.edges).every((e) => e.options.arrows.to.enabled)")

@@ -22,6 +22,8 @@
   const HUBS = 20; // …unless it is one of this many most connected
   const LABEL_CHARS = 36; // longer names are cut on the canvas (the panel has them whole)
   const LIST_LIMIT = 200; // relations listed in the panel
+  const ARROW = { scaleFactor: 0.5, length: 7.5 }; // vis-network draws this head 7.5 units long at width 1…
+  const ARROW_MIN_PIXELS = 3; // …and it is left out while it would be smaller than this on screen
 
   const state = {
     lang: DATA.lang,
@@ -150,13 +152,24 @@
       smooth: false,
       width: 1,
       selectionWidth: 2,
-      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+      arrows: { to: { enabled: !big, scaleFactor: ARROW.scaleFactor } },
       font: { size: 11, align: "middle", color: "#334155", strokeWidth: 3, strokeColor: "#ffffff" },
     },
   });
   network.once("afterDrawing", () => {
     window.casckgFirstDraw = performance.now();
     document.documentElement.dataset.ready = "true";
+  });
+
+  /* Arrowheads where they can be seen. Each costs a fill per relation per frame, which is a third
+   * of a frame at 30,000 relations; a big network is drawn without them until one zooms in to
+   * where a head is a few pixels long (any move: wheel, fit, focus). Small networks keep them. */
+  let arrowsShown = !big;
+  network.on("afterDrawing", () => {
+    const show = !big || network.getScale() * ARROW.length >= ARROW_MIN_PIXELS;
+    if (show === arrowsShown) return;
+    arrowsShown = show;
+    network.setOptions({ edges: { arrows: { to: { enabled: show, scaleFactor: ARROW.scaleFactor } } } });
   });
 
   // --- node labels ------------------------------------------------------------------------------
