@@ -62,7 +62,7 @@ def truecase(
                 _apply(chars, tok, "upper" if "Abbr" in grammemes else "cap" if grammemes & _PROPER else None)
     if language in ("en", "fr"):
         for tok in tokens:
-            if rare_word(tok.text.lower(), language):
+            if _rare(tok.text.lower(), language):
                 _apply(chars, tok, "cap")
     for match in gazetteer.match(tokens, caseless=True):
         span = tokens[match.first : match.last]
@@ -84,7 +84,7 @@ def _apply(chars: list[str], tok: Token, how: str | None) -> None:
 
 
 @lru_cache(maxsize=50_000)
-def rare_word(word: str, language: str) -> bool:
+def _rare(word: str, language: str) -> bool:
     """Whether a word is rare enough in its language to be a name's (letters only, three or more)."""
     if len(word) < 3 or not word.replace("-", "").isalpha():
         return False

@@ -59,8 +59,6 @@ def lang_lexicon(language: str) -> dict:
         "counterparts": {fold(w) for w in data.get("counterparts") or []},
         # as token keys compare; the raw "coordinators" stay for the regular expressions of lists
         "coordinator_keys": {fold(w) for w in data.get("coordinators") or []},
-        # military ranks as token keys, longest first ("major general" before "major")
-        "rank_keys": sorted((tuple(fold(r).split()) for r in data.get("ranks") or {}), key=len, reverse=True),
     }
 
 
@@ -81,15 +79,6 @@ def head_at(tokens: list[Token], i: int, lex: dict) -> tuple[int, str] | None:
         if key in lex["heads"]:
             return n, lex["heads"][key]
     return None
-
-
-def _rank_before_name(tokens: list[Token], k: int, lex: dict) -> bool:
-    """Whether a military rank starts at token k and a capitalised word follows it (a person's name)."""
-    for phrase in lex["rank_keys"]:
-        n = len(phrase)
-        if tuple(t.key for t in tokens[k : k + n]) == phrase:
-            return k + n < len(tokens) and tokens[k + n].is_cap and tokens[k].is_cap
-    return False
 
 
 def _is_name_word(tok: Token) -> bool:
@@ -236,8 +225,6 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
             break
         if pending is None and k >= h1 and (other := head_at(tokens, k, lex)) and other[1].split("/")[0] != cls:
             break
-        if k > h1 and _rank_before_name(tokens, k, lex):
-            break  # "… of the Kyrgyz Republic | Major General Raimberdi Duishenbiyev": a person's name begins
         if language == "ru":
             if not _ru_ok(tok) and tok.key not in lex["connectors"]:
                 break

@@ -176,27 +176,18 @@ def _fits(f: Found, classes: dict[Ref, str]) -> bool:
 
 def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
     """Those who sign an agreement together (states and organisations; "the parties signed" names the
-    forum's participants, `_parties_who_signed`) are parties to it and cooperate pairwise; the state of a
-    person who takes part in a forum takes part too."""
+    forum's participants, `_parties_who_signed`) are parties to it and cooperate pairwise; a person who
+    signs signs for the one they serve (`_served`), and the state of a person who takes part in a forum
+    takes part too."""
     out = []
-    state_of = {
-        f.subject: f.object
-        for f in found
-        if f.predicate == "cas:affiliatedWith" and isinstance(f.object, Ref) and classes.get(f.object) == "State"
-    }
     participants: dict[Ref, list[Ref]] = {}
     for f in found:
         if f.predicate == "cas:participant" and classes.get(f.object) in ("State", "Institution"):
             participants.setdefault(f.subject, []).append(f.object)
     found[:] = _parties_who_signed(found, classes, participants)
-    # a person signs for the state or body they serve: that one is the signatory ("President Japarov signed")
-    serves = {
-        f.subject: f.object
-        for f in found
-        if f.predicate == "cas:affiliatedWith" and classes.get(f.object) in ("State", "Institution")
-    }
+    serves = _served(found, classes)
     signed = []
-    for f in found:
+    for f in found:  # "President Japarov signed": the state he serves is the signatory
         if f.predicate == "cas:signed" and classes.get(f.subject) == "Person":
             if f.subject in serves:
                 signed.append(Found(serves[f.subject], "cas:signed", f.object, f.sentence, 0.6, "infer.signer-state"))
@@ -204,10 +195,9 @@ def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
         signed.append(f)
     found[:] = signed
     for f in list(found):  # a minister who attends speaks for his state: the state takes part
-        if f.predicate == "cas:participant" and f.object in state_of:
-            out.append(
-                Found(f.subject, "cas:participant", state_of[f.object], f.sentence, 0.5, "infer.participant-state")
-            )
+        state = serves.get(f.object) if f.predicate == "cas:participant" else None
+        if state is not None and classes.get(state) == "State":
+            out.append(Found(f.subject, "cas:participant", state, f.sentence, 0.5, "infer.participant-state"))
     signers: dict[Ref, list[Found]] = {}
     for f in found:
         if (
@@ -227,6 +217,19 @@ def _inferred(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
                 for b in parties[i + 1 :]
             ]
     return out
+
+
+def _served(found: list[Found], classes: dict[Ref, str]) -> dict[Ref, Ref]:
+    """The one state or body each person acts for, decided here once: a state the article ties them to
+    ("Kazakhstan's Foreign Minister"), else the body they hold office in ("Chief of the KAZCENT"). A
+    state comes first because a minister signs and attends for the state, not for the ministry."""
+    served: dict[Ref, Ref] = {}
+    for f in found:
+        if f.predicate != "cas:affiliatedWith" or classes.get(f.object) not in ("State", "Institution"):
+            continue
+        if classes.get(served.get(f.subject)) != "State" or classes.get(f.object) == "State":
+            served[f.subject] = f.object
+    return served
 
 
 def _parties_who_signed(found: list[Found], classes: dict[Ref, str], participants: dict[Ref, list[Ref]]) -> list[Found]:

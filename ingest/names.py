@@ -193,7 +193,11 @@ def title_statements(am: ArticleMentions) -> list[Found]:
             head = sentence.text[: holder.start - sentence.start]
             breaks = list(_ITEM_BREAK.finditer(head)) + (list(new_item.finditer(fold(head))) if new_item else [])
             cut = max((m.end() for m in breaks), default=0)
-            lead = [m for m in states if sentence.start + cut <= m.start and m.end <= holder.start]
+            lead = [
+                m
+                for m in states
+                if sentence.start + cut <= m.start and m.end <= holder.start and not _posted_in(am, index, m, lex)
+            ]
             if not lead:
                 continue
             state = lead[-1]
@@ -212,6 +216,16 @@ def title_statements(am: ArticleMentions) -> list[Found]:
             predicate = "cas:affiliatedWith" if holder.cls == "Person" else "cas:belongsToState"
             out.append(Found(holder.ref, predicate, state.ref, index, 0.6, "title.state"))
     return out
+
+
+def _posted_in(am: ArticleMentions, index: int, state: Mention, lex: dict) -> bool:
+    """Whether a state in a title is where the title is held, after a locative ("l'ambassadeur kirghize
+    au Turkménistan", "посол Казахстана в России"): the state the holder is posted in, not theirs."""
+    tokens = am.tokens[index]
+    k = state.first - 1
+    while k >= 0 and tokens[k].key in lex["determiners"]:
+        k -= 1
+    return k >= 0 and tokens[k].key in lex["locative"]
 
 
 def normal_role(parts: list[str]) -> str:

