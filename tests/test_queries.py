@@ -217,14 +217,22 @@ def test_the_sco_grew_out_of_the_shanghai_five(store) -> None:
 def test_who_held_the_presidencies_as_of_a_date(store) -> None:
     # Nazarbayev's powers ended on 20 March 2019, when Tokayev was sworn in (sputniknews.com,
     # inform.kz); Karimov died on 2 September 2016 and Mirziyoyev became interim president on
-    # 8 September 2016 (asiaplus.news).
+    # 8 September 2016 (asiaplus.news). The state's other post is its head of government:
+    # Sagintayev was prime minister from 9 September 2016 to 21 February 2019, Mamin from then to
+    # 5 January 2022 (wikipedia.org, ccbsnews.info); Mirziyoyev stayed Uzbekistan's prime minister
+    # until Aripov took over on 14 December 2016 (wikipedia.org).
     def holders(org: str, date: str) -> dict[str, str]:
         return {row["post"]: row["person"] for row in ask(store, "post-holders-as-of", org=org, date=date)}
 
-    assert holders("state/KAZ", "2018-01-01") == {"post/president-kaz": "person/nazarbayev"}
-    assert holders("state/KAZ", "2020-01-01") == {"post/president-kaz": "person/tokayev"}
-    assert holders("state/UZB", "2016-09-05") == {}
-    assert holders("state/UZB", "2016-10-01") == {"post/president-uzb": "person/mirziyoyev"}
+    assert holders("state/KAZ", "2018-01-01") == {
+        "post/president-kaz": "person/nazarbayev", "post/prime-minister-kaz": "person/bakhytzhan-sagintayev"}
+    assert holders("state/KAZ", "2020-01-01") == {
+        "post/president-kaz": "person/tokayev", "post/prime-minister-kaz": "person/askar-mamin"}
+    assert holders("state/UZB", "2016-09-05") == {"post/prime-minister-uzb": "person/mirziyoyev"}
+    assert holders("state/UZB", "2016-10-01") == {
+        "post/president-uzb": "person/mirziyoyev", "post/prime-minister-uzb": "person/mirziyoyev"}
+    assert holders("state/UZB", "2017-01-01") == {
+        "post/president-uzb": "person/mirziyoyev", "post/prime-minister-uzb": "person/abdulla-aripov"}
 
 
 def test_who_held_the_ministries_and_the_eu_post_as_of_a_date(store) -> None:
@@ -318,13 +326,17 @@ HOLDERS = {
         "ruslan-zhaksylykov",
         "dauren-kosanov",
     ],
-    # Safoyev 2003 - February 2005, Ganiev to the decree of 12 July 2006 naming Norov (rferl.org, US embassy
-    # cable 06TASHKENT1358); Norov 2006-2010, Kamilov 2012 - April 2022, Norov again April - 30 December 2022,
-    # then Saidov (caspianpolicy.org, kant.kg, fergana.news).
+    # Safoyev February 1993 - February 1994, Kamilov 25 February 1994 - 14 March 2003, Safoyev again to
+    # 4 February 2005 (wikipedia.org), Ganiev to the decree of 12 July 2006 naming Norov (rferl.org, US embassy
+    # cable 06TASHKENT1358); Norov to 28 December 2010, Ganiev again to 13 January 2012 (iwpr.net), Kamilov
+    # 2012 - April 2022, Norov again April - 30 December 2022, then Saidov (caspianpolicy.org, kant.kg, fergana.news).
     "post/foreign-minister-uzb": [
+        "sodiq-safoyev",
+        "abdulaziz-kamilov",
         "sodiq-safoyev",
         "elyor-ganiev",
         "vladimir-norov",
+        "elyor-ganiev",
         "abdulaziz-kamilov",
         "vladimir-norov",
         "bakhtiyor-saidov",
@@ -384,11 +396,14 @@ HOLDERS = {
     # 2012 (AP), Berdiyev again from 6 October 2015 (rferl.org), Gundogdyev again since 2018.
     "post/defence-minister-tkm": ["yaylym-berdiyev", "begench-gundogdyev", "yaylym-berdiyev", "begench-gundogdyev"],
     # Karabayev 1992-1994 and 8 February 2007 - January 2009 (US embassy cables 07BISHKEK154, 09BISHKEK80),
-    # Jekshenkulov September 2005 - February 2007 (de.qaz.wiki), Kazakbaev 2010-2012, Abdyldaev September 2012 -
-    # 12 October 2018 (eadaily.com), Aidarbekov from 18 October 2018, Kazakbaev from 14 October 2020, Kulubaev
-    # from 22 April 2022.
+    # Otunbayeva 1994-1997 and acting from the March 2005 revolution to September 2005 (wikipedia.org mirror,
+    # amiralace.blogspot.com), Jekshenkulov September 2005 - February 2007 (de.qaz.wiki), Kazakbaev 2010-2012,
+    # Abdyldaev September 2012 - 12 October 2018 (eadaily.com), Aidarbekov from 18 October 2018, Kazakbaev from
+    # 14 October 2020, Kulubaev from 22 April 2022.
     "post/foreign-minister-kgz": [
         "ednan-karabayev",
+        "otunbayeva",
+        "otunbayeva",
         "alikbek-jekshenkulov",
         "ednan-karabayev",
         "ruslan-kazakbaev",
