@@ -32,15 +32,20 @@ MAX_JOINT = 3
 
 
 def _one_date_per_event(found: list[Found]) -> list[Found]:
-    """Keep, for each subject, only the date stated first.
+    """Keep, for each subject, only the date stated first, a day before a month ("in May 2011" in
+    passing, "on 12 May" when the article tells of it).
 
     An article dates an event once and then reports what happened on later days (an opening
     ceremony, the day of the press release); taking those as further dates of the event would
     make the article contradict itself.
     """
+
+    def rank(f: Found) -> tuple[bool, int]:
+        return (f.object[1] == "gYearMonth", f.sentence)
+
     first: dict[Ref, Found] = {}
     for f in found:
-        if f.predicate == "cas:date" and (f.subject not in first or f.sentence < first[f.subject].sentence):
+        if f.predicate == "cas:date" and (f.subject not in first or rank(f) < rank(first[f.subject])):
             first[f.subject] = f
     return [f for f in found if f.predicate != "cas:date" or f is first[f.subject]]
 
