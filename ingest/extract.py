@@ -14,7 +14,7 @@ from pathlib import Path
 from casckg.ontology import domains_and_ranges
 
 from .article import Article, load_article
-from .attendance import present_at_event
+from .attendance import officials_at_event, present_at_event
 from .casing import truecase
 from .frames import venue_states
 from .gazetteer import Gazetteer
@@ -96,6 +96,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found += title_statements(am)
     found += status_statements(am)
     found += present_at_event(am)  # before `_inferred`: a present minister's state takes part too
+    found += officials_at_event(am)
     found += venue_states(found, am.classes)
     deployments, extra_entities = deployment_statements(am, language, gazetteer)
     found += deployments

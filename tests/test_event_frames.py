@@ -354,3 +354,43 @@ def test_who_chairs_the_event_organises_it(tmp_path, gazetteer, language, text):
     doc = _read(tmp_path, gazetteer, language, text)
     organisers = {s.object.key for s in doc.statements if s.predicate == "cas:organizedBy"}
     assert organisers == {"TJK"}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The Defence Ministers of Kyrgyzstan and Tajikistan arrived in Astana."),
+        ("en", "The Russian president watched the parade with his counterparts from Kyrgyzstan and Tajikistan."),
+        ("fr", "Le président russe a retrouvé ses homologues du Kirghizistan et du Tadjikistan."),
+        ("fr", "Les ministres de la Défense du Kirghizistan et du Tadjikistan ont visité une exposition."),
+        ("ru", "Министры обороны Киргизии и Таджикистана осмотрели выставку."),
+    ],
+)
+def test_the_states_whose_officials_a_sentence_names_take_part(tmp_path, gazetteer, language, sentence):
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, SUMMIT[language] + sentence)).values()
+    assert {"KGZ", "TJK"} <= frame.get("cas:participant", set())
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "An emergency summit of the presidents of Kazakhstan, Kyrgyzstan and Tajikistan ended in Bishkek."),
+        ("ru", "Для президентов Казахстана, Киргизии и Таджикистана их экстренный саммит в Бишкеке оказался долгим."),
+    ],
+)
+def test_the_states_of_the_leaders_the_event_is_named_for_take_part(tmp_path, gazetteer, language, text):
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
+    assert {"KAZ", "KGZ", "TJK"} <= frame.get("cas:participant", set())
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("fr", "Les présidents du Kirghizistan et du Tadjikistan étaient absents."),
+        ("en", "The presidents of Kyrgyzstan and Tajikistan did not come."),
+        ("ru", "По словам министров обороны Киргизии и Таджикистана, погода была хорошей."),
+    ],
+)
+def test_states_of_absent_or_quoted_officials_do_not_take_part(tmp_path, gazetteer, language, sentence):
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, SUMMIT[language] + sentence)).values()
+    assert not {"KGZ", "TJK"} & frame.get("cas:participant", set())
