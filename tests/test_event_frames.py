@@ -394,3 +394,10 @@ def test_the_states_of_the_leaders_the_event_is_named_for_take_part(tmp_path, ga
 def test_states_of_absent_or_quoted_officials_do_not_take_part(tmp_path, gazetteer, language, sentence):
     (frame,) = _frames(_read(tmp_path, gazetteer, language, SUMMIT[language] + sentence)).values()
     assert not {"KGZ", "TJK"} & frame.get("cas:participant", set())
+
+
+def test_member_states_named_in_an_event_sentence_do_not_take_part(tmp_path, gazetteer):
+    # "государства-участники" are an organisation's member states, not the event's participants
+    text = SUMMIT["ru"] + "Журналисты писали о торговле государств-участников СНГ с Турцией."
+    (frame,) = _frames(_read(tmp_path, gazetteer, "ru", text)).values()
+    assert "TUR" not in frame.get("cas:participant", set())
