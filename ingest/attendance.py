@@ -11,9 +11,12 @@ clause denies it ("did not attend"), a sentence that calls the event off, and a 
 quotes as its source ("according to X", "по словам X", "X, a spokesman, told reporters"): a source
 speaks of the event, often from afar, and measured, such people were not among its participants.
 
-States and organisations are not taken this way: they are named in event sentences as topics as
-often as as parties ("clashes on the borders of Tajikistan"); measured, taking them lowered the
-score on the articles that did not motivate the rule.
+States and organisations named in event sentences are not taken this way: they are topics as
+often as parties ("clashes on the borders of Tajikistan"); measured, taking them lowered the
+score on the articles that did not motivate the rule. A state an official's title governs is
+another matter (`officials_at_event`): "the Defence Ministers of Russia, Belarus… arrived", "le
+sommet des présidents du Kazakhstan, du Kirghizistan…", "министры обороны России и Белоруссии",
+"his counterparts from X and Y" name the states whose officials are there.
 """
 
 from __future__ import annotations
@@ -21,12 +24,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .discover import lang_lexicon
 from .frames import event_focus
 from .lexicon import lexicon
-from .linker import ArticleMentions
+from .linker import ArticleMentions, Mention
+from .lists import listed
 from .negation import clause_span, event_status, negated
 from .records import Ref
 from .statements import Found
+from .titles import plural_title_at, title_at
 
 
 def present_at_event(am: ArticleMentions) -> list[Found]:
@@ -43,6 +49,47 @@ def present_at_event(am: ArticleMentions) -> list[Found]:
             continue
         out.append(Found(event, "cas:participant", person.ref, index, 0.5, "frame.present"))
     return out
+
+
+def officials_at_event(am: ArticleMentions) -> list[Found]:
+    """(event in focus, participant, state) for every state, or list of states, that an official's title
+    governs in a sentence while the event is in focus ("Defence Ministers of A, B and C", "ses homologues
+    du A et du B", "президентов A, B и C"), also inside the event's name ("the summit of the presidents
+    of A, B and C")."""
+    focus = event_focus(am)
+    lex = lang_lexicon(am.language)
+    joining = set(lex.get("title_of") or ()) | set(lex["determiners"])
+    out: list[Found] = []
+    for index, event in enumerate(focus):
+        mentions = am.by_sentence[index]
+        if event is None or any(m.cls == "Forum" and m.ref != event for m in mentions):
+            continue
+        states = [m for m in mentions if m.cls == "State" and (m.top or m.outer.cls == "Forum")]
+        tokens, sentence = am.tokens[index], am.sentences[index]
+        for i in range(len(tokens)):
+            size = _official_at(tokens, i, am.language, lex["counterparts"])
+            if not size:
+                continue
+            j = i + size
+            while j < len(tokens) and tokens[j].key in joining:
+                j += 1
+            head = next((m for m in states if j < len(tokens) and m.start == tokens[j].start), None)
+            if head is None:
+                continue
+            at = (tokens[i + size - 1].end,) * 2
+            for state in listed(states, [head], sentence, at, "after", am.language):
+                if not (_absent(am, index, state.ref) or _quoted(am, index, state)):
+                    out.append(Found(event, "cas:participant", state.ref, index, 0.5, "frame.officials"))
+    return out
+
+
+def _official_at(tokens, i: int, language: str, counterparts) -> int:
+    """How many tokens an official's title (singular or plural, or a word for a counterpart) takes at `i`."""
+    found = title_at(tokens, i, language) or plural_title_at(tokens, i, language)
+    if found is not None and found[1] == "titles":
+        return found[0]
+    key = tokens[i].key
+    return 1 if key in counterparts or key.removesuffix("s") in counterparts else 0
 
 
 def _absent(am: ArticleMentions, index: int, person: Ref) -> bool:
@@ -68,15 +115,16 @@ def _source_cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]
 def _source(am: ArticleMentions, index: int, person: Ref) -> bool:
     """Whether the sentence names the person only as the source of what it reports
     (`lexicons/modality.yaml`); one also named acting ("X signed…, according to X's press service") is there."""
+    named = [m for m in am.by_sentence[index] if m.ref == person]
+    return bool(named) and all(_quoted(am, index, m) for m in named)
+
+
+def _quoted(am: ArticleMentions, index: int, m: Mention) -> bool:
+    """Whether this mention is named as the source of what the sentence reports ("по словам министра обороны РК")."""
     folded, start = am.folded[index], am.sentences[index].start
     before, after = _source_cues(am.language)
-
-    def quoted(m) -> bool:
-        ahead, behind = folded[: m.start - start], folded[m.end - start :]
-        return bool(before and before.search(ahead) and not _POSSESSIVE.match(behind) or after and after.search(behind))
-
-    named = [m for m in am.by_sentence[index] if m.ref == person]
-    return bool(named) and all(quoted(m) for m in named)
+    ahead, behind = folded[: m.start - start], folded[m.end - start :]
+    return bool(before and before.search(ahead) and not _POSSESSIVE.match(behind) or after and after.search(behind))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")  # "according to X's press service": the service speaks, not X

@@ -3,6 +3,9 @@
 "May 31", "31 mai 2024", "15 июля" -> (year or None, month, day); a span of days ("du 10 au 14
 octobre") gives its first day. `iso` gives xsd:date "2024-05-31" when the year is known
 (written, or from the article's publication date) and xsd:gMonthDay "--05-31" when it is not.
+A month of a year after its preposition ("in September 2017", "en janvier 2011", "в июне 1998 г.")
+is what many articles give of an event told in passing: xsd:gYearMonth "2017-09". A month without
+its year names no date (in English "may" is also a verb, and the year is too often a guess).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ class DateMention:
     end: int
     year: int | None
     month: int
-    day: int
+    day: int | None  # None: a month of a year
 
     def iso(self, published: date | None = None, ahead: bool = False) -> tuple[str, str]:
         """(lexical form, xsd datatype local name).
@@ -37,6 +40,8 @@ class DateMention:
         >>> day.iso(date(2022, 10, 5)), day.iso(date(2022, 10, 5), ahead=True)
         (('2021-10-14', 'date'), ('2022-10-14', 'date'))
         """
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}", "gYearMonth"
         year = self.year
         if year is None and published is not None:
             day, pub = (self.month, self.day), (published.month, published.day)
@@ -65,7 +70,11 @@ def _patterns(language: str) -> tuple[dict[str, int], list[re.Pattern[str]]]:
         rf"\s+(?P<month>{alt})\b(?:,?\s+(?P<year>\d{{4}}))?",
         re.I,
     )
-    return months, [day_range, day_first, month_first]
+    # "in September 2017", "en janvier 2011", "в июне 1998 г.": a month of a year right after its
+    # preposition ("в конце апреля 1999 г." is a time around it), read after the day dates so that the
+    # month of "12 March 2024" is no month of its own
+    month_year = re.compile(rf"\b(?:in|en|в|во)\s+(?P<month>{alt})\s+(?P<year>\d{{4}})\b", re.I)
+    return months, [day_range, day_first, month_first, month_year]
 
 
 # "since 11 September", "depuis le 11 septembre": the day something began long before, not an event's day
@@ -73,14 +82,17 @@ _SINCE = re.compile(r"\b(since|ever since|depuis(?: le)?)\s*$")
 
 
 def find_dates(text: str, language: str) -> list[DateMention]:
-    """Every day-and-month date in `text`, with its year when written (not one that follows "since")."""
+    """Every day-and-month date in `text`, with its year when written, and every month of a year not
+    inside one (none that follows "since")."""
     months, regexes = _patterns(language)
     folded = fold(text)
     out: dict[int, DateMention] = {}
     for regex in regexes:
         for m in regex.finditer(folded):
-            day = int(m.group("day"))
-            if not 1 <= day <= 31 or m.start() in out or _SINCE.search(folded[: m.start()]):
+            day = int(m.group("day")) if "day" in regex.groupindex else None
+            if day is not None and not 1 <= day <= 31 or _SINCE.search(folded[: m.start()]):
+                continue
+            if any(d.start <= m.start() < d.end or m.start() <= d.start < m.end() for d in out.values()):
                 continue
             year = int(m.group("year")) if m.group("year") else None
             out[m.start()] = DateMention(m.start(), m.end(), year, months[m.group("month").lower()], day)

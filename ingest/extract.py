@@ -14,7 +14,7 @@ from pathlib import Path
 from casckg.ontology import domains_and_ranges
 
 from .article import Article, load_article
-from .attendance import present_at_event
+from .attendance import officials_at_event, present_at_event
 from .casing import truecase
 from .frames import venue_states
 from .gazetteer import Gazetteer
@@ -32,15 +32,20 @@ MAX_JOINT = 3
 
 
 def _one_date_per_event(found: list[Found]) -> list[Found]:
-    """Keep, for each subject, only the date stated first.
+    """Keep, for each subject, only the date stated first, a day before a month ("in May 2011" in
+    passing, "on 12 May" when the article tells of it).
 
     An article dates an event once and then reports what happened on later days (an opening
     ceremony, the day of the press release); taking those as further dates of the event would
     make the article contradict itself.
     """
+
+    def rank(f: Found) -> tuple[bool, int]:
+        return (f.object[1] == "gYearMonth", f.sentence)
+
     first: dict[Ref, Found] = {}
     for f in found:
-        if f.predicate == "cas:date" and (f.subject not in first or f.sentence < first[f.subject].sentence):
+        if f.predicate == "cas:date" and (f.subject not in first or rank(f) < rank(first[f.subject])):
             first[f.subject] = f
     return [f for f in found if f.predicate != "cas:date" or f is first[f.subject]]
 
@@ -91,6 +96,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found += title_statements(am)
     found += status_statements(am)
     found += present_at_event(am)  # before `_inferred`: a present minister's state takes part too
+    found += officials_at_event(am)
     found += venue_states(found, am.classes)
     deployments, extra_entities = deployment_statements(am, language, gazetteer)
     found += deployments

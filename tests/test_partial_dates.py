@@ -24,6 +24,32 @@ def test_a_day_without_its_year_takes_the_year_of_publication() -> None:
     assert written.iso(date(2020, 1, 1)) == ("2014-07-15", "date")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "month"),
+    [
+        ("at the 72nd session of the UN General Assembly in September 2017, in New York", "en", "2017-09"),
+        ("la rencontre au siège de l'OTAN en janvier 2011", "fr", "2011-01"),
+        ("Еще в июне 1998 г., выступая на специальной сессии", "ru", "1998-06"),
+    ],
+)
+def test_a_month_of_a_year_is_a_date_of_that_month(text: str, language: str, month: str) -> None:
+    (mention,) = find_dates(text, language)
+    assert mention.iso(date(2024, 1, 1)) == (month, "gYearMonth")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The exercise began on 12 March 2024.", "en"),  # the month of a day is no month of its own
+        ("Les manœuvres ont eu lieu du 10 au 14 octobre 2020.", "fr"),
+        ("В конце апреля 1999 г. было подписано соглашение.", "ru"),  # around the month, not in it
+        ("The centre has trained officers since May 2011.", "en"),
+    ],
+)
+def test_no_month_of_its_own(text: str, language: str) -> None:
+    assert all(d.day is not None for d in find_dates(text, language))
+
+
 @pytest.fixture(scope="module")
 def built(corpus_store: Path):
     with open_store(corpus_store) as store:
