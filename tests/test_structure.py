@@ -213,3 +213,23 @@ def test_a_body_in_a_region_no_state_holds_works_for_it(tmp_path, gazetteer):
     located = {(s, o) for s, p, o in facts if p == "cas:locatedIn"}
     assert not [pair for pair in located if pair[1] == "central-asia"]
     assert any(o == "dushanbe" for _, o in located)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [  # the cooperation word is a word of the organisation's name; the sentence says nothing of cooperation
+        (
+            "ru",
+            "Пресс-служба Шанхайской организации сотрудничества (ШОС) сообщила, что Министерство обороны "
+            "Казахстана проведет учения.",
+        ),
+        (  # the partner is far from "en coopération avec": the neighbours are no named actor
+            "fr",
+            "Le Kazakhstan, en coopération avec ses voisins, a non seulement participé mais a aussi formé ses "
+            "troupes pour l'ONU.",
+        ),
+    ],
+)
+def test_cooperation_needs_a_cooperation_word_near_its_partner(tmp_path, gazetteer, language, text):
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert not [f for f in facts if f[1] == "cas:cooperatesWith"]
