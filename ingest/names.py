@@ -9,7 +9,7 @@ from functools import cache
 
 from .discover import lang_lexicon
 from .lexicon import lexicon
-from .lists import title_lead
+from .lists import coordinated, title_lead
 from .mentions import ArticleMentions, Mention
 from .missions import several
 from .negation import negated
@@ -69,6 +69,12 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     if _serves_region(outer, m, gazetteer_located):
                         continue  # "Regional Office in Central Asia": the area it works for
                     out.append(Found(outer.ref, "cas:locatedIn", m.ref, index, 0.6, "name.located-in"))
+                    if outer.cls == "Place" and m.cls == "State":  # "Khatlon, Sugd and the ... region of Tajikistan"
+                        out += [
+                            Found(p.ref, "cas:locatedIn", m.ref, index, 0.5, "name.located-in.coordinated")
+                            for p in _coordinated_before(am, index, outer)
+                            if gazetteer_located.get(p.ref, m.ref) == m.ref
+                        ]
                 elif outer.cls == "Forum" and outer.how != "anaphor":
                     out += _forum_name_part(am, index, outer, m, before_head)
                 elif outer.cls == "Mission" and m.cls in ("Place", "State") and not before_head:
@@ -101,13 +107,29 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     pass
                 elif re.fullmatch(r"\s*(in|à|en|au|в|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
                     out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
-                elif (  # "Shymkent, Kazakhstan": a place and its state, unless the places lexicon says otherwise
-                    outer.cls == "Place"
+                elif (  # "Shymkent, Kazakhstan", "à Bichkek, au Kirghizistan": a place and its state, unless the
+                    outer.cls == "Place"  # places lexicon says otherwise
                     and nxt[0].cls == "State"
-                    and gap.strip() == ","
+                    and re.fullmatch(r"\s*,\s*(?:(?:in|à|en|au|в|на)\s+)?", gap, re.I)
                     and gazetteer_located.get(outer.ref, nxt[0].ref) == nxt[0].ref
                 ):
                     out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.place-state"))
+    return out
+
+
+def _coordinated_before(am: ArticleMentions, index: int, last: Mention) -> list[Mention]:
+    """The places listed right before `last` and coordinated with it ("Khatlon, Sugd and the Kuhistani
+    Badakhshan region of Tajikistan"), which share its complement."""
+    sentence = am.sentences[index]
+    places = sorted((m for m in am.by_sentence[index] if m.top and m.end <= last.start), key=lambda m: -m.start)
+    out: list[Mention] = []
+    for m in places:
+        nxt = out[-1] if out else last
+        if m.end > nxt.start:
+            continue
+        if m.cls != "Place" or not coordinated(sentence.text[m.end - sentence.start : nxt.start - sentence.start], am.language):
+            break
+        out.append(m)
     return out
 
 

@@ -233,3 +233,26 @@ def test_a_body_in_a_region_no_state_holds_works_for_it(tmp_path, gazetteer):
 def test_cooperation_needs_a_cooperation_word_near_its_partner(tmp_path, gazetteer, language, text):
     facts = _facts(tmp_path, gazetteer, language, text)
     assert not [f for f in facts if f[1] == "cas:cooperatesWith"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place", "where"),
+    [
+        ("en", "The Regional Information and Coordination Centre is in Almaty.", "coordination-centre", "almaty"),
+        ("ru", "Штаб ОДКБ находится в Москве.", "shtab-odkb", "moscow"),
+        ("fr", "À Bichkek, au Kirghizistan, le ministre a rencontré le président.", "bishkek", "KGZ"),
+        (  # coordinated places share the complement of the last one
+            "en",
+            "The courses were held in Khatlon, Sughd and the Kuhistani Badakhshan Autonomous Region of Tajikistan.",
+            "sughd",
+            "TJK",
+        ),
+    ],
+)
+def test_where_a_body_or_place_is(tmp_path, gazetteer, language, text, place, where):
+    assert where in _objects(_facts(tmp_path, gazetteer, language, text), place, "cas:locatedIn")
+
+
+def test_a_body_is_not_where_a_later_clause_puts_something(tmp_path, gazetteer):
+    text = "The UN is in a difficult position, and the CSTO is in talks with Russia about Kazakhstan."
+    assert not [f for f in _facts(tmp_path, gazetteer, "en", text) if f[1] == "cas:locatedIn"]
