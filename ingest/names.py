@@ -86,6 +86,7 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     and m.cls == "Institution"
                     and before_head
                     and not several(outer, am.language)
+                    and not common_noun(am, outer)  # "as part of a UN mission": a kind of mission, not one named
                 ):
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.6, "name.part-of"))
                 elif outer.cls == "Initiative" and m.cls == "Person":  # "the proposal of President Tokayev"

@@ -166,6 +166,7 @@ def test_an_organisations_acronym_before_a_body_makes_the_body_its_part(tmp_path
     ("language", "text"),
     [
         ("en", "Kazakhstan trains officers for UN missions and for the training department of the UN."),
+        ("en", "Kazakhstan sent a peacekeeping group to the Golan Heights as part of a UN mission."),
         ("fr", "Le bureau de l'OTAN au Kirghizistan a reçu les troupes de la CSTO."),
         ("ru", "Представители силовых структур стран ОДКБ обсудили работу специальных служб СНГ."),
     ],
