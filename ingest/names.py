@@ -9,6 +9,7 @@ from functools import cache
 
 from .discover import lang_lexicon
 from .lexicon import lexicon
+from .lexicon import patterns as load_patterns
 from .lists import coordinated, title_lead
 from .mentions import ArticleMentions, Mention
 from .missions import several
@@ -45,6 +46,7 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
             if negated(folded, at, at, am.language, reach=2):
                 continue  # "нет центра НАТО", "no NATO centre": the name is of nothing that exists
             inner = [m for m in mentions if m.outer is outer and m.ref != outer.ref]
+            parties = _between(am, index, outer, inner) if outer.cls == "Agreement" else set()
             for m in inner:
                 before_head = m.first < (outer.candidate.head[0] if outer.candidate else outer.first + 1)
                 if outer.cls == "Institution" and m.cls == "Institution" and outer.how != "anaphor":
@@ -91,6 +93,8 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.6, "name.part-of"))
                 elif outer.cls == "Initiative" and m.cls == "Person":  # "the proposal of President Tokayev"
                     out.append(Found(m.ref, "cas:proposed", outer.ref, index, 0.6, "name.proposed"))
+                elif outer.cls == "Agreement" and m.cls in ("State", "Institution") and m.ref in parties:
+                    out.append(Found(m.ref, "cas:partyTo", outer.ref, index, 0.7, "name.party-to"))
                 elif outer.cls == "Resolution" and m.cls == "Institution":
                     out.append(Found(outer.ref, "cas:adoptedBy", m.ref, index, 0.7, "name.adopted-by"))
             # "X (Y)" and "X in Y" right after a name: "UNRCCA in Ashgabat", "Chebarkul (Chelyabinsk oblast)"; a
@@ -115,6 +119,24 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     and gazetteer_located.get(outer.ref, nxt[0].ref) == nxt[0].ref
                 ):
                     out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.place-state"))
+    return out
+
+
+def _between(am: ArticleMentions, index: int, outer: Mention, inner: list[Mention]) -> set[Ref]:
+    """The parties an agreement's name lists after "between" ("the Treaty between the Republic of Kazakhstan and
+    the Republic of Uzbekistan on Allied Relations", "Договор между Республикой Казахстан и Республикой
+    Узбекистан"): the first name after the word and those coordinated with it."""
+    words = set(load_patterns(am.language).get("between") or ())
+    joins = set(lang_lexicon(am.language).get("coordinators") or ()) | {","}
+    out: set[Ref] = set()
+    for m in sorted(inner, key=lambda m: m.start):
+        if m.cls not in ("State", "Institution"):
+            continue
+        word = _preposition(am, index, outer, m)
+        if word in words or out and (word in joins or not word.isalnum()):
+            out.add(m.ref)
+        elif out:
+            break
     return out
 
 

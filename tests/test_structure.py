@@ -274,3 +274,16 @@ def test_a_body_is_not_where_a_later_clause_puts_something(tmp_path, gazetteer):
 def test_members_listed_before_or_after_the_membership_words(tmp_path, gazetteer, language, text, members, organisation):
     facts = _facts(tmp_path, gazetteer, language, text)
     assert {s for s, p, o in facts if p == "cas:memberOf" and o == organisation} == members
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The Treaty on Allied Relations between Kazakhstan and Uzbekistan was signed in Tashkent."),
+        ("ru", "Договор между Республикой Казахстан и Республикой Узбекистан о союзнических отношениях ратифицирован."),
+    ],
+)
+def test_the_parties_an_agreements_name_lists_are_parties_to_it(tmp_path, gazetteer, language, text):
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert {s for s, p, o in facts if p == "cas:partyTo"} == {"KAZ", "UZB"}
+    assert not [f for f in facts if f[1] == "cas:cooperatesWith"]  # "Relations between" is a word of the name
