@@ -287,3 +287,26 @@ def test_the_parties_an_agreements_name_lists_are_parties_to_it(tmp_path, gazett
     facts = _facts(tmp_path, gazetteer, language, text)
     assert {s for s, p, o in facts if p == "cas:partyTo"} == {"KAZ", "UZB"}
     assert not [f for f in facts if f[1] == "cas:cooperatesWith"]  # "Relations between" is a word of the name
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "predicate", "expected"),
+    [
+        (
+            "fr",
+            "L'accord de Shanghai a été signé par la Chine, la Russie et les trois républiques d'Asie centrale : "
+            "Kazakhstan, Kirghizistan et Tadjikistan.",
+            "cas:signed",
+            {"CHN", "RUS", "KAZ", "KGZ", "TJK"},
+        ),
+        (
+            "en",
+            "The CSTO comprises Russia, Belarus and the three Central Asian republics - Kazakhstan, Kyrgyzstan and "
+            "Tajikistan.",
+            "cas:memberOf",
+            {"RUS", "BLR", "KAZ", "KGZ", "TJK"},
+        ),
+    ],
+)
+def test_a_plural_spelled_out_after_a_colon_continues_the_list(tmp_path, gazetteer, language, text, predicate, expected):
+    assert {s for s, p, o in _facts(tmp_path, gazetteer, language, text) if p == predicate} == expected
