@@ -310,3 +310,16 @@ def test_the_parties_an_agreements_name_lists_are_parties_to_it(tmp_path, gazett
 )
 def test_a_plural_spelled_out_after_a_colon_continues_the_list(tmp_path, gazetteer, language, text, predicate, expected):
     assert {s for s, p, o in _facts(tmp_path, gazetteer, language, text) if p == predicate} == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Kazakhstan is expected to sign the Agreement on CARICC next year."),
+        ("en", "Kazakhstan will sign the Agreement on CARICC."),
+        ("fr", "Le Kazakhstan signera l'Accord sur le CARICC l'an prochain."),
+    ],
+)
+def test_a_signature_still_to_come_is_no_signature(tmp_path, gazetteer, language, text):
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert not [f for f in facts if f[1] in ("cas:signed", "cas:partyTo")]
