@@ -323,3 +323,20 @@ def test_a_plural_spelled_out_after_a_colon_continues_the_list(tmp_path, gazette
 def test_a_signature_still_to_come_is_no_signature(tmp_path, gazetteer, language, text):
     facts = _facts(tmp_path, gazetteer, language, text)
     assert not [f for f in facts if f[1] in ("cas:signed", "cas:partyTo")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The Mazhilis, the lower house of the Parliament of Kazakhstan, adopted the law."),
+        ("fr", "Les députés du Majilis (la chambre basse du Parlement du Kazakhstan) ont adopté la loi."),
+        ("ru", "Мажилис (нижняя палата Парламента Казахстана) принял закон."),
+    ],
+)
+def test_a_description_in_apposition_names_the_whole_a_body_belongs_to(tmp_path, gazetteer, language, text):
+    assert "parliament-kaz" in _objects(_facts(tmp_path, gazetteer, language, text), "mazhilis", "cas:partOf")
+
+
+def test_a_list_of_lower_case_items_is_no_apposition(tmp_path, gazetteer):
+    text = "La table ronde a réuni le ministère de la Défense, des fonctionnaires de l'ONU, et des experts de l'OSCE."
+    assert not [f for f in _facts(tmp_path, gazetteer, "fr", text) if f[1] == "cas:partOf"]
