@@ -97,28 +97,36 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     out.append(Found(m.ref, "cas:partyTo", outer.ref, index, 0.7, "name.party-to"))
                 elif outer.cls == "Resolution" and m.cls == "Institution":
                     out.append(Found(outer.ref, "cas:adoptedBy", m.ref, index, 0.7, "name.adopted-by"))
-            # "X (Y)" and "X in Y" right after a name: "UNRCCA in Ashgabat", "Chebarkul (Chelyabinsk oblast)"; a
-            # bracket that lists several ("the countries of Central Asia (Kazakhstan, ...)") is no place of X
-            # after an event's name, "the summit in Bishkek", "the exercise at Matybulak", is where it was held
-            nxt = [m for m in mentions if m.top and m.start > outer.end and m.start - outer.end <= 5]
-            placed = nxt and nxt[0].cls in ("Place", "State")
-            if outer.top and outer.cls in ("Institution", "Place", "Forum") and placed:
-                gap = sentence.text[outer.end - sentence.start : nxt[0].start - sentence.start]
-                closes = sentence.text[nxt[0].end - sentence.start :].lstrip().startswith(")")
-                if outer.cls == "Forum":
-                    if re.fullmatch(r"\s*(in|at|à|en|au|aux|в|во|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
-                        out.append(Found(outer.ref, "cas:hostedIn", nxt[0].ref, index, 0.6, "name.held-in"))
-                elif _serves_region(outer, nxt[0], gazetteer_located):
-                    pass
-                elif re.fullmatch(r"\s*(in|à|en|au|в|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
-                    out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
-                elif (  # "Shymkent, Kazakhstan", "à Bichkek, au Kirghizistan": a place and its state, unless the
-                    outer.cls == "Place"  # places lexicon says otherwise
-                    and nxt[0].cls == "State"
-                    and re.fullmatch(r"\s*,\s*(?:(?:in|à|en|au|в|на)\s+)?", gap, re.I)
-                    and gazetteer_located.get(outer.ref, nxt[0].ref) == nxt[0].ref
-                ):
-                    out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.place-state"))
+            out += _after_name(am, index, outer, gazetteer_located)
+    return out
+
+
+def _after_name(am: ArticleMentions, index: int, outer: Mention, gazetteer_located: dict[Ref, Ref]) -> list[Found]:
+    """What a place right after a name says of it. "X (Y)" and "X in Y": where a body or place is ("UNRCCA in
+    Ashgabat", "Chebarkul (Chelyabinsk oblast)"; a bracket that lists several, "the countries of Central Asia
+    (Kazakhstan, ...)", is no place of X); after an event's name ("the summit in Bishkek", "the exercise at
+    Matybulak"), where it was held."""
+    out: list[Found] = []
+    sentence, mentions = am.sentences[index], am.by_sentence[index]
+    nxt = [m for m in mentions if m.top and m.start > outer.end and m.start - outer.end <= 5]
+    placed = nxt and nxt[0].cls in ("Place", "State")
+    if outer.top and outer.cls in ("Institution", "Place", "Forum") and placed:
+        gap = sentence.text[outer.end - sentence.start : nxt[0].start - sentence.start]
+        closes = sentence.text[nxt[0].end - sentence.start :].lstrip().startswith(")")
+        if outer.cls == "Forum":
+            if re.fullmatch(r"\s*(in|at|à|en|au|aux|в|во|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
+                out.append(Found(outer.ref, "cas:hostedIn", nxt[0].ref, index, 0.6, "name.held-in"))
+        elif _serves_region(outer, nxt[0], gazetteer_located):
+            pass
+        elif re.fullmatch(r"\s*(in|à|en|au|в|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
+            out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
+        elif (  # "Shymkent, Kazakhstan", "à Bichkek, au Kirghizistan": a place and its state, unless the
+            outer.cls == "Place"  # places lexicon says otherwise
+            and nxt[0].cls == "State"
+            and re.fullmatch(r"\s*,\s*(?:(?:in|à|en|au|в|на)\s+)?", gap, re.I)
+            and gazetteer_located.get(outer.ref, nxt[0].ref) == nxt[0].ref
+        ):
+            out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.place-state"))
     return out
 
 
@@ -150,7 +158,9 @@ def _coordinated_before(am: ArticleMentions, index: int, last: Mention) -> list[
         nxt = out[-1] if out else last
         if m.end > nxt.start:
             continue
-        if m.cls != "Place" or not coordinated(sentence.text[m.end - sentence.start : nxt.start - sentence.start], am.language):
+        if m.cls != "Place" or not coordinated(
+            sentence.text[m.end - sentence.start : nxt.start - sentence.start], am.language
+        ):
             break
         out.append(m)
     return out

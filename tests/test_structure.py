@@ -265,13 +265,20 @@ def test_a_body_is_not_where_a_later_clause_puts_something(tmp_path, gazetteer):
         ("en", "Kazakhstan, Kyrgyzstan and Tajikistan are members of the CSTO.", {"KAZ", "KGZ", "TJK"}, "csto"),
         ("en", "The SCO member states are China, India, Pakistan and Russia.", {"CHN", "IND", "PAK", "RUS"}, "sco"),
         ("en", "The CSTO includes Armenia, Belarus and Russia.", {"ARM", "BLR", "RUS"}, "csto"),
-        ("fr", "Le Kazakhstan, le Kirghizistan et le Tadjikistan sont membres de l'OTSC.", {"KAZ", "KGZ", "TJK"}, "csto"),
+        (
+            "fr",
+            "Le Kazakhstan, le Kirghizistan et le Tadjikistan sont membres de l'OTSC.",
+            {"KAZ", "KGZ", "TJK"},
+            "csto",
+        ),
         ("fr", "L'Ouzbékistan a adhéré à l'OCS en 2001.", {"UZB"}, "sco"),
         ("ru", "Казахстан, Киргизия и Таджикистан являются членами ОДКБ.", {"KAZ", "KGZ", "TJK"}, "csto"),
         ("ru", "Узбекистан вступил в ШОС в 2001 году.", {"UZB"}, "sco"),
     ],
 )
-def test_members_listed_before_or_after_the_membership_words(tmp_path, gazetteer, language, text, members, organisation):
+def test_members_listed_before_or_after_the_membership_words(
+    tmp_path, gazetteer, language, text, members, organisation
+):
     facts = _facts(tmp_path, gazetteer, language, text)
     assert {s for s, p, o in facts if p == "cas:memberOf" and o == organisation} == members
 
@@ -308,7 +315,9 @@ def test_the_parties_an_agreements_name_lists_are_parties_to_it(tmp_path, gazett
         ),
     ],
 )
-def test_a_plural_spelled_out_after_a_colon_continues_the_list(tmp_path, gazetteer, language, text, predicate, expected):
+def test_a_plural_spelled_out_after_a_colon_continues_the_list(
+    tmp_path, gazetteer, language, text, predicate, expected
+):
     assert {s for s, p, o in _facts(tmp_path, gazetteer, language, text) if p == predicate} == expected
 
 
