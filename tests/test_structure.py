@@ -349,3 +349,16 @@ def test_a_description_in_apposition_names_the_whole_a_body_belongs_to(tmp_path,
 def test_a_list_of_lower_case_items_is_no_apposition(tmp_path, gazetteer):
     text = "La table ronde a réuni le ministère de la Défense, des fonctionnaires de l'ONU, et des experts de l'OSCE."
     assert not [f for f in _facts(tmp_path, gazetteer, "fr", text) if f[1] == "cas:partOf"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Стороны обсудили сотрудничество Казахстана с Россией.", {frozenset(("KAZ", "RUS"))}),
+        ("Учения укрепят узы дружбы между Узбекистаном и Таджикистаном.", {frozenset(("UZB", "TJK"))}),
+        ("В рамках сотрудничества в области безопасности Казахстан провел учения, сообщила Россия.", set()),
+    ],
+)
+def test_russian_cooperation_names_its_two_partners(tmp_path, gazetteer, text, pairs):
+    facts = _facts(tmp_path, gazetteer, "ru", text)
+    assert {frozenset((s, o)) for s, p, o in facts if p == "cas:cooperatesWith"} == pairs
