@@ -10,6 +10,7 @@ from functools import cache
 
 from .discover import lang_lexicon
 from .language import Sentence
+from .lexicon import patterns as load_patterns
 from .mentions import Mention
 from .records import Ref
 from .tokens import fold
@@ -35,6 +36,8 @@ def coordinated(gap: str, language: str) -> bool:
     if _NAME_REST.fullmatch(gap):
         return True  # the rest of a name the gazetteer did not know ("UN Women's Office")
     folded = fold(gap)
+    if _spelled_out(folded, language):
+        return True
     if re.search(r"[.:!?]", folded):
         return False
     sep = _separator(language).search(folded)
@@ -45,6 +48,19 @@ def coordinated(gap: str, language: str) -> bool:
     if any(w in stop for w in before + after) or len(before) > 2 and not title_lead(gap[: sep.start()], language):
         return False
     return len(after) <= 4 or title_lead(gap[sep.end() :], language)
+
+
+def _spelled_out(folded: str, language: str) -> bool:
+    """Whether the gap is a last item that a colon or a dash spells out as more items ("China, Russia and the
+    three republics of Central Asia: Kazakhstan, ..."; "и страны Центральной Азии — Казахстан, ...")."""
+    collective = load_patterns(language).get("collective")
+    if not collective:
+        return False
+    match = re.fullmatch(rf"\s*[,;]?\s*(.*?)\b(?:{collective})\b(.*?)\s*(?::|–|—|\s-)\s*", folded)
+    if match is None or re.search(r"[.:;!?]", match.group(1) + match.group(2)):
+        return False
+    before = [w for w in _WORD.findall(match.group(1)) if w not in (lang_lexicon(language).get("coordinators") or ())]
+    return len(before) <= 4 and len(_WORD.findall(match.group(2))) <= 4
 
 
 def title_lead(text: str, language: str, need_title: bool = False) -> bool:

@@ -9,7 +9,8 @@ from functools import cache
 
 from .discover import lang_lexicon
 from .lexicon import lexicon
-from .lists import title_lead
+from .lexicon import patterns as load_patterns
+from .lists import coordinated, title_lead
 from .mentions import ArticleMentions, Mention
 from .missions import several
 from .negation import negated
@@ -45,6 +46,7 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
             if negated(folded, at, at, am.language, reach=2):
                 continue  # "нет центра НАТО", "no NATO centre": the name is of nothing that exists
             inner = [m for m in mentions if m.outer is outer and m.ref != outer.ref]
+            parties = _between(am, index, outer, inner) if outer.cls == "Agreement" else set()
             for m in inner:
                 before_head = m.first < (outer.candidate.head[0] if outer.candidate else outer.first + 1)
                 if outer.cls == "Institution" and m.cls == "Institution" and outer.how != "anaphor":
@@ -69,6 +71,12 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     if _serves_region(outer, m, gazetteer_located):
                         continue  # "Regional Office in Central Asia": the area it works for
                     out.append(Found(outer.ref, "cas:locatedIn", m.ref, index, 0.6, "name.located-in"))
+                    if outer.cls == "Place" and m.cls == "State":  # "Khatlon, Sugd and the ... region of Tajikistan"
+                        out += [
+                            Found(p.ref, "cas:locatedIn", m.ref, index, 0.5, "name.located-in.coordinated")
+                            for p in _coordinated_before(am, index, outer)
+                            if gazetteer_located.get(p.ref, m.ref) == m.ref
+                        ]
                 elif outer.cls == "Forum" and outer.how != "anaphor":
                     out += _forum_name_part(am, index, outer, m, before_head)
                 elif outer.cls == "Mission" and m.cls in ("Place", "State") and not before_head:
@@ -80,34 +88,81 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     and m.cls == "Institution"
                     and before_head
                     and not several(outer, am.language)
+                    and not common_noun(am, outer)  # "as part of a UN mission": a kind of mission, not one named
                 ):
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.6, "name.part-of"))
                 elif outer.cls == "Initiative" and m.cls == "Person":  # "the proposal of President Tokayev"
                     out.append(Found(m.ref, "cas:proposed", outer.ref, index, 0.6, "name.proposed"))
+                elif outer.cls == "Agreement" and m.cls in ("State", "Institution") and m.ref in parties:
+                    out.append(Found(m.ref, "cas:partyTo", outer.ref, index, 0.7, "name.party-to"))
                 elif outer.cls == "Resolution" and m.cls == "Institution":
                     out.append(Found(outer.ref, "cas:adoptedBy", m.ref, index, 0.7, "name.adopted-by"))
-            # "X (Y)" and "X in Y" right after a name: "UNRCCA in Ashgabat", "Chebarkul (Chelyabinsk oblast)"; a
-            # bracket that lists several ("the countries of Central Asia (Kazakhstan, ...)") is no place of X
-            # after an event's name, "the summit in Bishkek", "the exercise at Matybulak", is where it was held
-            nxt = [m for m in mentions if m.top and m.start > outer.end and m.start - outer.end <= 5]
-            placed = nxt and nxt[0].cls in ("Place", "State")
-            if outer.top and outer.cls in ("Institution", "Place", "Forum") and placed:
-                gap = sentence.text[outer.end - sentence.start : nxt[0].start - sentence.start]
-                closes = sentence.text[nxt[0].end - sentence.start :].lstrip().startswith(")")
-                if outer.cls == "Forum":
-                    if re.fullmatch(r"\s*(in|at|à|en|au|aux|в|во|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
-                        out.append(Found(outer.ref, "cas:hostedIn", nxt[0].ref, index, 0.6, "name.held-in"))
-                elif _serves_region(outer, nxt[0], gazetteer_located):
-                    pass
-                elif re.fullmatch(r"\s*(in|à|en|au|в|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
-                    out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
-                elif (  # "Shymkent, Kazakhstan": a place and its state, unless the places lexicon says otherwise
-                    outer.cls == "Place"
-                    and nxt[0].cls == "State"
-                    and gap.strip() == ","
-                    and gazetteer_located.get(outer.ref, nxt[0].ref) == nxt[0].ref
-                ):
-                    out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.place-state"))
+            out += _after_name(am, index, outer, gazetteer_located)
+    return out
+
+
+def _after_name(am: ArticleMentions, index: int, outer: Mention, gazetteer_located: dict[Ref, Ref]) -> list[Found]:
+    """What a place right after a name says of it. "X (Y)" and "X in Y": where a body or place is ("UNRCCA in
+    Ashgabat", "Chebarkul (Chelyabinsk oblast)"; a bracket that lists several, "the countries of Central Asia
+    (Kazakhstan, ...)", is no place of X); after an event's name ("the summit in Bishkek", "the exercise at
+    Matybulak"), where it was held."""
+    out: list[Found] = []
+    sentence, mentions = am.sentences[index], am.by_sentence[index]
+    nxt = [m for m in mentions if m.top and m.start > outer.end and m.start - outer.end <= 5]
+    placed = nxt and nxt[0].cls in ("Place", "State")
+    if outer.top and outer.cls in ("Institution", "Place", "Forum") and placed:
+        gap = sentence.text[outer.end - sentence.start : nxt[0].start - sentence.start]
+        closes = sentence.text[nxt[0].end - sentence.start :].lstrip().startswith(")")
+        if outer.cls == "Forum":
+            if re.fullmatch(r"\s*(in|at|à|en|au|aux|в|во|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
+                out.append(Found(outer.ref, "cas:hostedIn", nxt[0].ref, index, 0.6, "name.held-in"))
+        elif _serves_region(outer, nxt[0], gazetteer_located):
+            pass
+        elif re.fullmatch(r"\s*(in|à|en|au|в|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
+            out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
+        elif (  # "Shymkent, Kazakhstan", "à Bichkek, au Kirghizistan": a place and its state, unless the
+            outer.cls == "Place"  # places lexicon says otherwise
+            and nxt[0].cls == "State"
+            and re.fullmatch(r"\s*,\s*(?:(?:in|à|en|au|в|на)\s+)?", gap, re.I)
+            and gazetteer_located.get(outer.ref, nxt[0].ref) == nxt[0].ref
+        ):
+            out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.place-state"))
+    return out
+
+
+def _between(am: ArticleMentions, index: int, outer: Mention, inner: list[Mention]) -> set[Ref]:
+    """The parties an agreement's name lists after "between" ("the Treaty between the Republic of Kazakhstan and
+    the Republic of Uzbekistan on Allied Relations", "Договор между Республикой Казахстан и Республикой
+    Узбекистан"): the first name after the word and those coordinated with it."""
+    words = set(load_patterns(am.language).get("between") or ())
+    joins = set(lang_lexicon(am.language).get("coordinators") or ()) | {","}
+    out: set[Ref] = set()
+    for m in sorted(inner, key=lambda m: m.start):
+        if m.cls not in ("State", "Institution"):
+            continue
+        word = _preposition(am, index, outer, m)
+        if word in words or out and (word in joins or not word.isalnum()):
+            out.add(m.ref)
+        elif out:
+            break
+    return out
+
+
+def _coordinated_before(am: ArticleMentions, index: int, last: Mention) -> list[Mention]:
+    """The places listed right before `last` and coordinated with it ("Khatlon, Sugd and the Kuhistani
+    Badakhshan region of Tajikistan"), which share its complement."""
+    sentence = am.sentences[index]
+    places = sorted((m for m in am.by_sentence[index] if m.top and m.end <= last.start), key=lambda m: -m.start)
+    out: list[Mention] = []
+    for m in places:
+        nxt = out[-1] if out else last
+        if m.end > nxt.start:
+            continue
+        if m.cls != "Place" or not coordinated(
+            sentence.text[m.end - sentence.start : nxt.start - sentence.start], am.language
+        ):
+            break
+        out.append(m)
     return out
 
 

@@ -32,18 +32,19 @@ SKIP = ("alias", "anaphor")  # a short form or a pronoun-like head is no phrase 
 
 
 @cache
-def _joins(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def _joins(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
     data = load_patterns(language)
-    complement, possessive = data.get("complement"), data.get("possessive")
+    complement, possessive, apposition = data.get("complement"), data.get("possessive"), data.get("apposition")
     return (
         re.compile(complement) if complement else None,
         re.compile(possessive) if possessive else None,
+        re.compile(apposition) if apposition else None,
     )
 
 
 def phrase_statements(am: ArticleMentions) -> list[Found]:
     """partOf and locatedIn between two top-level names that one noun phrase joins."""
-    complement, possessive = _joins(am.language)
+    complement, possessive, apposition = _joins(am.language)
     out: list[Found] = []
     for index, mentions in enumerate(am.by_sentence):
         sentence = am.sentences[index]
@@ -61,6 +62,13 @@ def phrase_statements(am: ArticleMentions) -> list[Found]:
                 found = _relation(a, b, index, "phrase.complement")
             elif possessive and _owner(a, mentions) and possessive.fullmatch(gap):  # "Russia's Chelyabinsk oblast"
                 found = _relation(b, a, index, "phrase.possessive")
+            elif (  # "the Mazhilis (the lower house of the Parliament)": a description of the head names its whole
+                apposition
+                and a.cls == b.cls == "Institution"
+                and apposition.fullmatch(sentence.text[a.end - sentence.start : b.start - sentence.start])
+                and _genitive_ok(am, index, b)
+            ):
+                found = _relation(a, b, index, "phrase.apposition")
             else:
                 found = None
             if found is not None and not (found.predicate == PART and (common_noun(am, a) or common_noun(am, b))):

@@ -119,6 +119,8 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
             # what was discussed is told over the whole frame, up to the last mention of the event
             focus = in_frame[index] if spec["predicate"] == "cas:discussed" else in_focus[index]
             triggers = list(spec["regex"].finditer(text))
+            if spec.get("outside_names"):  # "Шанхайской организации сотрудничества": a word of a name, no trigger
+                triggers = [t for t in triggers if not _in_name(am.by_sentence[index], sentence.start, t)]
             denied = [  # "did not take part", "was to include": clauses that assert no such fact
                 clause_span(text, t.start(), t.end(), language)
                 for t in triggers
@@ -228,6 +230,12 @@ def _complement_is(mentions: list[Mention], t1: int, classes: list[str] | tuple[
         return False
     first = min(after, key=lambda m: m.start)
     return first.cls in classes and first.start - t1 <= 20
+
+
+def _in_name(mentions: list[Mention], offset: int, trigger: re.Match[str]) -> bool:
+    """Whether the trigger's words are inside a name the sentence mentions."""
+    a, b = offset + trigger.start(), offset + trigger.end()
+    return any(m.top and m.start <= a and b <= m.end for m in mentions)
 
 
 def _within(inner: Mention, outer: Mention) -> bool:

@@ -28,6 +28,10 @@ def _objects(facts: set[tuple[str, str, str]], subject_start: str, predicate: st
     return {o for s, p, o in facts if s.startswith(subject_start) and p == predicate}
 
 
+def _subjects(facts: set[tuple[str, str, str]], predicate: str, obj: str | None = None) -> set[str]:
+    return {s for s, p, o in facts if p == predicate and obj in (None, o)}
+
+
 @pytest.mark.parametrize(
     ("language", "text", "subject_start", "predicate", "obj"),
     [
@@ -166,6 +170,7 @@ def test_an_organisations_acronym_before_a_body_makes_the_body_its_part(tmp_path
     ("language", "text"),
     [
         ("en", "Kazakhstan trains officers for UN missions and for the training department of the UN."),
+        ("en", "Kazakhstan sent a peacekeeping group to the Golan Heights as part of a UN mission."),
         ("fr", "Le bureau de l'OTAN au Kirghizistan a reçu les troupes de la CSTO."),
         ("ru", "Представители силовых структур стран ОДКБ обсудили работу специальных служб СНГ."),
     ],
@@ -213,3 +218,150 @@ def test_a_body_in_a_region_no_state_holds_works_for_it(tmp_path, gazetteer):
     located = {(s, o) for s, p, o in facts if p == "cas:locatedIn"}
     assert not [pair for pair in located if pair[1] == "central-asia"]
     assert any(o == "dushanbe" for _, o in located)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [  # the cooperation word is a word of the organisation's name; the sentence says nothing of cooperation
+        (
+            "ru",
+            "Пресс-служба Шанхайской организации сотрудничества (ШОС) сообщила, что Министерство обороны "
+            "Казахстана проведет учения.",
+        ),
+        (  # the partner is far from "en coopération avec": the neighbours are no named actor
+            "fr",
+            "Le Kazakhstan, en coopération avec ses voisins, a non seulement participé mais a aussi formé ses "
+            "troupes pour l'ONU.",
+        ),
+    ],
+)
+def test_cooperation_needs_a_cooperation_word_near_its_partner(tmp_path, gazetteer, language, text):
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert not [f for f in facts if f[1] == "cas:cooperatesWith"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place", "where"),
+    [
+        ("en", "The Regional Information and Coordination Centre is in Almaty.", "coordination-centre", "almaty"),
+        ("ru", "Штаб ОДКБ находится в Москве.", "shtab-odkb", "moscow"),
+        ("fr", "À Bichkek, au Kirghizistan, le ministre a rencontré le président.", "bishkek", "KGZ"),
+        (  # coordinated places share the complement of the last one
+            "en",
+            "The courses were held in Khatlon, Sughd and the Kuhistani Badakhshan Autonomous Region of Tajikistan.",
+            "sughd",
+            "TJK",
+        ),
+    ],
+)
+def test_where_a_body_or_place_is(tmp_path, gazetteer, language, text, place, where):
+    assert where in _objects(_facts(tmp_path, gazetteer, language, text), place, "cas:locatedIn")
+
+
+def test_a_body_is_not_where_a_later_clause_puts_something(tmp_path, gazetteer):
+    text = "The UN is in a difficult position, and the CSTO is in talks with Russia about Kazakhstan."
+    assert not [f for f in _facts(tmp_path, gazetteer, "en", text) if f[1] == "cas:locatedIn"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "members", "organisation"),
+    [
+        ("en", "Kazakhstan, Kyrgyzstan and Tajikistan are members of the CSTO.", {"KAZ", "KGZ", "TJK"}, "csto"),
+        ("en", "The SCO member states are China, India, Pakistan and Russia.", {"CHN", "IND", "PAK", "RUS"}, "sco"),
+        ("en", "The CSTO includes Armenia, Belarus and Russia.", {"ARM", "BLR", "RUS"}, "csto"),
+        (
+            "fr",
+            "Le Kazakhstan, le Kirghizistan et le Tadjikistan sont membres de l'OTSC.",
+            {"KAZ", "KGZ", "TJK"},
+            "csto",
+        ),
+        ("fr", "L'Ouzbékistan a adhéré à l'OCS en 2001.", {"UZB"}, "sco"),
+        ("ru", "Казахстан, Киргизия и Таджикистан являются членами ОДКБ.", {"KAZ", "KGZ", "TJK"}, "csto"),
+        ("ru", "Узбекистан вступил в ШОС в 2001 году.", {"UZB"}, "sco"),
+    ],
+)
+def test_members_listed_before_or_after_the_membership_words(
+    tmp_path, gazetteer, language, text, members, organisation
+):
+    assert _subjects(_facts(tmp_path, gazetteer, language, text), "cas:memberOf", organisation) == members
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The Treaty on Allied Relations between Kazakhstan and Uzbekistan was signed in Tashkent."),
+        ("ru", "Договор между Республикой Казахстан и Республикой Узбекистан о союзнических отношениях ратифицирован."),
+    ],
+)
+def test_the_parties_an_agreements_name_lists_are_parties_to_it(tmp_path, gazetteer, language, text):
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert _subjects(facts, "cas:partyTo") == {"KAZ", "UZB"}
+    assert not [f for f in facts if f[1] == "cas:cooperatesWith"]  # "Relations between" is a word of the name
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "predicate", "expected"),
+    [
+        (
+            "fr",
+            "L'accord de Shanghai a été signé par la Chine, la Russie et les trois républiques d'Asie centrale : "
+            "Kazakhstan, Kirghizistan et Tadjikistan.",
+            "cas:signed",
+            {"CHN", "RUS", "KAZ", "KGZ", "TJK"},
+        ),
+        (
+            "en",
+            "The CSTO comprises Russia, Belarus and the three Central Asian republics - Kazakhstan, Kyrgyzstan and "
+            "Tajikistan.",
+            "cas:memberOf",
+            {"RUS", "BLR", "KAZ", "KGZ", "TJK"},
+        ),
+    ],
+)
+def test_a_plural_spelled_out_after_a_colon_continues_the_list(
+    tmp_path, gazetteer, language, text, predicate, expected
+):
+    assert _subjects(_facts(tmp_path, gazetteer, language, text), predicate) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Kazakhstan is expected to sign the Agreement on CARICC next year."),
+        ("en", "Kazakhstan will sign the Agreement on CARICC."),
+        ("fr", "Le Kazakhstan signera l'Accord sur le CARICC l'an prochain."),
+    ],
+)
+def test_a_signature_still_to_come_is_no_signature(tmp_path, gazetteer, language, text):
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert not [f for f in facts if f[1] in ("cas:signed", "cas:partyTo")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The Mazhilis, the lower house of the Parliament of Kazakhstan, adopted the law."),
+        ("fr", "Les députés du Majilis (la chambre basse du Parlement du Kazakhstan) ont adopté la loi."),
+        ("ru", "Мажилис (нижняя палата Парламента Казахстана) принял закон."),
+    ],
+)
+def test_a_description_in_apposition_names_the_whole_a_body_belongs_to(tmp_path, gazetteer, language, text):
+    assert "parliament-kaz" in _objects(_facts(tmp_path, gazetteer, language, text), "mazhilis", "cas:partOf")
+
+
+def test_a_list_of_lower_case_items_is_no_apposition(tmp_path, gazetteer):
+    text = "La table ronde a réuni le ministère de la Défense, des fonctionnaires de l'ONU, et des experts de l'OSCE."
+    assert not [f for f in _facts(tmp_path, gazetteer, "fr", text) if f[1] == "cas:partOf"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Стороны обсудили сотрудничество Казахстана с Россией.", {frozenset(("KAZ", "RUS"))}),
+        ("Учения укрепят узы дружбы между Узбекистаном и Таджикистаном.", {frozenset(("UZB", "TJK"))}),
+        ("В рамках сотрудничества в области безопасности Казахстан провел учения, сообщила Россия.", set()),
+    ],
+)
+def test_russian_cooperation_names_its_two_partners(tmp_path, gazetteer, text, pairs):
+    facts = _facts(tmp_path, gazetteer, "ru", text)
+    assert {frozenset((s, o)) for s, p, o in facts if p == "cas:cooperatesWith"} == pairs
