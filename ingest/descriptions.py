@@ -23,14 +23,15 @@ _ORDINAL_WORDS = re.compile(r"^(first|second|third|\w+th|premier|premiere|\w+iem
 
 def describes(tokens: list[Token], first: int, last: int, names: Collection[int] = ()) -> bool:
     """Whether the words [first, last) describe rather than name: none of their own is capitalised
-    (but a sentence's first word, whose capital says nothing), holds a digit or opens a quote. A
-    name is written so ("Security Council", "Centre régional", "Rubezh-2014", «Содружество»); "the
-    border treaty", "UN missions", "le bureau de l'OTAN" are not. Words of other names inside
-    (`names`: "UN", "l'OTAN") are not the phrase's own. The one test of "a description, not a name"
-    for every reader of phrases (what a phrase is part of, what a known alias stands for, what an
-    organisation's description refers to)."""
+    (but a sentence's first word, whose capital says nothing unless it is an acronym's), holds a
+    digit or opens a quote. A name is written so ("Security Council", "Centre régional",
+    "Rubezh-2014", «Содружество»); "the border treaty", "UN missions", "le bureau de l'OTAN" are
+    not. Words of other names inside (`names`: "UN", "l'OTAN") are not the phrase's own. The one
+    test of "a description, not a name" for every reader of phrases (what a phrase is part of, what
+    a known alias stands for, what an organisation's description refers to, whether a body's
+    description is minted)."""
     return not any(
-        i not in names and ((t.is_cap and i > 0) or any(c.isdigit() for c in t.text) or t.text in OPENING)
+        i not in names and (t.is_cap and (i > 0 or t.is_upper) or t.text in OPENING or any(map(str.isdigit, t.text)))
         for i, t in enumerate(tokens[first:last], first)
     )
 

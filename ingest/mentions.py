@@ -17,6 +17,7 @@ from functools import cache
 from .descriptions import (
     EVENT_CLASSES,
     described_institution,
+    describes,
     describes_event_in_focus,
     first_of_event,
     part_of_a_known_place,
@@ -188,11 +189,12 @@ def _name_new(
     name = cand.quoted or text
     if cand.acronym and text.endswith(")"):
         name = text[: text.rfind("(")].strip()
-    named = cand.quoted or any(t.is_cap for t in tokens[first : cand.last] if t.key not in linker.lex["determiners"])
-    if cand.cls in ("Institution", "Initiative") and linker.language in CAPITALISED_HEADS and not cand.quoted:
+    end = cand.last
+    if cand.cls in ("Institution", "Initiative") and linker.language in CAPITALISED_HEADS:
         # English capitalises the head of a name ("Ministry of Defence"): after a lower-case head the
         # capitals are a complement's ("service of Russia", "year of its chairmanship", "year Kuwait")
-        named = any(t.is_cap for t in tokens[first : cand.head[1]] if t.key not in linker.lex["determiners"])
+        end = cand.head[1]
+    named = bool(cand.quoted or cand.acronym) or not describes(tokens, first, end, _others(cand, matches))
     if cand.cls == "Place" and not cand.quoted and part_of_a_known_place(tokens, first, cand, matches, linker.lex):
         return  # "области Казахстана", "aéroport d'Almaty": a part of a known place, told, not named
     if not named and cand.cls in UNNAMED_IS_NOTHING:
@@ -215,6 +217,18 @@ def _name_new(
         linker.aliases[cand.acronym] = ref
     if cand.quoted:
         linker.labels[ref] = cand.quoted
+
+
+def _others(cand: Candidate, matches: list[Match]) -> set[int]:
+    """Tokens of a body's description that belong to known names inside it, whose capitals are theirs,
+    not the description's ("the training department of the UN", "bureau de l'OTAN", "двух структур в
+    Центральной Азии"); the head's are its own. Other kinds keep every capital: operations are named
+    by their owner and place ("a UN mission" sent to the Golan; "UN missions" in general is what
+    deployment counts are of), and plans in French write their names so ("la stratégie de l'UE pour
+    l'Asie centrale")."""
+    if cand.cls != "Institution":
+        return set()
+    return {i for m in matches for i in range(m.first, m.last)}.difference(range(*cand.head))
 
 
 def _hyphened_places(tokens: list[Token], known_idx: set[int], gaz: Gazetteer):

@@ -105,6 +105,21 @@ def test_a_description_of_a_kind_of_body_or_mission_is_no_entity(tmp_path, gazet
     assert any(label.startswith("Ministry of Defence") for label in found)
 
 
+def test_a_body_s_description_with_a_known_name_in_it_is_no_entity(tmp_path, gazetteer):
+    """ "le bureau de l'OTAN au Kirghizistan", "двух структур в Центральной Азии": the capitals are the
+    known names' (NATO, Central Asia), the description's own words are lower-case: no body is named.
+    A body whose own head is capitalised is one ("Bureau de liaison de l'OTAN")."""
+    fr = _entities(
+        tmp_path,
+        gazetteer,
+        "Le bureau de l'OTAN au Kirghizistan a reçu les experts. Le Bureau de liaison de l'OTAN a ouvert à Tachkent.",
+    )
+    assert not any(label.startswith("bureau") for label in fr)
+    assert any(label.startswith("Bureau de liaison") for label in fr)
+    ru = _entities(tmp_path, gazetteer, "Стороны обсудили работу двух структур в Центральной Азии.")
+    assert not any("структур" in label for label in ru)
+
+
 def test_states_joined_by_a_hyphen_are_each_named(tmp_path, gazetteer):
     """ "UNDOF, Syria-Israel": a hyphened pair of states names both, at their own offsets."""
     text = "Kazakh officers will serve with the observer force on the Syria-Israel line from next spring."
