@@ -92,6 +92,20 @@ def _rank_before_name(tokens: list[Token], k: int, lex: dict) -> bool:
     return False
 
 
+def _another_name(tokens: list[Token], k: int, cls: str, lex: dict, known: set[int]) -> bool:
+    """Whether a second name begins at token k, after a coordinator: a known name or a head word of the
+    same class, past determiners. "and" inside a name joins words ("Organization for Security and
+    Co-operation"); before such a start it joins two names ("the Ministry of Defence and the Ministry of
+    Foreign Affairs", "le gouvernement du Kazakhstan et l'ONU"). (A coordinator inside a known name is
+    that name's own: "Conference on Interaction and Confidence-Building Measures".)"""
+    while k < len(tokens) and (tokens[k].key in lex["determiners"] or tokens[k].text in "’'"):
+        k += 1
+    if k >= len(tokens) or not tokens[k].is_word:
+        return False
+    found = head_at(tokens, k, lex)
+    return k in known or bool(found) and found[1].split("/")[0] == cls
+
+
 def _is_name_word(tok: Token) -> bool:
     return tok.is_word and (tok.is_cap or tok.text[:1].isdigit())
 
@@ -238,6 +252,9 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
             break
         if k > h1 and _rank_before_name(tokens, k, lex):
             break  # "… of the Kyrgyz Republic | Major General Raimberdi Duishenbiyev": a person's name begins
+        coordinated = k > h1 and k not in known and tok.key in lex["coordinator_keys"]
+        if coordinated and _another_name(tokens, k + 1, cls, lex, known):
+            break  # "Совета министров иностранных дел | и Совета министров обороны", "… | and the UN": two names
         if language == "ru":
             if not _ru_ok(tok) and tok.key not in lex["connectors"]:
                 break

@@ -120,6 +120,35 @@ def test_a_body_s_description_with_a_known_name_in_it_is_no_entity(tmp_path, gaz
     assert not any("структур" in label for label in ru)
 
 
+def test_two_coordinated_bodies_are_two_names(tmp_path, gazetteer):
+    """A coordinator before another body's head word or a known name joins two names, not the words of
+    one: "Совета министров иностранных дел и Совета министров обороны", "… du Kirghizistan et le Comité
+    …"; inside a known name it is the name's own ("Conference on Interaction and Confidence-Building
+    Measures in Asia")."""
+    ru = _entities(
+        tmp_path,
+        gazetteer,
+        "Шойгу выступил на совместном заседании Совета министров иностранных дел и Совета министров обороны ОДКБ.",
+    )
+    assert "Совета министров иностранных дел" in ru and not any(" и " in label for label in ru)
+    fr = _entities(
+        tmp_path,
+        gazetteer,
+        "Le Comité de sécurité nationale du Kirghizistan et le Comité d'État de sécurité nationale du Tadjikistan "
+        "ont signé un accord.",
+    )
+    assert {
+        "Comité de sécurité nationale du Kirghizistan",
+        "Comité d'État de sécurité nationale du Tadjikistan",
+    } <= set(fr)
+    en = _entities(
+        tmp_path,
+        gazetteer,
+        "The 6th Summit of the Conference on Interaction and Confidence-Building Measures in Asia met.",
+    )
+    assert any("Conference on Interaction and Confidence-Building Measures" in " ".join(t) for t in en.values())
+
+
 def test_states_joined_by_a_hyphen_are_each_named(tmp_path, gazetteer):
     """ "UNDOF, Syria-Israel": a hyphened pair of states names both, at their own offsets."""
     text = "Kazakh officers will serve with the observer force on the Syria-Israel line from next spring."
