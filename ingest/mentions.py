@@ -56,6 +56,7 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
         mentions = _sentence_mentions(index, sentence, tokens, linker, result, stops)
         _recognised(index, sentence, tokens, readings[index].names, linker, mentions)
         event_mentions(index, sentence, tokens, mentions, linker, FOCUS_SPAN)
+        _dateline(sentence, mentions, linker)
         result.by_sentence.append(mentions)
     _generic_links(result, linker)
     result.people = [(i, p) for i, p in result.people if p.ref not in linker.rejected]
@@ -69,6 +70,28 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
     result.labels = linker.labels
     result.classes = linker.classes
     return result
+
+
+_DATELINE_END = re.compile(r"\s*(?:,|\(|[–—-]\s)")
+
+
+def _dateline(sentence: Sentence, mentions: list[Mention], linker: Linker) -> None:
+    """A place in capitals that opens a sentence, before a comma, a bracket or a dash ("DUSHANBE, July
+    16", "МОСКВА, 6 июня. /ТАСС/", "ASTANA (TCA) —"), is the dateline: where the story was filed, not
+    a place the story speaks of. The entity stays only if the article names it elsewhere."""
+    for m in mentions:
+        words = [w for w in m.text.split() if any(c.isalpha() for c in w)]
+        opens = not sentence.text[: m.start - sentence.start].strip()
+        capitals = words and all(w.isupper() and len(w) > 1 for w in words)
+        if (
+            opens
+            and capitals
+            and m.cls in ("Place", "State")
+            and _DATELINE_END.match(sentence.text, m.end - sentence.start)
+        ):
+            mentions.remove(m)
+            linker.dropped.add(m.ref)
+            return
 
 
 def _resolve(result: ArticleMentions, linker: Linker) -> None:

@@ -149,6 +149,25 @@ def test_two_coordinated_bodies_are_two_names(tmp_path, gazetteer):
     assert any("Conference on Interaction and Confidence-Building Measures" in " ".join(t) for t in en.values())
 
 
+def test_a_dateline_names_no_place_of_the_story(tmp_path, gazetteer):
+    """ "МОСКВА, 6 июня. /ТАСС/." and "DUSHANBE, July 16 —" say where the story was filed; a place the
+    story speaks of is named in its sentences ("held in Almaty")."""
+    ru = _entities(tmp_path, gazetteer, "МОСКВА, 6 июня. /ТАСС/. Секретари советов безопасности встретились в Астане.")
+    assert "Moscow" not in ru and "Astana" in ru
+    en = _entities(
+        tmp_path,
+        gazetteer,
+        "DUSHANBE, July 16, 2014 — The joint exercise of the armed forces was held in Almaty, the ministry said.",
+    )
+    assert "Dushanbe" not in en and "Almaty" in en
+    twice = _entities(
+        tmp_path,
+        gazetteer,
+        "DUSHANBE, July 16, 2014 — The joint exercise of the armed forces was held in Dushanbe, the ministry said.",
+    )
+    assert "Dushanbe" in twice
+
+
 def test_states_joined_by_a_hyphen_are_each_named(tmp_path, gazetteer):
     """ "UNDOF, Syria-Israel": a hyphened pair of states names both, at their own offsets."""
     text = "Kazakh officers will serve with the observer force on the Syria-Israel line from next spring."
