@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from casckg.graph.build.mint import entity_iri
 from casckg.ingest.extract import extract
 from casckg.ingest.extraction import extraction_json
@@ -166,6 +168,37 @@ def test_a_dateline_names_no_place_of_the_story(tmp_path, gazetteer):
         "DUSHANBE, July 16, 2014 — The joint exercise of the armed forces was held in Dushanbe, the ministry said.",
     )
     assert "Dushanbe" in twice
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        (
+            "en",
+            "The project is led by the State Border Guard of the Republic of Latvia.",
+            "State Border Guard of the Republic of Latvia",
+        ),
+        (
+            "ru",
+            "В конференции участвовали сотрудники Института изучения проблем стран Азии и Европы Академии наук "
+            "Республики Таджикистан.",
+            "Академии наук Республики Таджикистан",
+        ),
+        (
+            "fr",
+            "Le projet est soutenu par le Bataillon de la paix du Kazakhstan depuis 2019.",
+            "Bataillon de la paix du Kazakhstan",
+        ),
+    ],
+)
+def test_a_body_no_record_knows_is_named_by_its_head_word(tmp_path, gazetteer, language, text, name):
+    """A guard, an academy, a battalion, a commission: the kinds of bodies the articles name are found
+    by their head word without a record of them."""
+    path = tmp_path / f"{language}.md"
+    front = f"---\nid: s-{language}\ntitle: T\npublisher: P\nlanguage: {language}\npublished: 2024-01-01\nurl: https://example.org/s\n---\n"
+    path.write_text(front + text + "\n", encoding="utf-8")
+    data = extraction_json(extract(path, gazetteer), entity_iri)
+    assert name in {e["label"] for e in data["entities"] if e["type"].endswith("#Institution")}
 
 
 def test_states_joined_by_a_hyphen_are_each_named(tmp_path, gazetteer):
