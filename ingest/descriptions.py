@@ -68,7 +68,9 @@ def described_institution(
         last = max(before, key=lambda m: m.end)
         if re.fullmatch(r"\s*[,(]\s*", sentence.text[last.end - sentence.start : tokens[det].start - sentence.start]):
             return last.ref
-    return linker.refer_back(cand.cls, "") if cand.definite else None
+    head = " ".join(t.key for t in tokens[cand.head[0] : cand.head[1]])
+    kind = head in linker.lex["kind_heads"]  # "the border guard" is no other body the story named
+    return linker.refer_back(cand.cls, "") if cand.definite and not kind else None
 
 
 def describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, matches: list[Match]) -> bool:

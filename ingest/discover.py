@@ -55,6 +55,7 @@ def lang_lexicon(language: str) -> dict:
         "connectors": {fold(w) for w in data.get("connectors") or []},
         "stop": {fold(w) for w in data.get("stop") or []},
         "definite": {fold(w) for w in data.get("definite") or []},
+        "kind_heads": {fold(w) for w in data.get("kind_heads") or []},
         "determiners": {fold(w) for w in data.get("determiners") or []},
         "counterparts": {fold(w) for w in data.get("counterparts") or []},
         # as token keys compare; the raw "coordinators" stay for the regular expressions of lists

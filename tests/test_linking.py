@@ -201,6 +201,35 @@ def test_a_body_no_record_knows_is_named_by_its_head_word(tmp_path, gazetteer, l
     assert name in {e["label"] for e in data["entities"] if e["type"].endswith("#Institution")}
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The CSTO held an exercise in Kazakhstan last week. Police officers detained three men in Bishkek, and "
+            "the border guard closed the road. The commission will report in May.",
+        ),
+        (
+            "fr",
+            "L'OTSC a tenu un exercice au Kazakhstan. La police a arrêté trois hommes à Bichkek et la commission "
+            "rendra son rapport en mai.",
+        ),
+        (
+            "ru",
+            "ОДКБ провела учения в Казахстане. Полиция задержала трех человек в Бишкеке, комиссия представит "
+            "доклад в мае.",
+        ),
+    ],
+)
+def test_a_kind_of_body_alone_is_no_other_body(tmp_path, gazetteer, language, text):
+    """ "the police", "la commission", "Полиция" speak of a body of that kind, not of the organisation the
+    story named before: the CSTO is mentioned by its own name only."""
+    found = _entities(tmp_path, gazetteer, text)
+    assert [texts for label, texts in found.items() if label == "Collective Security Treaty Organization"] == [
+        [{"en": "CSTO", "fr": "OTSC", "ru": "ОДКБ"}[language]]
+    ]
+
+
 def test_states_joined_by_a_hyphen_are_each_named(tmp_path, gazetteer):
     """ "UNDOF, Syria-Israel": a hyphened pair of states names both, at their own offsets."""
     text = "Kazakh officers will serve with the observer force on the Syria-Israel line from next spring."
