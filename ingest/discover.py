@@ -247,15 +247,15 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
                 k += 1
                 continue
             break
+        coordinated = k > h1 and k not in known and tok.key in lex["coordinator_keys"]
+        if coordinated and _another_name(tokens, k + 1, cls, lex, known):
+            break  # "Совета министров иностранных дел | и Совета министров обороны", "… | and the UN": two names
         if tok.key in lex["stop"] and not (tok.is_cap and k in known):
             break
         if pending is None and k >= h1 and (other := head_at(tokens, k, lex)) and other[1].split("/")[0] != cls:
             break
         if k > h1 and _rank_before_name(tokens, k, lex):
             break  # "… of the Kyrgyz Republic | Major General Raimberdi Duishenbiyev": a person's name begins
-        coordinated = k > h1 and k not in known and tok.key in lex["coordinator_keys"]
-        if coordinated and _another_name(tokens, k + 1, cls, lex, known):
-            break  # "Совета министров иностранных дел | и Совета министров обороны", "… | and the UN": two names
         if language == "ru":
             if not _ru_ok(tok) and tok.key not in lex["connectors"]:
                 break
