@@ -93,6 +93,14 @@ def _rank_before_name(tokens: list[Token], k: int, lex: dict) -> bool:
     return False
 
 
+def _is_name_word(tok: Token) -> bool:
+    return tok.is_word and (tok.is_cap or tok.text[:1].isdigit())
+
+
+def _ru_ok(tok: Token) -> bool:
+    return not any(pos in tok.tag for pos in _RU_STOP_POS)
+
+
 def _another_name(tokens: list[Token], k: int, cls: str, lex: dict, known: set[int]) -> bool:
     """Whether a second name begins at token k, after a coordinator: a known name or a head word of the
     same class, past determiners. "and" inside a name joins words ("Organization for Security and
@@ -105,14 +113,6 @@ def _another_name(tokens: list[Token], k: int, cls: str, lex: dict, known: set[i
         return False
     found = head_at(tokens, k, lex)
     return k in known or bool(found) and found[1].split("/")[0] == cls
-
-
-def _is_name_word(tok: Token) -> bool:
-    return tok.is_word and (tok.is_cap or tok.text[:1].isdigit())
-
-
-def _ru_ok(tok: Token) -> bool:
-    return not any(pos in tok.tag for pos in _RU_STOP_POS)
 
 
 def discover(
