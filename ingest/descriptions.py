@@ -7,8 +7,9 @@ read as the entity it restates, the event in focus, a part of a known place, or 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from .discover import Candidate
+from .discover import OPENING, Candidate
 from .gazetteer import Match
 from .language import Sentence
 from .linker import Linker, Mention
@@ -18,6 +19,21 @@ from .tokens import Token
 
 EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merged within a story
 _ORDINAL_WORDS = re.compile(r"^(first|second|third|\w+th|premier|premiere|\w+ieme|перв\w+|втор\w+|трет\w+|\w+ый)$")
+
+
+def describes(tokens: list[Token], first: int, last: int, names: Collection[int] = ()) -> bool:
+    """Whether the words [first, last) describe rather than name: none of their own is capitalised
+    (but a sentence's first word, whose capital says nothing unless it is an acronym's), holds a
+    digit or opens a quote. A name is written so ("Security Council", "Centre régional",
+    "Rubezh-2014", «Содружество»); "the border treaty", "UN missions", "le bureau de l'OTAN" are
+    not. Words of other names inside (`names`: "UN", "l'OTAN") are not the phrase's own. The one
+    test of "a description, not a name" for every reader of phrases (what a phrase is part of, what
+    a known alias stands for, what an organisation's description refers to, whether a body's
+    description is minted)."""
+    return not any(
+        i not in names and (t.is_cap and (i > 0 or t.is_upper) or t.text in OPENING or any(map(str.isdigit, t.text)))
+        for i, t in enumerate(tokens[first:last], first)
+    )
 
 
 def first_of_event(cand: Candidate, head: str, tokens: list[Token], first: int, linker: Linker) -> Ref | None:
@@ -40,8 +56,7 @@ def described_institution(
     definite, the one the story has named most ("The regional security organization was formed in 1992" after
     "the CSTO"). A description names no organisation of its own; minted, it would take the organisation's
     members, parts and places away from it."""
-    words = tokens[first : cand.last]
-    if cand.cls != "Institution" or cand.acronym or cand.quoted or any(t.is_cap or t.is_upper for t in words):
+    if cand.cls != "Institution" or cand.acronym or cand.quoted or not describes(tokens, first, cand.last):
         return None
     if any(m.first < cand.last and first < m.last for m in mentions):
         return None  # a name inside ("the training department of the UN")
@@ -53,7 +68,9 @@ def described_institution(
         last = max(before, key=lambda m: m.end)
         if re.fullmatch(r"\s*[,(]\s*", sentence.text[last.end - sentence.start : tokens[det].start - sentence.start]):
             return last.ref
-    return linker.refer_back(cand.cls, "") if cand.definite else None
+    head = " ".join(t.key for t in tokens[cand.head[0] : cand.head[1]])
+    kind = head in linker.lex["kind_heads"]  # "the border guard" is no other body the story named
+    return linker.refer_back(cand.cls, "") if cand.definite and not kind else None
 
 
 def describes_event_in_focus(cand: Candidate, tokens: list[Token], first: int, matches: list[Match]) -> bool:

@@ -55,6 +55,7 @@ def lang_lexicon(language: str) -> dict:
         "connectors": {fold(w) for w in data.get("connectors") or []},
         "stop": {fold(w) for w in data.get("stop") or []},
         "definite": {fold(w) for w in data.get("definite") or []},
+        "kind_heads": {fold(w) for w in data.get("kind_heads") or []},
         "determiners": {fold(w) for w in data.get("determiners") or []},
         "counterparts": {fold(w) for w in data.get("counterparts") or []},
         # as token keys compare; the raw "coordinators" stay for the regular expressions of lists
@@ -87,6 +88,20 @@ def _is_name_word(tok: Token) -> bool:
 
 def _ru_ok(tok: Token) -> bool:
     return not any(pos in tok.tag for pos in _RU_STOP_POS)
+
+
+def _another_name(tokens: list[Token], k: int, cls: str, lex: dict, known: set[int]) -> bool:
+    """Whether a second name begins at token k, after a coordinator: a known name or a head word of the
+    same class, past determiners. "and" inside a name joins words ("Organization for Security and
+    Co-operation"); before such a start it joins two names ("the Ministry of Defence and the Ministry of
+    Foreign Affairs", "le gouvernement du Kazakhstan et l'ONU"). (A coordinator inside a known name is
+    that name's own: "Conference on Interaction and Confidence-Building Measures".)"""
+    while k < len(tokens) and (tokens[k].key in lex["determiners"] or tokens[k].text in "’'"):
+        k += 1
+    if k >= len(tokens) or not tokens[k].is_word:
+        return False
+    found = head_at(tokens, k, lex)
+    return k in known or bool(found) and found[1].split("/")[0] == cls
 
 
 def discover(
@@ -221,6 +236,9 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
                 k += 1
                 continue
             break
+        coordinated = k > h1 and k not in known and tok.key in lex["coordinator_keys"]
+        if coordinated and _another_name(tokens, k + 1, cls, lex, known):
+            break  # "Совета министров иностранных дел | и Совета министров обороны", "… | and the UN": two names
         if tok.key in lex["stop"] and not (tok.is_cap and k in known):
             break
         if pending is None and k >= h1 and (other := head_at(tokens, k, lex)) and other[1].split("/")[0] != cls:

@@ -129,8 +129,8 @@ class Linker:
 
     def refer_back(self, cls: str, head: str) -> Ref | None:
         same_head = [r for c, h, r in reversed(self.recent) if c == cls and h == head and head]
-        if same_head:
-            return same_head[0]
+        if same_head or head in self.lex["kind_heads"]:  # "the police" is no other body named before
+            return same_head[0] if same_head else None
         of_class = [r for c, _, r in self.recent if c == cls]
         if not of_class:
             return None

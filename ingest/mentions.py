@@ -17,6 +17,7 @@ from functools import cache
 from .descriptions import (
     EVENT_CLASSES,
     described_institution,
+    describes,
     describes_event_in_focus,
     first_of_event,
     part_of_a_known_place,
@@ -55,6 +56,7 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
         mentions = _sentence_mentions(index, sentence, tokens, linker, result, stops)
         _recognised(index, sentence, tokens, readings[index].names, linker, mentions)
         event_mentions(index, sentence, tokens, mentions, linker, FOCUS_SPAN)
+        _dateline(sentence, mentions, linker)
         result.by_sentence.append(mentions)
     _generic_links(result, linker)
     result.people = [(i, p) for i, p in result.people if p.ref not in linker.rejected]
@@ -68,6 +70,28 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
     result.labels = linker.labels
     result.classes = linker.classes
     return result
+
+
+_DATELINE_END = re.compile(r"\s*(?:,|\(|[–—-]\s)")
+
+
+def _dateline(sentence: Sentence, mentions: list[Mention], linker: Linker) -> None:
+    """A place in capitals that opens a sentence, before a comma, a bracket or a dash ("DUSHANBE, July
+    16", "МОСКВА, 6 июня. /ТАСС/", "ASTANA (TCA) —"), is the dateline: where the story was filed, not
+    a place the story speaks of. The entity stays only if the article names it elsewhere."""
+    for m in mentions:
+        words = [w for w in m.text.split() if any(c.isalpha() for c in w)]
+        opens = not sentence.text[: m.start - sentence.start].strip()
+        capitals = words and all(w.isupper() and len(w) > 1 for w in words)
+        if (
+            opens
+            and capitals
+            and m.cls in ("Place", "State")
+            and _DATELINE_END.match(sentence.text, m.end - sentence.start)
+        ):
+            mentions.remove(m)
+            linker.dropped.add(m.ref)
+            return
 
 
 def _resolve(result: ArticleMentions, linker: Linker) -> None:
@@ -188,11 +212,12 @@ def _name_new(
     name = cand.quoted or text
     if cand.acronym and text.endswith(")"):
         name = text[: text.rfind("(")].strip()
-    named = cand.quoted or any(t.is_cap for t in tokens[first : cand.last] if t.key not in linker.lex["determiners"])
-    if cand.cls in ("Institution", "Initiative") and linker.language in CAPITALISED_HEADS and not cand.quoted:
+    end = cand.last
+    if cand.cls in ("Institution", "Initiative") and linker.language in CAPITALISED_HEADS:
         # English capitalises the head of a name ("Ministry of Defence"): after a lower-case head the
         # capitals are a complement's ("service of Russia", "year of its chairmanship", "year Kuwait")
-        named = any(t.is_cap for t in tokens[first : cand.head[1]] if t.key not in linker.lex["determiners"])
+        end = cand.head[1]
+    named = bool(cand.quoted or cand.acronym) or not describes(tokens, first, end, _others(cand, matches))
     if cand.cls == "Place" and not cand.quoted and part_of_a_known_place(tokens, first, cand, matches, linker.lex):
         return  # "области Казахстана", "aéroport d'Almaty": a part of a known place, told, not named
     if not named and cand.cls in UNNAMED_IS_NOTHING:
@@ -215,6 +240,18 @@ def _name_new(
         linker.aliases[cand.acronym] = ref
     if cand.quoted:
         linker.labels[ref] = cand.quoted
+
+
+def _others(cand: Candidate, matches: list[Match]) -> set[int]:
+    """Tokens of a body's description that belong to known names inside it, whose capitals are theirs,
+    not the description's ("the training department of the UN", "bureau de l'OTAN", "двух структур в
+    Центральной Азии"); the head's are its own. Other kinds keep every capital: operations are named
+    by their owner and place ("a UN mission" sent to the Golan; "UN missions" in general is what
+    deployment counts are of), and plans in French write their names so ("la stratégie de l'UE pour
+    l'Asie centrale")."""
+    if cand.cls != "Institution":
+        return set()
+    return {i for m in matches for i in range(m.first, m.last)}.difference(range(*cand.head))
 
 
 def _hyphened_places(tokens: list[Token], known_idx: set[int], gaz: Gazetteer):

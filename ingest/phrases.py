@@ -18,6 +18,7 @@ from functools import cache
 
 from casckg.ontology import domains_and_ranges
 
+from .descriptions import describes
 from .lexicon import patterns as load_patterns
 from .linker import ArticleMentions, Mention
 from .negation import negated
@@ -77,20 +78,17 @@ def phrase_statements(am: ArticleMentions) -> list[Found]:
 
 
 def common_noun(am: ArticleMentions, mention: Mention) -> bool:
-    """Whether a discovered name is a common noun phrase rather than a body's name: neither its head word
-    nor its first word of its own is capitalised ("UN missions", "Centrasbat troops", "коллективных сил
-    ОДКБ", "le bureau de l'OTAN"). Such a phrase speaks of a kind of thing or describes one in passing; a
-    part of it said by its structure is not one the article names. Names are capitalised on the head in
-    English ("Security Council") and on the first word in French and Russian ("Centre régional",
-    "Объединенного штаба"); a capital that belongs to another name inside ("UN" of "UN missions") is not
-    the phrase's own."""
+    """Whether a discovered name is a common noun phrase rather than a body's name ("UN missions",
+    "Centrasbat troops", "коллективных сил ОДКБ", "le bureau de l'OTAN"), by the one test of
+    `descriptions.describes`. Such a phrase speaks of a kind of thing or describes one in passing; a
+    part of it said by its structure is not one the article names. A capital that belongs to another
+    name inside or run into ("UN" of "UN missions", "Организации" of "советов безопасности
+    Организации") is not the phrase's own; its head word's always is ("CSTO Joint Staff")."""
     if mention.how != "new" or mention.candidate is None:
         return False
-    tokens = am.tokens[mention.sentence]
-    inner = {i for m in am.by_sentence[mention.sentence] if m.outer is mention for i in range(m.first, m.last)}
-    first = next((i for i in range(mention.first, mention.last) if tokens[i].is_word), mention.first)
-    head = tokens[mention.candidate.head[0]]
-    return not (head.is_cap or tokens[first].is_cap and first not in inner)
+    head = range(*mention.candidate.head)
+    others = {i for m in am.by_sentence[mention.sentence] if m is not mention for i in range(m.first, m.last)}
+    return describes(am.tokens[mention.sentence], mention.first, mention.last, others.difference(head))
 
 
 def _acronym_before(a: Mention, b: Mention, gap: str) -> bool:

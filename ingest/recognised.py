@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .discover import OPENING, head_at, rank_words
+from .descriptions import describes
+from .discover import head_at, rank_words
 from .language import Sentence
 from .linker import ArticleMentions, Linker, Mention, choose, span_text, strip_determiner
 from .people import person_name
@@ -100,24 +101,15 @@ def _recognised(
 GENERIC_CLASSES = ("Agreement", "Forum", "Initiative", "Resolution", "Mission")
 
 
-def _generic(m: Mention, tokens: list[Token]) -> bool:
-    """A description, not a name: no capital (but a sentence's first word), no digit, no quote."""
-    words = tokens[m.first : m.last]
-    return not any(
-        (t.is_cap and i + m.first > 0) or any(c.isdigit() for c in t.text) or t.text in OPENING
-        for i, t in enumerate(words)
-    )
-
-
 def _generic_links(result: ArticleMentions, linker: Linker) -> None:
     """A known event or agreement named only by a description ("the border treaty", "договор о
     границе", "table ronde régionale") is that entity only if the article also names it: otherwise
     the description is of an entity of its own, when it has a head word, or of nothing."""
     mentions = [(m, result.tokens[m.sentence]) for m in result.all()]
-    named = {m.ref for m, tokens in mentions if m.how in ("known", "nested") and not _generic(m, tokens)}
+    named = {m.ref for m, tokens in mentions if m.how in ("known", "nested") and not describes(tokens, m.first, m.last)}
     for m, tokens in mentions:
         cls = linker.classes.get(m.ref)
-        if m.how != "known" or cls not in GENERIC_CLASSES or m.ref in named or not _generic(m, tokens):
+        if m.how != "known" or cls not in GENERIC_CLASSES or m.ref in named or not describes(tokens, m.first, m.last):
             continue
         linker.dropped.add(m.ref)
         same = result.by_sentence[m.sentence]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from casckg.graph.build.mint import entity_iri
 from casckg.ingest.extract import extract
 from casckg.ingest.extraction import extraction_json
@@ -103,6 +105,129 @@ def test_a_description_of_a_kind_of_body_or_mission_is_no_entity(tmp_path, gazet
     assert not any("organization" in label or "department" in label for label in found)
     assert not any("peacekeeping mission" in label for label in found)
     assert any(label.startswith("Ministry of Defence") for label in found)
+
+
+def test_a_body_s_description_with_a_known_name_in_it_is_no_entity(tmp_path, gazetteer):
+    """ "le bureau de l'OTAN au Kirghizistan", "двух структур в Центральной Азии": the capitals are the
+    known names' (NATO, Central Asia), the description's own words are lower-case: no body is named.
+    A body whose own head is capitalised is one ("Bureau de liaison de l'OTAN")."""
+    fr = _entities(
+        tmp_path,
+        gazetteer,
+        "Le bureau de l'OTAN au Kirghizistan a reçu les experts. Le Bureau de liaison de l'OTAN a ouvert à Tachkent.",
+    )
+    assert not any(label.startswith("bureau") for label in fr)
+    assert any(label.startswith("Bureau de liaison") for label in fr)
+    ru = _entities(tmp_path, gazetteer, "Стороны обсудили работу двух структур в Центральной Азии.")
+    assert not any("структур" in label for label in ru)
+
+
+def test_two_coordinated_bodies_are_two_names(tmp_path, gazetteer):
+    """A coordinator before another body's head word or a known name joins two names, not the words of
+    one: "Совета министров иностранных дел и Совета министров обороны", "… du Kirghizistan et le Comité
+    …"; inside a known name it is the name's own ("Conference on Interaction and Confidence-Building
+    Measures in Asia")."""
+    ru = _entities(
+        tmp_path,
+        gazetteer,
+        "Шойгу выступил на совместном заседании Совета министров иностранных дел и Совета министров обороны ОДКБ.",
+    )
+    assert "Совета министров иностранных дел" in ru and not any(" и " in label for label in ru)
+    fr = _entities(
+        tmp_path,
+        gazetteer,
+        "Le Comité de sécurité nationale du Kirghizistan et le Comité d'État de sécurité nationale du Tadjikistan "
+        "ont signé un accord.",
+    )
+    assert {
+        "Comité de sécurité nationale du Kirghizistan",
+        "Comité d'État de sécurité nationale du Tadjikistan",
+    } <= set(fr)
+    en = _entities(
+        tmp_path,
+        gazetteer,
+        "The 6th Summit of the Conference on Interaction and Confidence-Building Measures in Asia met.",
+    )
+    assert any("Conference on Interaction and Confidence-Building Measures" in " ".join(t) for t in en.values())
+
+
+def test_a_dateline_names_no_place_of_the_story(tmp_path, gazetteer):
+    """ "МОСКВА, 6 июня. /ТАСС/." and "DUSHANBE, July 16 —" say where the story was filed; a place the
+    story speaks of is named in its sentences ("held in Almaty")."""
+    ru = _entities(tmp_path, gazetteer, "МОСКВА, 6 июня. /ТАСС/. Секретари советов безопасности встретились в Астане.")
+    assert "Moscow" not in ru and "Astana" in ru
+    en = _entities(
+        tmp_path,
+        gazetteer,
+        "DUSHANBE, July 16, 2014 — The joint exercise of the armed forces was held in Almaty, the ministry said.",
+    )
+    assert "Dushanbe" not in en and "Almaty" in en
+    twice = _entities(
+        tmp_path,
+        gazetteer,
+        "DUSHANBE, July 16, 2014 — The joint exercise of the armed forces was held in Dushanbe, the ministry said.",
+    )
+    assert "Dushanbe" in twice
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        (
+            "en",
+            "The project is led by the State Border Guard of the Republic of Latvia.",
+            "State Border Guard of the Republic of Latvia",
+        ),
+        (
+            "ru",
+            "В конференции участвовали сотрудники Института изучения проблем стран Азии и Европы Академии наук "
+            "Республики Таджикистан.",
+            "Академии наук Республики Таджикистан",
+        ),
+        (
+            "fr",
+            "Le projet est soutenu par le Bataillon de la paix du Kazakhstan depuis 2019.",
+            "Bataillon de la paix du Kazakhstan",
+        ),
+    ],
+)
+def test_a_body_no_record_knows_is_named_by_its_head_word(tmp_path, gazetteer, language, text, name):
+    """A guard, an academy, a battalion, a commission: the kinds of bodies the articles name are found
+    by their head word without a record of them."""
+    path = tmp_path / f"{language}.md"
+    front = f"---\nid: s-{language}\ntitle: T\npublisher: P\nlanguage: {language}\npublished: 2024-01-01\nurl: https://example.org/s\n---\n"
+    path.write_text(front + text + "\n", encoding="utf-8")
+    data = extraction_json(extract(path, gazetteer), entity_iri)
+    assert name in {e["label"] for e in data["entities"] if e["type"].endswith("#Institution")}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The CSTO held an exercise in Kazakhstan last week. Police officers detained three men in Bishkek, and "
+            "the border guard closed the road. The commission will report in May.",
+        ),
+        (
+            "fr",
+            "L'OTSC a tenu un exercice au Kazakhstan. La police a arrêté trois hommes à Bichkek et la commission "
+            "rendra son rapport en mai.",
+        ),
+        (
+            "ru",
+            "ОДКБ провела учения в Казахстане. Полиция задержала трех человек в Бишкеке, комиссия представит "
+            "доклад в мае.",
+        ),
+    ],
+)
+def test_a_kind_of_body_alone_is_no_other_body(tmp_path, gazetteer, language, text):
+    """ "the police", "la commission", "Полиция" speak of a body of that kind, not of the organisation the
+    story named before: the CSTO is mentioned by its own name only."""
+    found = _entities(tmp_path, gazetteer, text)
+    assert [texts for label, texts in found.items() if label == "Collective Security Treaty Organization"] == [
+        [{"en": "CSTO", "fr": "OTSC", "ru": "ОДКБ"}[language]]
+    ]
 
 
 def test_states_joined_by_a_hyphen_are_each_named(tmp_path, gazetteer):
