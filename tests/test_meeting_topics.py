@@ -128,3 +128,68 @@ def test_a_topic_may_hold_a_whole_name_but_not_part_of_one(facts):
     discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
     assert "situation-in-afghanistan" in discussed, discussed
     assert "collective-security" not in discussed, discussed
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "topics"),
+    [
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. Particular attention was paid to cybersecurity and "
+            "illegal migration.",
+            {"cybersecurity", "illegal-migration"},
+        ),
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. The talks centred on border security and drug trafficking.",
+            {"border-security", "drug-trafficking"},
+        ),
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. The ministers also touched upon water security and "
+            "climate change.",
+            {"water-security", "climate-change"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Une attention particulière a été accordée à la "
+            "cybersécurité et à la migration illégale.",
+            {"cybersecurity", "illegal-migration"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les parties ont échangé leurs points de vue sur "
+            "l'énergie et la sécurité des frontières.",
+            {"energy", "border-security"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Au cœur des discussions : la sécurité aux "
+            "frontières et le trafic de drogue.",
+            {"border-security", "drug-trafficking"},
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. В ходе встречи стороны уделили особое внимание вопросам "
+            "кибербезопасности и незаконной миграции.",
+            {"cybersecurity", "illegal-migration"},
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. Стороны также затронули вопросы водной безопасности и "
+            "изменения климата.",
+            {"water-security", "climate-change"},
+        ),
+    ],
+)
+def test_what_a_meeting_paid_attention_to_centred_on_or_touched_upon_is_discussed(facts, language, text, topics):
+    # "attention was paid to", "centred on", "touched upon", "échangé leurs points de vue sur", "au cœur des
+    # discussions", "уделили внимание", "затронули": the usual ways a report says what a meeting dealt with
+    discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+    assert topics <= discussed, discussed
+
+
+def test_attention_outside_a_meeting_is_no_discussion(facts):
+    # no meeting in the article: what a ministry paid attention to was discussed at no event
+    text = "The ministry of defence paid particular attention to cybersecurity and illegal migration this year."
+    assert not [f for f in facts("en", text) if f[1] == "cas:discussed"]
