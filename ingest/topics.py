@@ -1,9 +1,10 @@
 """Topics a meeting discussed: the phrases a discussion word governs, and a multilingual vocabulary.
 
 A topic is free text ("the situation in Afghanistan", "strengthening defence and security
-cooperation"): the noun phrases after "discussions on", "exchange of views on", "talks on"… (or
-before "were discussed"), a coordinated list split into its items, become cas:Topic entities
-(`phrase_topics`, English articles). The graph names topics in English whatever the article's
+cooperation"): the noun phrases after "discussed", "discussions on", "exchange of views on", "talks on"…
+(or before "were discussed"), a coordinated list split into its items, become cas:Topic entities
+(`phrase_topics`, English articles); words that only say something was discussed ("matters of mutual
+interest", "the issue") name none. The graph names topics in English whatever the article's
 language, and a French or Russian phrase copied from the text ("la sécurité de l'eau") joins nothing
 across languages; so a sentence that says what a meeting was about is read for the vocabulary's
 topics (`lexicons/topics.yaml`), each recorded under its English label ("water security"), one node
@@ -79,7 +80,10 @@ def vocabulary_topics(am: ArticleMentions, index: int, folded: str) -> list[Ref]
 # separates items only in a list with commas ("terrorism, extremism and cybercrime"): without one it
 # joins two modifiers of one noun ("international and regional security", "defence and security
 # cooperation"), and the words before it read as an English adjective by their ending
-_ITEM_SPLIT = re.compile(r"[,;]\s*(?:and\s+|et\s+|и\s+)?(?:on\s+)?|\s+(?:and on|as well as|ainsi que)\s+")
+_ITEM_SPLIT = re.compile(
+    r"[,;]\s*(?:and\s+|et\s+|и\s+)?(?:on\s+)?|\s+(?:and on|as well as|ainsi que)\s+"
+    r"|\s+and\s+(?=(?:the|a|an|its|their)\s)"  # "X of Y and the Z of W": a determiner opens a second phrase
+)
 _AND_SPLIT = re.compile(
     r"(?<!al)(?<!ic)(?<!ive)(?<!ary)(?<!ous)(?<!an)(?<!ern)(?<!ese)(?<!ent)(?<!ant)\s+(?:and|et|и)\s+(?:on\s+)?"
 )
@@ -92,6 +96,8 @@ def _items(segment: str) -> list[str]:
     ['terrorism', 'extremism', 'cybercrime']
     >>> _items("matters of international and regional security and on defence and security cooperation")
     ['matters of international and regional security', 'defence and security cooperation']
+    >>> _items("the creation of a joint air defence system and the supply of modern weapons")
+    ['the creation of a joint air defence system', 'the supply of modern weapons']
     """
     parts = _ITEM_SPLIT.split(segment)
     if re.search(r"[,;]", segment):
@@ -101,10 +107,20 @@ def _items(segment: str) -> list[str]:
 
 _TOPIC_LEAD = re.compile(
     r"^(?:(?:the|les?|la|l'|des|du|de|d')\s+|(?:\w+\s+)?topics,?\s*|including\s+|such as\s+|notamment\s+"
-    r"|importance of\s+)+",
+    r"|importance of\s+|in (?:detail|depth)\s+|at length\s+|with (?:(?-i:[A-Z])[\w'-]*\s+)+)+",  # "discussed with Putin the X"
     re.I,
 )
-_CLAUSE_END = re.compile(r"[.;:!?]|\b(?:were|was|is|are|that|which|who)\b")
+# a second finite verb of the meeting's sentence ends its object ("discussed X and reached agreement")
+_CLAUSE_END = re.compile(
+    r"[.;:!?]|\b(?:were|was|is|are|that|which|who)\b"
+    r"|\band (?:also )?(?:reached|agreed|signed|adopted|decided|noted|stressed|expressed|exchanged)\b"
+)
+# what says only that something was discussed ("matters of mutual interest", "a wide range of issues")
+_NO_TOPIC = re.compile(
+    r"(?:a (?:wide|broad) range of |a number of |various |other |current |topical )?"
+    r"(?:(?:this|that) )?(?:issues?|matters?|questions?|topics?|subjects?)(?: of (?:mutual|common) interest)?",
+    re.I,
+)
 MAX_TOPIC_WORDS = 7
 
 
@@ -128,7 +144,7 @@ def phrase_topics(am: ArticleMentions, index: int, t0: int, t1: int, before: boo
             pos = begin + len(part)
         phrase = _TOPIC_LEAD.sub("", part.strip(' “”"«»,')).strip()
         words = phrase.split()
-        if not (1 <= len(words) <= MAX_TOPIC_WORDS) or begin < 0:
+        if not (1 <= len(words) <= MAX_TOPIC_WORDS) or begin < 0 or _NO_TOPIC.fullmatch(phrase):
             continue
         named = len({i for s, e in covered for i in range(max(s, begin), min(e, begin + len(part)))})
         if 2 * named >= len(part.strip()):

@@ -193,3 +193,43 @@ def test_attention_outside_a_meeting_is_no_discussion(facts):
     # no meeting in the article: what a ministry paid attention to was discussed at no event
     text = "The ministry of defence paid particular attention to cybersecurity and illegal migration this year."
     assert not [f for f in facts("en", text) if f[1] == "cas:discussed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "The CSTO summit was held in Minsk on 12 May. The leaders discussed the creation of a joint air "
+            "defence system and the supply of modern weapons.",
+            {"creation-of-a-joint-air-defence-system", "supply-of-modern-weapons"},
+        ),
+        (
+            "The CSTO summit was held in Minsk on 12 May. Tokayev discussed with Putin the prospects of military "
+            "cooperation.",
+            {"prospects-of-military-cooperation"},
+        ),
+        (
+            "The CSTO summit was held in Minsk on 12 May. The leaders discussed in detail the situation on the "
+            "Tajik-Afghan border.",
+            {"situation-on-the-tajik-afghan-border"},
+        ),
+    ],
+)
+def test_what_an_english_meeting_discussed_is_the_phrase_the_verb_governs(facts, text, topics):
+    # "discussed X and the Y": two phrases, each a topic; who it was discussed with, and how, is none
+    discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
+    assert topics <= discussed, discussed
+    assert not [o for o in discussed if o.startswith(("with-", "in-detail"))], discussed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CSTO summit was held in Minsk on 12 May. They discussed matters of mutual interest and reached "
+        "agreement.",
+        "The CSTO summit was held in Minsk on 12 May. The issue was discussed at length.",
+    ],
+)
+def test_saying_only_that_something_was_discussed_names_no_topic(facts, text):
+    # "matters of mutual interest", "the issue": no topic; "and reached agreement" is a second clause
+    assert not [f for f in facts("en", text) if f[1] == "cas:discussed"]
