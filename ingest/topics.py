@@ -47,6 +47,10 @@ def labels_in(folded: str, language: str, names: list[tuple[int, int]] = ()) -> 
     []
     >>> labels_in("the situation in afghanistan", "en", [(17, 28)])
     ['situation in Afghanistan']
+    >>> labels_in("strengthening regional and collective security", "en")
+    ['collective security', 'regional security']
+    >>> labels_in("la securite alimentaire et energetique", "fr")
+    ['food security', 'energy', 'energy security']
     """
     taken: list[tuple[int, int]] = []
     out: list[str] = []
@@ -54,12 +58,39 @@ def labels_in(folded: str, language: str, names: list[tuple[int, int]] = ()) -> 
         for m in regex.finditer(folded):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if any(a < m.end() and m.start() < b and not (m.start() <= a and b <= m.end()) for a, b in names):
+            if _runs_into(m.span(), names):
                 continue  # the words run into a name; a name wholly inside them ("situation in Afghanistan") is theirs
             taken.append(m.span())
             if label not in out:
                 out.append(label)
+    for span, conjunct in _elliptic_conjuncts(folded, language):
+        label = next((label for label, regex in vocabulary(language) if regex.fullmatch(conjunct)), None)
+        if label is not None and label not in out and not _runs_into(span, names):
+            out.append(label)
     return out
+
+
+def _runs_into(span: tuple[int, int], names: list[tuple[int, int]]) -> bool:
+    s, e = span
+    return any(a < e and s < b and not (s <= a and b <= e) for a, b in names)
+
+
+# "regional and collective security", "продовольственной и энергетической безопасности", "la sécurité
+# alimentaire et énergétique": a word two coordinated modifiers share belongs to each, so the first
+# modifier with it names a topic of its own ("regional security", "food security", "energy security")
+_ELLIPSIS = {
+    "en": re.compile(r"\b(\w+) and (?:\w+) (\w+)\b"),
+    "ru": re.compile(r"\b(\w+) и (?:\w+) (\w+)\b"),
+    "fr": re.compile(r"\b(\w+) (?:\w+) et (\w+)\b"),
+}
+
+
+def _elliptic_conjuncts(folded: str, language: str) -> list[tuple[tuple[int, int], str]]:
+    """(span of the coordination, the conjunct it leaves unwritten) for each coordination of two modifiers."""
+    regex = _ELLIPSIS.get(language)
+    if regex is None:
+        return []
+    return [(m.span(), f"{m.group(1)} {m.group(2)}") for m in regex.finditer(folded)]
 
 
 def vocabulary_topics(am: ArticleMentions, index: int, folded: str) -> list[Ref]:

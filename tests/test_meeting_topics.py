@@ -233,3 +233,31 @@ def test_what_an_english_meeting_discussed_is_the_phrase_the_verb_governs(facts,
 def test_saying_only_that_something_was_discussed_names_no_topic(facts, text):
     # "matters of mutual interest", "the issue": no topic; "and reached agreement" is a second clause
     assert not [f for f in facts("en", text) if f[1] == "cas:discussed"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "topics"),
+    [
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. The leaders discussed regional and collective security.",
+            {"regional-security", "collective-security"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les discussions ont porté sur la sécurité "
+            "alimentaire et énergétique.",
+            {"food-security", "energy-security"},
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. Участники обсудили вопросы продовольственной и энергетической "
+            "безопасности.",
+            {"food-security", "energy-security"},
+        ),
+    ],
+)
+def test_two_modifiers_of_one_noun_name_two_topics(facts, language, text, topics):
+    # "regional and collective security" is regional security and collective security
+    discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+    assert topics <= discussed, discussed
