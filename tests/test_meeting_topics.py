@@ -180,11 +180,44 @@ def test_a_topic_may_hold_a_whole_name_but_not_part_of_one(facts):
             "изменения климата.",
             {"water-security", "climate-change"},
         ),
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. The meeting was devoted to regional security.",
+            {"regional-security"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. L'ordre du jour comprenait la sécurité des "
+            "frontières et le trafic de drogue.",
+            {"border-security", "drug-trafficking"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Il a été question de la situation en Afghanistan.",
+            {"situation-in-afghanistan"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les ministres se sont penchés sur la cybersécurité.",
+            {"cybersecurity"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les dirigeants se sont entretenus de la "
+            "coopération militaro-technique.",
+            {"military-technical-cooperation"},
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. Темой встречи стала региональная безопасность.",
+            {"regional-security"},
+        ),
     ],
 )
 def test_what_a_meeting_paid_attention_to_centred_on_or_touched_upon_is_discussed(facts, language, text, topics):
-    # "attention was paid to", "centred on", "touched upon", "échangé leurs points de vue sur", "au cœur des
-    # discussions", "уделили внимание", "затронули": the usual ways a report says what a meeting dealt with
+    # "attention was paid to", "centred on", "touched upon", "devoted to", "échangé leurs points de vue sur",
+    # "au cœur des discussions", "l'ordre du jour", "il a été question de", "se sont penchés sur", "уделили
+    # внимание", "затронули", "темой встречи стала": the usual ways a report says what a meeting dealt with
     discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
     assert topics <= discussed, discussed
 
@@ -225,8 +258,7 @@ def test_what_an_english_meeting_discussed_is_the_phrase_the_verb_governs(facts,
 @pytest.mark.parametrize(
     "text",
     [
-        "The CSTO summit was held in Minsk on 12 May. They discussed matters of mutual interest and reached "
-        "agreement.",
+        "The CSTO summit was held in Minsk on 12 May. They discussed matters of mutual interest and reached agreement.",
         "The CSTO summit was held in Minsk on 12 May. The issue was discussed at length.",
     ],
 )
