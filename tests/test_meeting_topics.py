@@ -212,12 +212,29 @@ def test_a_topic_may_hold_a_whole_name_but_not_part_of_one(facts):
             "Саммит ОДКБ прошел в Минске 12 мая. Темой встречи стала региональная безопасность.",
             {"regional-security"},
         ),
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. The leaders agreed to step up the fight against terrorism.",
+            {"terrorism"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les dirigeants sont convenus de renforcer la lutte "
+            "contre le terrorisme.",
+            {"terrorism"},
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. Главы государств договорились усилить борьбу с терроризмом.",
+            {"terrorism"},
+        ),
     ],
 )
 def test_what_a_meeting_paid_attention_to_centred_on_or_touched_upon_is_discussed(facts, language, text, topics):
     # "attention was paid to", "centred on", "touched upon", "devoted to", "échangé leurs points de vue sur",
     # "au cœur des discussions", "l'ordre du jour", "il a été question de", "se sont penchés sur", "уделили
-    # внимание", "затронули", "темой встречи стала": the usual ways a report says what a meeting dealt with
+    # внимание", "затронули", "темой встречи стала", and what it agreed on ("agreed to", "sont convenus de",
+    # "договорились"): the usual ways a report says what a meeting dealt with
     discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
     assert topics <= discussed, discussed
 
