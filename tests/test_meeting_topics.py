@@ -310,3 +310,39 @@ def test_two_modifiers_of_one_noun_name_two_topics(facts, language, text, topics
     # "regional and collective security" is regional security and collective security
     discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
     assert topics <= discussed, discussed
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. It was attended by the presidents of Kazakhstan, Kyrgyzstan "
+            "and Tajikistan. The host country was represented by its president. Several documents were signed. "
+            "The sides also discussed the situation in Afghanistan.",
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les présidents du Kazakhstan, du Kirghizistan et du "
+            "Tadjikistan y ont participé. Le pays hôte était représenté par son président. Plusieurs documents ont "
+            "été signés. Les parties ont également évoqué la situation en Afghanistan.",
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. В нем приняли участие президенты Казахстана, Киргизии и "
+            "Таджикистана. Страну-хозяйку представлял ее президент. Был подписан ряд документов. Стороны также "
+            "обсудили ситуацию в Афганистане.",
+        ),
+    ],
+)
+def test_what_the_sides_also_discussed_sentences_later_is_the_meetings(facts, language, text):
+    # three sentences of who came and what was signed, then "the sides also discussed": the meeting's parties
+    # speak, so the topic is the summit's although the summit was named four sentences before
+    discussed = {(s, o) for s, p, o in facts(language, text) if p == "cas:discussed"}
+    assert [s for s, o in discussed if o == "situation-in-afghanistan"], discussed
+
+
+def test_the_sides_of_no_meeting_discussed_nothing(facts):
+    # no meeting named: "the sides" of a phone call the article does not call a meeting discussed at no event
+    text = "Kazakhstan and Uzbekistan spoke by phone. The sides discussed the situation in Afghanistan."
+    assert not [f for f in facts("en", text) if f[1] == "cas:discussed"]
