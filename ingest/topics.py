@@ -99,12 +99,35 @@ def vocabulary_topics(am: ArticleMentions, index: int, folded: str) -> list[Ref]
     start = am.sentences[index].start
     names = [(m.start - start, m.end - start) for m in am.by_sentence[index] if m.cls != "Topic"]
     out = []
-    for label in labels_in(folded, am.language, names):
+    for label in labels_in(folded, am.language, names) + _situations(am, index, folded):
         ref = Ref("topic", slug(label)[:80])
         am.classes.setdefault(ref, "Topic")
         am.labels.setdefault(ref, label)
-        out.append(ref)
+        if ref not in out:
+            out.append(ref)
     return out
+
+
+@cache
+def _situation_in(language: str) -> re.Pattern[str] | None:
+    words = (lexicon("topics").get("situation_in") or {}).get(language)
+    return re.compile(words) if words else None
+
+
+def _situations(am: ArticleMentions, index: int, folded: str) -> list[str]:
+    """ "situation in X" for each state or place the gazetteer knows that sentence `index` names right after
+    "the situation in" ("la situation en Syrie", "ситуацию в Сирии"), under X's English name."""
+    regex = _situation_in(am.language)
+    start = am.sentences[index].start
+    return [
+        f"situation in {am.labels[m.ref]}"
+        for m in am.by_sentence[index]
+        if regex is not None
+        and m.cls in ("State", "Place")
+        and m.how in ("known", "nested")
+        and m.ref in am.labels
+        and regex.search(folded[: m.start - start])
+    ]
 
 
 # items of a coordinated list: ", ", "; ", "as well as", "and on" ("views on X and on Y"); a bare "and"

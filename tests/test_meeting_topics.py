@@ -346,3 +346,17 @@ def test_the_sides_of_no_meeting_discussed_nothing(facts):
     # no meeting named: "the sides" of a phone call the article does not call a meeting discussed at no event
     text = "Kazakhstan and Uzbekistan spoke by phone. The sides discussed the situation in Afghanistan."
     assert not [f for f in facts("en", text) if f[1] == "cas:discussed"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The CSTO summit was held in Minsk on 12 May. The sides discussed the situation in Syria."),
+        ("fr", "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les parties ont évoqué la situation en Syrie."),
+        ("ru", "Саммит ОДКБ прошел в Минске 12 мая. Стороны обсудили ситуацию в Сирии."),
+    ],
+)
+def test_the_situation_in_any_known_state_is_a_topic_under_its_english_name(facts, language, text):
+    # no vocabulary entry names Syria: "the situation in" and a state the gazetteer knows make the topic
+    discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+    assert "situation-in-syria" in discussed, discussed
