@@ -76,8 +76,9 @@ def _runs_into(span: tuple[int, int], names: list[tuple[int, int]]) -> bool:
 
 
 # "regional and collective security", "продовольственной и энергетической безопасности", "la sécurité
-# alimentaire et énergétique": a word two coordinated modifiers share belongs to each, so the first
-# modifier with it names a topic of its own ("regional security", "food security", "energy security")
+# alimentaire et énergétique": a noun two coordinated modifiers share belongs to each, so the modifier
+# written away from it, with the noun, names a topic of its own ("regional security", "food security",
+# "energy security")
 _ELLIPSIS = {
     "en": re.compile(r"\b(\w+) and (?:\w+) (\w+)\b"),
     "ru": re.compile(r"\b(\w+) и (?:\w+) (\w+)\b"),
