@@ -4,14 +4,19 @@ discussed or signed) is filled across the sentences that tell of one event.
 A sentence that names a forum speaks of it (the first named); the next FOCUS_SPAN sentences still
 do ("The parties signed...", "Participants discussed..."). Keeping the article's main event in
 focus to the end of the article was measured and dropped: it gave places, days and participants of
-the background ("in the past, peacekeepers served in Lebanon") to the event.
+the background ("in the past, peacekeepers served in Lebanon") to the event. What was discussed is
+read further (`frame_focus`): up to the next naming of the same forum, and wherever the meeting's own
+parties speak.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from .lexicon import patterns
 from .mentions import FOCUS_SPAN, ArticleMentions
 from .records import Ref
 
@@ -37,7 +42,8 @@ def event_focus(am: ArticleMentions) -> list[Ref | None]:
 def frame_focus(am: ArticleMentions) -> list[Ref | None]:
     """`event_focus`, and also every sentence between two namings of the same forum with no other forum
     named between them: an article that comes back to "the meeting" after several sentences of what
-    was said there ("At the conclusion of the meeting, ...") was still telling of it."""
+    was said there ("At the conclusion of the meeting, ...") was still telling of it; and a sentence
+    whose subject is the meeting's parties."""
     out = event_focus(am)
     last: tuple[int, Ref] | None = None
     for index, mentions in enumerate(am.by_sentence):
@@ -48,6 +54,27 @@ def frame_focus(am: ArticleMentions) -> list[Ref | None]:
             for gap in range(last[0] + 1, index):
                 out[gap] = out[gap] or last[1]
         last = (index, forums[-1])
+    return _told_by_its_parties(am, out)
+
+
+@cache
+def _parties(language: str) -> re.Pattern[str] | None:
+    words = patterns(language).get("parties")
+    return re.compile(words) if words else None
+
+
+def _told_by_its_parties(am: ArticleMentions, out: list[Ref | None]) -> list[Ref | None]:
+    """A sentence out of focus whose subject is the meeting's own parties ("The sides also discussed…", "Les
+    parties ont également évoqué…", "Стороны также обсудили…") still tells of the last forum named, however
+    many sentences of who came and what was signed lie between (`parties` of `patterns/LANG.yaml`)."""
+    parties = _parties(am.language)
+    named: Ref | None = None
+    for index, mentions in enumerate(am.by_sentence):
+        forums = [m.ref for m in mentions if m.cls == "Forum"]
+        if forums:
+            named = forums[0]
+        elif out[index] is None and named is not None and parties is not None and parties.search(am.folded[index]):
+            out[index] = named
     return out
 
 

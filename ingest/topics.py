@@ -1,9 +1,10 @@
 """Topics a meeting discussed: the phrases a discussion word governs, and a multilingual vocabulary.
 
 A topic is free text ("the situation in Afghanistan", "strengthening defence and security
-cooperation"): the noun phrases after "discussions on", "exchange of views on", "talks on"… (or
-before "were discussed"), a coordinated list split into its items, become cas:Topic entities
-(`phrase_topics`, English articles). The graph names topics in English whatever the article's
+cooperation"): the noun phrases after "discussed", "discussions on", "exchange of views on", "talks on"…
+(or before "were discussed"), a coordinated list split into its items, become cas:Topic entities
+(`phrase_topics`, English articles); words that only say something was discussed ("matters of mutual
+interest", "the issue") name none. The graph names topics in English whatever the article's
 language, and a French or Russian phrase copied from the text ("la sécurité de l'eau") joins nothing
 across languages; so a sentence that says what a meeting was about is read for the vocabulary's
 topics (`lexicons/topics.yaml`), each recorded under its English label ("water security"), one node
@@ -46,6 +47,10 @@ def labels_in(folded: str, language: str, names: list[tuple[int, int]] = ()) -> 
     []
     >>> labels_in("the situation in afghanistan", "en", [(17, 28)])
     ['situation in Afghanistan']
+    >>> labels_in("strengthening regional and collective security", "en")
+    ['collective security', 'regional security']
+    >>> labels_in("la securite alimentaire et energetique", "fr")
+    ['food security', 'energy', 'energy security']
     """
     taken: list[tuple[int, int]] = []
     out: list[str] = []
@@ -53,12 +58,40 @@ def labels_in(folded: str, language: str, names: list[tuple[int, int]] = ()) -> 
         for m in regex.finditer(folded):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if any(a < m.end() and m.start() < b and not (m.start() <= a and b <= m.end()) for a, b in names):
+            if _runs_into(m.span(), names):
                 continue  # the words run into a name; a name wholly inside them ("situation in Afghanistan") is theirs
             taken.append(m.span())
             if label not in out:
                 out.append(label)
+    for span, conjunct in _elliptic_conjuncts(folded, language):
+        label = next((label for label, regex in vocabulary(language) if regex.fullmatch(conjunct)), None)
+        if label is not None and label not in out and not _runs_into(span, names):
+            out.append(label)
     return out
+
+
+def _runs_into(span: tuple[int, int], names: list[tuple[int, int]]) -> bool:
+    s, e = span
+    return any(a < e and s < b and not (s <= a and b <= e) for a, b in names)
+
+
+# "regional and collective security", "продовольственной и энергетической безопасности", "la sécurité
+# alimentaire et énergétique": a noun two coordinated modifiers share belongs to each, so the modifier
+# written away from it, with the noun, names a topic of its own ("regional security", "food security",
+# "energy security")
+_ELLIPSIS = {
+    "en": re.compile(r"\b(\w+) and (?:\w+) (\w+)\b"),
+    "ru": re.compile(r"\b(\w+) и (?:\w+) (\w+)\b"),
+    "fr": re.compile(r"\b(\w+) (?:\w+) et (\w+)\b"),
+}
+
+
+def _elliptic_conjuncts(folded: str, language: str) -> list[tuple[tuple[int, int], str]]:
+    """(span of the coordination, the conjunct it leaves unwritten) for each coordination of two modifiers."""
+    regex = _ELLIPSIS.get(language)
+    if regex is None:
+        return []
+    return [(m.span(), f"{m.group(1)} {m.group(2)}") for m in regex.finditer(folded)]
 
 
 def vocabulary_topics(am: ArticleMentions, index: int, folded: str) -> list[Ref]:
@@ -67,19 +100,45 @@ def vocabulary_topics(am: ArticleMentions, index: int, folded: str) -> list[Ref]
     start = am.sentences[index].start
     names = [(m.start - start, m.end - start) for m in am.by_sentence[index] if m.cls != "Topic"]
     out = []
-    for label in labels_in(folded, am.language, names):
+    for label in labels_in(folded, am.language, names) + _situations(am, index, folded):
         ref = Ref("topic", slug(label)[:80])
         am.classes.setdefault(ref, "Topic")
         am.labels.setdefault(ref, label)
-        out.append(ref)
+        if ref not in out:
+            out.append(ref)
     return out
+
+
+@cache
+def _situation_in(language: str) -> re.Pattern[str] | None:
+    words = (lexicon("topics").get("situation_in") or {}).get(language)
+    return re.compile(words) if words else None
+
+
+def _situations(am: ArticleMentions, index: int, folded: str) -> list[str]:
+    """ "situation in X" for each state or place the gazetteer knows that sentence `index` names right after
+    "the situation in" ("la situation en Syrie", "ситуацию в Сирии"), under X's English name."""
+    regex = _situation_in(am.language)
+    start = am.sentences[index].start
+    return [
+        f"situation in {am.labels[m.ref]}"
+        for m in am.by_sentence[index]
+        if regex is not None
+        and m.cls in ("State", "Place")
+        and m.how in ("known", "nested")
+        and m.ref in am.labels
+        and regex.search(folded[: m.start - start])
+    ]
 
 
 # items of a coordinated list: ", ", "; ", "as well as", "and on" ("views on X and on Y"); a bare "and"
 # separates items only in a list with commas ("terrorism, extremism and cybercrime"): without one it
 # joins two modifiers of one noun ("international and regional security", "defence and security
 # cooperation"), and the words before it read as an English adjective by their ending
-_ITEM_SPLIT = re.compile(r"[,;]\s*(?:and\s+|et\s+|и\s+)?(?:on\s+)?|\s+(?:and on|as well as|ainsi que)\s+")
+_ITEM_SPLIT = re.compile(
+    r"[,;]\s*(?:and\s+|et\s+|и\s+)?(?:on\s+)?|\s+(?:and on|as well as|ainsi que)\s+"
+    r"|\s+and\s+(?=(?:the|a|an|its|their)\s)"  # "X of Y and the Z of W": a determiner opens a second phrase
+)
 _AND_SPLIT = re.compile(
     r"(?<!al)(?<!ic)(?<!ive)(?<!ary)(?<!ous)(?<!an)(?<!ern)(?<!ese)(?<!ent)(?<!ant)\s+(?:and|et|и)\s+(?:on\s+)?"
 )
@@ -92,6 +151,8 @@ def _items(segment: str) -> list[str]:
     ['terrorism', 'extremism', 'cybercrime']
     >>> _items("matters of international and regional security and on defence and security cooperation")
     ['matters of international and regional security', 'defence and security cooperation']
+    >>> _items("the creation of a joint air defence system and the supply of modern weapons")
+    ['the creation of a joint air defence system', 'the supply of modern weapons']
     """
     parts = _ITEM_SPLIT.split(segment)
     if re.search(r"[,;]", segment):
@@ -99,12 +160,24 @@ def _items(segment: str) -> list[str]:
     return parts
 
 
+# words before a topic that are none of it: articles, list openers, and how or with whom it was discussed
+# ("discussed in detail the X", "discussed with President Putin the X")
 _TOPIC_LEAD = re.compile(
     r"^(?:(?:the|les?|la|l'|des|du|de|d')\s+|(?:\w+\s+)?topics,?\s*|including\s+|such as\s+|notamment\s+"
-    r"|importance of\s+)+",
+    r"|importance of\s+|in (?:detail|depth)\s+|at length\s+|with (?:(?-i:[A-Z])[\w'-]*\s+)+)+",
     re.I,
 )
-_CLAUSE_END = re.compile(r"[.;:!?]|\b(?:were|was|is|are|that|which|who)\b")
+# a second finite verb of the meeting's sentence ends its object ("discussed X and reached agreement")
+_CLAUSE_END = re.compile(
+    r"[.;:!?]|\b(?:were|was|is|are|that|which|who)\b"
+    r"|\band (?:also )?(?:reached|agreed|signed|adopted|decided|noted|stressed|expressed|exchanged)\b"
+)
+# what says only that something was discussed ("matters of mutual interest", "a wide range of issues")
+_NO_TOPIC = re.compile(
+    r"(?:a (?:wide|broad) range of |a number of |various |other |current |topical )?"
+    r"(?:(?:this|that) )?(?:issues?|matters?|questions?|topics?|subjects?)(?: of (?:mutual|common) interest)?",
+    re.I,
+)
 MAX_TOPIC_WORDS = 7
 
 
@@ -128,7 +201,7 @@ def phrase_topics(am: ArticleMentions, index: int, t0: int, t1: int, before: boo
             pos = begin + len(part)
         phrase = _TOPIC_LEAD.sub("", part.strip(' “”"«»,')).strip()
         words = phrase.split()
-        if not (1 <= len(words) <= MAX_TOPIC_WORDS) or begin < 0:
+        if not (1 <= len(words) <= MAX_TOPIC_WORDS) or begin < 0 or _NO_TOPIC.fullmatch(phrase):
             continue
         named = len({i for s, e in covered for i in range(max(s, begin), min(e, begin + len(part)))})
         if 2 * named >= len(part.strip()):

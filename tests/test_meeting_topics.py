@@ -128,3 +128,263 @@ def test_a_topic_may_hold_a_whole_name_but_not_part_of_one(facts):
     discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
     assert "situation-in-afghanistan" in discussed, discussed
     assert "collective-security" not in discussed, discussed
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "topics"),
+    [
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. Particular attention was paid to cybersecurity and "
+            "illegal migration.",
+            {"cybersecurity", "illegal-migration"},
+        ),
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. The talks centred on border security and drug trafficking.",
+            {"border-security", "drug-trafficking"},
+        ),
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. The ministers also touched upon water security and "
+            "climate change.",
+            {"water-security", "climate-change"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Une attention particulière a été accordée à la "
+            "cybersécurité et à la migration illégale.",
+            {"cybersecurity", "illegal-migration"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les parties ont échangé leurs points de vue sur "
+            "l'énergie et la sécurité des frontières.",
+            {"energy", "border-security"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Au cœur des discussions : la sécurité aux "
+            "frontières et le trafic de drogue.",
+            {"border-security", "drug-trafficking"},
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. В ходе встречи стороны уделили особое внимание вопросам "
+            "кибербезопасности и незаконной миграции.",
+            {"cybersecurity", "illegal-migration"},
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. Стороны также затронули вопросы водной безопасности и "
+            "изменения климата.",
+            {"water-security", "climate-change"},
+        ),
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. The meeting was devoted to regional security.",
+            {"regional-security"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. L'ordre du jour comprenait la sécurité des "
+            "frontières et le trafic de drogue.",
+            {"border-security", "drug-trafficking"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Il a été question de la situation en Afghanistan.",
+            {"situation-in-afghanistan"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les ministres se sont penchés sur la cybersécurité.",
+            {"cybersecurity"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les dirigeants se sont entretenus de la "
+            "coopération militaro-technique.",
+            {"military-technical-cooperation"},
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. Темой встречи стала региональная безопасность.",
+            {"regional-security"},
+        ),
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. The leaders agreed to step up the fight against terrorism.",
+            {"terrorism"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les dirigeants sont convenus de renforcer la lutte "
+            "contre le terrorisme.",
+            {"terrorism"},
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. Главы государств договорились усилить борьбу с терроризмом.",
+            {"terrorism"},
+        ),
+    ],
+)
+def test_what_a_meeting_paid_attention_to_centred_on_or_touched_upon_is_discussed(facts, language, text, topics):
+    # "attention was paid to", "centred on", "touched upon", "devoted to", "échangé leurs points de vue sur",
+    # "au cœur des discussions", "l'ordre du jour", "il a été question de", "se sont penchés sur", "уделили
+    # внимание", "затронули", "темой встречи стала", and what it agreed on ("agreed to", "sont convenus de",
+    # "договорились"): the usual ways a report says what a meeting dealt with
+    discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+    assert topics <= discussed, discussed
+
+
+def test_attention_outside_a_meeting_is_no_discussion(facts):
+    # no meeting in the article: what a ministry paid attention to was discussed at no event
+    text = "The ministry of defence paid particular attention to cybersecurity and illegal migration this year."
+    assert not [f for f in facts("en", text) if f[1] == "cas:discussed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "The CSTO summit was held in Minsk on 12 May. The leaders discussed the creation of a joint air "
+            "defence system and the supply of modern weapons.",
+            {"creation-of-a-joint-air-defence-system", "supply-of-modern-weapons"},
+        ),
+        (
+            "The CSTO summit was held in Minsk on 12 May. Tokayev discussed with Putin the prospects of military "
+            "cooperation.",
+            {"prospects-of-military-cooperation"},
+        ),
+        (
+            "The CSTO summit was held in Minsk on 12 May. The leaders discussed in detail the situation on the "
+            "Tajik-Afghan border.",
+            {"situation-on-the-tajik-afghan-border"},
+        ),
+    ],
+)
+def test_what_an_english_meeting_discussed_is_the_phrase_the_verb_governs(facts, text, topics):
+    # "discussed X and the Y": two phrases, each a topic; who it was discussed with, and how, is none
+    discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
+    assert topics <= discussed, discussed
+    assert not [o for o in discussed if o.startswith(("with-", "in-detail"))], discussed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CSTO summit was held in Minsk on 12 May. They discussed matters of mutual interest and reached agreement.",
+        "The CSTO summit was held in Minsk on 12 May. The issue was discussed at length.",
+    ],
+)
+def test_saying_only_that_something_was_discussed_names_no_topic(facts, text):
+    # "matters of mutual interest", "the issue": no topic; "and reached agreement" is a second clause
+    assert not [f for f in facts("en", text) if f[1] == "cas:discussed"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "topics"),
+    [
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. The leaders discussed regional and collective security.",
+            {"regional-security", "collective-security"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les discussions ont porté sur la sécurité "
+            "alimentaire et énergétique.",
+            {"food-security", "energy-security"},
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. Участники обсудили вопросы продовольственной и энергетической "
+            "безопасности.",
+            {"food-security", "energy-security"},
+        ),
+    ],
+)
+def test_two_modifiers_of_one_noun_name_two_topics(facts, language, text, topics):
+    # "regional and collective security" is regional security and collective security
+    discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+    assert topics <= discussed, discussed
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. It was attended by the presidents of Kazakhstan, Kyrgyzstan "
+            "and Tajikistan. The host country was represented by its president. Several documents were signed. "
+            "The sides also discussed the situation in Afghanistan.",
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les présidents du Kazakhstan, du Kirghizistan et du "
+            "Tadjikistan y ont participé. Le pays hôte était représenté par son président. Plusieurs documents ont "
+            "été signés. Les parties ont également évoqué la situation en Afghanistan.",
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. В нем приняли участие президенты Казахстана, Киргизии и "
+            "Таджикистана. Страну-хозяйку представлял ее президент. Был подписан ряд документов. Стороны также "
+            "обсудили ситуацию в Афганистане.",
+        ),
+    ],
+)
+def test_what_the_sides_also_discussed_sentences_later_is_the_meetings(facts, language, text):
+    # three sentences of who came and what was signed, then "the sides also discussed": the meeting's parties
+    # speak, so the topic is the summit's although the summit was named four sentences before
+    discussed = {(s, o) for s, p, o in facts(language, text) if p == "cas:discussed"}
+    assert [s for s, o in discussed if o == "situation-in-afghanistan"], discussed
+
+
+def test_the_sides_of_no_meeting_discussed_nothing(facts):
+    # no meeting named: "the sides" of a phone call the article does not call a meeting discussed at no event
+    text = "Kazakhstan and Uzbekistan spoke by phone. The sides discussed the situation in Afghanistan."
+    assert not [f for f in facts("en", text) if f[1] == "cas:discussed"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The CSTO summit was held in Minsk on 12 May. The sides discussed the situation in Syria."),
+        ("fr", "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les parties ont évoqué la situation en Syrie."),
+        ("ru", "Саммит ОДКБ прошел в Минске 12 мая. Стороны обсудили ситуацию в Сирии."),
+    ],
+)
+def test_the_situation_in_any_known_state_is_a_topic_under_its_english_name(facts, language, text):
+    # no vocabulary entry names Syria: "the situation in" and a state the gazetteer knows make the topic
+    discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+    assert "situation-in-syria" in discussed, discussed
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. The leaders discussed terrorist financing, human "
+            "trafficking and air defence.",
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Les dirigeants ont discuté du financement du "
+            "terrorisme, du trafic d’êtres humains et de la défense aérienne.",
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. Лидеры обсудили противодействие финансированию терроризма, "
+            "торговле людьми и вопросы противовоздушной обороны.",
+        ),
+    ],
+)
+def test_security_cooperation_topics_are_named_alike_in_every_language(facts, language, text):
+    # one English-labelled node per topic whatever the article's language; financing of terrorism is not
+    # read as a bare "terrorism"
+    discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+    assert {"financing-of-terrorism", "human-trafficking", "air-defence"} <= discussed, discussed
+    assert "terrorism" not in discussed, discussed

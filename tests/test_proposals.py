@@ -84,3 +84,11 @@ def test_every_co_sponsor_of_a_resolution_proposed_it(facts, language, text):
 )
 def test_states_near_a_resolution_without_co_sponsoring_it_proposed_nothing(facts, text):
     assert _proposed(facts, "en", text) == set()
+
+
+def test_at_the_initiative_of_a_state_only_that_state_proposed(facts):
+    # "по инициативе Казахстана" names the proposer, not an initiative the organisation in the forum's name
+    # proposed
+    text = "Саммит ОДКБ прошел в Минске 12 мая по инициативе Казахстана."
+    proposed = _proposed(facts, "ru", text)
+    assert proposed and {subject for subject, _ in proposed} == {"KAZ"}, proposed
