@@ -1,7 +1,9 @@
 """Per-article linking state: the mentions found, the entities they name, and how names refer.
 
 `mentions.find_mentions` fills it sentence by sentence; `recognised` corrects it with what the
-language models read. Kept apart so both can use it.
+language models read. Kept apart so both can use it. Two passes over a whole article end the
+linking: mentions of merged entities name what they turned out to be (`resolve_merged`), and
+acronyms and surnames named once stand for their entity everywhere (`link_aliases`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from .language import Sentence
 from .people import Person
 from .records import Ref
 from .slug import slug
-from .tokens import Token, fold
+from .tokens import Token, fold, russian
 
 
 @dataclass
@@ -150,3 +152,38 @@ def choose(candidates: tuple[Known, ...], prefer: str | None = None) -> Known:
                 return k
     order = ("State", "Institution", "Person", "Mission", "Place", "Forum", "Agreement", "Resolution", "Initiative")
     return min(candidates, key=lambda k: order.index(k.cls) if k.cls in order else 99)
+
+
+def resolve_merged(result: ArticleMentions, linker: Linker) -> None:
+    """Every mention of a merged entity names the entity it turned out to be."""
+    if not linker.same:
+        return
+    for m in result.all():
+        m.ref = linker.resolve(m.ref)
+    for _, person in result.people:
+        if person.ref is not None:
+            person.ref = linker.resolve(person.ref)
+        if person.affiliation is not None:
+            person.affiliation = linker.resolve(person.affiliation)
+    linker.aliases = {a: linker.resolve(r) for a, r in linker.aliases.items()}
+    for ref in linker.same:
+        linker.labels.pop(ref, None)
+        linker.classes.pop(ref, None)
+
+
+def link_aliases(result: ArticleMentions, linker: Linker) -> None:
+    """Acronyms and surnames named once stand for their entity in every sentence."""
+    if not linker.aliases:
+        return
+    lemmas = {fold(russian(a.lower())[0]) if linker.language == "ru" else fold(a): r for a, r in linker.aliases.items()}
+    for index, (_sentence, tokens) in enumerate(zip(result.sentences, result.tokens, strict=True)):
+        taken = {i for m in result.by_sentence[index] for i in range(m.first, m.last)}
+        for i, tok in enumerate(tokens):
+            if i in taken or not tok.is_cap:
+                continue
+            ref = linker.aliases.get(tok.text) or lemmas.get(tok.key)
+            if ref is None:
+                continue
+            m = Mention(index, i, i + 1, tok.start, tok.end, tok.text, linker.classes[ref], ref, "alias")
+            result.by_sentence[index].append(m)
+        result.by_sentence[index].sort(key=lambda m: (m.first, -(m.last - m.first)))

@@ -26,7 +26,7 @@ from .discover import Candidate, discover, head_at, lang_lexicon, rank_words
 from .events import event_mentions
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
-from .linker import ArticleMentions, Linker, Mention
+from .linker import ArticleMentions, Linker, Mention, link_aliases, resolve_merged
 from .linker import choose as _choose
 from .linker import span_text as _span_text
 from .linker import strip_determiner as _strip_determiner
@@ -61,8 +61,8 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
     _generic_links(result, linker)
     result.people = [(i, p) for i, p in result.people if p.ref not in linker.rejected]
     linker.aliases = {a: r for a, r in linker.aliases.items() if r not in linker.rejected}
-    _resolve(result, linker)
-    _alias_pass(result, linker)
+    resolve_merged(result, linker)
+    link_aliases(result, linker)
     named = {m.ref for m in result.all()} | {p.ref for _, p in result.people}
     for ref in linker.dropped - named:  # an entity none of whose mentions was kept is not in the article
         linker.labels.pop(ref, None)
@@ -92,23 +92,6 @@ def _dateline(sentence: Sentence, mentions: list[Mention], linker: Linker) -> No
             mentions.remove(m)
             linker.dropped.add(m.ref)
             return
-
-
-def _resolve(result: ArticleMentions, linker: Linker) -> None:
-    """Every mention of a merged entity names the entity it turned out to be."""
-    if not linker.same:
-        return
-    for m in result.all():
-        m.ref = linker.resolve(m.ref)
-    for _, person in result.people:
-        if person.ref is not None:
-            person.ref = linker.resolve(person.ref)
-        if person.affiliation is not None:
-            person.affiliation = linker.resolve(person.affiliation)
-    linker.aliases = {a: linker.resolve(r) for a, r in linker.aliases.items()}
-    for ref in linker.same:
-        linker.labels.pop(ref, None)
-        linker.classes.pop(ref, None)
 
 
 def _sentence_mentions(
@@ -398,23 +381,3 @@ def _nested_known(outer: Match, known: Known, tokens: list[Token], linker: Linke
 
 def _of_a_state(inner: Match, inners: list[Match]) -> bool:
     return any(_choose(o.candidates).cls == "State" for o in inners if o.first >= inner.last)
-
-
-def _alias_pass(result: ArticleMentions, linker: Linker) -> None:
-    """Acronyms and surnames named once stand for their entity in every sentence."""
-    if not linker.aliases:
-        return
-    from .tokens import fold, russian
-
-    lemmas = {fold(russian(a.lower())[0]) if linker.language == "ru" else fold(a): r for a, r in linker.aliases.items()}
-    for index, (_sentence, tokens) in enumerate(zip(result.sentences, result.tokens, strict=True)):
-        taken = {i for m in result.by_sentence[index] for i in range(m.first, m.last)}
-        for i, tok in enumerate(tokens):
-            if i in taken or not tok.is_cap:
-                continue
-            ref = linker.aliases.get(tok.text) or lemmas.get(tok.key)
-            if ref is None:
-                continue
-            m = Mention(index, i, i + 1, tok.start, tok.end, tok.text, linker.classes[ref], ref, "alias")
-            result.by_sentence[index].append(m)
-        result.by_sentence[index].sort(key=lambda m: (m.first, -(m.last - m.first)))
