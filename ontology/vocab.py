@@ -120,5 +120,6 @@ class CAS(DefinedNamespace):
     signedIn: URIRef
     startDate: URIRef
     startOffset: URIRef
+    subdivisionCode: URIRef
     succeededBy: URIRef
     succeeds: URIRef
