@@ -3,7 +3,8 @@
 What counts as boilerplate is data (`lexicons/boilerplate.yaml`, en/fr/ru). Lines are judged
 whole: a line matching a `drop` pattern goes; a `stop` line ends the article (what follows is
 comments and related links); a short paragraph standing alone without sentence punctuation is a
-section header or an ad. Nothing is rewritten: every kept region is a slice of the input.
+section header or an ad; a credit closing a line ("[Press Service - afp]") is cut off. Nothing is
+rewritten: every kept region is a slice of the input.
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ def _rules() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     drop = re.compile("|".join(f"(?:{p})" for p in data["drop"]), re.I)
     stop = re.compile("|".join(f"(?:{p})" for p in data["stop"]), re.I)
     return drop, stop, int(data["max_header_words"])
+
+
+@cache
+def _credit() -> re.Pattern[str]:
+    """A credit closing a line (`credit` in the lexicon), up to the line's end."""
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in lexicon("boilerplate")["credit"]) + r")\s*$", re.I)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -68,5 +75,6 @@ def clean_regions(text: str, start: int = 0, end: int | None = None) -> list[tup
         )
         if alone and len(line.split()) <= max_words and not _SENTENCE_PUNCT.search(line):
             continue
-        kept.append((s, e))
+        credit = _credit().search(text, s, e)
+        kept.append((s, credit.start() if credit and credit.start() > s else e))
     return kept

@@ -10,6 +10,7 @@ connectors and stops is data (`lexicons/discovery.yaml`), per language.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -44,12 +45,16 @@ class Candidate:
 @cache
 def lang_lexicon(language: str) -> dict:
     data = lexicon("discovery")[language]
-    heads = {}
+    heads, accented = {}, {}
     for phrase, cls in data["heads"].items():
-        heads[tuple(fold(phrase).split())] = cls
+        key = tuple(fold(phrase).split())
+        heads[key] = cls
+        if fold(phrase) != phrase.lower():  # written with its accents: they tell it from another word
+            accented[key] = tuple(unicodedata.normalize("NFC", phrase.lower()).split())
     return {
         **data,
         "heads": heads,
+        "accented": accented,
         "head_len": max(len(k) for k in heads),
         "modifiers": {fold(w) for w in data.get("modifiers") or []},
         "connectors": {fold(w) for w in data.get("connectors") or []},
@@ -77,9 +82,21 @@ def head_at(tokens: list[Token], i: int, lex: dict) -> tuple[int, str] | None:
     """The longest head starting at token i: (length, class)."""
     for n in range(min(lex["head_len"], len(tokens) - i), 0, -1):
         key = tuple(t.key for t in tokens[i : i + n])
-        if key in lex["heads"]:
+        if key in lex["heads"] and _accents_agree(tokens, i, n, lex["accented"].get(key)):
             return n, lex["heads"][key]
     return None
+
+
+def _accents_agree(tokens: list[Token], i: int, n: int, accented: tuple[str, ...] | None) -> bool:
+    """Whether a head the lexicon writes with its accents is written so here: "traité" (treaty) is not
+    "traite" (trafficking), though both fold alike. Capitals ("TRAITE") and a sentence typed with no
+    accents at all say nothing of accents, so there the folded match stands."""
+    if accented is None:
+        return True
+    words = tokens[i : i + n]
+    if all(unicodedata.normalize("NFC", t.text.lower()) == a for t, a in zip(words, accented)):
+        return True
+    return all(t.is_upper for t in words) or all(t.text.isascii() for t in tokens)
 
 
 def _is_name_word(tok: Token) -> bool:

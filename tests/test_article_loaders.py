@@ -208,3 +208,20 @@ def test_each_mention_knows_the_smallest_mention_around_it(corpus, gazetteer, mo
 def test_an_id_that_is_not_one_path_segment_is_one_clear_error(tmp_path, bad_id):
     front = FRONT.format(id=f"'{bad_id}'", lang="en")
     assert "'id' must be one word" in _reason(_write(tmp_path, "odd.md", front + "Kazakhstan hosted talks.\n"))
+
+
+def test_a_credit_closing_a_caption_is_not_article_text(tmp_path):
+    """ "[Press Service - afp]" or "(Photo: …)" after a caption's last sentence says who made the
+    picture; the caption itself stays, and brackets inside a sentence stay too."""
+    body = (
+        "Des soldats ont quitté Almaty jeudi. [Service de presse du ministère - afp]\n\n"
+        "Les ministres se sont réunis à Astana. (Photo: Agence Exemple)\n\n"
+        "Le texte [de l'accord] a été signé à Bichkek.\n"
+    )
+    article = load_article(_write(tmp_path, "credit.md", FRONT.format(id="credit", lang="fr") + body))
+    kept = [text for _, text in article.region_texts()]
+    assert kept == [
+        "Des soldats ont quitté Almaty jeudi.",
+        "Les ministres se sont réunis à Astana.",
+        "Le texte [de l'accord] a été signé à Bichkek.",
+    ]

@@ -63,6 +63,12 @@ def test_inflected_russian_and_adjectives_link_to_the_state(gazetteer):
     assert _linked(gazetteer, "после распада Советского Союза") == ["state/SUN"]
 
 
+def test_a_french_adjective_in_the_spelling_of_the_state_s_own_name_links_to_it(gazetteer):
+    """ "Bélarus" is the state's own French name; its adjective "bélarusse", in any number, is Belarus too."""
+    assert _linked(gazetteer, "les gardes-frontières bélarusses") == ["state/BLR"]
+    assert _linked(gazetteer, "la délégation biélorusse") == ["state/BLR"]
+
+
 def test_a_name_two_states_share_names_neither(gazetteer):
     assert _linked(gazetteer, "Congo") == []
     assert by_code("KOR").names["en"] == ("South Korea", "Republic of Korea")  # ISO "Korea, Republic of"

@@ -273,3 +273,18 @@ def test_a_place_word_with_only_a_known_place_after_it_names_no_place(tmp_path, 
     assert not any("aéroport" in label for label in fr) and "Almaty" in fr
     held = _entities(tmp_path, gazetteer, "Учения прошли на полигоне в Термезе в среду, сообщили в министерстве.")
     assert any("полигон" in label for label in held)
+
+
+def test_a_head_word_s_accents_tell_it_from_another_word(tmp_path, gazetteer):
+    """ "la traite des êtres humains" (trafficking) is no treaty, though "traite" and "traité" fold alike;
+    "le Traité d'amitié" is one, and so is a treaty named in a sentence typed without any accent."""
+    trafficking = _entities(
+        tmp_path,
+        gazetteer,
+        "Les ministres ont évoqué la lutte contre la traite des êtres humains en Asie centrale à Almaty.",
+    )
+    assert not any(label.lower().startswith("traite") for label in trafficking)
+    treaty = _entities(tmp_path, gazetteer, "Le Traité d'amitié entre les deux pays a été signé à Tachkent.")
+    assert any(label.startswith("Traité d'amitié") for label in treaty)
+    plain = _entities(tmp_path, gazetteer, "Le Traite d'amitie entre les deux pays a ete signe a Tachkent.")
+    assert any(label.startswith("Traite d'amitie") for label in plain)
