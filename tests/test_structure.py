@@ -244,7 +244,7 @@ def test_cooperation_needs_a_cooperation_word_near_its_partner(tmp_path, gazette
     ("language", "text", "place", "where"),
     [
         ("en", "The Regional Information and Coordination Centre is in Almaty.", "coordination-centre", "almaty"),
-        ("ru", "Штаб ОДКБ находится в Москве.", "shtab-odkb", "moscow"),
+        ("ru", "Объединённый штаб ОДКБ находится в Москве.", "csto-joint-staff", "moscow"),
         ("fr", "À Bichkek, au Kirghizistan, le ministre a rencontré le président.", "bishkek", "KGZ"),
         (  # coordinated places share the complement of the last one
             "en",
