@@ -156,7 +156,9 @@ def update(
         made.append(f"?statement prov:wasGeneratedBy <{rule_node(rule.id).value}> .")
         for i, premise in enumerate(rule.premises):
             outer.append(f"BIND({_node(premise, inferred)} AS ?from_{i})")
-            made.append(f"?statement prov:wasDerivedFrom ?from_{i} . " + _reified(f"?from_{i}", premise))
+            made.append(f"?statement prov:wasDerivedFrom ?from_{i} .")
+            if i != delta:  # a new premise is a conclusion of the round before: its node names its triple already
+                made.append(_reified(f"?from_{i}", premise))
     body = "\n  ".join(outer)
     return Step(f"CONSTRUCT {{ {' '.join(made)} }}\nWHERE {{\n  {body}\n}}", inferred, scratch)
 
