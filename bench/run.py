@@ -200,8 +200,9 @@ def _spawn(engine: str, args: argparse.Namespace, quads: int, folder: Path) -> d
         done = subprocess.run(command, capture_output=True, text=True, timeout=args.limit * 100 + quads / 100)
     except subprocess.TimeoutExpired:
         return {"engine": engine, "load_s": "timeout"}
-    if done.returncode != 0:
-        return {"engine": engine, "load_s": "failed: " + done.stderr.strip().splitlines()[-1]}
+    if done.returncode != 0:  # the error's last line; a worker killed by a signal (out of memory) writes none
+        last = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        return {"engine": engine, "load_s": "failed: " + last[0]}
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

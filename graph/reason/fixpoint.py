@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -125,6 +127,16 @@ def _inputs(rule: Rule, premise: int, found: Found) -> tuple[list[str], tuple[tu
     return graphs, rule.rows if graphs else ()
 
 
+@functools.cache
+def _proof_lines(inferred: str) -> re.Pattern[bytes]:
+    """The N-Triples lines of a step's proof records (a statement node's triple, rule and
+    premises) but not of its interval: what the scratch graphs leave out. One pass of the regex
+    engine over the serialisation, no Python object per line."""
+    dates = b"|".join(re.escape(f"{PREFIXES['cas']}{p}>".encode()) for p in ("startDate", "endDate"))
+    node = re.escape(f"{inferred}/statement/".encode())
+    return re.compile(rb"^<" + node + rb"[^>]*> <(?!" + dates + rb")[^\n]*\n", re.MULTILINE)
+
+
 def _run(store: EmbeddedStore, step: Step | str, what: str) -> None:
     """Run one update, or one step: its triples go from the query to the graphs in the store."""
     try:
@@ -132,8 +144,12 @@ def _run(store: EmbeddedStore, step: Step | str, what: str) -> None:
             store.ox.update(step, prefixes=PREFIXES)
             return
         data = store.ox.query(step.query, prefixes=PREFIXES).serialize(format=ox.RdfFormat.N_TRIPLES)
-        for graph in step.graphs if data else ():
-            store.ox.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+        if not data:
+            return
+        store.ox.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(step.graph))
+        scratch = _proof_lines(step.graph).sub(b"", data)
+        for graph in step.scratch:
+            store.ox.bulk_load(scratch, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
     except (OSError, SyntaxError) as exc:
         raise StoreError(f"reasoning ({what}) failed: {exc}") from exc
 

@@ -52,13 +52,14 @@ def _earlier(a: str, b: str) -> str:
 
 @dataclass(frozen=True)
 class Step:
-    """One rule's run: a CONSTRUCT whose triples the store serialises and bulk-loads into each
-    of `graphs` itself (several times faster than the same INSERT, and no Python object per
-    triple). Its statement nodes go along into the round's scratch graph, where no rule reads
-    them; `_found` counts the conclusions alone."""
+    """One rule's run: a CONSTRUCT whose triples the store serialises and bulk-loads itself
+    (several times faster than the same INSERT, and no Python object per triple): all of them
+    into `graph`, and into each of `scratch` the conclusions and their intervals alone (the
+    rules read no proof record, so the scratch graphs stay small)."""
 
     query: str
-    graphs: list[str]
+    graph: str
+    scratch: list[str]
 
 
 def _premises(rule: Rule, graphs: dict, *, delta: int | None, dated: int | None, rows: tuple) -> list[str]:
@@ -113,17 +114,19 @@ def update(
     others = sorted(rule.variables() - set(head))
     where = _premises(rule, graphs, delta=delta, dated=dated, rows=rows)
     conclusion = " ".join(_term_text(t) for t in c) + " ."
-    targets = [inferred, graphs["out"]] + ([graphs["dated"]] if dated is not None else [])
+    scratch = [graphs["out"]] + ([graphs["dated"]] if dated is not None else [])
     if not trace and dated is None:  # nothing to choose: the conclusions alone, as a set
         body = "\n  ".join(where)
-        return Step(f"CONSTRUCT {{ {conclusion} }}\nWHERE {{\n  {body}\n}}", targets)
+        return Step(f"CONSTRUCT {{ {conclusion} }}\nWHERE {{\n  {body}\n}}", inferred, scratch)
     fields: list[str] = []
     chosen: list[str] = []
     if dated is not None:  # each premise's interval, from its statement node among the dated facts
         for i, premise in enumerate(rule.premises):
-            node = _reified(f"?premise{i}", premise)
-            where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ {node} ?premise{i} cas:startDate ?start{i} }} }}")
-            where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ {node} ?premise{i} cas:endDate ?end{i} }} }}")
+            # The node's name is computed, not looked up by its triple: a lookup by triple makes
+            # the store build the whole graph's statement table for every run.
+            where.append(f"BIND(COALESCE({_node(premise, inferred)}, <{inferred}/statement/none>) AS ?premise{i})")
+            where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ ?premise{i} cas:startDate ?start{i} }} }}")
+            where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ ?premise{i} cas:endDate ?end{i} }} }}")
             where.append(f"BIND({_later('?from' + str(i - 1), f'?start{i}') if i else f'?start{i}'} AS ?from{i})")
             where.append(f"BIND({_earlier('?to' + str(i - 1), f'?end{i}') if i else f'?end{i}'} AS ?to{i})")
         last = len(rule.premises) - 1
@@ -153,23 +156,27 @@ def update(
         made.append(f"?statement prov:wasGeneratedBy <{rule_node(rule.id).value}> .")
         for i, premise in enumerate(rule.premises):
             outer.append(f"BIND({_node(premise, inferred)} AS ?from_{i})")
-            made.append(f"?statement prov:wasDerivedFrom ?from_{i} . " + _reified(f"?from_{i}", premise))
+            made.append(f"?statement prov:wasDerivedFrom ?from_{i} .")
+            if i != delta:  # a new premise is a conclusion of the round before: its node names its triple already
+                made.append(_reified(f"?from_{i}", premise))
     body = "\n  ".join(outer)
-    return Step(f"CONSTRUCT {{ {' '.join(made)} }}\nWHERE {{\n  {body}\n}}", targets)
+    return Step(f"CONSTRUCT {{ {' '.join(made)} }}\nWHERE {{\n  {body}\n}}", inferred, scratch)
 
 
 def dated_facts(graphs: dict) -> str:
     """The update that copies the facts about dated records (a membership, a mission: anything
     with a start or end date) into the scratch graph of dated facts, each with a statement node
-    that carries the record's interval. Classes are timeless: rdf:type is left out."""
+    that carries the record's interval. The node has the name the trace gives the fact, a digest
+    of its triple, so a rule computes it rather than looks it up. Classes are timeless: rdf:type
+    is left out."""
     fact = ("?x", "?p", "?y")
-    return f"""INSERT {{ GRAPH <{graphs["dated"]}> {{ ?x ?p ?y . {_reified("?statement", fact)}
+    return f"""INSERT {{ GRAPH <{graphs["dated"]}> {{ ?x ?p ?y .
     ?statement cas:startDate ?start ; cas:endDate ?end . }} }}
 WHERE {{
   {{ SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x cas:startDate|cas:endDate ?date }} }} }}
   GRAPH ?in {{ ?x ?p ?y }} FILTER(?p != rdf:type && ?in != <{graphs["inferred"]}>)
   OPTIONAL {{ GRAPH ?s {{ ?x cas:startDate ?start }} }} OPTIONAL {{ GRAPH ?e {{ ?x cas:endDate ?end }} }}
-  BIND({_node(fact, graphs["dated"])} AS ?statement)
+  BIND({_node(fact, graphs["inferred"])} AS ?statement)
 }}"""
 
 
