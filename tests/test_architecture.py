@@ -110,3 +110,13 @@ def test_modules_and_functions_stay_small() -> None:
                     over[f"{rel}:{node.name}"] = length
     grown = {k: v for k, v in over.items() if v > TOO_LONG.get(k, 0)}
     assert not grown
+
+
+def test_every_package_folder_is_installed() -> None:
+    """An editable install imports any folder; a wheel holds only the packages pyproject lists, so a
+    new subpackage left out of the list breaks every installed copy but no test run from the checkout."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {_module(p) for p in _files() if p.name == "__init__.py"}
+    assert folders - listed == set()
