@@ -262,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         o, b = r["ours"], r.get("pyvis")
         print(
-            f"| {r['n']:,} | {r['m']:,} | {o['write']:.2f} | {o['write_cpu']:.2f} | {o['size']:.1f} | {o['first']:.2f} | {o['first_cpu']:.2f} "
+            f"| {r['n']:,} | {r['m']:,} | {o['write']:.2f} | {o['write_cpu']:.2f} | {o['size']:.1f} "
+            f"| {o['first']:.2f} | {o['first_cpu']:.2f} "
             f"| {o['filter']:.2f} | {o['filter_cpu']:.2f} "
             f"| {fmt(b and b['write'])} | {fmt(b and b['first'], cap=args.cap if b else None)} "
             f"| {fmt(b and b['settled'], cap=args.cap if b else None)} | {fmt(r.get('spring'))} |"
@@ -270,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     blocked = sum(r["ours"]["blocked"] for r in rows)
     pyvis_blocked = sum(r["pyvis"]["blocked"] for r in rows if "pyvis" in r)
     print(
-        f"\nChromium {CHROMIUM}, headless; first draw is from navigation start; CPU is Python's for the page, the renderer's for drawing; cap {args.cap:.0f} s per page event; "
+        f"\nChromium {CHROMIUM}, headless; first draw is from navigation start; CPU is Python's for the page, "
+        f"the renderer's for drawing; cap {args.cap:.0f} s per page event; "
         f"baselines up to {args.baseline_max:,} nodes ('not run' above). Requests blocked: casckg pages {blocked}, "
         f"pyvis pages {pyvis_blocked} (its template's bootstrap CDN)."
     )

@@ -334,7 +334,6 @@ def test_the_name_given_to_a_described_event_is_that_event(tmp_path, gazetteer, 
     assert {m.ref for m in doc.mentions if m.text == name} == forums
 
 
-
 @pytest.mark.parametrize(
     ("language", "text"),
     [
@@ -345,7 +344,6 @@ def test_the_name_given_to_a_described_event_is_that_event(tmp_path, gazetteer, 
 def test_the_state_named_with_the_venue_town_hosts_the_event_too(tmp_path, gazetteer, language, text):
     (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
     assert frame.get("cas:hostedIn") == {"bishkek", "KGZ"}
-
 
 
 @pytest.mark.parametrize(

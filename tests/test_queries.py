@@ -225,14 +225,22 @@ def test_who_held_the_presidencies_as_of_a_date(store) -> None:
         return {row["post"]: row["person"] for row in ask(store, "post-holders-as-of", org=org, date=date)}
 
     assert holders("state/KAZ", "2018-01-01") == {
-        "post/president-kaz": "person/nazarbayev", "post/prime-minister-kaz": "person/bakhytzhan-sagintayev"}
+        "post/president-kaz": "person/nazarbayev",
+        "post/prime-minister-kaz": "person/bakhytzhan-sagintayev",
+    }
     assert holders("state/KAZ", "2020-01-01") == {
-        "post/president-kaz": "person/tokayev", "post/prime-minister-kaz": "person/askar-mamin"}
+        "post/president-kaz": "person/tokayev",
+        "post/prime-minister-kaz": "person/askar-mamin",
+    }
     assert holders("state/UZB", "2016-09-05") == {"post/prime-minister-uzb": "person/mirziyoyev"}
     assert holders("state/UZB", "2016-10-01") == {
-        "post/president-uzb": "person/mirziyoyev", "post/prime-minister-uzb": "person/mirziyoyev"}
+        "post/president-uzb": "person/mirziyoyev",
+        "post/prime-minister-uzb": "person/mirziyoyev",
+    }
     assert holders("state/UZB", "2017-01-01") == {
-        "post/president-uzb": "person/mirziyoyev", "post/prime-minister-uzb": "person/abdulla-aripov"}
+        "post/president-uzb": "person/mirziyoyev",
+        "post/prime-minister-uzb": "person/abdulla-aripov",
+    }
 
 
 def test_who_held_the_ministries_and_the_eu_post_as_of_a_date(store) -> None:
@@ -310,8 +318,8 @@ HOLDERS = {
     "post/defence-minister-tjk": ["sherali-khairulloev", "sherali-mirzo", "emomali-sobirzoda"],
     # Daniyal Akhmetov from January 2007 to 17 June 2009, Altynbayev for the week until Dzhaksybekov's decree
     # of 23 June 2009 (wikiclassic.com, jamestown.org, korrespondent.net), Dzhaksybekov to April 2014
-    # (tengrinews.kz); Serik Akhmetov from April 2014, Tasmagambetov from 22 October 2014 (intellinews.com); Zhasuzakov from
-    # September 2016, Yermekbayev from 7 August 2018 (kazgazeta.kz); Bektanov after the August 2021
+    # (tengrinews.kz); Serik Akhmetov from April 2014, Tasmagambetov from 22 October 2014 (intellinews.com);
+    # Zhasuzakov from September 2016, Yermekbayev from 7 August 2018 (kazgazeta.kz); Bektanov after the August 2021
     # explosion, dismissed 19 January 2022 (bluedomes.net); Zhaksylykov from January 2022 to 8 June 2025,
     # then Kosanov (interfax.ru, eadaily.com).
     "post/defence-minister-kaz": [
