@@ -213,6 +213,8 @@ def _name_new(
             linker.labels[ref] = name
     if ref is None and describes_event_in_focus(cand, tokens, first, matches):
         ref = linker.in_focus(cand.cls, FOCUS_SPAN)
+    if ref is None and named and cand.cls == "Institution":
+        ref = _shortened(name, linker)
     if ref is None:
         ref = linker.mint(cand.cls, name)
     linker.note(ref, cand.cls, name, head)
@@ -223,6 +225,18 @@ def _name_new(
         linker.aliases[cand.acronym] = ref
     if cand.quoted:
         linker.labels[ref] = cand.quoted
+
+
+def _shortened(name: str, linker: Linker) -> Ref | None:
+    """ "The UN Bureau" after "the UN Bureau for Peace Building in Tajikistan": a body's name the
+    article already gave in full, cut before its complement, is that body, not a second one."""
+    words = fold(name).split()
+    for cls, _, ref in reversed(linker.recent):
+        if cls == "Institution" and ref in linker.minted:
+            full = fold(linker.labels.get(ref, "")).split()
+            if len(full) > len(words) + 1 and full[: len(words)] == words:
+                return ref
+    return None
 
 
 def _others(cand: Candidate, matches: list[Match]) -> set[int]:

@@ -288,3 +288,17 @@ def test_a_head_word_s_accents_tell_it_from_another_word(tmp_path, gazetteer):
     assert any(label.startswith("Traité d'amitié") for label in treaty)
     plain = _entities(tmp_path, gazetteer, "Le Traite d'amitie entre les deux pays a ete signe a Tachkent.")
     assert any(label.startswith("Traite d'amitie") for label in plain)
+
+
+def test_a_body_named_in_full_then_without_its_complement_is_one_body(tmp_path, gazetteer):
+    """Articles name a body in full once and shorten it after ("the UN Bureau for Peace Building in
+    Tajikistan … the UN Bureau"): the short name is that body, not a second one."""
+    found = _entities(
+        tmp_path,
+        gazetteer,
+        "The Joint Commission for Border Security in the Ferghana Valley met in Osh. "
+        "According to him, the Joint Commission will meet again in May.",
+    )
+    bodies = [label for label in found if label.startswith("Joint Commission")]
+    assert bodies == ["Joint Commission for Border Security in the Ferghana Valley"]
+    assert len(found[bodies[0]]) == 2
