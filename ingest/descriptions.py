@@ -21,7 +21,9 @@ EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merge
 _ORDINAL_WORDS = re.compile(r"^(first|second|third|\w+th|premier|premiere|\w+ieme|перв\w+|втор\w+|трет\w+|\w+ый)$")
 
 
-def describes(tokens: list[Token], first: int, last: int, names: Collection[int] = ()) -> bool:
+def describes(
+    tokens: list[Token], first: int, last: int, names: Collection[int] = (), *, first_capital: bool = False
+) -> bool:
     """Whether the words [first, last) describe rather than name: none of their own is capitalised
     (but a sentence's first word, whose capital says nothing unless it is an acronym's), holds a
     digit or opens a quote. A name is written so ("Security Council", "Centre régional",
@@ -29,9 +31,11 @@ def describes(tokens: list[Token], first: int, last: int, names: Collection[int]
     not. Words of other names inside (`names`: "UN", "l'OTAN") are not the phrase's own. The one
     test of "a description, not a name" for every reader of phrases (what a phrase is part of, what
     a known alias stands for, what an organisation's description refers to, whether a body's
-    description is minted)."""
+    description is minted). `first_capital`: the sentence's first capital counts too, as in a
+    language without articles, where a description does not open with one."""
     return not any(
-        i not in names and (t.is_cap and (i > 0 or t.is_upper) or t.text in OPENING or any(map(str.isdigit, t.text)))
+        i not in names
+        and (t.is_cap and (i > 0 or t.is_upper or first_capital) or t.text in OPENING or any(map(str.isdigit, t.text)))
         for i, t in enumerate(tokens[first:last], first)
     )
 

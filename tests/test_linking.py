@@ -302,3 +302,13 @@ def test_a_body_named_in_full_then_without_its_complement_is_one_body(tmp_path, 
     bodies = [label for label in found if label.startswith("Joint Commission")]
     assert bodies == ["Joint Commission for Border Security in the Ferghana Valley"]
     assert len(found[bodies[0]]) == 2
+
+
+def test_a_russian_body_opening_a_sentence_is_a_name_not_a_description(tmp_path, gazetteer):
+    """Russian has no articles: "Учебный центр ОДКБ" opens a sentence bare whether it names a body or
+    describes one, so its capital counts, and what the sentence says of it is not said of the CSTO.
+    English marks the description with its article ("The training centre of the CSTO")."""
+    ru = _entities(tmp_path, gazetteer, "Учебный центр ОДКБ находится в Москве.")
+    assert "Учебный центр ОДКБ" in ru
+    en = _entities(tmp_path, gazetteer, "The training centre of the CSTO is in Moscow.")
+    assert not any(label.lower().startswith("training centre") for label in en)
