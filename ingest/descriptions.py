@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from .discover import OPENING, Candidate
+from .discover import OPENING, Candidate, lang_lexicon
 from .gazetteer import Match
 from .language import Sentence
 from .linker import Linker, Mention
@@ -21,9 +21,7 @@ EVENT_CLASSES = ("Forum",)  # classes whose unnamed and named mentions are merge
 _ORDINAL_WORDS = re.compile(r"^(first|second|third|\w+th|premier|premiere|\w+ieme|перв\w+|втор\w+|трет\w+|\w+ый)$")
 
 
-def describes(
-    tokens: list[Token], first: int, last: int, names: Collection[int] = (), *, first_capital: bool = False
-) -> bool:
+def describes(tokens: list[Token], first: int, last: int, language: str, names: Collection[int] = ()) -> bool:
     """Whether the words [first, last) describe rather than name: none of their own is capitalised
     (but a sentence's first word, whose capital says nothing unless it is an acronym's), holds a
     digit or opens a quote. A name is written so ("Security Council", "Centre régional",
@@ -31,8 +29,9 @@ def describes(
     not. Words of other names inside (`names`: "UN", "l'OTAN") are not the phrase's own. The one
     test of "a description, not a name" for every reader of phrases (what a phrase is part of, what
     a known alias stands for, what an organisation's description refers to, whether a body's
-    description is minted). `first_capital`: the sentence's first capital counts too, as in a
-    language without articles, where a description does not open with one."""
+    description is minted). In a language without articles (Russian: `articles` in the discovery
+    lexicon) a description opens a sentence as bare as a name does, so there the first capital counts."""
+    first_capital = not lang_lexicon(language)["articles"]
     return not any(
         i not in names
         and (t.is_cap and (i > 0 or t.is_upper or first_capital) or t.text in OPENING or any(map(str.isdigit, t.text)))
@@ -60,7 +59,12 @@ def described_institution(
     definite, the one the story has named most ("The regional security organization was formed in 1992" after
     "the CSTO"). A description names no organisation of its own; minted, it would take the organisation's
     members, parts and places away from it."""
-    if cand.cls != "Institution" or cand.acronym or cand.quoted or not describes(tokens, first, cand.last):
+    if (
+        cand.cls != "Institution"
+        or cand.acronym
+        or cand.quoted
+        or not describes(tokens, first, cand.last, linker.language)
+    ):
         return None
     if any(m.first < cand.last and first < m.last for m in mentions):
         return None  # a name inside ("the training department of the UN")

@@ -94,7 +94,7 @@ def _accents_agree(tokens: list[Token], i: int, n: int, accented: tuple[str, ...
     if accented is None:
         return True
     words = tokens[i : i + n]
-    if all(unicodedata.normalize("NFC", t.text.lower()) == a for t, a in zip(words, accented, strict=False)):
+    if all(unicodedata.normalize("NFC", t.text.lower()) == a for t, a in zip(words, accented, strict=True)):
         return True
     return all(t.is_upper for t in words) or all(t.text.isascii() for t in tokens)
 

@@ -200,9 +200,8 @@ def _name_new(
         # English capitalises the head of a name ("Ministry of Defence"): after a lower-case head the
         # capitals are a complement's ("service of Russia", "year of its chairmanship", "year Kuwait")
         end = cand.head[1]
-    bare = not linker.lex.get("articles", True)
     named = bool(cand.quoted or cand.acronym) or not describes(
-        tokens, first, end, _others(cand, matches), first_capital=bare
+        tokens, first, end, linker.language, _others(cand, matches)
     )
     if cand.cls == "Place" and not cand.quoted and part_of_a_known_place(tokens, first, cand, matches, linker.lex):
         return  # "области Казахстана", "aéroport d'Almaty": a part of a known place, told, not named

@@ -88,7 +88,7 @@ def common_noun(am: ArticleMentions, mention: Mention) -> bool:
         return False
     head = range(*mention.candidate.head)
     others = {i for m in am.by_sentence[mention.sentence] if m is not mention for i in range(m.first, m.last)}
-    return describes(am.tokens[mention.sentence], mention.first, mention.last, others.difference(head))
+    return describes(am.tokens[mention.sentence], mention.first, mention.last, am.language, others.difference(head))
 
 
 def _acronym_before(a: Mention, b: Mention, gap: str) -> bool:

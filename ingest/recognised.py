@@ -106,10 +106,19 @@ def _generic_links(result: ArticleMentions, linker: Linker) -> None:
     границе", "table ronde régionale") is that entity only if the article also names it: otherwise
     the description is of an entity of its own, when it has a head word, or of nothing."""
     mentions = [(m, result.tokens[m.sentence]) for m in result.all()]
-    named = {m.ref for m, tokens in mentions if m.how in ("known", "nested") and not describes(tokens, m.first, m.last)}
+    named = {
+        m.ref
+        for m, tokens in mentions
+        if m.how in ("known", "nested") and not describes(tokens, m.first, m.last, linker.language)
+    }
     for m, tokens in mentions:
         cls = linker.classes.get(m.ref)
-        if m.how != "known" or cls not in GENERIC_CLASSES or m.ref in named or not describes(tokens, m.first, m.last):
+        if (
+            m.how != "known"
+            or cls not in GENERIC_CLASSES
+            or m.ref in named
+            or not describes(tokens, m.first, m.last, linker.language)
+        ):
             continue
         linker.dropped.add(m.ref)
         same = result.by_sentence[m.sentence]
