@@ -80,7 +80,7 @@ class StoreForums:
     @property
     def kinds(self) -> frozenset[str]:
         """Local names of cas:Forum and its subclasses (as `forum_classes`)."""
-        return frozenset({c.value.rpartition("#")[2] for c in self._kinds} | {"Forum"})
+        return _local_names(self._kinds)
 
     def replaced(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """The graph now holds these quads (and nothing else)."""
@@ -148,5 +148,8 @@ def places_within(store: Store) -> set[tuple[str, str]]:
 
 def forum_classes(store: Store) -> frozenset[str]:
     """Local names of cas:Forum and its subclasses, from the ontology in the store."""
-    found = {row["class"].value.rpartition("#")[2] for row in run(store, internal("articles", "forum-classes"))}
-    return frozenset(found | {"Forum"})
+    return _local_names(row["class"] for row in run(store, internal("articles", "forum-classes")))
+
+
+def _local_names(classes: Iterable[ox.NamedNode]) -> frozenset[str]:
+    return frozenset({c.value.rpartition("#")[2] for c in classes} | {"Forum"})
