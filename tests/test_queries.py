@@ -373,7 +373,8 @@ HOLDERS = {
     ],
     # Bordyuzha to the end of 2016 (asbarez.com), Semerikov acting from 1 January 2017 (tass.com), Khachaturov
     # April 2017 - 2 November 2018 (belsat.eu, armenpress.am), Semerikov acting again (armenpress.am, odkb-csto.org),
-    # Zas from 1 January 2020 (belsat.eu), Tasmagambetov from 1 January 2023.
+    # Zas from 1 January 2020 (belsat.eu), Tasmagambetov from 1 January 2023, Masadykov from 1 January 2026
+    # (ria.ru, inform.kz).
     "post/csto-secretary-general": [
         "bordyuzha",
         "valery-semerikov",
@@ -381,6 +382,7 @@ HOLDERS = {
         "valery-semerikov",
         "stanislav-zas",
         "tasmagambetov",
+        "taalatbek-masadykov",
     ],
     # Aslonov acting from 31 August 1991 until hard-liners installed Nabiyev on 23 September 1991 (latimes.com,
     # wikipedia.org), Iskandarov acting 6 October - 2 December 1991, Nabiyev elected and sworn in on 2 December
