@@ -397,8 +397,8 @@ HOLDERS = {
         "rahmon",
     ],
     # Zhang Xinfeng 1 January 2013 - 31 December 2015 (baikal-daily.ru), Sysoyev from 1 January 2016 (news.tj),
-    # Giyosov named for 2019-2021 (khovar.tj).
-    "post/sco-rats-director": ["zhang-xinfeng", "yevgeny-sysoyev", "jumakhon-giyosov"],
+    # Giyosov named for 2019-2021 (khovar.tj), Sharsheev newly appointed in 2025 (kt.kz).
+    "post/sco-rats-director": ["zhang-xinfeng", "yevgeny-sysoyev", "jumakhon-giyosov", "ularbek-sharsheev"],
     # Asanov the first Executive Director, 2006-2008 (turkpa.org); Mirzozoda from 24 September 2018 (news.tj),
     # Sarybay from September 2020 (s-cica.org).
     "post/cica-secretary-general": ["jandos-asanov", "habibullo-mirzozoda", "kairat-sarybay"],
