@@ -228,6 +228,28 @@ def test_a_topic_may_hold_a_whole_name_but_not_part_of_one(facts):
             "Саммит ОДКБ прошел в Минске 12 мая. Главы государств договорились усилить борьбу с терроризмом.",
             {"terrorism"},
         ),
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. The secretary general highlighted the threat of drug "
+            "trafficking.",
+            {"drug-trafficking"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Le ministre a mis l'accent sur la sécurité des "
+            "frontières.",
+            {"border-security"},
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. Участники обратили внимание на ситуацию в Афганистане.",
+            {"situation-in-afghanistan"},
+        ),
+        (
+            "ru",
+            "Саммит ОДКБ прошел в Минске 12 мая. Министр особо выделил угрозу кибербезопасности.",
+            {"cybersecurity"},
+        ),
     ],
 )
 def test_what_a_meeting_paid_attention_to_centred_on_or_touched_upon_is_discussed(facts, language, text, topics):
@@ -237,6 +259,12 @@ def test_what_a_meeting_paid_attention_to_centred_on_or_touched_upon_is_discusse
     # "договорились"): the usual ways a report says what a meeting dealt with
     discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
     assert topics <= discussed, discussed
+
+
+def test_money_set_aside_at_a_meeting_is_no_emphasis(facts):
+    # "выделить" is to single out only after "особо"; bare, it is to allocate money
+    text = "Саммит ОДКБ прошел в Минске 12 мая. Россия выделила 10 миллионов долларов на борьбу с терроризмом."
+    assert not [f for f in facts("ru", text) if f[1] == "cas:discussed"]
 
 
 def test_attention_outside_a_meeting_is_no_discussion(facts):
