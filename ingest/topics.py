@@ -18,6 +18,7 @@ from functools import cache
 
 from .lexicon import lexicon
 from .mentions import ArticleMentions
+from .negation import clause_before
 from .records import Ref
 from .slug import slug
 
@@ -107,6 +108,20 @@ def vocabulary_topics(am: ArticleMentions, index: int, folded: str) -> list[Ref]
         if ref not in out:
             out.append(ref)
     return out
+
+
+@cache
+def _outside_speakers(language: str) -> re.Pattern[str] | None:
+    words = (lexicon("topics").get("outside_speakers") or {}).get(language)
+    return re.compile(words) if words else None
+
+
+def said_from_outside(folded: str, start: int, language: str) -> bool:
+    """Whether the clause of a discussion word (at `start` of the folded sentence) has for its subject a
+    speaker from outside the meeting ("An expert at the institute drew attention to…", "Эксперт института
+    обратил внимание на…"): the words say what that speaker singled out, not what the meeting dealt with."""
+    regex = _outside_speakers(language)
+    return regex is not None and regex.search(clause_before(folded, start, language)) is not None
 
 
 @cache

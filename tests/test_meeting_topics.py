@@ -267,6 +267,36 @@ def test_money_set_aside_at_a_meeting_is_no_emphasis(facts):
     assert not [f for f in facts("ru", text) if f[1] == "cas:discussed"]
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 12 May. An expert at the institute drew attention to water security.",
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 12 mai. Un expert de l'institut a attiré l'attention sur la "
+            "sécurité de l'eau.",
+        ),
+        ("ru", "Саммит ОДКБ прошел в Минске 12 мая. Эксперт института обратил внимание на водную безопасность."),
+    ],
+)
+def test_what_an_outside_expert_singles_out_is_not_what_the_meeting_discussed(facts, language, text):
+    assert not [f for f in facts(language, text) if f[1] == "cas:discussed"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The CSTO summit was held in Minsk on 12 May. The observer states drew attention to water security."),
+        ("ru", "Саммит ОДКБ прошел в Минске 12 мая. Эксперты стран-членов обратили внимание на водную безопасность."),
+    ],
+)
+def test_the_meetings_own_experts_and_observers_speak_for_it(facts, language, text):
+    assert "water-security" in {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+
+
 def test_attention_outside_a_meeting_is_no_discussion(facts):
     # no meeting in the article: what a ministry paid attention to was discussed at no event
     text = "The ministry of defence paid particular attention to cybersecurity and illegal migration this year."
