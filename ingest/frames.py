@@ -54,13 +54,32 @@ def frame_focus(am: ArticleMentions) -> list[Ref | None]:
             for gap in range(last[0] + 1, index):
                 out[gap] = out[gap] or last[1]
         last = (index, forums[-1])
-    return _told_by_its_parties(am, out)
+    return _not_another_time(am, _told_by_its_parties(am, out))
 
 
 @cache
 def _parties(language: str) -> re.Pattern[str] | None:
     words = patterns(language).get("parties")
     return re.compile(words) if words else None
+
+
+@cache
+def _elsewhen(language: str) -> re.Pattern[str] | None:
+    words = patterns(language).get("elsewhen")
+    return re.compile(words) if words else None
+
+
+def _not_another_time(am: ArticleMentions, out: list[Ref | None]) -> list[Ref | None]:
+    """A sentence that names no forum and opens on another time than the meeting's ("Last year, the two
+    countries signed…", "Ранее стороны подписали…", `elsewhen` of `patterns/LANG.yaml`) tells of the
+    background: what it says was signed or dealt with was not at the meeting in focus."""
+    elsewhen = _elsewhen(am.language)
+    if elsewhen is None:
+        return out
+    return [
+        None if elsewhen.match(am.folded[index]) and not any(m.cls == "Forum" for m in am.by_sentence[index]) else ref
+        for index, ref in enumerate(out)
+    ]
 
 
 def _told_by_its_parties(am: ArticleMentions, out: list[Ref | None]) -> list[Ref | None]:

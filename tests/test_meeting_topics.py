@@ -297,6 +297,31 @@ def test_the_meetings_own_experts_and_observers_speak_for_it(facts, language, te
     assert "water-security" in {o for _, p, o in facts(language, text) if p == "cas:discussed"}
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The Central Asian summit took place in Dushanbe on 14 September. Last year, the presidents signed the "
+            "Treaty on Friendship and Good-Neighbourliness.",
+        ),
+        (
+            "fr",
+            "Le sommet d'Asie centrale s'est tenu à Douchanbé le 14 septembre. L'an dernier, les présidents ont signé "
+            "le Traité d'amitié et de bon voisinage.",
+        ),
+        (
+            "ru",
+            "Саммит глав государств Центральной Азии прошёл в Душанбе 14 сентября. В прошлом году президенты "
+            "подписали Договор о дружбе и добрососедстве.",
+        ),
+    ],
+)
+def test_an_act_signed_at_another_time_is_not_what_the_meeting_discussed(facts, language, text):
+    # the act is the background of the summit, signed a year before it
+    assert not [f for f in facts(language, text) if f[1] == "cas:discussed"]
+
+
 def test_attention_outside_a_meeting_is_no_discussion(facts):
     # no meeting in the article: what a ministry paid attention to was discussed at no event
     text = "The ministry of defence paid particular attention to cybersecurity and illegal migration this year."
