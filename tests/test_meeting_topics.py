@@ -471,3 +471,31 @@ def test_security_cooperation_topics_are_named_alike_in_every_language(facts, la
     discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
     assert {"financing-of-terrorism", "human-trafficking", "air-defence"} <= discussed, discussed
     assert "terrorism" not in discussed, discussed
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The SCO summit was held in Astana on 4 July. The leaders discussed counter-narcotics work, cyber "
+            "threats, the Afghan issue, humanitarian aid and water sharing.",
+        ),
+        (
+            "fr",
+            "Le sommet de l'OCS s'est tenu à Astana le 4 juillet. Les dirigeants ont évoqué la lutte contre la "
+            "drogue, les cybermenaces, la question afghane, l'aide humanitaire et le partage de l'eau.",
+        ),
+        (
+            "ru",
+            "Саммит ШОС прошел в Астане 4 июля. Лидеры обсудили борьбу с наркотиками, киберугрозы, афганскую "
+            "проблематику, гуманитарную помощь и водные проблемы.",
+        ),
+    ],
+)
+def test_the_usual_paraphrases_of_regional_topics_are_one_topic_each(facts, language, text):
+    # "lutte contre la drogue", "борьба с наркотиками": drug trafficking; "cybermenaces", "киберугрозы": cyber
+    # threats; "la question afghane", "афганская проблематика": the Afghan issue; water problems are water resources
+    discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+    expected = {"drug-trafficking", "cyber-threats", "afghan-issue", "humanitarian-aid", "water-resources"}
+    assert expected <= discussed, discussed
