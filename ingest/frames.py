@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .lexicon import patterns
 from .mentions import FOCUS_SPAN, ArticleMentions
 from .records import Ref
+from .tokens import fold
 
 if TYPE_CHECKING:  # statements reads the event focus from here
     from .statements import Found
@@ -54,7 +55,42 @@ def frame_focus(am: ArticleMentions) -> list[Ref | None]:
             for gap in range(last[0] + 1, index):
                 out[gap] = out[gap] or last[1]
         last = (index, forums[-1])
-    return _not_another_time(am, _told_by_its_parties(am, out))
+    return _not_another_time(am, _told_by_its_parties(am, _past_the_background(am, out)))
+
+
+@cache
+def _background(language: str) -> re.Pattern[str] | None:
+    words = patterns(language).get("background_forum")
+    return re.compile(words) if words else None
+
+
+def _past_the_background(am: ArticleMentions, out: list[Ref | None]) -> list[Ref | None]:
+    """A forum named only as the time or the matter of what the meeting in focus did ("The results of the joint
+    exercise were approved", "au lendemain du Sommet d'Almaty", "по итогам учений", `background_forum` of
+    `patterns/LANG.yaml`) does not take the frame from it: what that sentence and the ones after it say was
+    dealt with is still the meeting's."""
+    cue = _background(am.language)
+    if cue is None:
+        return out
+    result = list(out)
+    frame: Ref | None = None
+    shadow: set[Ref] = set()
+    for index, mentions in enumerate(am.by_sentence):
+        sentence = am.sentences[index]
+        others = [m for m in mentions if m.cls == "Forum" and m.top and m.ref != frame]
+        if (
+            frame is not None
+            and others
+            and all(cue.search(fold(sentence.text[: m.start - sentence.start])) for m in others)
+        ):
+            shadow |= {m.ref for m in others}
+            result[index] = frame
+        elif others or out[index] not in shadow:
+            shadow = set()
+        else:
+            result[index] = frame
+        frame = result[index]
+    return result
 
 
 @cache

@@ -194,6 +194,7 @@ _NO_TOPIC = re.compile(
     re.I,
 )
 MAX_TOPIC_WORDS = 7
+_RELATIVE = re.compile(r"\s+(?:that|which|who|whose)\s")
 
 
 def phrase_topics(am: ArticleMentions, index: int, t0: int, t1: int, before: bool) -> list[Ref]:
@@ -203,7 +204,9 @@ def phrase_topics(am: ArticleMentions, index: int, t0: int, t1: int, before: boo
     sentence = am.sentences[index]
     if before:
         seg_start = max(sentence.text.rfind(c, 0, t0 - sentence.start) for c in ";:") + 1
-        seg = sentence.text[seg_start : t0 - sentence.start]
+        # the subject's head noun phrase, without the relative clause that qualifies it ("Threats to the member
+        # states that originate outside…")
+        seg = _RELATIVE.split(sentence.text[seg_start : t0 - sentence.start])[0]
     else:
         seg_start = t1 - sentence.start
         seg = _CLAUSE_END.split(sentence.text[seg_start:])[0]

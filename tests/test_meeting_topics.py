@@ -499,3 +499,35 @@ def test_the_usual_paraphrases_of_regional_topics_are_one_topic_each(facts, lang
     discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
     expected = {"drug-trafficking", "cyber-threats", "afghan-issue", "humanitarian-aid", "water-resources"}
     assert expected <= discussed, discussed
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "topic"),
+    [
+        (
+            "en",
+            "The meeting of CSTO defence ministers was held in Minsk on 12 May. The results of the joint exercise "
+            "Interaction-2023 were reviewed. The ministers also discussed border security.",
+            "border-security",
+        ),
+        (
+            "ru",
+            "Совещание министров обороны стран ОДКБ прошло в Минске 12 мая. Участники подвели итоги учений "
+            "«Взаимодействие-2023». Министры также обсудили вопросы пограничной безопасности.",
+            "border-security",
+        ),
+    ],
+)
+def test_an_exercise_whose_results_a_meeting_reviews_does_not_take_the_meetings_frame(facts, language, text, topic):
+    # the exercise is what the meeting looked back on; what is discussed next is still the meeting's
+    discussed = [(s, o) for s, p, o in facts(language, text) if p == "cas:discussed" and o == topic]
+    assert discussed and all("soveshchanie" in s or "meeting" in s for s, _ in discussed), discussed
+
+
+def test_an_english_subject_topic_ends_before_its_relative_clause(facts):
+    text = (
+        "The CSTO summit was held in Minsk on 12 May. Threats to the member states that originate in "
+        "neighbouring regions were discussed."
+    )
+    discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
+    assert "threats-to-the-member-states" in discussed, discussed
