@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .lexicon import patterns
 from .mentions import FOCUS_SPAN, ArticleMentions
 from .records import Ref
+from .tokens import fold
 
 if TYPE_CHECKING:  # statements reads the event focus from here
     from .statements import Found
@@ -54,13 +55,67 @@ def frame_focus(am: ArticleMentions) -> list[Ref | None]:
             for gap in range(last[0] + 1, index):
                 out[gap] = out[gap] or last[1]
         last = (index, forums[-1])
-    return _told_by_its_parties(am, out)
+    return _not_another_time(am, _told_by_its_parties(am, _past_the_background(am, out)))
+
+
+@cache
+def _background(language: str) -> re.Pattern[str] | None:
+    words = patterns(language).get("background_forum")
+    return re.compile(words) if words else None
+
+
+def _past_the_background(am: ArticleMentions, out: list[Ref | None]) -> list[Ref | None]:
+    """A forum named only as the time or the matter of what the meeting in focus did ("The results of the joint
+    exercise were approved", "au lendemain du Sommet d'Almaty", "по итогам учений", `background_forum` of
+    `patterns/LANG.yaml`) does not take the frame from it: what that sentence and the ones after it say was
+    dealt with is still the meeting's."""
+    cue = _background(am.language)
+    if cue is None:
+        return out
+    result = list(out)
+    frame: Ref | None = None
+    shadow: set[Ref] = set()
+    for index, mentions in enumerate(am.by_sentence):
+        sentence = am.sentences[index]
+        others = [m for m in mentions if m.cls == "Forum" and m.top and m.ref != frame]
+        if (
+            frame is not None
+            and others
+            and all(cue.search(fold(sentence.text[: m.start - sentence.start])) for m in others)
+        ):
+            shadow |= {m.ref for m in others}
+            result[index] = frame
+        elif others or out[index] not in shadow:
+            shadow = set()
+        else:
+            result[index] = frame
+        frame = result[index]
+    return result
 
 
 @cache
 def _parties(language: str) -> re.Pattern[str] | None:
     words = patterns(language).get("parties")
     return re.compile(words) if words else None
+
+
+@cache
+def _elsewhen(language: str) -> re.Pattern[str] | None:
+    words = patterns(language).get("elsewhen")
+    return re.compile(words) if words else None
+
+
+def _not_another_time(am: ArticleMentions, out: list[Ref | None]) -> list[Ref | None]:
+    """A sentence that names no forum and opens on another time than the meeting's ("Last year, the two
+    countries signed…", "Ранее стороны подписали…", `elsewhen` of `patterns/LANG.yaml`) tells of the
+    background: what it says was signed or dealt with was not at the meeting in focus."""
+    elsewhen = _elsewhen(am.language)
+    if elsewhen is None:
+        return out
+    return [
+        None if elsewhen.match(am.folded[index]) and not any(m.cls == "Forum" for m in am.by_sentence[index]) else ref
+        for index, ref in enumerate(out)
+    ]
 
 
 def _told_by_its_parties(am: ArticleMentions, out: list[Ref | None]) -> list[Ref | None]:

@@ -22,7 +22,7 @@ from .mentions import ArticleMentions, Mention
 from .negation import clause_span, event_status, negated, unrealised
 from .records import Ref
 from .tokens import fold
-from .topics import phrase_topics, vocabulary_topics
+from .topics import phrase_topics, said_from_outside, vocabulary_topics
 
 ACTORS = ("State", "Institution", "Person")
 HAPPENED = ("cas:participant", "cas:hostedIn", "cas:date")  # not asserted from what was only meant to happen
@@ -135,6 +135,8 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                 mentions = am.by_sentence[index]
             for trig in triggers:
                 if any(a <= trig.start() < b for a, b in denied):
+                    continue
+                if spec["predicate"] == "cas:discussed" and said_from_outside(text, trig.start(), language):
                     continue
                 t0, t1 = sentence.start + trig.start(), sentence.start + trig.end()
                 subjects = _pick(mentions, spec["subject"], sentence, t0, t1, language)

@@ -18,6 +18,7 @@ from functools import cache
 
 from .lexicon import lexicon
 from .mentions import ArticleMentions
+from .negation import clause_before
 from .records import Ref
 from .slug import slug
 
@@ -110,6 +111,20 @@ def vocabulary_topics(am: ArticleMentions, index: int, folded: str) -> list[Ref]
 
 
 @cache
+def _outside_speakers(language: str) -> re.Pattern[str] | None:
+    words = (lexicon("topics").get("outside_speakers") or {}).get(language)
+    return re.compile(words) if words else None
+
+
+def said_from_outside(folded: str, start: int, language: str) -> bool:
+    """Whether the clause of a discussion word (at `start` of the folded sentence) has for its subject a
+    speaker from outside the meeting ("An expert at the institute drew attention to…", "Эксперт института
+    обратил внимание на…"): the words say what that speaker singled out, not what the meeting dealt with."""
+    regex = _outside_speakers(language)
+    return regex is not None and regex.search(clause_before(folded, start, language)) is not None
+
+
+@cache
 def _situation_in(language: str) -> re.Pattern[str] | None:
     words = (lexicon("topics").get("situation_in") or {}).get(language)
     return re.compile(words) if words else None
@@ -179,6 +194,7 @@ _NO_TOPIC = re.compile(
     re.I,
 )
 MAX_TOPIC_WORDS = 7
+_RELATIVE = re.compile(r"\s+(?:that|which|who|whose)\s")
 
 
 def phrase_topics(am: ArticleMentions, index: int, t0: int, t1: int, before: bool) -> list[Ref]:
@@ -188,7 +204,9 @@ def phrase_topics(am: ArticleMentions, index: int, t0: int, t1: int, before: boo
     sentence = am.sentences[index]
     if before:
         seg_start = max(sentence.text.rfind(c, 0, t0 - sentence.start) for c in ";:") + 1
-        seg = sentence.text[seg_start : t0 - sentence.start]
+        # the subject's head noun phrase, without the relative clause that qualifies it ("Threats to the member
+        # states that originate outside…")
+        seg = _RELATIVE.split(sentence.text[seg_start : t0 - sentence.start])[0]
     else:
         seg_start = t1 - sentence.start
         seg = _CLAUSE_END.split(sentence.text[seg_start:])[0]
