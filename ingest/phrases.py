@@ -46,6 +46,7 @@ def _joins(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | Non
 def phrase_statements(am: ArticleMentions) -> list[Found]:
     """partOf and locatedIn between two top-level names that one noun phrase joins."""
     complement, possessive, apposition = _joins(am.language)
+    acronym_first = bool(load_patterns(am.language).get("acronym_modifier"))
     out: list[Found] = []
     for index, mentions in enumerate(am.by_sentence):
         sentence = am.sentences[index]
@@ -55,11 +56,11 @@ def phrase_statements(am: ArticleMentions) -> list[Found]:
             if negated(folded, a.start - sentence.start, a.start - sentence.start, am.language, reach=2):
                 continue  # "no NATO office in ...": the head names nothing that exists
             gap = folded[a.end - sentence.start : b.start - sentence.start]
-            if _acronym_before(a, b, gap):  # "the UN Security Council", "OSCE Forum for Security Co-operation"
+            if acronym_first and _acronym_before(a, b, gap):  # "the UN Security Council", "OSCE Forum for ..."
                 found = _relation(b, a, index, "phrase.acronym")
             elif b.start < a.end and not _runs_into(a, b):
                 continue  # two readings of the same words
-            elif _runs_into(a, b) or complement and complement.fullmatch(gap) and _genitive_ok(am, index, b):
+            elif _runs_into(a, b) or complement and complement.fullmatch(gap) and _genitive_ok(am, index, b) and not _acronym(a):
                 found = _relation(a, b, index, "phrase.complement")
             elif possessive and _owner(a, mentions) and possessive.fullmatch(gap):  # "Russia's Chelyabinsk oblast"
                 found = _relation(b, a, index, "phrase.possessive")
@@ -102,6 +103,27 @@ def _acronym_before(a: Mention, b: Mention, gap: str) -> bool:
         return False
     shared = b.start < a.end and b.text.startswith(acronym + " ")
     return shared or b.start >= a.end and not gap.strip()
+
+
+def is_complement(am: ArticleMentions, index: int, mention: Mention) -> bool:
+    """Whether a name is the complement of a noun right before it ("the office of the UN", "Представительство
+    ООН", "заседании Комитета секретарей ... ОДКБ"): a place said after it ("in Kazakhstan", "в Казахстане")
+    is where the whole phrase is, not where the organisation sits."""
+    sentence, tokens = am.sentences[index], am.tokens[index]
+    if am.language == "ru":
+        if mention.first == 0:
+            return False
+        before = tokens[mention.first - 1]
+        return before.tag.startswith("NOUN") and _genitive_ok(am, index, mention)
+    complement = _joins(am.language)[0]
+    lead = am.folded[index][: mention.start - sentence.start]
+    return complement is not None and re.search(rf"\w(?:{complement.pattern})$", lead) is not None
+
+
+def _acronym(mention: Mention) -> bool:
+    """An acronym alone ("ОДКБ", "OSCE") heads no complement: a name after it in the genitive or after "of"
+    belongs to a word before it ("начальник отдела ОДКБ | Первого департамента ...")."""
+    return mention.text.isupper() and mention.text.isalpha()
 
 
 def _owner(a: Mention, mentions: list[Mention]) -> bool:

@@ -365,3 +365,47 @@ def test_a_list_of_lower_case_items_is_no_apposition(tmp_path, gazetteer):
 def test_russian_cooperation_names_its_two_partners(tmp_path, gazetteer, text, pairs):
     facts = _facts(tmp_path, gazetteer, "ru", text)
     assert {frozenset((s, o)) for s, p, o in facts if p == "cas:cooperatesWith"} == pairs
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "office", "place"),
+    [
+        ("en", "The UN Bureau for Peace Building in Tajikistan resumed its work.", "un-bureau", "TJK"),
+        ("fr", "Le Bureau de l'ONU au Tadjikistan a été fermé.", "bureau-de-l-onu", "TJK"),
+    ],
+)
+def test_a_body_named_with_the_state_it_works_in_lies_there(tmp_path, gazetteer, language, text, office, place):
+    """ "UN Bureau ... in Tajikistan": the state after "in" inside a body's name is where the body is, not
+    the state it belongs to."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert place in _objects(facts, office, "cas:locatedIn")
+    assert not _objects(facts, office, "cas:belongsToState")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The office of the UN in Tajikistan was closed."),
+        ("fr", "Le représentant de l'OSCE au Tadjikistan a présenté le rapport."),
+        ("ru", "Представительство ООН в Казахстане провело семинар."),
+        ("ru", "Шойгу примет участие в заседании Комитета секретарей Организации Договора о коллективной безопасности в Казахстане."),
+    ],
+)
+def test_an_organisation_in_a_complement_is_not_where_the_phrase_is(tmp_path, gazetteer, language, text):
+    """ "the office of the UN in Tajikistan", "заседание ... ОДКБ в Казахстане": the place is the office's or the
+    meeting's; the organisation named in the complement does not sit there."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert not _objects(facts, "un", "cas:locatedIn") | _objects(facts, "osce", "cas:locatedIn")
+    assert not _objects(facts, "csto", "cas:locatedIn")
+
+
+def test_an_acronym_heads_no_complement_in_russian(tmp_path, gazetteer):
+    """ "начальник отдела ОДКБ Первого департамента ... МИД России": the department is no part of the CSTO
+    (Russian writes the organisation's acronym after the word it complements), nor the CSTO of it."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "ru",
+        "Доклад сделал начальник отдела ОДКБ Первого департамента стран СНГ МИД Российской Федерации Олег Кравченко.",
+    )
+    assert not {f for f in facts if f[1] == "cas:partOf" and "csto" in (f[0], f[2])}
