@@ -27,7 +27,7 @@ from .statements import Found
 LOCATED = "cas:locatedIn"
 PART = "cas:partOf"
 # heads that are parts of what their complement names (an organisation's body, a place's district)
-HEADS = ("Institution", "Place")
+HEADS = ("Institution", "Place", "Mission")  # a mission "of" an organisation is its operation
 OWNERS = ("State", "Institution")  # "Russia's Chelyabinsk oblast", "UNODC's Regional Office"
 SKIP = ("alias", "anaphor")  # a short form or a pronoun-like head is no phrase of its own
 
@@ -95,8 +95,9 @@ def common_noun(am: ArticleMentions, mention: Mention) -> bool:
 def _acronym_before(a: Mention, b: Mention, gap: str) -> bool:
     """An organisation's acronym written right before the name of an institution, as a modifier ("the UN
     Security Council", "OSCE Forum for ..."), also when both readings share it ("the UN" | "UN Department
-    for ..."): the institution is the organisation's."""
-    if a.cls != "Institution" or b.cls != "Institution" or a.ref == b.ref or b.end <= a.end:
+    for ...", "the UN Mission for the Referendum in Western Sahara"): the institution or mission is the
+    organisation's."""
+    if a.cls != "Institution" or b.cls not in ("Institution", "Mission") or a.ref == b.ref or b.end <= a.end:
         return False
     acronym = a.text.split()[-1]
     if not (len(acronym) >= 2 and acronym.isupper() and acronym.isalpha()):
@@ -151,8 +152,8 @@ def _relation(head: Mention, of: Mention, index: int, extractor: str) -> Found |
     if head.ref == of.ref or head.cls not in HEADS:
         return None
     _, ranges = domains_and_ranges()
-    if of.cls in ranges[LOCATED] and (head.cls == "Place" or of.cls == "Place"):
+    if head.cls != "Mission" and of.cls in ranges[LOCATED] and (head.cls == "Place" or of.cls == "Place"):
         return Found(head.ref, LOCATED, of.ref, index, 0.55, extractor)
-    if of.cls == head.cls == "Institution":
+    if of.cls == "Institution" and head.cls in ("Institution", "Mission"):
         return Found(head.ref, PART, of.ref, index, 0.55, extractor)
     return None

@@ -409,3 +409,11 @@ def test_an_acronym_heads_no_complement_in_russian(tmp_path, gazetteer):
         "Доклад сделал начальник отдела ОДКБ Первого департамента стран СНГ МИД Российской Федерации Олег Кравченко.",
     )
     assert not {f for f in facts if f[1] == "cas:partOf" and "csto" in (f[0], f[2])}
+
+
+def test_a_mission_named_with_an_organisations_acronym_is_its_operation(tmp_path, gazetteer):
+    """ "the UN Interim Force in Lebanon": the acronym in front names the organisation the mission is part of;
+    the mission lies nowhere by it (its place is its mission location)."""
+    facts = _facts(tmp_path, gazetteer, "en", "Kazakh officers served in the UN Interim Force in Lebanon.")
+    assert ("unifil", "cas:partOf", "un") in facts
+    assert not _objects(facts, "unifil", "cas:locatedIn")
