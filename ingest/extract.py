@@ -23,7 +23,7 @@ from .mentions import find_mentions
 from .missions import deployment_statements
 from .names import people_statements, structure_statements, title_statements
 from .negation import STATUSES
-from .phrases import phrase_statements
+from .phrases import phrase_statements, placed_wholes
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
 from .statements import HAPPENED, Found, pattern_statements, status_statements
 
@@ -104,6 +104,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
         am.classes.setdefault(ref, cls)
         am.labels.setdefault(ref, label)
     found += _inferred(found, am.classes)  # may also put the state of a person who signed in their place
+    found = placed_wholes(found, am)
     found = _one_date_per_event(found)
     found = _invitees_are_not_participants(found)
 

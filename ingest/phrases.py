@@ -23,6 +23,7 @@ from .lexicon import patterns as load_patterns
 from .linker import ArticleMentions, Mention
 from .negation import negated
 from .statements import Found
+from .tokens import fold
 
 LOCATED = "cas:locatedIn"
 PART = "cas:partOf"
@@ -119,6 +120,28 @@ def is_complement(am: ArticleMentions, index: int, mention: Mention) -> bool:
     complement = _joins(am.language)[0]
     lead = am.folded[index][: mention.start - sentence.start]
     return complement is not None and re.search(rf"\w(?:{complement.pattern})$", lead) is not None
+
+
+def placed_wholes(found: list[Found], am: ArticleMentions) -> list[Found]:
+    """The facts without an organisation placed where the phrase it complements is ("l'agent de liaison de
+    l'OTAN ... d'être basé à Bichkek": the officer, not NATO, would be based there)."""
+    return [f for f in found if not _misplaced(f, am)]
+
+
+def _misplaced(f: Found, am: ArticleMentions) -> bool:
+    if f.predicate != LOCATED or am.classes.get(f.subject) != "Institution":
+        return False
+    named = [m for m in am.by_sentence[f.sentence] if m.ref == f.subject and m.top and m.how not in SKIP]
+    return bool(named) and all(is_complement(am, f.sentence, m) or _owns_noun(am, m) for m in named)
+
+
+def _owns_noun(am: ArticleMentions, mention: Mention) -> bool:
+    """Whether a name is the owner before a common noun ("NATO's liaison office")."""
+    possessive = _joins(am.language)[1]
+    sentence = am.sentences[mention.sentence]
+    rest = sentence.text[mention.end - sentence.start :]
+    joined = possessive.match(fold(rest)) if possessive else None
+    return joined is not None and rest[joined.end() : joined.end() + 1].islower()
 
 
 def _acronym(mention: Mention) -> bool:

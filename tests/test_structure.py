@@ -417,3 +417,30 @@ def test_a_mission_named_with_an_organisations_acronym_is_its_operation(tmp_path
     facts = _facts(tmp_path, gazetteer, "en", "Kazakh officers served in the UN Interim Force in Lebanon.")
     assert ("unifil", "cas:partOf", "un") in facts
     assert not _objects(facts, "unifil", "cas:locatedIn")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The liaison officer of NATO will be based in Tashkent."),
+        ("en", "NATO's liaison office is located in Tashkent."),
+        ("fr", "Le bureau de liaison de l'OTAN sera basé à Tachkent."),
+    ],
+)
+def test_an_organisation_that_only_qualifies_a_noun_is_not_based_there(tmp_path, gazetteer, language, text):
+    """ "the liaison officer of NATO will be based in Tashkent": the officer would be; NATO is not located there."""
+    assert not _objects(_facts(tmp_path, gazetteer, language, text), "nato", "cas:locatedIn")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "member"),
+    [
+        ("en", "Last year Turkmenistan joined the CICA as an observer, and Uzbekistan joined the CSTO.", "UZB"),
+        ("fr", "Le Turkménistan a rejoint la CICA en tant qu'observateur ; l'Ouzbékistan a adhéré à l'OTSC.", "UZB"),
+        ("ru", "Туркменистан присоединился к СВМДА в качестве наблюдателя, Узбекистан вступил в ОДКБ.", "UZB"),
+    ],
+)
+def test_an_observer_is_no_member(tmp_path, gazetteer, language, text, member):
+    """Joining "as an observer" ("en tant qu'observateur", "в качестве наблюдателя") makes no member; joining does."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert _subjects(facts, "cas:memberOf") == {member}
