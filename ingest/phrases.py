@@ -23,7 +23,7 @@ from .lexicon import patterns as load_patterns
 from .linker import ArticleMentions, Mention
 from .negation import negated
 from .statements import Found
-from .tokens import fold
+from .tokens import fold, maybe_genitive
 
 LOCATED = "cas:locatedIn"
 PART = "cas:partOf"
@@ -163,11 +163,16 @@ def _runs_into(a: Mention, b: Mention) -> bool:
 
 
 def _genitive_ok(am: ArticleMentions, index: int, complement: Mention) -> bool:
-    """In Russian a complement with no preposition is one in the genitive ("Совета ... ОДКБ")."""
+    """In Russian a complement with no preposition is one in the genitive ("Совета ... ОДКБ"): its first word
+    read so, or, when the best reading of each word is another case ("Мангистауской области": instrumental,
+    locative), every word of it that can be."""
     if am.language != "ru":
         return True
-    token = am.tokens[index][complement.first]
-    return token.is_upper or "gent" in token.tag or not token.tag
+    first = am.tokens[index][complement.first]
+    if first.is_upper or "gent" in first.tag or not first.tag:
+        return True
+    words = [t for t in am.tokens[index][complement.first : complement.last] if t.is_word]
+    return all(maybe_genitive(t.text) for t in words)
 
 
 def _relation(head: Mention, of: Mention, index: int, extractor: str) -> Found | None:

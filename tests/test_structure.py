@@ -444,3 +444,10 @@ def test_an_observer_is_no_member(tmp_path, gazetteer, language, text, member):
     """Joining "as an observer" ("en tant qu'observateur", "в качестве наблюдателя") makes no member; joining does."""
     facts = _facts(tmp_path, gazetteer, language, text)
     assert _subjects(facts, "cas:memberOf") == {member}
+
+
+def test_a_russian_region_in_the_genitive_after_a_town_holds_it(tmp_path, gazetteer):
+    """ "в Актау Мангистауской области": the region follows the town in the genitive, though the best reading
+    of each of its words is another case; the town lies in the region, and the region in the state after it."""
+    facts = _facts(tmp_path, gazetteer, "ru", "В Актау Мангистауской области Казахстана прошли учения.")
+    assert {("aktau", "cas:locatedIn", "mangystau-region"), ("mangystau-region", "cas:locatedIn", "KAZ")} <= facts
