@@ -14,7 +14,7 @@ from .lists import coordinated, title_lead
 from .mentions import ArticleMentions, Mention
 from .missions import several
 from .negation import negated
-from .phrases import common_noun, is_complement
+from .phrases import common_noun, is_complement, joined_as_complement
 from .records import Ref
 from .statements import Found
 from .tokens import fold
@@ -49,7 +49,11 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
             parties = _between(am, index, outer, inner) if outer.cls == "Agreement" else set()
             for m in inner:
                 before_head = m.first < (outer.candidate.head[0] if outer.candidate else outer.first + 1)
-                placed = not before_head and _preposition(am, index, outer, m) in lex["locative"]
+                placed = not before_head and (  # "Office in Dushanbe"; a place's place as its complement
+                    _preposition(am, index, outer, m) in lex["locative"]
+                    or outer.cls == m.cls == "Place"
+                    and joined_as_complement(am, index, outer.first, m)
+                )
                 if outer.cls == "Institution" and m.cls == "Institution" and outer.how != "anaphor":
                     if common_noun(am, outer) or common_noun(am, m):
                         continue  # "the training department of the UN", "советов безопасности": no named part

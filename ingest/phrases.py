@@ -144,6 +144,22 @@ def _owns_noun(am: ArticleMentions, mention: Mention) -> bool:
     return joined is not None and rest[joined.end() : joined.end() + 1].islower()
 
 
+def joined_as_complement(am: ArticleMentions, index: int, first: int, inner: Mention) -> bool:
+    """Whether a name inside a longer one (which starts at token `first`) is its complement: after "of", "de",
+    or in Russian in the genitive right after a word ("Palais d'Exposition de Shanghai", "the Port of Aktau")."""
+    complement = _joins(am.language)[0]
+    if complement is None or inner.first <= first + 1:
+        return False
+    tokens, start, folded = am.tokens[index], am.sentences[index].start, am.folded[index]
+    end = inner.start - start
+    for k in range(inner.first, first + 1, -1):  # the gap grows back word by word; a head word stays before it
+        if complement.fullmatch(folded[tokens[k - 1].end - start : end]):
+            return _genitive_ok(am, index, inner) if k == inner.first else True
+        if k < inner.first and not complement.match(folded[tokens[k].start - start : end]):
+            break
+    return False
+
+
 def _acronym(mention: Mention) -> bool:
     """An acronym alone ("ОДКБ", "OSCE") heads no complement: a name after it in the genitive or after "of"
     belongs to a word before it ("начальник отдела ОДКБ | Первого департамента ...")."""

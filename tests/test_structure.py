@@ -451,3 +451,9 @@ def test_a_russian_region_in_the_genitive_after_a_town_holds_it(tmp_path, gazett
     of each of its words is another case; the town lies in the region, and the region in the state after it."""
     facts = _facts(tmp_path, gazetteer, "ru", "В Актау Мангистауской области Казахстана прошли учения.")
     assert {("aktau", "cas:locatedIn", "mangystau-region"), ("mangystau-region", "cas:locatedIn", "KAZ")} <= facts
+
+
+def test_a_place_named_after_a_town_lies_in_it(tmp_path, gazetteer):
+    """ "le Palais d'Exposition de Shanghai": a town as the complement of a place's name is where the place is."""
+    facts = _facts(tmp_path, gazetteer, "fr", "L'accord a été signé au Palais d'Exposition de Shanghai.")
+    assert "shanghai" in _objects(facts, "palais-d-exposition", "cas:locatedIn")
