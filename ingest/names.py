@@ -14,7 +14,7 @@ from .lists import coordinated, title_lead
 from .mentions import ArticleMentions, Mention
 from .missions import several
 from .negation import negated
-from .phrases import common_noun, is_complement, joined_as_complement
+from .phrases import common_noun, is_complement, joined_as_complement, owns_next
 from .records import Ref
 from .statements import Found
 from .tokens import fold
@@ -75,6 +75,8 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                 ):
                     if _serves_region(outer, m, gazetteer_located):
                         continue  # "Regional Office in Central Asia": the area it works for
+                    if m.end == outer.end and owns_next(am, m) is not None:
+                        continue  # "training ground in Russia's Chelyabinsk oblast": in the oblast (phrases.py)
                     out.append(Found(outer.ref, "cas:locatedIn", m.ref, index, 0.6, "name.located-in"))
                     if outer.cls == "Place" and m.cls == "State":  # "Khatlon, Sugd and the ... region of Tajikistan"
                         out += [

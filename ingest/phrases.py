@@ -63,6 +63,10 @@ def phrase_statements(am: ArticleMentions) -> list[Found]:
                 continue  # two readings of the same words
             elif _runs_into(a, b) or complement and complement.fullmatch(gap) and _genitive_ok(am, index, b) and not _acronym(a):
                 found = _relation(a, b, index, "phrase.complement")
+            elif possessive and possessive.fullmatch(gap) and (owner := _owner_at_end(a, mentions)) is not None:
+                place = _known_start(b, mentions)  # "the Chebarkul training ground in Russia's Chelyabinsk oblast"
+                out += [f for f in (_relation(place, owner, index, "phrase.possessive"), _relation(a, place, index, "phrase.possessive")) if f]
+                continue
             elif possessive and _owner(a, mentions) and possessive.fullmatch(gap):  # "Russia's Chelyabinsk oblast"
                 found = _relation(b, a, index, "phrase.possessive")
             elif (  # "the Mazhilis (the lower house of the Parliament)": a description of the head names its whole
@@ -137,11 +141,31 @@ def _misplaced(f: Found, am: ArticleMentions) -> bool:
 
 def _owns_noun(am: ArticleMentions, mention: Mention) -> bool:
     """Whether a name is the owner before a common noun ("NATO's liaison office")."""
+    rest = owns_next(am, mention)
+    return rest is not None and rest[:1].islower()
+
+
+def owns_next(am: ArticleMentions, mention: Mention) -> str | None:
+    """The text after a possessive that follows a name ("Russia's | Chelyabinsk oblast"), or None."""
     possessive = _joins(am.language)[1]
     sentence = am.sentences[mention.sentence]
     rest = sentence.text[mention.end - sentence.start :]
     joined = possessive.match(fold(rest)) if possessive else None
-    return joined is not None and rest[joined.end() : joined.end() + 1].islower()
+    return rest[joined.end() :] if joined is not None and joined.group().strip() else None
+
+
+def _owner_at_end(a: Mention, mentions: list[Mention]) -> Mention | None:
+    """A state or organisation that ends a place's name and owns the next name ("the Chebarkul training
+    ground in Russia" | "'s Chelyabinsk oblast"): the name ran on past "in"."""
+    if a.cls != "Place":
+        return None
+    return next((m for m in mentions if m.outer is a and m.end == a.end and m.cls in OWNERS), None)
+
+
+def _known_start(b: Mention, mentions: list[Mention]) -> Mention:
+    """The known name a discovered one starts with ("Chelyabinsk oblast" of "Chelyabinsk oblast on July 15")."""
+    inner = [m for m in mentions if m.outer is b and m.start == b.start and m.how != "new" and m.cls == b.cls]
+    return max(inner, key=lambda m: m.end) if b.how == "new" and inner else b
 
 
 def joined_as_complement(am: ArticleMentions, index: int, first: int, inner: Mention) -> bool:

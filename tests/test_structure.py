@@ -457,3 +457,12 @@ def test_a_place_named_after_a_town_lies_in_it(tmp_path, gazetteer):
     """ "le Palais d'Exposition de Shanghai": a town as the complement of a place's name is where the place is."""
     facts = _facts(tmp_path, gazetteer, "fr", "L'accord a été signé au Palais d'Exposition de Shanghai.")
     assert "shanghai" in _objects(facts, "palais-d-exposition", "cas:locatedIn")
+
+
+def test_a_place_in_a_states_region_lies_in_the_region(tmp_path, gazetteer):
+    """ "the Chebarkul training ground in Russia's Chelyabinsk oblast": the ground lies in the oblast, the oblast
+    in Russia; the state that owns the next name is not where the first one lies directly."""
+    text = "Units began exercises at the Chebarkul training ground in Russia's Chelyabinsk oblast on July 15."
+    facts = _facts(tmp_path, gazetteer, "en", text)
+    assert ("chelyabinsk-oblast", "cas:locatedIn", "RUS") in facts
+    assert _objects(facts, "chebarkul", "cas:locatedIn") == {"chelyabinsk-oblast"}
