@@ -103,8 +103,8 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     for ref, (cls, label) in extra_entities.items():
         am.classes.setdefault(ref, cls)
         am.labels.setdefault(ref, label)
+    found = placed_wholes(found, am)  # before `_inferred`: a state only named as a place signs nothing
     found += _inferred(found, am.classes)  # may also put the state of a person who signed in their place
-    found = placed_wholes(found, am)
     found = _one_date_per_event(found)
     found = _invitees_are_not_participants(found)
 

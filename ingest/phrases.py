@@ -19,6 +19,7 @@ from functools import cache
 from casckg.ontology import domains_and_ranges
 
 from .descriptions import describes
+from .discover import lang_lexicon
 from .lexicon import patterns as load_patterns
 from .linker import ArticleMentions, Mention
 from .negation import negated
@@ -27,6 +28,7 @@ from .tokens import fold, maybe_genitive
 
 LOCATED = "cas:locatedIn"
 PART = "cas:partOf"
+SIGNED = "cas:signed"
 # heads that are parts of what their complement names (an organisation's body, a place's district)
 HEADS = ("Institution", "Place", "Mission")  # a mission "of" an organisation is its operation
 OWNERS = ("State", "Institution")  # "Russia's Chelyabinsk oblast", "UNODC's Regional Office"
@@ -128,8 +130,27 @@ def is_complement(am: ArticleMentions, index: int, mention: Mention) -> bool:
 
 def placed_wholes(found: list[Found], am: ArticleMentions) -> list[Found]:
     """The facts without an organisation placed where the phrase it complements is ("l'agent de liaison de
-    l'OTAN ... d'être basé à Bichkek": the officer, not NATO, would be based there)."""
-    return [f for f in found if not _misplaced(f, am)]
+    l'OTAN ... d'être basé à Bichkek": the officer, not NATO, would be based there), and without a state
+    signing where the sentence only names it as a place ("a spokesman for the UN Secretary General in
+    Tajikistan ... signed", "В Казахстане Россия и Китай подписали"): after "in", "au", "в" it is where
+    someone is, not who acts."""
+    return [f for f in found if not _misplaced(f, am) and not _signed_as_place(f, am)]
+
+
+def _signed_as_place(f: Found, am: ArticleMentions) -> bool:
+    if f.predicate != SIGNED or am.classes.get(f.subject) != "State":
+        return False
+    named = [m for m in am.by_sentence[f.sentence] if m.ref == f.subject and m.top]
+    return bool(named) and all(_after_locative(am, m) for m in named)
+
+
+def _after_locative(am: ArticleMentions, mention: Mention) -> bool:
+    lex = lang_lexicon(am.language)
+    tokens = am.tokens[mention.sentence]
+    k = mention.first - 1
+    while k >= 0 and tokens[k].key in lex["determiners"]:
+        k -= 1
+    return k >= 0 and tokens[k].key in lex["locative"]
 
 
 def _misplaced(f: Found, am: ArticleMentions) -> bool:

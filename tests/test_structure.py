@@ -466,3 +466,19 @@ def test_a_place_in_a_states_region_lies_in_the_region(tmp_path, gazetteer):
     facts = _facts(tmp_path, gazetteer, "en", text)
     assert ("chelyabinsk-oblast", "cas:locatedIn", "RUS") in facts
     assert _objects(facts, "chebarkul", "cas:locatedIn") == {"chelyabinsk-oblast"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In Kazakhstan, Russia and China signed an agreement on border security."),
+        ("fr", "Au Kazakhstan, la Russie et la Chine ont signé un accord sur la sécurité des frontières."),
+        ("ru", "В Казахстане Россия и Китай подписали соглашение о безопасности границ."),
+    ],
+)
+def test_a_state_named_as_the_place_signs_nothing(tmp_path, gazetteer, language, text):
+    """ "In Kazakhstan, Russia and China signed": the state after "in" is where they signed; only the two sign
+    and are parties."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert _subjects(facts, "cas:signed") == {"RUS", "CHN"}
+    assert _subjects(facts, "cas:partyTo") == {"RUS", "CHN"}
