@@ -63,11 +63,24 @@ def phrase_statements(am: ArticleMentions) -> list[Found]:
                 found = _relation(b, a, index, "phrase.acronym")
             elif b.start < a.end and not _runs_into(a, b):
                 continue  # two readings of the same words
-            elif _runs_into(a, b) or complement and complement.fullmatch(gap) and _genitive_ok(am, index, b) and not _acronym(a):
+            elif (
+                _runs_into(a, b)
+                or complement
+                and complement.fullmatch(gap)
+                and _genitive_ok(am, index, b)
+                and not _acronym(a)
+            ):
                 found = _relation(a, b, index, "phrase.complement")
             elif possessive and possessive.fullmatch(gap) and (owner := _owner_at_end(a, mentions)) is not None:
                 place = _known_start(b, mentions)  # "the Chebarkul training ground in Russia's Chelyabinsk oblast"
-                out += [f for f in (_relation(place, owner, index, "phrase.possessive"), _relation(a, place, index, "phrase.possessive")) if f]
+                out += [
+                    f
+                    for f in (
+                        _relation(place, owner, index, "phrase.possessive"),
+                        _relation(a, place, index, "phrase.possessive"),
+                    )
+                    if f
+                ]
                 continue
             elif possessive and _owner(a, mentions) and possessive.fullmatch(gap):  # "Russia's Chelyabinsk oblast"
                 found = _relation(b, a, index, "phrase.possessive")

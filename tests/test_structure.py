@@ -388,7 +388,10 @@ def test_a_body_named_with_the_state_it_works_in_lies_there(tmp_path, gazetteer,
         ("en", "The office of the UN in Tajikistan was closed."),
         ("fr", "Le représentant de l'OSCE au Tadjikistan a présenté le rapport."),
         ("ru", "Представительство ООН в Казахстане провело семинар."),
-        ("ru", "Шойгу примет участие в заседании Комитета секретарей Организации Договора о коллективной безопасности в Казахстане."),
+        (
+            "ru",
+            "Шойгу примет участие в заседании Комитета секретарей Организации Договора о коллективной безопасности в Казахстане.",
+        ),
     ],
 )
 def test_an_organisation_in_a_complement_is_not_where_the_phrase_is(tmp_path, gazetteer, language, text):
@@ -482,3 +485,45 @@ def test_a_state_named_as_the_place_signs_nothing(tmp_path, gazetteer, language,
     facts = _facts(tmp_path, gazetteer, language, text)
     assert _subjects(facts, "cas:signed") == {"RUS", "CHN"}
     assert _subjects(facts, "cas:partyTo") == {"RUS", "CHN"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Kazakhstan and Uzbekistan signed the Treaty on Allied Relations. A Protocol on Border Demarcation was also signed.",
+        ),
+        (
+            "ru",
+            "Казахстан и Узбекистан подписали Договор о союзнических отношениях. Также было подписано соглашение о демаркации границы.",
+        ),
+    ],
+)
+def test_an_act_signed_in_the_passive_is_signed_by_the_latest_signers(tmp_path, gazetteer, language, text):
+    """ "A Protocol ... was also signed": no agent is named, the story's signatories signed it, and are parties."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    acts = {o for s, p, o in facts if p == "cas:signed"}
+    assert len(acts) == 2
+    assert all(_subjects(facts, "cas:signed", act) == {"KAZ", "UZB"} for act in acts)
+    assert all(_subjects(facts, "cas:partyTo", act) == {"KAZ", "UZB"} for act in acts)
+
+
+@pytest.mark.parametrize(
+    ("language", "second"),
+    [
+        ("en", "The Protocol on Border Demarcation will be signed next year."),
+        ("en", "The Protocol on Border Demarcation was not signed."),
+        ("en", "Thanks to Russia and the OSCE, the Agreement on Peace was signed in 1997."),
+        ("ru", "Соглашение о демаркации границы будет подписано позже."),
+    ],
+)
+def test_a_passive_signing_to_come_negated_or_of_others_is_no_signature(tmp_path, gazetteer, language, second):
+    """A signature still to come, denied, or told of other states ("thanks to Russia and the OSCE") is not given to
+    the signatories named before."""
+    first = {
+        "en": "Kazakhstan and Uzbekistan signed the Treaty on Allied Relations.",
+        "ru": "Казахстан и Узбекистан подписали Договор о союзнических отношениях.",
+    }[language]
+    facts = _facts(tmp_path, gazetteer, language, f"{first} {second}")
+    assert len({o for s, p, o in facts if p == "cas:signed"}) == 1
