@@ -182,7 +182,7 @@ def _serves_region(body: Mention, place: Mention, gazetteer_located: dict[Ref, R
     return (
         body.cls == "Institution"
         and place.cls == "Place"
-        and place.how == "known"
+        and place.how in ("known", "nested")  # a known region, also inside a known name
         and place.ref not in gazetteer_located
     )
 

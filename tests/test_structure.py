@@ -527,3 +527,10 @@ def test_a_passive_signing_to_come_negated_or_of_others_is_no_signature(tmp_path
     }[language]
     facts = _facts(tmp_path, gazetteer, language, f"{first} {second}")
     assert len({o for s, p, o in facts if p == "cas:signed"}) == 1
+
+
+def test_a_known_body_named_for_a_region_does_not_lie_in_it(tmp_path, gazetteer):
+    """ "Border Management Programme in Central Asia": a region no state holds, inside a known body's name, is
+    the area the body works for, not where it is."""
+    facts = _facts(tmp_path, gazetteer, "en", "The Border Management Programme in Central Asia opened an office.")
+    assert not _objects(facts, "bomca", "cas:locatedIn")
