@@ -4,8 +4,9 @@ February", "un accord supplémentaire a été signé avec le mémorandum", "со
 Such a sentence continues a story of who signs with whom: the act was signed by those the article named as
 signing last before it (the two parties of the earlier agreement), as long as the sentence names no other
 state or organisation (then it tells of another act: "it was thanks to the UN, the OSCE and Russia that the
-agreement was signed in 1997"). When no one signed before, nothing is said. The passive that says so is data (`signed_passive` in `patterns/LANG.yaml`); one still to come ("will be
-signed", "doit être signé") does not match it, and a negated one ("was not signed") asserts nothing.
+agreement was signed in 1997"). When no one signed before, nothing is said. The passive that says so is
+data (`signed_passive` in `patterns/LANG.yaml`); one still to come ("will be signed", "doit être signé")
+does not match it, and a negated one ("was not signed") asserts nothing.
 """
 
 from __future__ import annotations

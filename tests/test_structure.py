@@ -390,7 +390,8 @@ def test_a_body_named_with_the_state_it_works_in_lies_there(tmp_path, gazetteer,
         ("ru", "Представительство ООН в Казахстане провело семинар."),
         (
             "ru",
-            "Шойгу примет участие в заседании Комитета секретарей Организации Договора о коллективной безопасности в Казахстане.",
+            "Шойгу примет участие в заседании Комитета секретарей "
+            "Организации Договора о коллективной безопасности в Казахстане.",
         ),
     ],
 )
@@ -492,11 +493,13 @@ def test_a_state_named_as_the_place_signs_nothing(tmp_path, gazetteer, language,
     [
         (
             "en",
-            "Kazakhstan and Uzbekistan signed the Treaty on Allied Relations. A Protocol on Border Demarcation was also signed.",
+            "Kazakhstan and Uzbekistan signed the Treaty on Allied Relations. "
+            "A Protocol on Border Demarcation was also signed.",
         ),
         (
             "ru",
-            "Казахстан и Узбекистан подписали Договор о союзнических отношениях. Также было подписано соглашение о демаркации границы.",
+            "Казахстан и Узбекистан подписали Договор о союзнических отношениях. "
+            "Также было подписано соглашение о демаркации границы.",
         ),
     ],
 )
