@@ -23,8 +23,9 @@ from .mentions import find_mentions
 from .missions import deployment_statements
 from .names import people_statements, structure_statements, title_statements
 from .negation import STATUSES
-from .phrases import phrase_statements
+from .phrases import phrase_statements, placed_wholes
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
+from .signing import agentless_signings
 from .statements import HAPPENED, Found, pattern_statements, status_statements
 
 # up to this many signatories cooperate pairwise (bi- and trilateral acts); a larger treaty is an alliance
@@ -103,6 +104,8 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     for ref, (cls, label) in extra_entities.items():
         am.classes.setdefault(ref, cls)
         am.labels.setdefault(ref, label)
+    found = placed_wholes(found, am)  # before `_inferred`: a state only named as a place signs nothing
+    found += agentless_signings(am, found)  # "the memorandum was signed on 14 February": by the latest signers
     found += _inferred(found, am.classes)  # may also put the state of a person who signed in their place
     found = _one_date_per_event(found)
     found = _invitees_are_not_participants(found)

@@ -14,7 +14,7 @@ from .lists import coordinated, title_lead
 from .mentions import ArticleMentions, Mention
 from .missions import several
 from .negation import negated
-from .phrases import common_noun
+from .phrases import common_noun, is_complement, joined_as_complement, owns_next
 from .records import Ref
 from .statements import Found
 from .tokens import fold
@@ -49,6 +49,11 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
             parties = _between(am, index, outer, inner) if outer.cls == "Agreement" else set()
             for m in inner:
                 before_head = m.first < (outer.candidate.head[0] if outer.candidate else outer.first + 1)
+                placed = not before_head and (  # "Office in Dushanbe"; a place's place as its complement
+                    _preposition(am, index, outer, m) in lex["locative"]
+                    or outer.cls == m.cls == "Place"
+                    and joined_as_complement(am, index, outer.first, m)
+                )
                 if outer.cls == "Institution" and m.cls == "Institution" and outer.how != "anaphor":
                     if common_noun(am, outer) or common_noun(am, m):
                         continue  # "the training department of the UN", "советов безопасности": no named part
@@ -57,19 +62,21 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     outer.cls == "Institution"
                     and m.cls == "State"
                     and NATIONAL.search(outer.text)
+                    and not placed  # "UN Bureau for Peace Building in Tajikistan" works there, it is not Tajik
                     and not common_noun(am, outer)
                 ):
                     out.append(Found(outer.ref, "cas:belongsToState", m.ref, index, 0.7, "name.belongs-to-state"))
                 elif (
                     outer.cls in ("Institution", "Place")
-                    and m.cls == "Place"
-                    and not before_head
-                    and _preposition(am, index, outer, m) in lex["locative"]
+                    and m.cls in ("Place", "State")
+                    and placed
                     or outer.cls == "Place"
                     and m.cls == "State"
                 ):
                     if _serves_region(outer, m, gazetteer_located):
                         continue  # "Regional Office in Central Asia": the area it works for
+                    if m.end == outer.end and owns_next(am, m) is not None:
+                        continue  # "training ground in Russia's Chelyabinsk oblast": in the oblast (phrases.py)
                     out.append(Found(outer.ref, "cas:locatedIn", m.ref, index, 0.6, "name.located-in"))
                     if outer.cls == "Place" and m.cls == "State":  # "Khatlon, Sugd and the ... region of Tajikistan"
                         out += [
@@ -118,6 +125,8 @@ def _after_name(am: ArticleMentions, index: int, outer: Mention, gazetteer_locat
                 out.append(Found(outer.ref, "cas:hostedIn", nxt[0].ref, index, 0.6, "name.held-in"))
         elif _serves_region(outer, nxt[0], gazetteer_located):
             pass
+        elif outer.cls == "Institution" and is_complement(am, index, outer):
+            pass  # "Представительство ООН в Казахстане": the office is there, not the UN
         elif re.fullmatch(r"\s*(in|à|en|au|в|на)\s*", gap, re.I) or gap.strip() == "(" and closes:
             out.append(Found(outer.ref, "cas:locatedIn", nxt[0].ref, index, 0.6, "name.located-in"))
         elif (  # "Shymkent, Kazakhstan", "à Bichkek, au Kirghizistan": a place and its state, unless the
@@ -173,7 +182,7 @@ def _serves_region(body: Mention, place: Mention, gazetteer_located: dict[Ref, R
     return (
         body.cls == "Institution"
         and place.cls == "Place"
-        and place.how == "known"
+        and place.how in ("known", "nested")  # a known region, also inside a known name
         and place.ref not in gazetteer_located
     )
 

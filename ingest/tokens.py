@@ -97,6 +97,12 @@ def russian(word: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=20_000)
+def maybe_genitive(word: str) -> bool:
+    """Whether some reading of a Russian word is in the genitive (the best one may not be: "области")."""
+    return any("gent" in parse.tag for parse in _morph().parse(word.lower()))
+
+
+@lru_cache(maxsize=20_000)
 def name_lemma(word: str, grammeme: str) -> str:
     """A word of a person's name in its dictionary form: a Russian word the analyser can read as
     a surname (`grammeme` "Surn"), given name ("Name") or patronymic ("Patr"), in that reading

@@ -365,3 +365,175 @@ def test_a_list_of_lower_case_items_is_no_apposition(tmp_path, gazetteer):
 def test_russian_cooperation_names_its_two_partners(tmp_path, gazetteer, text, pairs):
     facts = _facts(tmp_path, gazetteer, "ru", text)
     assert {frozenset((s, o)) for s, p, o in facts if p == "cas:cooperatesWith"} == pairs
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "office", "place"),
+    [
+        ("en", "The UN Bureau for Peace Building in Tajikistan resumed its work.", "un-bureau", "TJK"),
+        ("fr", "Le Bureau de l'ONU au Tadjikistan a été fermé.", "bureau-de-l-onu", "TJK"),
+    ],
+)
+def test_a_body_named_with_the_state_it_works_in_lies_there(tmp_path, gazetteer, language, text, office, place):
+    """ "UN Bureau ... in Tajikistan": the state after "in" inside a body's name is where the body is, not
+    the state it belongs to."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert place in _objects(facts, office, "cas:locatedIn")
+    assert not _objects(facts, office, "cas:belongsToState")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The office of the UN in Tajikistan was closed."),
+        ("fr", "Le représentant de l'OSCE au Tadjikistan a présenté le rapport."),
+        ("ru", "Представительство ООН в Казахстане провело семинар."),
+        (
+            "ru",
+            "Шойгу примет участие в заседании Комитета секретарей "
+            "Организации Договора о коллективной безопасности в Казахстане.",
+        ),
+    ],
+)
+def test_an_organisation_in_a_complement_is_not_where_the_phrase_is(tmp_path, gazetteer, language, text):
+    """ "the office of the UN in Tajikistan", "заседание ... ОДКБ в Казахстане": the place is the office's or the
+    meeting's; the organisation named in the complement does not sit there."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert not _objects(facts, "un", "cas:locatedIn") | _objects(facts, "osce", "cas:locatedIn")
+    assert not _objects(facts, "csto", "cas:locatedIn")
+
+
+def test_an_acronym_heads_no_complement_in_russian(tmp_path, gazetteer):
+    """ "начальник отдела ОДКБ Первого департамента ... МИД России": the department is no part of the CSTO
+    (Russian writes the organisation's acronym after the word it complements), nor the CSTO of it."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "ru",
+        "Доклад сделал начальник отдела ОДКБ Первого департамента стран СНГ МИД Российской Федерации Олег Кравченко.",
+    )
+    assert not {f for f in facts if f[1] == "cas:partOf" and "csto" in (f[0], f[2])}
+
+
+def test_a_mission_named_with_an_organisations_acronym_is_its_operation(tmp_path, gazetteer):
+    """ "the UN Interim Force in Lebanon": the acronym in front names the organisation the mission is part of;
+    the mission lies nowhere by it (its place is its mission location)."""
+    facts = _facts(tmp_path, gazetteer, "en", "Kazakh officers served in the UN Interim Force in Lebanon.")
+    assert ("unifil", "cas:partOf", "un") in facts
+    assert not _objects(facts, "unifil", "cas:locatedIn")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The liaison officer of NATO will be based in Tashkent."),
+        ("en", "NATO's liaison office is located in Tashkent."),
+        ("fr", "Le bureau de liaison de l'OTAN sera basé à Tachkent."),
+    ],
+)
+def test_an_organisation_that_only_qualifies_a_noun_is_not_based_there(tmp_path, gazetteer, language, text):
+    """ "the liaison officer of NATO will be based in Tashkent": the officer would be; NATO is not located there."""
+    assert not _objects(_facts(tmp_path, gazetteer, language, text), "nato", "cas:locatedIn")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "member"),
+    [
+        ("en", "Last year Turkmenistan joined the CICA as an observer, and Uzbekistan joined the CSTO.", "UZB"),
+        ("fr", "Le Turkménistan a rejoint la CICA en tant qu'observateur ; l'Ouzbékistan a adhéré à l'OTSC.", "UZB"),
+        ("ru", "Туркменистан присоединился к СВМДА в качестве наблюдателя, Узбекистан вступил в ОДКБ.", "UZB"),
+    ],
+)
+def test_an_observer_is_no_member(tmp_path, gazetteer, language, text, member):
+    """Joining "as an observer" ("en tant qu'observateur", "в качестве наблюдателя") makes no member; joining does."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert _subjects(facts, "cas:memberOf") == {member}
+
+
+def test_a_russian_region_in_the_genitive_after_a_town_holds_it(tmp_path, gazetteer):
+    """ "в Актау Мангистауской области": the region follows the town in the genitive, though the best reading
+    of each of its words is another case; the town lies in the region, and the region in the state after it."""
+    facts = _facts(tmp_path, gazetteer, "ru", "В Актау Мангистауской области Казахстана прошли учения.")
+    assert {("aktau", "cas:locatedIn", "mangystau-region"), ("mangystau-region", "cas:locatedIn", "KAZ")} <= facts
+
+
+def test_a_place_named_after_a_town_lies_in_it(tmp_path, gazetteer):
+    """ "le Palais d'Exposition de Shanghai": a town as the complement of a place's name is where the place is."""
+    facts = _facts(tmp_path, gazetteer, "fr", "L'accord a été signé au Palais d'Exposition de Shanghai.")
+    assert "shanghai" in _objects(facts, "palais-d-exposition", "cas:locatedIn")
+
+
+def test_a_place_in_a_states_region_lies_in_the_region(tmp_path, gazetteer):
+    """ "the Chebarkul training ground in Russia's Chelyabinsk oblast": the ground lies in the oblast, the oblast
+    in Russia; the state that owns the next name is not where the first one lies directly."""
+    text = "Units began exercises at the Chebarkul training ground in Russia's Chelyabinsk oblast on July 15."
+    facts = _facts(tmp_path, gazetteer, "en", text)
+    assert ("chelyabinsk-oblast", "cas:locatedIn", "RUS") in facts
+    assert _objects(facts, "chebarkul", "cas:locatedIn") == {"chelyabinsk-oblast"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In Kazakhstan, Russia and China signed an agreement on border security."),
+        ("fr", "Au Kazakhstan, la Russie et la Chine ont signé un accord sur la sécurité des frontières."),
+        ("ru", "В Казахстане Россия и Китай подписали соглашение о безопасности границ."),
+    ],
+)
+def test_a_state_named_as_the_place_signs_nothing(tmp_path, gazetteer, language, text):
+    """ "In Kazakhstan, Russia and China signed": the state after "in" is where they signed; only the two sign
+    and are parties."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert _subjects(facts, "cas:signed") == {"RUS", "CHN"}
+    assert _subjects(facts, "cas:partyTo") == {"RUS", "CHN"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Kazakhstan and Uzbekistan signed the Treaty on Allied Relations. "
+            "A Protocol on Border Demarcation was also signed.",
+        ),
+        (
+            "ru",
+            "Казахстан и Узбекистан подписали Договор о союзнических отношениях. "
+            "Также было подписано соглашение о демаркации границы.",
+        ),
+    ],
+)
+def test_an_act_signed_in_the_passive_is_signed_by_the_latest_signers(tmp_path, gazetteer, language, text):
+    """ "A Protocol ... was also signed": no agent is named, the story's signatories signed it, and are parties."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    acts = {o for s, p, o in facts if p == "cas:signed"}
+    assert len(acts) == 2
+    assert all(_subjects(facts, "cas:signed", act) == {"KAZ", "UZB"} for act in acts)
+    assert all(_subjects(facts, "cas:partyTo", act) == {"KAZ", "UZB"} for act in acts)
+
+
+@pytest.mark.parametrize(
+    ("language", "second"),
+    [
+        ("en", "The Protocol on Border Demarcation will be signed next year."),
+        ("en", "The Protocol on Border Demarcation was not signed."),
+        ("en", "Thanks to Russia and the OSCE, the Agreement on Peace was signed in 1997."),
+        ("ru", "Соглашение о демаркации границы будет подписано позже."),
+    ],
+)
+def test_a_passive_signing_to_come_negated_or_of_others_is_no_signature(tmp_path, gazetteer, language, second):
+    """A signature still to come, denied, or told of other states ("thanks to Russia and the OSCE") is not given to
+    the signatories named before."""
+    first = {
+        "en": "Kazakhstan and Uzbekistan signed the Treaty on Allied Relations.",
+        "ru": "Казахстан и Узбекистан подписали Договор о союзнических отношениях.",
+    }[language]
+    facts = _facts(tmp_path, gazetteer, language, f"{first} {second}")
+    assert len({o for s, p, o in facts if p == "cas:signed"}) == 1
+
+
+def test_a_known_body_named_for_a_region_does_not_lie_in_it(tmp_path, gazetteer):
+    """ "Border Management Programme in Central Asia": a region no state holds, inside a known body's name, is
+    the area the body works for, not where it is."""
+    facts = _facts(tmp_path, gazetteer, "en", "The Border Management Programme in Central Asia opened an office.")
+    assert not _objects(facts, "bomca", "cas:locatedIn")
