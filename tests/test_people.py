@@ -328,3 +328,36 @@ def test_a_russian_titled_persons_name_is_in_the_nominative(tmp_path, gazetteer,
     one already in the nominative stays as written."""
     facts = _facts(tmp_path, gazetteer, text)
     assert (person, "affiliatedWith", "Kazakhstan") in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "body"),
+    [
+        ("Aidar Bekov, deputy head of the CSTO Joint Staff, spoke first.", "Aidar Bekov", "deputy head", "Joint Staff"),
+        (
+            "Deputy Foreign Minister Akylbek Kamaldinov met the delegation.",
+            "Akylbek Kamaldinov",
+            "deputy foreign minister",
+            None,
+        ),
+        (
+            "Le directeur adjoint du Centre antiterroriste de la CEI, Ivan Petrov, a ouvert la séance.",
+            "Ivan Petrov",
+            "deputy director",
+            "Anti-Terrorism",
+        ),
+        (
+            "Заместитель директора Антитеррористического центра СНГ Иван Петров открыл заседание.",
+            "Иван Петров",
+            "deputy director",
+            "Anti-Terrorism",
+        ),
+    ],
+)
+def test_a_deputy_holds_a_title_of_his_own(tmp_path, gazetteer, text, person, role, body):
+    """ "Deputy", "adjoint", "заместитель" make any title a deputy's: the deputy is neither the head
+    nor untitled, and still speaks for the body the title is of."""
+    facts = _facts(tmp_path, gazetteer, text)
+    assert _roles(facts, person) == [role]
+    if body:
+        assert any(s == person and p == "affiliatedWith" and body in o for s, p, o in facts)
