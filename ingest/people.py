@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .discover import head_at, lang_lexicon, rank_words
 from .gazetteer import Gazetteer, Known
+from .nominative import person_name
 from .records import Ref
 from .titles import more_titles, plural_title_at, qualifier, title_at, title_through_state
 from .tokens import Token
@@ -279,6 +280,27 @@ def _after_separator(tokens: list[Token], k: int, lex: dict) -> int | None:
     return k if k > start else None
 
 
+def _complement(
+    tokens: list[Token], t0: int, j: int, mentions: list[Mention], taken: dict[int, Mention], language: str
+) -> tuple[Ref | None, int]:
+    """The state or body a title's complement names ("of the KAZCENT", "du Kazakhstan", "Казахстана",
+    "министра обороны РК"), and the token after it (j when there is none)."""
+    lex = lang_lexicon(language)
+    c = j
+    while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
+        c += 1
+    after = _outermost(mentions, tokens, taken, t0, c, language)
+    if (c > j or language in ("fr", "ru")) and after is not None:
+        return after.ref, _body_end(tokens, after, taken, lex, language)
+    if language == "ru":  # genitive words after a Russian title: "министра обороны РК"
+        while j < len(tokens) and "gent" in tokens[j].tag and not tokens[j].is_cap:
+            j += 1
+        after = _outermost(mentions, tokens, taken, t0, j, language)
+        if after is not None:
+            return after.ref, _body_end(tokens, after, taken, lex, language)
+    return None, j
+
+
 def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz: Gazetteer) -> list[Person]:
     """People with titles in one sentence's tokens, given the sentence's other mentions."""
     lex = lang_lexicon(language)
@@ -289,6 +311,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
     people: list[Person] = []
     counterparts = lex["counterparts"]
     said = None  # the last title named in the sentence
+    chain: tuple[Person, int] | None = None  # a person named before their title, and where it ended
     i = 0
     while i < len(tokens):
         if tokens[i].is_word and (plural := plural_title_at(tokens, i, language)):
@@ -311,23 +334,8 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         t0, t1 = i, i + n
         ranks, titles = ([english], []) if kind == "ranks" else ([], [english])
         j = more_titles(tokens, t1, language, ranks, titles)
-        affiliation = _affiliation_before(tokens, t0, taken) or inner_state
-        # complement after the title: "of the KAZCENT", "du Kazakhstan", "Казахстана", "tadjik"
-        c = j
-        while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
-            c += 1
-        after = _outermost(mentions, tokens, taken, t0, c, language)
-        if (c > j or language in ("fr", "ru")) and after is not None:
-            affiliation = affiliation or after.ref
-            j = _body_end(tokens, after, taken, lex, language)
-        elif language == "ru":
-            # genitive words after a Russian title: "министра обороны РК"
-            while j < len(tokens) and "gent" in tokens[j].tag and not tokens[j].is_cap:
-                j += 1
-            after = _outermost(mentions, tokens, taken, t0, j, language)
-            if after is not None:
-                affiliation = affiliation or after.ref
-                j = _body_end(tokens, after, taken, lex, language)
+        of, j = _complement(tokens, t0, j, mentions, taken, language)
+        affiliation = _affiliation_before(tokens, t0, taken) or inner_state or of
         j = _past_complement(tokens, j, taken, lex, language)
         # the name: right after the title (and its complement), or before ", a TITLE"
         j, later = _ranks_before_name(tokens, j, taken, lex, language)
@@ -344,6 +352,8 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         first, last = (j, j + n_name) if n_name else _name_before(tokens, q0, taken, lex, language)
         if not n_name and any(p.first == first and (p.affiliation or not affiliation) for p in people):
             first = last = None  # that name has its title before it: this title is the next item's
+        if first is None and chain is not None and _joined(tokens, chain[1], q0, taken, lex):
+            first, last = chain[0].first, chain[0].last  # "N, a spokesman for X and the head of Y"
         if first is not None:
             people.append(_titled(tokens, first, last, role, affiliation, taken, gaz, (t0, t1), language))
         elif (holder := taken.get(t0)) is not None and holder.cls == "Person" and holder.how in ("known", "nested"):
@@ -356,32 +366,25 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
                 Person(f"{titles[-1]} of {label}", t0, j, role, affiliation, title_span=(t0, t1), office=True)
             )
         i = max(j, t1)
+        if first is not None and not n_name:
+            chain = (people[-1], i)  # a name before its title: a title joined to this one is theirs too
+        elif first is not None or not chain or chain[1] != t0:
+            chain = None  # (a title right after the last one's complement is inside it: "for the UN Secretary General")
+        else:
+            chain = (chain[0], i)
     return people
 
 
-_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
-
-
-def person_name(words: list[Token], language: str) -> str:
-    """The name as written; in Russian, in the nominative ("Сергеем Ивановым" -> "Сергей Иванов",
-    "генерал-майора Рустама Назарова" -> "Рустам Назаров"). The case is the one all its words can be
-    in as one person's name (so "Ислам Каримов" stays, though "Каримов" alone may read as a plural)."""
-    if language != "ru":
-        return " ".join(t.text for t in words)
-    from .tokens import _morph
-
-    def as_name(parse) -> bool:
-        return bool(_NAME_TAGS & set(str(parse.tag).replace(" ", ",").split(","))) and parse.tag.number == "sing"
-
-    readings = [[p for p in _morph().parse(t.text) if as_name(p)] for t in words]
-    cases = [{p.tag.case for p in r} for r in readings if r]
-    common = set.intersection(*cases) if cases else set()
-    if not common or "nomn" in common:
-        return " ".join(t.text for t in words)
-    case = next(p.tag.case for r in readings if r for p in r if p.tag.case in common)
-    out = []
-    for t, r in zip(words, readings, strict=True):
-        parse = next((p for p in r if p.tag.case == case), None)
-        form = parse.inflect({"nomn"}) if parse is not None else None
-        out.append("-".join(x.capitalize() for x in form.word.split("-")) if form is not None else t.text)
-    return " ".join(out)
+def _joined(tokens: list[Token], end: int, start: int, taken: dict[int, Mention], lex: dict) -> bool:
+    """Whether a coordinator joins two titles ("… and the head of"), past what is left of the first
+    one's complement ("in Tajikistan"), so that the second is the same person's (a comma before it
+    may start the next person's item)."""
+    joining = set(lex["title_of"]) | set(lex["locative"]) | lex["determiners"]
+    while end < start and (tokens[end].key in joining or (m := taken.get(end)) is not None and m.cls != "Person"):
+        end += 1
+    between = tokens[end:start]
+    return (
+        bool(between)
+        and between[0].key in lex["coordinator_keys"]
+        and all(t.key in lex["determiners"] for t in between[1:])
+    )

@@ -13,7 +13,7 @@ from .descriptions import describes
 from .discover import head_at, rank_words
 from .language import Sentence
 from .linker import ArticleMentions, Linker, Mention, choose, span_text, strip_determiner
-from .people import person_name
+from .nominative import person_name
 from .reading import Name
 from .tokens import Token
 

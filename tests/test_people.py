@@ -361,3 +361,40 @@ def test_a_deputy_holds_a_title_of_his_own(tmp_path, gazetteer, text, person, ro
     assert _roles(facts, person) == [role]
     if body:
         assert any(s == person and p == "affiliatedWith" and body in o for s, p, o in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "roles", "bodies"),
+    [
+        (
+            "Vladimir Sotirov, a spokesman for the UN Secretary General in Tajikistan and the head of the UN "
+            "Bureau for Peace Building in Tajikistan, signed the memorandum.",
+            "Vladimir Sotirov",
+            {"spokesman", "head"},
+            {"UN Bureau for Peace Building in Tajikistan"},
+        ),
+        (
+            "Иван Петров, начальник Антитеррористического центра СНГ и бывший министр обороны Киргизии, "
+            "открыл заседание.",
+            "Иван Петров",
+            {"chief", "former minister of defence"},
+            {"Kyrgyzstan"},
+        ),
+    ],
+)
+def test_titles_joined_after_a_name_are_all_that_persons(tmp_path, gazetteer, text, person, roles, bodies):
+    """ "N, TITLE of X and (the) TITLE of Y": N holds both titles, each a role of its own, and serves both."""
+    facts = _facts(tmp_path, gazetteer, text)
+    assert set(_roles(facts, person)) == roles
+    assert bodies <= {o for s, p, o in facts if s == person and p == "affiliatedWith"}
+
+
+def test_a_title_after_a_comma_and_a_coordinator_is_the_next_persons(tmp_path, gazetteer):
+    """ "Signed by N, director of X, and the Kazakh Defence Minister": the minister is someone else."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "The protocol was signed by Marat Ospanov, director of CARICC, and the Kazakh Defence Minister.",
+    )
+    assert _roles(facts, "Marat Ospanov") == ["director"]
+    assert ("Marat Ospanov", "affiliatedWith", "Kazakhstan") not in facts
