@@ -398,3 +398,10 @@ def test_a_title_after_a_comma_and_a_coordinator_is_the_next_persons(tmp_path, g
     )
     assert _roles(facts, "Marat Ospanov") == ["director"]
     assert ("Marat Ospanov", "affiliatedWith", "Kazakhstan") not in facts
+
+
+def test_an_office_in_apposition_is_no_second_person(tmp_path, gazetteer):
+    """ "N, Kazakhstan's Defence Minister,": one person with the title, no person called "Defence Minister"."""
+    facts = _facts(tmp_path, gazetteer, "Nurlan Yermekbayev, Kazakhstan's Defence Minister, attended the meeting.")
+    assert ("Nurlan Yermekbayev", "affiliatedWith", "Kazakhstan") in facts
+    assert not any(s == "Defence Minister" for s, _, _ in facts)
