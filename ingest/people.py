@@ -160,9 +160,16 @@ def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention])
     return affiliation
 
 
-def _name_word(token: Token, mention: Mention | None) -> bool:
-    """A word of a personal name: capitalised, no acronym, not part of another entity's name."""
-    return token.is_word and token.is_cap and not token.is_upper and (mention is None or mention.cls == "Person")
+def _name_word(token: Token, mention: Mention | None, lex: dict) -> bool:
+    """A word of a personal name: capitalised, no acronym, not part of another entity's name, no word
+    that ends a name ("Selon" opening "Selon Ivan Petrov, porte-parole …")."""
+    return (
+        token.is_word
+        and token.is_cap
+        and not token.is_upper
+        and token.key not in lex["stop"]
+        and (mention is None or mention.cls == "Person")
+    )
 
 
 def _name_before(
@@ -181,7 +188,7 @@ def _name_before(
     if k >= 1 and tokens[k].text == ",":
         end = k
         start = end
-        while start > 0 and end - start < 3 and _name_word(tokens[start - 1], taken.get(start - 1)):
+        while start > 0 and end - start < 3 and _name_word(tokens[start - 1], taken.get(start - 1), lex):
             start -= 1
         while start < end and tokens[start].key in rank_words(language):
             start += 1  # "M. Imangali Tasmagambetov", "General Martin Berndt": honorific and rank are no name

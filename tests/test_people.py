@@ -405,3 +405,14 @@ def test_an_office_in_apposition_is_no_second_person(tmp_path, gazetteer):
     facts = _facts(tmp_path, gazetteer, "Nurlan Yermekbayev, Kazakhstan's Defence Minister, attended the meeting.")
     assert ("Nurlan Yermekbayev", "affiliatedWith", "Kazakhstan") in facts
     assert not any(s == "Defence Minister" for s, _, _ in facts)
+
+
+def test_a_word_that_opens_a_clause_is_no_part_of_the_name_before_a_title(tmp_path, gazetteer):
+    """ "Selon Ivan Petrov, porte-parole du ministère …": the person is Ivan Petrov."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "Selon Ivan Petrov, porte-parole du ministère russe de la Défense, le retrait a commencé.",
+    )
+    assert _roles(facts, "Ivan Petrov") == ["spokesperson"]
+    assert not any(s.startswith("Selon") for s, _, _ in facts)
