@@ -416,3 +416,39 @@ def test_a_word_that_opens_a_clause_is_no_part_of_the_name_before_a_title(tmp_pa
     )
     assert _roles(facts, "Ivan Petrov") == ["spokesperson"]
     assert not any(s.startswith("Selon") for s, _, _ in facts)
+
+
+def test_a_russian_title_reaches_its_holder_past_a_chain_of_genitives(tmp_path, gazetteer):
+    """The complement of a Russian title is often a chain of bodies in the genitive, each of the next; the
+    holder's name comes after it, and the person serves what the chain names (the ministry here)."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "Начальник отдела ОДКБ Первого департамента стран СНГ МИД Российской Федерации Олег Кравченко "
+        "выступил с докладом.",
+    )
+    assert _roles(facts, "Олег Кравченко") == ["chief"]
+    bodies = {o for s, p, o in facts if s == "Олег Кравченко" and p == "affiliatedWith"}
+    assert any("МИД" in o for o in bodies)
+    assert not any("Кравченко" in o for o in bodies)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("Political analyst Arkady Dubnov said the summit would change little.", "Arkady Dubnov", "political analyst"),
+        (
+            "Le politologue Arkadi Doubnov estime que le sommet changera peu de choses.",
+            "Arkadi Doubnov",
+            "political scientist",
+        ),
+        ("По словам политолога Аркадия Дубнова, саммит мало что изменит.", "Аркадий Дубнов", "political scientist"),
+    ],
+)
+def test_an_analyst_has_the_role_the_text_gives(tmp_path, gazetteer, text, person, role):
+    assert _roles(_facts(tmp_path, gazetteer, text), person) == [role]
+
+
+def test_analysts_not_named_are_nobody(tmp_path, gazetteer):
+    facts = _facts(tmp_path, gazetteer, "Analysts say the summit would change little.")
+    assert not [f for f in facts if f[1] in ("role", "affiliatedWith")]
