@@ -452,3 +452,17 @@ def test_an_analyst_has_the_role_the_text_gives(tmp_path, gazetteer, text, perso
 def test_analysts_not_named_are_nobody(tmp_path, gazetteer):
     facts = _facts(tmp_path, gazetteer, "Analysts say the summit would change little.")
     assert not [f for f in facts if f[1] in ("role", "affiliatedWith")]
+
+
+def test_a_bodys_name_ends_before_a_title_coordinated_after_it(tmp_path, gazetteer):
+    """ "N, chef du Centre … de la CEI et ancien ministre de la Défense du Kirghizistan": the centre's name
+    stops before "et ancien ministre", which is N's second title."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "Ivan Petrov, chef du Centre antiterroriste de la CEI et ancien ministre de la Défense du Kirghizistan, "
+        "a ouvert le séminaire.",
+    )
+    assert set(_roles(facts, "Ivan Petrov")) == {"chief", "former minister of defence"}
+    assert ("Ivan Petrov", "affiliatedWith", "Kyrgyzstan") in facts
+    assert not any("ancien ministre" in s or "ancien ministre" in o for s, _, o in facts)
