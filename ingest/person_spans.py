@@ -75,6 +75,13 @@ def body_end(tokens: list[Token], body: Mention, taken: dict[int, Mention], lex:
     return body.last
 
 
+def _possessive(tokens: list[Token], k: int) -> int:
+    """How many tokens the possessive "'s" at k takes (0 when there is none)."""
+    if tokens[k].text in ("’s", "'s"):
+        return 1
+    return 2 if tokens[k].text in "’'" and k + 1 < len(tokens) and tokens[k + 1].text == "s" else 0
+
+
 def past_complement(tokens: list[Token], j: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
     """The token after a complement that says what a title is for or where it is held, when a name
     follows it ("Under-Secretary-General for Peacekeeping Operations N", "Regional Director for Europe
@@ -87,6 +94,8 @@ def past_complement(tokens: list[Token], j: int, taken: dict[int, Mention], lex:
             k = m.last
         elif m is None and tokens[k].key in lex["connectors"] and not tokens[k].is_cap:
             k += 1
+        elif m is None and taken.get(k - 1) is not None and (size := _possessive(tokens, k)):
+            k += size  # "Director of the Executive Committee of the SCO's Regional Anti-Terrorist Structure N"
         else:
             break
     if k == j or taken.get(k - 1) is None:

@@ -466,3 +466,15 @@ def test_a_bodys_name_ends_before_a_title_coordinated_after_it(tmp_path, gazette
     assert set(_roles(facts, "Ivan Petrov")) == {"chief", "former minister of defence"}
     assert ("Ivan Petrov", "affiliatedWith", "Kyrgyzstan") in facts
     assert not any("ancien ministre" in s or "ancien ministre" in o for s, _, o in facts)
+
+
+def test_a_title_reaches_its_holder_past_a_possessive_in_its_complement(tmp_path, gazetteer):
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "Director of the Executive Committee of the SCO's Regional Anti-Terrorist Structure Jumakhon Giyosov "
+        "also took part in the meeting.",
+    )
+    assert _roles(facts, "Jumakhon Giyosov") == ["director"]
+    assert any(s == "Jumakhon Giyosov" and p == "affiliatedWith" for s, p, _ in facts)
+    assert not any("Giyosov" in o for s, p, o in facts if p == "affiliatedWith")
