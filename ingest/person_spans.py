@@ -59,13 +59,23 @@ def body_end(tokens: list[Token], body: Mention, taken: dict[int, Mention], lex:
     before a first name the morphology knows ("Совета безопасности России Сергей Шойгу"), or before a
     rank that a name follows ("General Staff of the Armed Forces of the Kyrgyz Republic | Major General N").
     The name is the run of capitalised words that ends the body's name, past no known name, when morphology
-    reads a personal name in it ("… Республики Таджикистан | Носир Назарзода": "Носир" it does not know)."""
+    reads a personal name in it ("… Республики Таджикистан | Носир Назарзода": "Носир" it does not know),
+    or, with no morphology, when two or three words with no head word follow a known name that ends
+    the body's own ("UN Regional Center for Preventive Diplomacy for Central Asia | Kakha Imnadze")."""
+    last = taken.get(body.last - 1)
+    if last is not None and last.cls == "Person" and body.first < last.first:
+        return last.first  # a known person's name closes it
     k = body.last
     while k - 1 > body.first and body.last - k < 3 and tokens[k - 1].is_cap and not tokens[k - 1].is_upper:
         if (inner := taken.get(k - 1)) is not None and inner.how not in ("new", "person"):
             break
         k -= 1
-    if k < body.last and any(g in t.tag for t in tokens[k : body.last] for g in _NAME_TAGS):
+    run = tokens[k : body.last]
+    if run and any(g in t.tag for t in run for g in _NAME_TAGS):
+        return k
+    before = taken.get(k - 1)
+    untagged = not any(t.tag for t in run) and not any(head_at(tokens, i, lex) for i in range(k, body.last))
+    if len(run) >= 2 and untagged and before is not None and before.how == "known" and before.last == k:
         return k
     for k in range(body.first + 1, body.last):
         if "Name" in tokens[k].tag:

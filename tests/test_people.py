@@ -478,3 +478,16 @@ def test_a_title_reaches_its_holder_past_a_possessive_in_its_complement(tmp_path
     assert _roles(facts, "Jumakhon Giyosov") == ["director"]
     assert any(s == "Jumakhon Giyosov" and p == "affiliatedWith" for s, p, _ in facts)
     assert not any("Giyosov" in o for s, p, o in facts if p == "affiliatedWith")
+
+
+def test_a_bodys_name_that_ran_on_into_the_holders_ends_before_it(tmp_path, gazetteer):
+    """With no morphology to say "Kakha" is a first name, two capitalised words with no head word after
+    the known name that closes the body's ("… for Central Asia") are the holder's name."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "Head of the UN Regional Center for Preventive Diplomacy for Central Asia Kakha Imnadze spoke first.",
+    )
+    assert _roles(facts, "Kakha Imnadze") == ["head"]
+    bodies = {o for s, p, o in facts if s == "Kakha Imnadze" and p == "affiliatedWith"}
+    assert any(o.endswith("Central Asia") for o in bodies)
