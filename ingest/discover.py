@@ -65,6 +65,9 @@ def lang_lexicon(language: str) -> dict:
         "counterparts": {fold(w) for w in data.get("counterparts") or []},
         # as token keys compare; the raw "coordinators" stay for the regular expressions of lists
         "coordinator_keys": {fold(w) for w in data.get("coordinators") or []},
+        # the first word of every title, and the words that may stand before one ("ancien ministre")
+        "title_starts": {fold(w).split()[0] for w in data.get("titles") or []},
+        "qualifier_keys": {w for q in data.get("qualifiers") or [] for w in fold(q).split()},
     }
 
 
@@ -111,12 +114,18 @@ def _another_name(tokens: list[Token], k: int, cls: str, lex: dict, known: set[i
     """Whether a second name begins at token k, after a coordinator: a known name or a head word of the
     same class, past determiners. "and" inside a name joins words ("Organization for Security and
     Co-operation"); before such a start it joins two names ("the Ministry of Defence and the Ministry of
-    Foreign Affairs", "le gouvernement du Kazakhstan et l'ONU"). (A coordinator inside a known name is
+    Foreign Affairs", "le gouvernement du Kazakhstan et l'ONU"), and a title in lower case starts what
+    follows ("… de la CEI et ancien ministre de la Défense"). (A coordinator inside a known name is
     that name's own: "Conference on Interaction and Confidence-Building Measures".)"""
     while k < len(tokens) and (tokens[k].key in lex["determiners"] or tokens[k].text in "’'"):
         k += 1
     if k >= len(tokens) or not tokens[k].is_word:
         return False
+    t = k
+    while t < len(tokens) - 1 and tokens[t].key in lex["qualifier_keys"]:
+        t += 1
+    if not tokens[t].is_cap and tokens[t].key in lex["title_starts"]:
+        return True  # "… Centre antiterroriste de la CEI | et ancien ministre de la Défense": a person's next title
     found = head_at(tokens, k, lex)
     return k in known or bool(found) and found[1].split("/")[0] == cls
 

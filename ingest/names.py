@@ -210,8 +210,9 @@ def _preposition(am: ArticleMentions, index: int, outer: Mention, inner: Mention
 
 
 def people_statements(am: ArticleMentions) -> list[Found]:
-    """Role and affiliation of every person with a title. The role is one per person and article, in one
-    normal form (`normal_role`): ranks first, then titles, a title dropped when a longer one holds it
+    """Role and affiliation of every person with a title. A person has one role per title held in the
+    article ("a spokesman for X and the head of Y": two), each in one normal form (`normal_role`), the
+    ranks written before the first ("colonel, chief"), a title dropped when a longer one holds it
     ("minister" within "minister of foreign affairs")."""
     out: list[Found] = []
     roles: dict[Ref, tuple[int, list[str]]] = {}
@@ -225,8 +226,9 @@ def people_statements(am: ArticleMentions) -> list[Found]:
             out.append(Found(person.ref, "cas:affiliatedWith", person.affiliation, index, 0.7, "people.title"))
     ranks = lexicon_ranks()
     for ref, (index, parts) in roles.items():
-        ordered = [p for p in parts if p in ranks] + [p for p in parts if p not in ranks]
-        out.append(Found(ref, "cas:role", (normal_role(ordered), "string"), index, 0.7, "people.title"))
+        held = normal_role([p for p in parts if p not in ranks]).split(", ")
+        written = [normal_role([p for p in parts if p in ranks] + held[:1])] + held[1:]
+        out += [Found(ref, "cas:role", (role, "string"), index, 0.7, "people.title") for role in written if role]
     return out
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .discover import head_at, lang_lexicon, rank_words
+from .discover import lang_lexicon
 from .gazetteer import Gazetteer, Known
+from .nominative import person_name
+from .person_spans import body_end, genitive_chain, name_at, name_before, past_complement, ranks_before_name
 from .records import Ref
 from .titles import more_titles, plural_title_at, qualifier, title_at, title_through_state
 from .tokens import Token
@@ -66,78 +68,10 @@ def _outermost(
     )
     lex = lang_lexicon(language)
     for m in at:
-        j, _ = _ranks_before_name(tokens, m.last, taken, lex, language)
-        if _name_at(tokens, j, taken, lex, language):
+        j, _ = ranks_before_name(tokens, m.last, taken, lex, language)
+        if name_at(tokens, j, taken, lex, language):
             return m
     return at[0] if at else None
-
-
-def _name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
-    """How many tokens from i form a personal name (0 when none)."""
-    n = 0
-    while i + n < len(tokens) and n < 3:
-        tok = tokens[i + n]
-        m = taken.get(i + n)
-        if not tok.is_word or not tok.is_cap or tok.is_upper or tok.key in lex["determiners"]:
-            break
-        if any(ch.isdigit() for ch in tok.text):
-            return 0  # a name glued to what follows it ("Sarsekov22 May"): its end is unknown
-        if m is not None and m.cls != "Person" and m.first >= i:
-            break  # (a discovered name that ran on from before the title into the name does not end it)
-        if head := head_at(tokens, i + n, lex):
-            return 0 if n and head[1] == "Institution" else n  # "Regional | Center": the words of a body's name
-        if title_at(tokens, i + n, language):
-            break
-        n += 1
-    return n
-
-
-def _ranks_before_name(
-    tokens: list[Token], j: int, taken: dict[int, Mention], lex: dict, language: str
-) -> tuple[int, list[str]]:
-    """Honorifics and ranks between a title and the name ("Army General Sergei Shoigu", "… of Kazakhstan
-    Major General N"): the token where the name starts, and the ranks, kept only when a name follows."""
-    start, ranks = j, []
-    while j < len(tokens) and (tokens[j].key in rank_words(language) or tokens[j].text in "–-"):
-        found = title_at(tokens, j, language)
-        if found and found[1] == "ranks":
-            ranks.append(found[2])
-        j += found[0] if found else 1
-    if j > start and not _name_at(tokens, j, taken, lex, language):
-        return start, []
-    return j, ranks
-
-
-def _body_end(tokens: list[Token], body: Mention, taken: dict[int, Mention], lex: dict, language: str) -> int:
-    """Where the name of a title's body ends, when the name found for the body ran on into the person's:
-    before a first name the morphology knows ("Совета безопасности России Сергей Шойгу"), or before a
-    rank that a name follows ("General Staff of the Armed Forces of the Kyrgyz Republic | Major General N")."""
-    for k in range(body.first + 1, body.last):
-        if "Name" in tokens[k].tag:
-            return k
-        if tokens[k].key in rank_words(language) and _ranks_before_name(tokens, k, taken, lex, language)[0] > k:
-            return k
-    return body.last
-
-
-def _past_complement(tokens: list[Token], j: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
-    """The token after a complement that says what a title is for or where it is held, when a name
-    follows it ("Under-Secretary-General for Peacekeeping Operations N", "Regional Director for Europe
-    N", "l'ambassadeur kirghize au Turkménistan N"): joining words and names of anything but a person;
-    j itself when no name follows."""
-    k = j
-    while k < len(tokens) and k - j < 8:
-        m = taken.get(k)
-        if m is not None and m.cls != "Person" and m.first == k:
-            k = m.last
-        elif m is None and tokens[k].key in lex["connectors"] and not tokens[k].is_cap:
-            k += 1
-        else:
-            break
-    if k == j or taken.get(k - 1) is None:
-        return j  # nothing skipped, or the complement ends on a joining word
-    after, _ = _ranks_before_name(tokens, k, taken, lex, language)
-    return k if _name_at(tokens, after, taken, lex, language) else j
 
 
 def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention]) -> Ref | None:
@@ -157,36 +91,6 @@ def _affiliation_before(tokens: list[Token], t0: int, taken: dict[int, Mention])
         if opener is not None and opener.cls in ("State", "Institution") and others <= {opener.ref}:
             affiliation = opener.ref
     return affiliation
-
-
-def _name_word(token: Token, mention: Mention | None) -> bool:
-    """A word of a personal name: capitalised, no acronym, not part of another entity's name."""
-    return token.is_word and token.is_cap and not token.is_upper and (mention is None or mention.cls == "Person")
-
-
-def _name_before(
-    tokens: list[Token], t0: int, taken: dict[int, Mention], lex: dict, language: str
-) -> tuple[int | None, int | None]:
-    """A name written before ", a TITLE" ("Erlan Karin, Secretary of …"): its token span, or (None, None)."""
-    first = last = None
-    k = t0 - 1
-    while k > t0 - 3 and tokens[k].text in ("’s", "'s", "’", "'", "s"):
-        k -= 1  # "Martin Berndt, the U.S. Atlantic Command's director"
-    before = taken.get(k)
-    if before is not None and before.cls in ("State", "Institution"):
-        k = before.first - 1  # "James Appathurai, NATO Spokesman": the title's body stands between
-    while k >= 0 and tokens[k].key in lex["determiners"]:
-        k -= 1
-    if k >= 1 and tokens[k].text == ",":
-        end = k
-        start = end
-        while start > 0 and end - start < 3 and _name_word(tokens[start - 1], taken.get(start - 1)):
-            start -= 1
-        while start < end and tokens[start].key in rank_words(language):
-            start += 1  # "M. Imangali Tasmagambetov", "General Martin Berndt": honorific and rank are no name
-        if end - start >= 2 or (end - start == 1 and taken.get(start) and taken[start].cls == "Person"):
-            first, last = start, end
-    return first, last
 
 
 def _titled(
@@ -234,7 +138,7 @@ def _listed_people(
             k = demonym.last
         else:
             demonym = None
-        size = _name_at(tokens, k, taken, lex, language)
+        size = name_at(tokens, k, taken, lex, language)
         if not size:
             break
         items.append((demonym.ref if demonym else None, k, k + size))
@@ -279,6 +183,27 @@ def _after_separator(tokens: list[Token], k: int, lex: dict) -> int | None:
     return k if k > start else None
 
 
+def _complement(
+    tokens: list[Token], t0: int, j: int, mentions: list[Mention], taken: dict[int, Mention], language: str
+) -> tuple[Ref | None, int]:
+    """The state or body a title's complement names ("of the KAZCENT", "du Kazakhstan", "Казахстана",
+    "министра обороны РК"), and the token after it (j when there is none)."""
+    lex = lang_lexicon(language)
+    c = j
+    while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
+        c += 1
+    after = _outermost(mentions, tokens, taken, t0, c, language)
+    if (c > j or language in ("fr", "ru")) and after is not None:
+        return after.ref, body_end(tokens, after, taken, lex, language)
+    if language == "ru":  # genitive words after a Russian title: "министра обороны РК"
+        while j < len(tokens) and "gent" in tokens[j].tag and not tokens[j].is_cap:
+            j += 1
+        after = _outermost(mentions, tokens, taken, t0, j, language)
+        if after is not None:
+            return after.ref, body_end(tokens, after, taken, lex, language)
+    return None, j
+
+
 def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz: Gazetteer) -> list[Person]:
     """People with titles in one sentence's tokens, given the sentence's other mentions."""
     lex = lang_lexicon(language)
@@ -289,6 +214,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
     people: list[Person] = []
     counterparts = lex["counterparts"]
     said = None  # the last title named in the sentence
+    chain: tuple[Person, int] | None = None  # a person named before their title, and where it ended
     i = 0
     while i < len(tokens):
         if tokens[i].is_word and (plural := plural_title_at(tokens, i, language)):
@@ -311,39 +237,28 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         t0, t1 = i, i + n
         ranks, titles = ([english], []) if kind == "ranks" else ([], [english])
         j = more_titles(tokens, t1, language, ranks, titles)
-        affiliation = _affiliation_before(tokens, t0, taken) or inner_state
-        # complement after the title: "of the KAZCENT", "du Kazakhstan", "Казахстана", "tadjik"
-        c = j
-        while c < len(tokens) and (tokens[c].key in lex["title_of"] or tokens[c].key in lex["determiners"]):
-            c += 1
-        after = _outermost(mentions, tokens, taken, t0, c, language)
-        if (c > j or language in ("fr", "ru")) and after is not None:
-            affiliation = affiliation or after.ref
-            j = _body_end(tokens, after, taken, lex, language)
-        elif language == "ru":
-            # genitive words after a Russian title: "министра обороны РК"
-            while j < len(tokens) and "gent" in tokens[j].tag and not tokens[j].is_cap:
-                j += 1
-            after = _outermost(mentions, tokens, taken, t0, j, language)
-            if after is not None:
-                affiliation = affiliation or after.ref
-                j = _body_end(tokens, after, taken, lex, language)
-        j = _past_complement(tokens, j, taken, lex, language)
+        of, j = _complement(tokens, t0, j, mentions, taken, language)
+        j = past_complement(tokens, j, taken, lex, language)
+        if language == "ru" and of is not None and name_at(tokens, j, taken, lex, language) < 2:
+            j, of = genitive_chain(tokens, j, taken, lex, of)  # "начальник отдела ОДКБ … МИД России N"
+        affiliation = _affiliation_before(tokens, t0, taken) or inner_state or of
         # the name: right after the title (and its complement), or before ", a TITLE"
-        j, later = _ranks_before_name(tokens, j, taken, lex, language)
+        j, later = ranks_before_name(tokens, j, taken, lex, language)
         ranks += later
         when, q0 = qualifier(tokens, t0, taken, language)
         if titles and when:
             titles[0] = f"{when} {titles[0]}"  # "Former Kyrgyz Vice-President", "alors vice Premier ministre"
-        n_name = _name_at(tokens, j, taken, lex, language)
+        n_name = name_at(tokens, j, taken, lex, language)
         if n_name == 0 and j < len(tokens) - 1 and tokens[j].text == ",":  # ", Lieutenant Colonel N"
-            j, later = _ranks_before_name(tokens, j + 1, taken, lex, language)
+            j, later = ranks_before_name(tokens, j + 1, taken, lex, language)
             ranks += later
-            n_name = _name_at(tokens, j, taken, lex, language)
+            n_name = name_at(tokens, j, taken, lex, language)
         role = ", ".join(ranks + titles)
-        first, last = (j, j + n_name) if n_name else _name_before(tokens, q0, taken, lex, language)
+        first, last = (j, j + n_name) if n_name else name_before(tokens, q0, taken, lex, language)
         if not n_name and any(p.first == first and (p.affiliation or not affiliation) for p in people):
             first = last = None  # that name has its title before it: this title is the next item's
+        if first is None and chain is not None and _joined(tokens, chain[1], q0, taken, lex):
+            first, last = chain[0].first, chain[0].last  # "N, a spokesman for X and the head of Y"
         if first is not None:
             people.append(_titled(tokens, first, last, role, affiliation, taken, gaz, (t0, t1), language))
         elif (holder := taken.get(t0)) is not None and holder.cls == "Person" and holder.how in ("known", "nested"):
@@ -356,32 +271,25 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
                 Person(f"{titles[-1]} of {label}", t0, j, role, affiliation, title_span=(t0, t1), office=True)
             )
         i = max(j, t1)
+        if first is not None and not n_name:
+            chain = (people[-1], i)  # a name before its title: a title joined to this one is theirs too
+        elif first is not None or not chain or chain[1] != t0:
+            chain = None  # (a title right after the last one's complement is inside it: "for the UN Secretary General")
+        else:
+            chain = (chain[0], i)
     return people
 
 
-_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
-
-
-def person_name(words: list[Token], language: str) -> str:
-    """The name as written; in Russian, in the nominative ("Сергеем Ивановым" -> "Сергей Иванов",
-    "генерал-майора Рустама Назарова" -> "Рустам Назаров"). The case is the one all its words can be
-    in as one person's name (so "Ислам Каримов" stays, though "Каримов" alone may read as a plural)."""
-    if language != "ru":
-        return " ".join(t.text for t in words)
-    from .tokens import _morph
-
-    def as_name(parse) -> bool:
-        return bool(_NAME_TAGS & set(str(parse.tag).replace(" ", ",").split(","))) and parse.tag.number == "sing"
-
-    readings = [[p for p in _morph().parse(t.text) if as_name(p)] for t in words]
-    cases = [{p.tag.case for p in r} for r in readings if r]
-    common = set.intersection(*cases) if cases else set()
-    if not common or "nomn" in common:
-        return " ".join(t.text for t in words)
-    case = next(p.tag.case for r in readings if r for p in r if p.tag.case in common)
-    out = []
-    for t, r in zip(words, readings, strict=True):
-        parse = next((p for p in r if p.tag.case == case), None)
-        form = parse.inflect({"nomn"}) if parse is not None else None
-        out.append("-".join(x.capitalize() for x in form.word.split("-")) if form is not None else t.text)
-    return " ".join(out)
+def _joined(tokens: list[Token], end: int, start: int, taken: dict[int, Mention], lex: dict) -> bool:
+    """Whether a coordinator joins two titles ("… and the head of"), past what is left of the first
+    one's complement ("in Tajikistan"), so that the second is the same person's (a comma before it
+    may start the next person's item)."""
+    joining = set(lex["title_of"]) | set(lex["locative"]) | lex["determiners"]
+    while end < start and (tokens[end].key in joining or (m := taken.get(end)) is not None and m.cls != "Person"):
+        end += 1
+    between = tokens[end:start]
+    return (
+        bool(between)
+        and between[0].key in lex["coordinator_keys"]
+        and all(t.key in lex["determiners"] for t in between[1:])
+    )

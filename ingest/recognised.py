@@ -13,7 +13,7 @@ from .descriptions import describes
 from .discover import head_at, rank_words
 from .language import Sentence
 from .linker import ArticleMentions, Linker, Mention, choose, span_text, strip_determiner
-from .people import person_name
+from .nominative import person_name
 from .reading import Name
 from .tokens import Token
 
@@ -83,7 +83,7 @@ def _recognised(
         if known:
             ref = linker.known(choose(tuple(known)))
             how = "known"
-        elif name.label in MINTED_FROM_NAMES and _clean_person(words):
+        elif name.label in MINTED_FROM_NAMES and _clean_person(words) and not _title_only(words, linker.language):
             label = person_name(words, linker.language)
             ref = linker.resolve(linker.aliases.get(words[-1].text) or linker.mint("Person", label))
             linker.note(ref, "Person", label)
@@ -184,6 +184,12 @@ def _reshape(m: Mention, first: int, last: int, sentence: Sentence, tokens: list
         linker.note(ref, m.cls, label, m.head)
         linker.same[m.ref] = ref
         m.ref = ref
+
+
+def _title_only(words: list[Token], language: str) -> bool:
+    """Words that are all of titles and ranks ("Defence Minister" in "N, Kazakhstan's Defence Minister,"):
+    an office named, not a person's name."""
+    return all(t.key in rank_words(language) for t in words)
 
 
 def _clean_person(words: list[Token]) -> bool:

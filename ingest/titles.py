@@ -41,9 +41,27 @@ def titles(language: str) -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
         for phrase, english in (lex.get(kind) or {}).items():
             key = tuple(fold(phrase).split())
             out[key] = (kind, english)
-            if language == "fr" and kind == "titles":
+    for key, english in _modified(lex).items():
+        out.setdefault(key, ("titles", english))  # the lexicon's own "deputy minister" stands
+    if language == "fr":
+        for key, (kind, english) in list(out.items()):
+            if kind == "titles":
                 out.setdefault(_feminine(key), (kind, english))
     return out, max(len(k) for k in out)
+
+
+def _modified(lex: dict) -> dict[tuple[str, ...], str]:
+    """Every title with each of the language's modifiers ("deputy head", "заместитель директора",
+    "directeur adjoint"), in English with the modifier first ("Deputy Head")."""
+    modifiers = lex.get("title_modifiers") or {}
+    out = {}
+    for phrase, english in (lex.get("titles") or {}).items():
+        key = tuple(fold(phrase).split())
+        for place, words in modifiers.items():
+            for word, first in words.items():
+                extra = tuple(fold(word).split())
+                out[extra + key if place == "before" else key + extra] = f"{first} {english}"
+    return out
 
 
 def title_at(tokens: list[Token], i: int, language: str) -> tuple[int, str, str] | None:

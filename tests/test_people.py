@@ -328,3 +328,166 @@ def test_a_russian_titled_persons_name_is_in_the_nominative(tmp_path, gazetteer,
     one already in the nominative stays as written."""
     facts = _facts(tmp_path, gazetteer, text)
     assert (person, "affiliatedWith", "Kazakhstan") in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "body"),
+    [
+        ("Aidar Bekov, deputy head of the CSTO Joint Staff, spoke first.", "Aidar Bekov", "deputy head", "Joint Staff"),
+        (
+            "Deputy Foreign Minister Akylbek Kamaldinov met the delegation.",
+            "Akylbek Kamaldinov",
+            "deputy foreign minister",
+            None,
+        ),
+        (
+            "Le directeur adjoint du Centre antiterroriste de la CEI, Ivan Petrov, a ouvert la séance.",
+            "Ivan Petrov",
+            "deputy director",
+            "Anti-Terrorism",
+        ),
+        (
+            "Заместитель директора Антитеррористического центра СНГ Иван Петров открыл заседание.",
+            "Иван Петров",
+            "deputy director",
+            "Anti-Terrorism",
+        ),
+    ],
+)
+def test_a_deputy_holds_a_title_of_his_own(tmp_path, gazetteer, text, person, role, body):
+    """ "Deputy", "adjoint", "заместитель" make any title a deputy's: the deputy is neither the head
+    nor untitled, and still speaks for the body the title is of."""
+    facts = _facts(tmp_path, gazetteer, text)
+    assert _roles(facts, person) == [role]
+    if body:
+        assert any(s == person and p == "affiliatedWith" and body in o for s, p, o in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "roles", "bodies"),
+    [
+        (
+            "Vladimir Sotirov, a spokesman for the UN Secretary General in Tajikistan and the head of the UN "
+            "Bureau for Peace Building in Tajikistan, signed the memorandum.",
+            "Vladimir Sotirov",
+            {"spokesman", "head"},
+            {"UN Bureau for Peace Building in Tajikistan"},
+        ),
+        (
+            "Иван Петров, начальник Антитеррористического центра СНГ и бывший министр обороны Киргизии, "
+            "открыл заседание.",
+            "Иван Петров",
+            {"chief", "former minister of defence"},
+            {"Kyrgyzstan"},
+        ),
+    ],
+)
+def test_titles_joined_after_a_name_are_all_that_persons(tmp_path, gazetteer, text, person, roles, bodies):
+    """ "N, TITLE of X and (the) TITLE of Y": N holds both titles, each a role of its own, and serves both."""
+    facts = _facts(tmp_path, gazetteer, text)
+    assert set(_roles(facts, person)) == roles
+    assert bodies <= {o for s, p, o in facts if s == person and p == "affiliatedWith"}
+
+
+def test_a_title_after_a_comma_and_a_coordinator_is_the_next_persons(tmp_path, gazetteer):
+    """ "Signed by N, director of X, and the Kazakh Defence Minister": the minister is someone else."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "The protocol was signed by Marat Ospanov, director of CARICC, and the Kazakh Defence Minister.",
+    )
+    assert _roles(facts, "Marat Ospanov") == ["director"]
+    assert ("Marat Ospanov", "affiliatedWith", "Kazakhstan") not in facts
+
+
+def test_an_office_in_apposition_is_no_second_person(tmp_path, gazetteer):
+    """ "N, Kazakhstan's Defence Minister,": one person with the title, no person called "Defence Minister"."""
+    facts = _facts(tmp_path, gazetteer, "Nurlan Yermekbayev, Kazakhstan's Defence Minister, attended the meeting.")
+    assert ("Nurlan Yermekbayev", "affiliatedWith", "Kazakhstan") in facts
+    assert not any(s == "Defence Minister" for s, _, _ in facts)
+
+
+def test_a_word_that_opens_a_clause_is_no_part_of_the_name_before_a_title(tmp_path, gazetteer):
+    """ "Selon Ivan Petrov, porte-parole du ministère …": the person is Ivan Petrov."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "Selon Ivan Petrov, porte-parole du ministère russe de la Défense, le retrait a commencé.",
+    )
+    assert _roles(facts, "Ivan Petrov") == ["spokesperson"]
+    assert not any(s.startswith("Selon") for s, _, _ in facts)
+
+
+def test_a_russian_title_reaches_its_holder_past_a_chain_of_genitives(tmp_path, gazetteer):
+    """The complement of a Russian title is often a chain of bodies in the genitive, each of the next; the
+    holder's name comes after it, and the person serves what the chain names (the ministry here)."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "Начальник отдела ОДКБ Первого департамента стран СНГ МИД Российской Федерации Олег Кравченко "
+        "выступил с докладом.",
+    )
+    assert _roles(facts, "Олег Кравченко") == ["chief"]
+    bodies = {o for s, p, o in facts if s == "Олег Кравченко" and p == "affiliatedWith"}
+    assert any("МИД" in o for o in bodies)
+    assert not any("Кравченко" in o for o in bodies)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("Political analyst Arkady Dubnov said the summit would change little.", "Arkady Dubnov", "political analyst"),
+        (
+            "Le politologue Arkadi Doubnov estime que le sommet changera peu de choses.",
+            "Arkadi Doubnov",
+            "political scientist",
+        ),
+        ("По словам политолога Аркадия Дубнова, саммит мало что изменит.", "Аркадий Дубнов", "political scientist"),
+    ],
+)
+def test_an_analyst_has_the_role_the_text_gives(tmp_path, gazetteer, text, person, role):
+    assert _roles(_facts(tmp_path, gazetteer, text), person) == [role]
+
+
+def test_analysts_not_named_are_nobody(tmp_path, gazetteer):
+    facts = _facts(tmp_path, gazetteer, "Analysts say the summit would change little.")
+    assert not [f for f in facts if f[1] in ("role", "affiliatedWith")]
+
+
+def test_a_bodys_name_ends_before_a_title_coordinated_after_it(tmp_path, gazetteer):
+    """ "N, chef du Centre … de la CEI et ancien ministre de la Défense du Kirghizistan": the centre's name
+    stops before "et ancien ministre", which is N's second title."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "Ivan Petrov, chef du Centre antiterroriste de la CEI et ancien ministre de la Défense du Kirghizistan, "
+        "a ouvert le séminaire.",
+    )
+    assert set(_roles(facts, "Ivan Petrov")) == {"chief", "former minister of defence"}
+    assert ("Ivan Petrov", "affiliatedWith", "Kyrgyzstan") in facts
+    assert not any("ancien ministre" in s or "ancien ministre" in o for s, _, o in facts)
+
+
+def test_a_title_reaches_its_holder_past_a_possessive_in_its_complement(tmp_path, gazetteer):
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "Director of the Executive Committee of the SCO's Regional Anti-Terrorist Structure Jumakhon Giyosov "
+        "also took part in the meeting.",
+    )
+    assert _roles(facts, "Jumakhon Giyosov") == ["director"]
+    assert any(s == "Jumakhon Giyosov" and p == "affiliatedWith" for s, p, _ in facts)
+    assert not any("Giyosov" in o for s, p, o in facts if p == "affiliatedWith")
+
+
+def test_a_bodys_name_that_ran_on_into_the_holders_ends_before_it(tmp_path, gazetteer):
+    """With no morphology to say "Kakha" is a first name, two capitalised words with no head word after
+    the known name that closes the body's ("… for Central Asia") are the holder's name."""
+    facts = _facts(
+        tmp_path,
+        gazetteer,
+        "Head of the UN Regional Center for Preventive Diplomacy for Central Asia Kakha Imnadze spoke first.",
+    )
+    assert _roles(facts, "Kakha Imnadze") == ["head"]
+    bodies = {o for s, p, o in facts if s == "Kakha Imnadze" and p == "affiliatedWith"}
+    assert any(o.endswith("Central Asia") for o in bodies)

@@ -1,0 +1,32 @@
+"""A Russian person's name in the nominative, whatever case the sentence puts it in: the label a
+person read after a title or found by the models is given ("министра обороны Руслана Жаксылыкова"
+is Руслан Жаксылыков)."""
+
+from __future__ import annotations
+
+from .tokens import Token, _morph
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+def person_name(words: list[Token], language: str) -> str:
+    """The name as written; in Russian, in the nominative ("Сергеем Ивановым" -> "Сергей Иванов",
+    "генерал-майора Рустама Назарова" -> "Рустам Назаров"). The case is the one all its words can be
+    in as one person's name (so "Ислам Каримов" stays, though "Каримов" alone may read as a plural)."""
+    if language != "ru":
+        return " ".join(t.text for t in words)
+    def as_name(parse) -> bool:
+        return bool(_NAME_TAGS & set(str(parse.tag).replace(" ", ",").split(","))) and parse.tag.number == "sing"
+
+    readings = [[p for p in _morph().parse(t.text) if as_name(p)] for t in words]
+    cases = [{p.tag.case for p in r} for r in readings if r]
+    common = set.intersection(*cases) if cases else set()
+    if not common or "nomn" in common:
+        return " ".join(t.text for t in words)
+    case = next(p.tag.case for r in readings if r for p in r if p.tag.case in common)
+    out = []
+    for t, r in zip(words, readings, strict=True):
+        parse = next((p for p in r if p.tag.case == case), None)
+        form = parse.inflect({"nomn"}) if parse is not None else None
+        out.append("-".join(x.capitalize() for x in form.word.split("-")) if form is not None else t.text)
+    return " ".join(out)
