@@ -15,6 +15,7 @@ def person_name(words: list[Token], language: str) -> str:
     in as one person's name (so "Ислам Каримов" stays, though "Каримов" alone may read as a plural)."""
     if language != "ru":
         return " ".join(t.text for t in words)
+
     def as_name(parse) -> bool:
         return bool(_NAME_TAGS & set(str(parse.tag).replace(" ", ",").split(","))) and parse.tag.number == "sing"
 
