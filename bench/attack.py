@@ -204,8 +204,8 @@ async def probe(url: str, seconds: float) -> list[float]:
     return out
 
 
-def load(url: str, texts: list[str], clients: int, runaways: int, seconds: float, pid: int) -> list[str]:
-    tally = Tally()
+def load(url: str, texts: list[str], clients: int, runaways: int, seconds: float, pid: int, tally: Tally) -> list[str]:
+    """One load phase against `url`: its row of the table (what failed is added to `tally`)."""
     peak = [rss_mb(pid)]
 
     async def run() -> list[float]:
@@ -282,12 +282,14 @@ def main() -> None:
                 ("casckg serve", base + "/sparql", processes[1].pid),
                 ("oxigraph server (baseline)", f"http://127.0.0.1:{ox_port}/query", processes[0].pid),
             ]
-            rows = []
+            rows, failures = [], []
             for mixed in (0, runaways) if runaways else (0,):
                 for name, url, pid in targets:
                     wait_answers(url)
                     label = f"{name}, {mixed} runaways" if mixed else name
-                    rows.append([label, *load(url, texts, clients, mixed, seconds, pid)])
+                    tally = Tally()
+                    rows.append([label, *load(url, texts, clients, mixed, seconds, pid, tally)])
+                    failures += tally.report(label)
         finally:
             for process in processes:
                 process.terminate()
@@ -295,6 +297,8 @@ def main() -> None:
     print(f"{len(texts)} library queries, {clients} clients, {seconds:g} s each, time limit {TIMEOUT:g} s, loopback")
     header = ["server", "req/s", "p50 ms", "p99 ms", "errors", "ASK p50", "ASK p99", "ASK max", "peak MB"]
     table(header, rows)
+    if failures:
+        print("failed requests (status and first line of the answer):", *failures, sep="\n  ")
 
 
 if __name__ == "__main__":

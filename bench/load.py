@@ -28,6 +28,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,16 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     elapsed: float = 0.0
+    failures: Counter[str] = field(default_factory=Counter)  # each kind of failed answer, how often
+
+    def failed(self, why: str) -> None:
+        """Count one failed request; `why` is its status and the first line of its body, or the error."""
+        self.errors += 1
+        self.failures[why[:160]] += 1
+
+    def report(self, name: str) -> list[str]:
+        """One line per kind of failure `name` met, most frequent first."""
+        return [f"{name}: {count} x {why}" for why, count in self.failures.most_common()]
 
     def row(self, name: str) -> list[str]:
         lat = sorted(self.latencies)
@@ -129,13 +140,14 @@ async def hammer(url: str, texts: list[str], clients: int, seconds: float, tally
                     response = await http.post(
                         url, data={"query": text}, headers={"Accept": "application/sparql-results+json"}
                     )
-                    ok = response.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                if ok:
+                except httpx.HTTPError as exc:
+                    tally.failed(f"{type(exc).__name__}: {exc}")
+                    continue
+                if response.status_code == 200:
                     tally.latencies.append(time.monotonic() - began)
                 else:
-                    tally.errors += 1
+                    first = response.text.strip().splitlines()[0] if response.text.strip() else ""
+                    tally.failed(f"{response.status_code} {first}")
 
         began = time.monotonic()
         await asyncio.gather(*(client(n) for n in range(clients)))
@@ -185,6 +197,7 @@ def main() -> None:
                 for name, url in targets:
                     asyncio.run(hammer(url, texts, clients, seconds / rounds, tallies[name]))
             rows = [tallies[name].row(name) for name, _ in targets]
+            failures = [line for name, _ in targets for line in tallies[name].report(name)]
         finally:
             for process in processes:
                 process.terminate()
@@ -198,6 +211,8 @@ def main() -> None:
                 cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))
             )
         )
+    if failures:
+        print("failed requests:", *failures, sep="\n  ")
 
 
 if __name__ == "__main__":
