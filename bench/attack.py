@@ -14,7 +14,9 @@ Then the load: N clients looping over the library's queries for a fixed time, on
 on Oxigraph's server (`serve-read-only --union-default-graph`, with the same time limit), first
 alone and then with R runaway clients mixed in (each sending the cross product again and again);
 beside it, a simple ASK is timed four times a second. It prints requests/s, p50, p99, errors, the
-ASK's p50, p99 and worst latency and the servers' memory (resident, the server and its workers).
+ASK's p50, p99 and worst latency, the servers' memory (resident, the server and its workers) and
+the CPU time each server spent per answered request (all its processes: on a shared machine the
+rates also say how much CPU each server was given; this says what it did with it).
 
     python -m bench.attack --clients 8 --runaways 4 --seconds 10
     python -m bench.attack --clients 1 --runaways 20 --seconds 8 --no-attacks   # the load only
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import http.server
 import socket
 import subprocess
@@ -36,6 +39,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psutil
 
 from bench.load import Tally, free_port, hammer, queries, start, start_oxigraph
 from casckg.graph.store import DEFAULT_STORE
@@ -204,9 +208,27 @@ async def probe(url: str, seconds: float) -> list[float]:
     return out
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time used by a process and all its descendants, those ended and reaped included."""
+    total = 0.0
+    try:
+        root = psutil.Process(pid)
+        for process in [root, *root.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):
+                used = process.cpu_times()
+                total += used.user + used.system + used.children_user + used.children_system
+    except psutil.Error:
+        pass
+    return total
+
+
 def load(url: str, texts: list[str], clients: int, runaways: int, seconds: float, pid: int, tally: Tally) -> list[str]:
-    """One load phase against `url`: its row of the table (what failed is added to `tally`)."""
+    """One load phase against `url`: its row of the table (what failed is added to `tally`).
+
+    Beside the rates it gives the server's CPU time per answered request: on a machine shared with
+    other work the rates say how much CPU each server was given as much as what it does with it."""
     peak = [rss_mb(pid)]
+    cpu_before = cpu_seconds(pid)
 
     async def run() -> list[float]:
         async def watch() -> None:
@@ -222,6 +244,7 @@ def load(url: str, texts: list[str], clients: int, runaways: int, seconds: float
         return asks
 
     asks = sorted(asyncio.run(run()))
+    cpu = cpu_seconds(pid) - cpu_before
     lat = sorted(ms * 1000 for ms in tally.latencies)
 
     def pct(values: list[float], p: float) -> str:
@@ -235,6 +258,7 @@ def load(url: str, texts: list[str], clients: int, runaways: int, seconds: float
         str(tally.errors),
         *(pct(asks, p) for p in (0.5, 0.99, 1.0)),
         f"{max(peak):.0f}",
+        f"{1000 * cpu / len(lat):.0f}" if lat else "-",
     ]
 
 
@@ -295,7 +319,7 @@ def main() -> None:
                 process.terminate()
                 process.wait(10)
     print(f"{len(texts)} library queries, {clients} clients, {seconds:g} s each, time limit {TIMEOUT:g} s, loopback")
-    header = ["server", "req/s", "p50 ms", "p99 ms", "errors", "ASK p50", "ASK p99", "ASK max", "peak MB"]
+    header = ["server", "req/s", "p50 ms", "p99 ms", "errors", "ASK p50", "ASK p99", "ASK max", "peak MB", "CPU ms/req"]
     table(header, rows)
     if failures:
         print("failed requests (status and first line of the answer):", *failures, sep="\n  ")
