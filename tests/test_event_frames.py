@@ -401,3 +401,16 @@ def test_member_states_named_in_an_event_sentence_do_not_take_part(tmp_path, gaz
     # "государства-участники" are an organisation's member states, not the event's participants
     sentence = "Журналисты писали о торговле государств-участников СНГ с Турцией."
     assert "TUR" not in _participants_after_summit(tmp_path, gazetteer, "ru", sentence)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        ("en", "The first regional forum on peace operations in Central Asia was held in Astana.", "astana"),
+        ("fr", "Le Kazakhstan a accueilli le premier forum régional sur la paix en Asie centrale.", "KAZ"),
+        ("ru", "В Центральной Азии прошел первый региональный форум по миротворчеству.", None),
+    ],
+)
+def test_a_region_several_states_share_is_no_venue(tmp_path, gazetteer, language, text, place):
+    frames = _frames(_read(tmp_path, gazetteer, language, text))
+    assert [f.get("cas:hostedIn") for f in frames.values()] == [{place} if place else None], frames
