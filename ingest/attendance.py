@@ -107,9 +107,10 @@ def _absent(am: ArticleMentions, index: int, person: Ref) -> bool:
 
 
 @cache
-def _source_cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def _source_cues(language: str) -> tuple[re.Pattern[str] | None, ...]:
     data = lexicon("modality").get(language) or {}
-    return tuple(re.compile(data[key]) if data.get(key) else None for key in ("source_before", "source_after"))
+    keys = ("source_before", "source_after", "sender_before")
+    return tuple(re.compile(data[key]) if data.get(key) else None for key in keys)
 
 
 def _source(am: ArticleMentions, index: int, person: Ref) -> bool:
@@ -120,11 +121,13 @@ def _source(am: ArticleMentions, index: int, person: Ref) -> bool:
 
 
 def _quoted(am: ArticleMentions, index: int, m: Mention) -> bool:
-    """Whether this mention is named as the source of what the sentence reports ("по словам министра обороны РК")."""
+    """Whether this mention is named as the source of what the sentence reports ("по словам министра обороны РК"),
+    or as the one who sent what reached the event ("a message from President X", "предложение президента X")."""
     folded, start = am.folded[index], am.sentences[index].start
-    before, after = _source_cues(am.language)
+    before, after, sender = _source_cues(am.language)
     ahead, behind = folded[: m.start - start], folded[m.end - start :]
-    return bool(before and before.search(ahead) and not _POSSESSIVE.match(behind) or after and after.search(behind))
+    quoted = before and before.search(ahead) and not _POSSESSIVE.match(behind) or after and after.search(behind)
+    return bool(quoted or sender and sender.search(ahead))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")  # "according to X's press service": the service speaks, not X

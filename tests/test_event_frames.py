@@ -275,6 +275,21 @@ def test_a_person_quoted_as_the_source_does_not_take_part(tmp_path, gazetteer, l
     assert not [p for p in frame.get("cas:participant", set()) if "karimzod" in p]
 
 
+@pytest.mark.parametrize(
+    ("language", "sent", "reader"),
+    [
+        ("en", "Ambassador Alexei Borodavkin read out a message from President Anvar Karimzoda.", "alexei-borodavkin"),
+        ("en", "Ambassador Alexei Borodavkin spoke on behalf of President Anvar Karimzoda.", "alexei-borodavkin"),
+        ("fr", "L'ambassadeur Alexeï Borodavkine a lu un message du président Anvar Karimzoda.", "alexei-borodavkine"),
+        ("ru", "Посол Алексей Бородавкин зачитал послание президента Анвара Каримзоды.", "aleksey-borodavkin"),
+    ],
+)
+def test_a_person_who_only_sends_a_message_does_not_take_part(tmp_path, gazetteer, language, sent, reader):
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, SUMMIT[language] + sent)).values()
+    assert reader in frame.get("cas:participant", set())  # who reads it out is there
+    assert not [p for p in frame.get("cas:participant", set()) if "karimzod" in p]
+
+
 def test_a_person_who_acts_and_is_quoted_takes_part(tmp_path, gazetteer):
     doc = _read(
         tmp_path,
