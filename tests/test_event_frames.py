@@ -241,10 +241,14 @@ def test_a_person_named_while_the_event_is_told_takes_part(tmp_path, gazetteer, 
     [
         ("en", "Foreign Minister of Tajikistan Anvar Karimzoda did not attend."),
         ("fr", "Le ministre tadjik des Affaires étrangères Anvar Karimzoda n'a pas assisté à la réunion."),
+        ("en", "Foreign Minister of Tajikistan Anvar Karimzoda was unable to attend."),
+        ("en", "Foreign Minister of Tajikistan Anvar Karimzoda is expected to attend the next meeting."),
+        ("fr", "Le ministre tadjik des Affaires étrangères Anvar Karimzoda devait y participer."),
+        ("ru", "Министр иностранных дел Таджикистана Анвар Каримзода должен был принять участие в саммите."),
     ],
 )
 def test_a_person_said_to_be_absent_does_not_take_part(tmp_path, gazetteer, language, absent):
-    assert "anvar-karimzoda" not in _participants_after_summit(tmp_path, gazetteer, language, absent)
+    assert not [p for p in _participants_after_summit(tmp_path, gazetteer, language, absent) if "karimzod" in p]
 
 
 def test_a_person_named_long_after_the_event_does_not_take_part(tmp_path, gazetteer):
@@ -273,6 +277,19 @@ def test_a_person_quoted_as_the_source_does_not_take_part(tmp_path, gazetteer, l
     (frame,) = _frames(_read(tmp_path, gazetteer, language, SUMMIT[language] + source)).values()
     # the Russian genitive ("Анвара Каримзоды") gives the name another key: any form of it
     assert not [p for p in frame.get("cas:participant", set()) if "karimzod" in p]
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "Foreign Minister of Tajikistan Anvar Karimzoda said the region was to become more united."),
+        ("fr", "Le ministre tadjik des Affaires étrangères Anvar Karimzoda a souligné que la région pourrait faire plus."),
+        ("ru", "Министр иностранных дел Таджикистана Анвар Каримзода заявил, что регион мог бы сделать больше."),
+    ],
+)
+def test_a_modal_of_another_clause_does_not_keep_the_speaker_away(tmp_path, gazetteer, language, said):
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, SUMMIT[language] + said)).values()
+    assert [p for p in frame.get("cas:participant", set()) if "karimzod" in p]
 
 
 @pytest.mark.parametrize(
