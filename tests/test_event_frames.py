@@ -87,6 +87,13 @@ def _participants_after_summit(tmp_path: Path, gazetteer, language: str, sentenc
             "tashkent",
             "2022-12-22",
         ),
+        (  # who receives a guest: the reception's place and day as for any meeting
+            "ru",
+            "Президент Казахстана Касым-Жомарт Токаев принял министра иностранных дел Турции в Астане 3 июня 2024 года.",
+            {"KAZ", "TUR"},
+            "astana",
+            "2024-06-03",
+        ),
     ],
 )
 def test_an_event_told_by_its_verb(tmp_path, gazetteer, language, text, participants, place, day):
