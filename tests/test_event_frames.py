@@ -89,7 +89,8 @@ def _participants_after_summit(tmp_path: Path, gazetteer, language: str, sentenc
         ),
         (  # who receives a guest: the reception's place and day as for any meeting
             "ru",
-            "Президент Казахстана Касым-Жомарт Токаев принял министра иностранных дел Турции в Астане 3 июня 2024 года.",
+            "Президент Казахстана Касым-Жомарт Токаев принял министра иностранных дел Турции в Астане "
+            "3 июня 2024 года.",
             {"KAZ", "TUR"},
             "astana",
             "2024-06-03",
@@ -290,7 +291,10 @@ def test_a_person_quoted_as_the_source_does_not_take_part(tmp_path, gazetteer, l
     ("language", "said"),
     [
         ("en", "Foreign Minister of Tajikistan Anvar Karimzoda said the region was to become more united."),
-        ("fr", "Le ministre tadjik des Affaires étrangères Anvar Karimzoda a souligné que la région pourrait faire plus."),
+        (
+            "fr",
+            "Le ministre tadjik des Affaires étrangères Anvar Karimzoda a souligné que la région pourrait faire plus.",
+        ),
         ("ru", "Министр иностранных дел Таджикистана Анвар Каримзода заявил, что регион мог бы сделать больше."),
     ],
 )
@@ -455,3 +459,27 @@ def test_member_states_named_in_an_event_sentence_do_not_take_part(tmp_path, gaz
 def test_a_region_several_states_share_is_no_venue(tmp_path, gazetteer, language, text, place):
     frames = _frames(_read(tmp_path, gazetteer, language, text))
     assert [f.get("cas:hostedIn") for f in frames.values()] == [{place} if place else None], frames
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "President Tokayev met with Foreign Minister of Turkey Hakan Fidan to discuss relations with Azerbaijan.",
+        ),
+        (
+            "fr",
+            "Le président Tokaïev a rencontré le ministre turc Hakan Fidan "
+            "pour discuter des relations avec l'Azerbaïdjan.",
+        ),
+        (
+            "ru",
+            "Президент Токаев встретился с министром иностранных дел Турции, чтобы обсудить отношения с Азербайджаном.",
+        ),
+    ],
+)
+def test_a_state_the_meeting_discusses_does_not_take_part(tmp_path, gazetteer, language, text):
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
+    assert "TUR" in frame["cas:participant"]
+    assert "AZE" not in frame["cas:participant"]
