@@ -29,7 +29,7 @@ from .frames import event_focus
 from .lexicon import lexicon
 from .linker import ArticleMentions, Mention
 from .lists import listed
-from .negation import clause_span, event_status, negated
+from .negation import clause_span, event_status, negated, unrealised, unrealised_cues
 from .records import Ref
 from .statements import Found
 from .titles import plural_title_at, title_at
@@ -93,8 +93,8 @@ def _official_at(tokens, i: int, language: str, counterparts) -> int:
 
 
 def _absent(am: ArticleMentions, index: int, person: Ref) -> bool:
-    """Whether the sentence denies the person's presence: a negation cue in the person's clause ("X
-    did not attend", "X n'a pas assisté"), or the event called off ("the meeting was cancelled")."""
+    """Whether the sentence denies the person's presence: a negation or modality cue in the person's clause ("X
+    did not attend", "X n'a pas assisté", "X was to attend"), or the event called off ("the meeting was cancelled")."""
     folded = am.folded[index]
     if event_status(folded, am.language) in ("cancelled", "postponed"):
         return True
@@ -102,14 +102,28 @@ def _absent(am: ArticleMentions, index: int, person: Ref) -> bool:
     for m in am.by_sentence[index]:
         if m.ref == person:
             begin, end = clause_span(folded, m.start - start, m.end - start, am.language)
-            return negated(folded, begin, end, am.language, reach=0)  # a cue anywhere in the clause
+            # a cue anywhere in the clause: "X did not attend", "X was unable to attend", "X was expected to attend"
+            return negated(folded, begin, end, am.language, reach=0) or _meant_to(am, index, m)
     return False
 
 
+def _meant_to(am: ArticleMentions, index: int, m: Mention) -> bool:
+    """Whether the person was only meant to be there: a modality cue opens their clause before them ("должны были
+    принять участие лидеры X") or is their own verb, at most two words after the name ("X was expected to
+    attend", "X devait y participer", "X должен был"); a modal further on is another clause's ("X said the
+    region could…")."""
+    folded, start = am.folded[index], am.sentences[index].start
+    if unrealised(folded, m.start - start, am.language):
+        return True
+    after = folded[m.end - start :]
+    return any(len(after[: cue.start()].split()) <= 2 for cue in unrealised_cues(after, am.language))
+
+
 @cache
-def _source_cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def _source_cues(language: str) -> tuple[re.Pattern[str] | None, ...]:
     data = lexicon("modality").get(language) or {}
-    return tuple(re.compile(data[key]) if data.get(key) else None for key in ("source_before", "source_after"))
+    keys = ("source_before", "source_after", "sender_before")
+    return tuple(re.compile(data[key]) if data.get(key) else None for key in keys)
 
 
 def _source(am: ArticleMentions, index: int, person: Ref) -> bool:
@@ -120,11 +134,13 @@ def _source(am: ArticleMentions, index: int, person: Ref) -> bool:
 
 
 def _quoted(am: ArticleMentions, index: int, m: Mention) -> bool:
-    """Whether this mention is named as the source of what the sentence reports ("по словам министра обороны РК")."""
+    """Whether this mention is named as the source of what the sentence reports ("по словам министра обороны РК"),
+    or as the one who sent what reached the event ("a message from President X", "предложение президента X")."""
     folded, start = am.folded[index], am.sentences[index].start
-    before, after = _source_cues(am.language)
+    before, after, sender = _source_cues(am.language)
     ahead, behind = folded[: m.start - start], folded[m.end - start :]
-    return bool(before and before.search(ahead) and not _POSSESSIVE.match(behind) or after and after.search(behind))
+    quoted = before and before.search(ahead) and not _POSSESSIVE.match(behind) or after and after.search(behind)
+    return bool(quoted or sender and sender.search(ahead))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")  # "according to X's press service": the service speaks, not X

@@ -16,7 +16,7 @@ from casckg.ontology import domains_and_ranges
 from .article import Article, load_article
 from .attendance import officials_at_event, present_at_event
 from .casing import truecase
-from .frames import venue_states
+from .frames import held_in_no_region, venue_states
 from .gazetteer import Gazetteer
 from .language import sentences
 from .mentions import find_mentions
@@ -107,7 +107,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found = placed_wholes(found, am)  # before `_inferred`: a state only named as a place signs nothing
     found += agentless_signings(am, found)  # "the memorandum was signed on 14 February": by the latest signers
     found += _inferred(found, am.classes)  # may also put the state of a person who signed in their place
-    found = _one_date_per_event(found)
+    found = held_in_no_region(_one_date_per_event(found))
     found = _invitees_are_not_participants(found)
 
     doc = Document(article.source)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .lexicon import patterns
+from .lexicon import lexicon, patterns
 from .mentions import FOCUS_SPAN, ArticleMentions
 from .records import Ref
 from .tokens import fold
@@ -145,3 +145,17 @@ def venue_states(found: list[Found], classes: dict[Ref, str]) -> list[Found]:
             if state is not None and classes.get(state) == "State":
                 out.append(replace(f, object=state, confidence=0.5, extractor="frame.venue-state"))
     return out
+
+
+@cache
+def _regions() -> frozenset[Ref]:
+    """The places of `lexicons/places.yaml` that several states share (`region: true`)."""
+    return frozenset(Ref("place", key) for key, entry in lexicon("places").items() if entry.get("region"))
+
+
+def held_in_no_region(found: list[Found]) -> list[Found]:
+    """`found` without venues that are regions several states share: an event is held in a town, a site or a
+    state, and "the first regional forum on peace operations in Central Asia", "high-level meetings in
+    Central Asia" name what the event is about or the area a tour covered, not where it sat."""
+    regions = _regions()
+    return [f for f in found if not (f.predicate == "cas:hostedIn" and f.object in regions)]

@@ -188,11 +188,12 @@ def _serves_region(body: Mention, place: Mention, gazetteer_located: dict[Ref, R
 
 
 def _forum_name_part(am: ArticleMentions, index: int, forum: Mention, m: Mention, before_head: bool) -> list[Found]:
-    """What a name inside a forum's name says of the forum: "summit in Bishkek" was held there, "CSTO
+    """What a name inside a forum's name says of the forum: "summit in Bishkek", "Sommet d'Almaty" was held there, "CSTO
     exercise" and "meeting of the Council of CIS Heads of State" are the organisation's. (A state in
     the name, "visit of the Kazakh minister", is not reliably a participant: measured, it was not.)"""
-    where = _preposition(am, index, forum, m)
-    if m.cls in ("Place", "State") and not before_head and where in lang_lexicon(am.language)["locative"]:
+    where, lex = _preposition(am, index, forum, m), lang_lexicon(am.language)
+    venue = where in lex["locative"] or m.cls == "Place" and m.how != "anaphor" and where in lex.get("venue_of", ())
+    if m.cls in ("Place", "State") and not before_head and venue:
         return [Found(forum.ref, "cas:hostedIn", m.ref, index, 0.6, "name.hosted-in")]
     if m.cls == "Institution":
         return [Found(forum.ref, "cas:organizedBy", m.ref, index, 0.6, "name.organized-by")]

@@ -62,6 +62,12 @@ def unrealised(folded: str, start: int, language: str) -> bool:
     return bool(rx and rx.search(clause_before(folded, start, language)))
 
 
+def unrealised_cues(folded: str, language: str) -> list[re.Match[str]]:
+    """Every cue of what was only meant to happen in `folded` ("was expected to", "devait", "должен был")."""
+    rx = _cues(language)["unrealised"]
+    return list(rx.finditer(folded)) if rx else []
+
+
 def event_status(folded: str, language: str) -> str | None:
     """The status a sentence gives the event it speaks of: cancelled, postponed or planned (None: none said)."""
     found = _cues(language)["status"]

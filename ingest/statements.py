@@ -52,6 +52,8 @@ def _compiled(language: str) -> list[dict]:
                 arg = {**arg, "prefix_re": re.compile(arg["prefix"])}
             if isinstance(arg, dict) and arg.get("lead"):
                 arg = {**arg, "lead_re": re.compile(arg["lead"])}
+            if isinstance(arg, dict) and arg.get("until_re"):
+                arg = {**arg, "until_re": re.compile(arg["until_re"])}
             if isinstance(arg, dict) and arg.get("next"):
                 arg = {**arg, "next_re": re.compile(arg["next"])}
             spec[side] = arg
@@ -70,6 +72,9 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
     if arg.get("until"):  # items stop where this text first comes after the trigger (")" of a bracket)
         end = sentence.text.find(arg["until"], t1 - sentence.start)
         pool = [m for m in pool if m.start < t1 or end < 0 or m.end <= sentence.start + end]
+    if arg.get("until_re"):  # items stop where a clause of their own opens after the trigger ("to discuss the border")
+        cut = arg["until_re"].search(fold(sentence.text), t1 - sentence.start)
+        pool = [m for m in pool if m.start < t1 or cut is None or m.end <= sentence.start + cut.start()]
     if arg.get("near") is not None:  # at most this many characters from the trigger
         # a mention the trigger stands inside is at distance 0 ("talks between A and B", one name)
         pool = [
