@@ -66,16 +66,15 @@ def table(target: int, results: list[dict]) -> str:
             rows.append([r["mode"], r["failed"], "", "", "", "", ""])
             continue
         inferred, trace = r.get("inferred"), r.get("trace_quads")
-        rows.append(
-            [r["mode"], f"{r['cpu_s']:.2f} s" if "cpu_s" in r else "-", f"{r['wall_s']:.2f} s" if "wall_s" in r else "-",
-             f"{r['peak_mb']:,.0f} MB", f"{inferred:,}" if inferred is not None else "-",
-             f"{trace:,}" if trace is not None else "-",
-             f"{trace / inferred:.2f}" if trace and inferred else "-"]
-        )  # fmt: skip
+        seconds = [f"{r[k]:.2f} s" if k in r else "-" for k in ("cpu_s", "wall_s")]
+        counts = [f"{n:,}" if n is not None else "-" for n in (inferred, trace)]
+        ratio = f"{trace / inferred:.2f}" if trace and inferred else "-"
+        rows.append([r["mode"], *seconds, f"{r['peak_mb']:,.0f} MB", *counts, ratio])
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     asserted = next((r["asserted"] for r in results if "asserted" in r), 0)
     lines = [f"== reasoning over {asserted:,} asserted quads (target {target:,}), in memory"]
-    lines += ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))) for r in rows]
+    for r in rows:
+        lines.append("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
     return "\n".join(lines)
 
 

@@ -169,7 +169,10 @@ def worker(engine: str, quads: int, seed: int, folder: Path, reps: int, limit: f
         dataset = rdflib.Dataset(default_union=True)
         try:
             _alarm(limit * 10)
-            dataset.parse(str(nquads), format="nquads")
+            from casckg.graph.publish.export import rdf11  # rdflib reads no RDF 1.2 triple terms
+
+            quads = rdf11(ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS))
+            dataset.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nquads")
             signal.setitimer(signal.ITIMER_REAL, 0)
         except TimeLimit:
             result["load_s"] = "timeout"

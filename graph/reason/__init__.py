@@ -36,10 +36,11 @@ not meet; a relation that also follows from undated facts holds always. Classes 
 So Uzbekistan's 2006–2012 CSTO membership makes it `org:memberOf` the CSTO for 2006–2012 only.
 
 Traceability (on by default): each inferred triple gets a statement node
-`{inferred}/statement/{digest of the triple}` with `rdf:subject`, `rdf:predicate`, `rdf:object`,
-`prov:wasGeneratedBy` the rule and `prov:wasDerivedFrom` the statement nodes of its premises
-(a premise a source asserts gets a node with its triple only; `GRAPH ?g { s p o }` names its
-sources). One derivation is kept per conclusion: the first round that finds it, then the first
+`{inferred}/statement/{digest of the triple}` with its triple as one RDF 1.2 triple term
+(`rdf:reifies <<( s p o )>>`: one quad, where rdf:subject, rdf:predicate and rdf:object took
+three), `prov:wasGeneratedBy` the rule and `prov:wasDerivedFrom` the statement nodes of its
+premises (a premise a source asserts gets a node with its triple only; `GRAPH ?g { s p o }`
+names its sources). One derivation is kept per conclusion: the first round that finds it, then the first
 rule, then the smallest key of its premises' terms, chosen in the store (GROUP BY … MIN), so
 reasoning twice writes the same quads. The library query `why-inferred` walks the proof.
 

@@ -149,16 +149,16 @@ def update(
     outer.append(f"BIND({_node(c, inferred)} AS ?statement)")
     made = [conclusion]
     if dated is not None:  # a dated statement node names its whole triple: the queries read it
-        made.append(_reified("?statement", c) + " ?statement cas:startDate ?from ; cas:endDate ?to .")
+        made.append(_reifies("?statement", c) + " ?statement cas:startDate ?from ; cas:endDate ?to .")
     if trace:  # a proof record: its triple, its rule and a link per premise, whose node names its triple
         if dated is None:
-            made.append(_reified("?statement", c))
+            made.append(_reifies("?statement", c))
         made.append(f"?statement prov:wasGeneratedBy <{rule_node(rule.id).value}> .")
         for i, premise in enumerate(rule.premises):
             outer.append(f"BIND({_node(premise, inferred)} AS ?from_{i})")
             made.append(f"?statement prov:wasDerivedFrom ?from_{i} .")
             if i != delta:  # a new premise is a conclusion of the round before: its node names its triple already
-                made.append(_reified(f"?from_{i}", premise))
+                made.append(_reifies(f"?from_{i}", premise))
     body = "\n  ".join(outer)
     return Step(f"CONSTRUCT {{ {' '.join(made)} }}\nWHERE {{\n  {body}\n}}", inferred, scratch)
 
@@ -180,6 +180,8 @@ WHERE {{
 }}"""
 
 
-def _reified(node: str, triple: Pattern) -> str:
+def _reifies(node: str, triple: Pattern) -> str:
+    """The one quad that says which triple a statement node stands for: an RDF 1.2 triple term
+    (three quads of rdf:subject, rdf:predicate and rdf:object before, most of the trace)."""
     s, p, o = (_term_text(t) for t in triple)
-    return f"{node} rdf:subject {s} ; rdf:predicate {p} ; rdf:object {o} ."
+    return f"{node} rdf:reifies <<( {s} {p} {o} )>> ."
