@@ -26,7 +26,9 @@ Conclusions go into one named graph, `graph_iri("inferred")`, and only conclusio
 graph holds yet: asserted facts are never repeated there. The rules run in memory to a
 fixpoint, semi-naively: after the first round, a rule runs once per premise with that premise
 read from what the round before found (scratch graphs, removed at the end), its table cut to
-the rows the new facts can fire; a rule whose inputs did not change does not run at all.
+the rows the new facts can fire; a rule whose inputs did not change does not run at all. In the
+first round a rule that joins two whole premises reads one copy of each fact (sources restate
+facts, and joining every copy with every copy grows as their product).
 
 Time (always on): a fact about a dated record (a membership, a mission: anything with
 `cas:startDate` or `cas:endDate`) holds while the record does. A relation drawn from dated facts
