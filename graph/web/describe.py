@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from casckg.ontology import PREFIXES
 
+from ..build.mint import graph_iri
 from ..store.embedded import Store
 
 _OUT = "SELECT ?p ?o ?g WHERE { GRAPH ?g { ?this ?p ?o } }"
@@ -23,11 +24,9 @@ _LABELS = """SELECT ?x ?label WHERE {{
   VALUES ?x {{ {terms} }}
   {{ ?x rdfs:label|skos:prefLabel|dcterms:title ?label }}
 }}"""
-#: The nodes that stand for some of the page's triples: the whole triple term is bound, which
-#: the store looks up directly (a pattern with a variable inside a triple term is a scan).
-_REIFIERS = """SELECT ?n ?t ?g WHERE {{
-  VALUES (?s ?p ?o) {{ {rows} }} BIND(TRIPLE(?s, ?p, ?o) AS ?t) GRAPH ?g {{ ?n rdf:reifies ?t }}
-}}"""
+#: The reasoner's statement nodes of the page's inferred triples: the whole triple term is bound,
+#: which the store looks up directly (a pattern with a variable inside a triple term is a scan).
+_REIFIERS = "SELECT ?n ?t WHERE {{ VALUES ?t {{ {rows} }} GRAPH <{graph}> {{ ?n rdf:reifies ?t }} }}"
 #: At most this many incoming statements on a page (a class has every instance pointing to it).
 MAX_INCOMING = 2000
 
@@ -113,15 +112,11 @@ def describe(store: Store, iri: str) -> Description:
 
 
 def reifiers(store: Store, statements: list[Statement]) -> list[ox.Quad]:
-    """The quads `?n rdf:reifies <<( s p o )>>` of the statements' triples (none has a blank node)."""
-    rows = " ".join(
-        f"({s.subject} {s.predicate} {s.object})"
-        for s in statements
-        if not isinstance(s.subject, ox.BlankNode) and not isinstance(s.object, ox.BlankNode)
-    )
+    """The quads `?n rdf:reifies <<( s p o )>>` that name the reasoner's inferred statements among
+    `statements` (a blank node is never inferred)."""
+    graph = graph_iri("inferred")
+    rows = " ".join(f"<<( {s.subject} {s.predicate} {s.object} )>>" for s in statements if graph in s.graphs)
     if not rows:
         return []
-    return [
-        ox.Quad(r["n"], ox.NamedNode(PREFIXES["rdf"] + "reifies"), r["t"], r["g"])
-        for r in store.query(_REIFIERS.format(rows=rows))
-    ]
+    reifies, name = ox.NamedNode(PREFIXES["rdf"] + "reifies"), ox.NamedNode(graph)
+    return [ox.Quad(r["n"], reifies, r["t"], name) for r in store.query(_REIFIERS.format(rows=rows, graph=graph))]
