@@ -24,34 +24,14 @@ from casckg.ontology import CONTEXT_PATH, PREFIXES, context
 
 KAZ = "https://w3id.org/casckg/id/state/KAZ"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-DISTINCT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
-REIFIER_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s rdf:reifies ?t } }"
-REIFIER_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?t WHERE { GRAPH ?g { ?s rdf:reifies ?t } } }"
 REIFIER = "SELECT ?n ?s ?p ?o ?g WHERE { GRAPH ?g { ?n rdf:reifies <<( ?s ?p ?o )>> } } ORDER BY ?n LIMIT 1"
 
 
 @pytest.fixture(scope="module")
 def expected(built_store: Path) -> dict[str, int]:
-    from casckg.graph.store.embedded import EmbeddedStore
+    from conftest import rdf11_counts
 
-    store = EmbeddedStore(built_store, read_only=True)
-    try:
-        count = {
-            name: int(next(iter(store.query(q)))["n"].value)
-            for name, q in (
-                ("triples", DISTINCT_TRIPLES),
-                ("reifier quads", REIFIER_QUADS),
-                ("reifier triples", REIFIER_TRIPLES),
-            )
-        }
-        assert count["reifier quads"] > 0  # the build's trace: what the RDF 1.1 form is checked on
-        # One quad `n rdf:reifies <<( s p o )>>` is written as three: n rdf:subject s, rdf:predicate p, rdf:object o.
-        return {
-            "quads": len(store.ox) + 2 * count["reifier quads"],
-            "triples": count["triples"] + 2 * count["reifier triples"],
-        }
-    finally:
-        store.close()
+    return rdf11_counts(built_store)
 
 
 def written(store, fmt: str, tmp_path: Path) -> Path:
