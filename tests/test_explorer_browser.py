@@ -339,11 +339,11 @@ LINE_SAMPLES = """(which) => {
   const net = window.casckg.network;
   const canvas = document.querySelector('#network canvas');
   const frame = canvas.getBoundingClientRect();
-  const names = window.casckg.labelBoxes(); // draws a frame first
+  const ratio = canvas.width / canvas.clientWidth;
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data; // the last frame the page drew
+  const names = window.casckg.labelBoxes(); // the same view drawn again: where its names are
   const named = (p) => names.some((n) => p.x + frame.left >= n.left - 1 && p.x + frame.left <= n.left + n.width + 1 &&
     p.y + frame.top >= n.top - 1 && p.y + frame.top <= n.top + n.height + 1);
-  const ratio = canvas.width / canvas.clientWidth;
-  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
   const out = [];
   for (const j of which) {
     const e = window.casckg.data.edges[j];
@@ -400,10 +400,12 @@ def test_every_relation_of_a_big_network_is_drawn_in_the_overview(browser, tmp_p
         relations = big.js("() => window.casckg.data.relations.map((r, k) => k)")
         for k in relations:
             big.page.click(f"#filter-relations input[data-key='{k}']")
+        big.page.wait_for_timeout(300)  # the page's next frame (its CSP forbids polling)
         assert big.js(shown) == []
         gone = big.js(LINE_SAMPLES, [line["edge"] for line in lines])
         assert sum(line["blank"] for line in gone) > sum(line["samples"] for line in gone) / 2
         big.page.click(f"#filter-relations input[data-key='{relations[0]}']")
+        big.page.wait_for_timeout(300)
         back = big.js(LINE_SAMPLES, big.js(shown))
         assert len(back) > 100
         assert all(line["blank"] == 0 for line in back)
@@ -413,6 +415,7 @@ def test_every_relation_of_a_big_network_is_drawn_in_the_overview(browser, tmp_p
         mine = big.js("(i) => window.casckg.network.getConnectedEdges(i)", hub)
         before = big.js(LINE_SAMPLES, mine)
         big.js("(i) => window.casckg.network.selectNodes([i])", hub)
+        big.page.wait_for_timeout(300)
         after = big.js(LINE_SAMPLES, mine)
         shade = {line["edge"]: line["shade"] for line in before}
         darker = [line["shade"] < shade[line["edge"]] for line in after if line["edge"] in shade]

@@ -332,10 +332,19 @@
     return changed;
   }
 
+  /* One drawing per change of the filters. vis-network draws at once whenever a DataView lets
+   * items in or out (physics is off), so two views meant two full drawings inside the click,
+   * then a third at the next frame; drawing is held while both refresh, and asked for once. */
   function apply() {
     if (flags()) {
-      nodeView.refresh();
-      edgeView.refresh();
+      renderer.allowRedraw = false;
+      try {
+        nodeView.refresh();
+        edgeView.refresh();
+      } finally {
+        renderer.allowRedraw = true;
+      }
+      network.body.emitter.emit("_requestRedraw");
     }
     status();
   }
