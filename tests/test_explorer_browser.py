@@ -340,7 +340,8 @@ LINE_SAMPLES = """(which) => {
   const canvas = document.querySelector('#network canvas');
   const frame = canvas.getBoundingClientRect();
   const ratio = canvas.width / canvas.clientWidth;
-  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data; // the last frame the page drew
+  // the last frame the page drew
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
   const names = window.casckg.labelBoxes(); // the same view drawn again: where its names are
   const named = (p) => names.some((n) => p.x + frame.left >= n.left - 1 && p.x + frame.left <= n.left + n.width + 1 &&
     p.y + frame.top >= n.top - 1 && p.y + frame.top <= n.top + n.height + 1);
@@ -411,7 +412,8 @@ def test_every_relation_of_a_big_network_is_drawn_in_the_overview(browser, tmp_p
         assert all(line["blank"] == 0 for line in back)
 
         # a selected entity's relations are drawn in the highlight colour, darker than the rest
-        hub = big.js("() => window.casckg.data.nodes.map((n, i) => i).sort((a, b) => window.casckg.data.nodes[b].d - window.casckg.data.nodes[a].d)[0]")
+        degrees = big.js("() => window.casckg.data.nodes.map((n) => n.d || 0)")
+        hub = degrees.index(max(degrees))
         mine = big.js("(i) => window.casckg.network.getConnectedEdges(i)", hub)
         before = big.js(LINE_SAMPLES, mine)
         big.js("(i) => window.casckg.network.selectNodes([i])", hub)
