@@ -35,14 +35,18 @@ def _deploy(language: str) -> re.Pattern[str]:
 def _counts(language: str) -> re.Pattern[str]:
     data = lexicon("numbers")
     words = "|".join(sorted(data["words"][language], key=len, reverse=True))
-    return re.compile(rf"\b(?P<n>\d[\d  ,]*\d|\d|{words})\s+(?:\w+\s+){{0,2}}?{data['personnel'][language]}", re.I)
+    thousand = data["thousand"][language]
+    return re.compile(
+        rf"\b(?P<n>\d[\d  ,]*\d|\d|{words})(?:\s+(?P<k>{thousand}))?\s+(?:\w+\s+){{0,2}}?{data['personnel'][language]}",
+        re.I,
+    )
 
 
-def _number(text: str, language: str) -> int | None:
-    text = text.strip().replace(" ", "").replace(" ", "").replace(",", "")
-    if text.isdigit():
-        return int(text)
-    return lexicon("numbers")["words"][language].get(text.lower())
+def _number(count: re.Match[str], language: str) -> int | None:
+    """The count a match gives: digits ("1 200", "1,200"), a number word, times a thousand ("7 тыс.")."""
+    text = count.group("n").strip().replace(" ", "").replace(" ", "").replace(",", "")
+    n = int(text) if text.isdigit() else lexicon("numbers")["words"][language].get(text.lower())
+    return n * 1000 if n is not None and count.group("k") else n
 
 
 GENERIC = Ref("mission", "un-missions")  # "UN missions", "в миссиях ООН": missions in general
@@ -90,7 +94,7 @@ def deployment_statements(
             continue
         mentions = am.by_sentence[index]
         missions = [m for m in mentions if m.cls == "Mission"]
-        counts = [c for c in _counts(language).finditer(sentence.text) if _number(c.group("n"), language) is not None]
+        counts = [c for c in _counts(language).finditer(sentence.text) if _number(c, language) is not None]
         counts = [c for c in counts if not negated(text, c.start(), c.end(), language, reach=6)]
         placed = [(c, p) for c in counts if (p := _place_of(c, sentence.text, sentence.start, mentions, language))]
         if not missions and not (placed and _peace_operation(language).search(text)):
@@ -138,7 +142,7 @@ def _count_statements(
     """A cas:Deployment node (contributor, mission, count) for each count the sentence ties to a mission."""
     out: list[Found] = []
     for i, m in enumerate(counts):
-        n = _number(m.group("n"), language)
+        n = _number(m, language)
         mission = _counted(counts, i, am.sentences[index].start, targets)
         if mission is None:
             continue
