@@ -2,9 +2,11 @@
 
 Entities carry their IRI, class IRI, label and mentions with offsets; statements carry subject,
 predicate and object IRIs (or a literal) with the evidence sentence and its offsets. A personnel
-count on a cas:Deployment node is given flattened, contributor -> cas:personnelCount ->
-"N to <mission label>", which is how the gold files state it (the graph keeps the n-ary node;
-the node's own count is left out of the JSON, so a count is not listed twice).
+count on a cas:Deployment node is given flattened, contributor -> cas:personnelCount -> N, which is
+how the gold files state it (the graph keeps the n-ary node, whose cas:mission says where the N
+went; the node's own count is left out of the JSON, so a count is not listed twice). The value is
+the bare count, as the property's range says: a description such as "N to <mission label>" would
+only compare with a reader's wording of the same fact when both name the mission alike.
 """
 
 from __future__ import annotations
@@ -86,13 +88,12 @@ def extraction_json(doc: Document, entity_iri: Callable[[Ref], str]) -> dict[str
                 if not (item["subject"] == node_iri and item["predicate"] == expand("cas:personnelCount"))
             ]
             who, evidence = node["cas:contributor"]
-            mission = node["cas:mission"][0]
             count = node["cas:personnelCount"][0]
             statements.append(
                 {
                     "subject": entity_iri(who),
                     "predicate": expand("cas:personnelCount"),
-                    "object": {"value": f"{count.value} to {labels.get(mission, mission.key)}"},
+                    "object": _object(count, entity_iri),
                     "evidence": evidence,
                     "extractor": "deploy.count-flattened",
                 }

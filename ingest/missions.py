@@ -15,6 +15,7 @@ from .gazetteer import Gazetteer
 from .lexicon import lexicon
 from .lexicon import patterns as load_patterns
 from .mentions import ArticleMentions, Mention
+from .negation import negated
 from .records import Ref
 from .slug import slug
 from .statements import Found
@@ -34,14 +35,18 @@ def _deploy(language: str) -> re.Pattern[str]:
 def _counts(language: str) -> re.Pattern[str]:
     data = lexicon("numbers")
     words = "|".join(sorted(data["words"][language], key=len, reverse=True))
-    return re.compile(rf"\b(?P<n>\d[\d  ,]*\d|\d|{words})\s+(?:\w+\s+){{0,2}}?{data['personnel'][language]}", re.I)
+    thousand = data["thousand"][language]
+    return re.compile(
+        rf"\b(?P<n>\d[\d  ,]*\d|\d|{words})(?:\s+(?P<k>{thousand}))?\s+(?:\w+\s+){{0,2}}?{data['personnel'][language]}",
+        re.I,
+    )
 
 
-def _number(text: str, language: str) -> int | None:
-    text = text.strip().replace(" ", "").replace(" ", "").replace(",", "")
-    if text.isdigit():
-        return int(text)
-    return lexicon("numbers")["words"][language].get(text.lower())
+def _number(count: re.Match[str], language: str) -> int | None:
+    """The count a match gives: digits ("1 200", "1,200"), a number word, times a thousand ("7 тыс.")."""
+    text = count.group("n").strip().replace(" ", "").replace(" ", "").replace(",", "")
+    n = int(text) if text.isdigit() else lexicon("numbers")["words"][language].get(text.lower())
+    return n * 1000 if n is not None and count.group("k") else n
 
 
 GENERIC = Ref("mission", "un-missions")  # "UN missions", "в миссиях ООН": missions in general
@@ -59,6 +64,18 @@ def _plural(language: str) -> re.Pattern[str]:
 
 
 @cache
+def _peace_operation(language: str) -> re.Pattern[str]:
+    """Words that make a group sent to a place a peace operation's ("peacekeepers", "contingent"),
+    when the sentence names no mission: officers sent to a city for training are not one."""
+    return re.compile(lexicon("numbers")["peace operation"][language])
+
+
+@cache
+def _contingent(language: str) -> re.Pattern[str]:
+    return re.compile(lexicon("numbers")["contingent"][language])
+
+
+@cache
 def _towards(language: str) -> re.Pattern[str]:
     """The few words between a count and the place it is at: "officers in", "are to be deployed in"."""
     return re.compile(rf"^\s*(?:[^\W\d]+\s+){{0,4}}?{lexicon('numbers')['towards'][language]}$", re.I)
@@ -70,16 +87,18 @@ def deployment_statements(
     """Facts about deployments, and the new entities (missions, deployment nodes) they need."""
     found: list[Found] = []
     new: dict[Ref, tuple[str, str]] = {}
+    last: Mention | None = None
     for index, sentence in enumerate(am.sentences):
         text = am.folded[index]
         if not _deploy(language).search(text):
             continue
         mentions = am.by_sentence[index]
         missions = [m for m in mentions if m.cls == "Mission"]
-        counts = [c for c in _counts(language).finditer(sentence.text) if _number(c.group("n"), language) is not None]
-        if not missions:  # a sentence that names no mission ties no count to one
-            continue
+        counts = [c for c in _counts(language).finditer(sentence.text) if _number(c, language) is not None]
+        counts = [c for c in counts if not negated(text, c.start(), c.end(), language, reach=6)]
         placed = [(c, p) for c in counts if (p := _place_of(c, sentence.text, sentence.start, mentions, language))]
+        if not missions and not (placed and _peace_operation(language).search(text)):
+            continue  # no mission named, nor peacekeepers sent to a place ("139 peacekeepers to the Golan Heights")
         targets: list[tuple[Ref, Mention]] = [
             (GENERIC if several(m, language) else m.ref, m) for m in missions if m.top
         ]
@@ -97,9 +116,14 @@ def deployment_statements(
             )
             am.by_sentence[index].append(mention)
             targets.append((ref, mention))
-        contributor = _contributor(mentions, min(m.start for _, m in targets))
-        if contributor is None:
+        # a contingent in a sentence naming no state is the one the article last sent ("le contingent
+        # national … composé de 139 militaires"); a mission's whole strength is no contingent
+        contributor = _contributor(mentions, min(m.start for _, m in targets)) or (
+            counts and _contingent(language).search(text) and last
+        )
+        if not contributor:
             continue
+        last = contributor
         for ref, _ in targets:
             found.append(Found(contributor.ref, "cas:deployedTo", ref, index, 0.6, "deploy.contributor"))
         found += _count_statements(am, index, counts, contributor, targets, new, language)
@@ -118,7 +142,7 @@ def _count_statements(
     """A cas:Deployment node (contributor, mission, count) for each count the sentence ties to a mission."""
     out: list[Found] = []
     for i, m in enumerate(counts):
-        n = _number(m.group("n"), language)
+        n = _number(m, language)
         mission = _counted(counts, i, am.sentences[index].start, targets)
         if mission is None:
             continue

@@ -41,3 +41,46 @@ def test_missions_in_several_places_are_not_one_mission_located_in_the_first(cor
     located = {(st.subject.key, st.object.key) for st in doc.statements if st.predicate == "cas:missionLocation"}
     assert not [pair for pair in located if pair[0] == "un-missions"]
     assert {place for _, place in located} >= {"NPL", "CIV", "MLI", "LBN"}
+
+
+def test_peacekeepers_sent_to_a_place_count_for_the_mission_there(corpus, gazetteer):
+    # "The country is to send 139 peacekeepers to the Golan Heights" (no mission named: UNDOF serves there)
+    doc = extract(corpus / "dev" / "qazinform-kazakhstan-to-send-139-peacekeepers-golan.md", gazetteer)
+    assert ("undof", 139) in _counts(doc)
+
+
+def test_a_national_contingent_is_the_one_the_article_sends(corpus, gazetteer):
+    # "… le contingent national de maintien de la paix - composé de 139 militaires … - a été déployé dans
+    # le cadre de la mission sur le plateau du Golan": no state in the sentence, Kazakhstan's contingent
+    doc = extract(corpus / "dev" / "lagazetteaz-kazakhstan-renforce-missions-maintien-paix-onu.md", gazetteer)
+    contributors = {st.subject: st.object.key for st in doc.statements if st.predicate == "cas:contributor"}
+    counts = {
+        contributors.get(st.subject): int(st.object.value)
+        for st in doc.statements
+        if st.predicate == "cas:personnelCount"
+    }
+    assert counts == {"KAZ": 139}
+
+
+def _article(tmp_path, language: str, text: str):
+    path = tmp_path / "article.md"
+    path.write_text(
+        f"---\nid: counts\nurl: https://example.org/counts\ntitle: Counts\npublisher: Example\n"
+        f"language: {language}\npublished: 2024-05-01\n---\n\n{text}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_thousands_multiply_and_a_negated_count_counts_nothing(tmp_path, gazetteer):
+    text = "Киргизия направит 2 тыс. миротворцев в Ливан. Казахстан не будет направлять 300 миротворцев в Сирию."
+    assert {n for _, n in _counts(extract(_article(tmp_path, "ru", text), gazetteer))} == {2000}
+    text = "Le Kazakhstan n'enverra pas de contingent de 300 soldats en Syrie."
+    assert _counts(extract(_article(tmp_path, "fr", text), gazetteer)) == set()
+
+
+def test_officers_sent_to_a_city_are_no_peace_operation(tmp_path, gazetteer):
+    doc = extract(
+        _article(tmp_path, "en", "Uzbekistan sent 50 officers to Moscow for training at the academy."), gazetteer
+    )
+    assert _counts(doc) == set()
