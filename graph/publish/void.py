@@ -32,7 +32,8 @@ WHERE { SELECT DISTINCT ?s ?p ?o WHERE {
 _ENTITIES = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c FILTER(STRSTARTS(STR(?s), ?space)) }"
 _CLASSES = """SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c FILTER(STRSTARTS(STR(?c), STR(cas:))) }
 GROUP BY ?c ORDER BY ?c"""
-_SOURCES = """SELECT ?g (SUM(IF(?p = rdf:reifies, 3, 1)) AS ?n) (SAMPLE(?file) AS ?path) (SAMPLE(?t) AS ?title) (SAMPLE(?url) AS ?primary)
+_SOURCES = """SELECT ?g (SUM(IF(?p = rdf:reifies, 3, 1)) AS ?n)
+  (SAMPLE(?file) AS ?path) (SAMPLE(?t) AS ?title) (SAMPLE(?url) AS ?primary)
 WHERE { GRAPH ?g { ?s ?p ?o }
   OPTIONAL { GRAPH ?g { ?g dcterms:source ?file } } OPTIONAL { GRAPH ?g { ?g dcterms:title ?t } }
   OPTIONAL { GRAPH ?g { ?g prov:hadPrimarySource ?url } } }
