@@ -4,7 +4,10 @@ News often opens with the act, not the event's name: "President X received a del
 Bishkek", "X a rencontré Y", "X встретился с Y"; only later, if at all, does it say "the meeting".
 A participant pattern that `tells` a kind (`patterns/LANG.yaml`) marks such verbs: when a sentence
 has one, between people, states or organisations, names no forum itself and no forum is in focus,
-the verb's words become the mention of a new forum of that kind. The frame then fills as for a
+the verb's words become the mention of a new forum of that kind. A `reciprocal` pattern marks a
+verb whose plural subject meets among itself ("the ministers of A and B met in Bishkek", "se sont
+réunis", "встретились"): there the subject may be one organisation, whose members are the sides;
+the trigger itself keeps out the verb's other senses ("met with criticism"). The frame then fills as for a
 named event (the same pattern gives its participants; place and day patterns, later sentences in
 focus and "the meeting" referring back give the rest), and later mentions of its kind word refer
 back to it, so the article has one forum per event.
@@ -52,9 +55,22 @@ def event_mentions(
 
 
 @cache
-def telling_verbs(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(trigger, kind word) of the patterns that tell of an event by its verb."""
-    return tuple((re.compile(p["trigger"]), p["tells"]) for p in patterns(language)["patterns"] if p.get("tells"))
+def telling_verbs(language: str) -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+    """(trigger, kind word, reciprocal) of the patterns that tell of an event by its verb."""
+    return tuple(
+        (re.compile(p["trigger"]), p["tells"], bool(p.get("reciprocal")))
+        for p in patterns(language)["patterns"]
+        if p.get("tells")
+    )
+
+
+def _two_sides(before: list[Mention], after: list[Mention], reciprocal: bool) -> bool:
+    """Whether the verb meets two sides: one before and one after it ("X met with Y"), two before
+    ("X and Y met"), or, for a verb whose subject meets among itself ("met in", "se sont réunis",
+    "встретились"), an organisation whose members are the sides ("the CSTO ministers met")."""
+    if after or len({m.ref for m in before}) > 1:
+        return True
+    return reciprocal and before[-1].cls == "Institution"
 
 
 def told_event(
@@ -66,7 +82,7 @@ def told_event(
         return
     text = fold(sentence.text)
     actors = [m for m in mentions if m.cls in ACTORS and m.outer is None]
-    for regex, kind in telling_verbs(linker.language):
+    for regex, kind, reciprocal in telling_verbs(linker.language):
         hit = regex.search(text)
         if hit is None:
             continue
@@ -75,8 +91,7 @@ def told_event(
         start, end = sentence.start + hit.start(), sentence.start + hit.end()
         before = [m for m in actors if m.end <= start]
         after = [m for m in actors if m.start >= end]
-        two_sides = after or len({m.ref for m in before}) > 1
-        if not before or not two_sides or not _subject(text, before[-1], start, sentence):
+        if not before or not _two_sides(before, after, reciprocal) or not _subject(text, before[-1], start, sentence):
             return
         first = next(i for i, t in enumerate(tokens) if t.end > start)
         last = max(i for i, t in enumerate(tokens) if t.start < end) + 1

@@ -149,11 +149,62 @@ def test_the_opening_ceremony_of_an_exercise_is_the_exercise(tmp_path, gazetteer
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "participants", "place", "day"),
+    [
+        (  # a plural subject meets among itself: no one met "with"
+            "en",
+            "The presidents of Kazakhstan and Uzbekistan met in Tashkent on 3 March 2023.",
+            {"KAZ", "UZB"},
+            "tashkent",
+            "2023-03-03",
+        ),
+        (  # the members of one organisation meet: the organisation alone is the subject
+            "en",
+            "The foreign ministers of the Collective Security Treaty Organization met in Bishkek on 12 May 2023.",
+            set(),
+            "bishkek",
+            "2023-05-12",
+        ),
+        (  # a reflexive verb
+            "fr",
+            "Les chefs d'état-major de la Russie et du Tadjikistan se sont retrouvés à Douchanbé le 4 avril 2023 "
+            "pour discuter de la frontière.",
+            {"RUS", "TJK"},
+            "dushanbe",
+            "2023-04-04",
+        ),
+        (
+            "fr",
+            "Les ministres des Affaires étrangères de l'OTSC se sont réunis à Bichkek le 12 mai 2023.",
+            set(),
+            "bishkek",
+            "2023-05-12",
+        ),
+        (
+            "ru",
+            "Министры иностранных дел ОДКБ встретились в Бишкеке 12 мая 2023 года.",
+            set(),
+            "bishkek",
+            "2023-05-12",
+        ),
+    ],
+)
+def test_an_event_told_by_the_verb_of_a_plural_subject(tmp_path, gazetteer, language, text, participants, place, day):
+    _one_frame(_read(tmp_path, gazetteer, language, text), participants, place, day)
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         ("en", "The training centre received approval from the United Nations to train peacekeepers."),
         ("en", "We travelled to Tajikistan and Uzbekistan and met with law enforcement agencies."),
         ("fr", "Le Kazakhstan n'a pas rencontré la Russie à ce sujet."),
+        # a plural subject's meeting verb, negated or in another sense, or a meeting of no actor
+        ("en", "The defence ministers of Russia and Tajikistan did not meet in Dushanbe."),
+        ("en", "The CSTO plan met with criticism in Moscow."),
+        ("fr", "Les ministres de la Russie et du Tadjikistan ne se sont pas réunis à Douchanbé."),
+        ("fr", "Des manifestants se sont réunis pour protester devant l'ambassade à Bichkek."),
+        ("ru", "Министры обороны России и Таджикистана не встретились в Душанбе."),
     ],
 )
 def test_no_event_from_a_verb_that_tells_none(tmp_path, gazetteer, language, text):
