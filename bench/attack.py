@@ -212,7 +212,9 @@ async def probe(url: str, done: asyncio.Event) -> list[float]:
     return out
 
 
-def load(url: str, work: list[list[str]], runaways: int, seconds: float, pid: int, tally: Tally) -> list[str]:
+def load(
+    url: str, work: list[list[tuple[str, str]]], runaways: int, seconds: float, pid: int, tally: Tally
+) -> list[str]:
     """One turn against `url`: the clients' fixed `work`, with `runaways` mixed in; its row of the table.
 
     The turn lasts until the work is done (at most `seconds`); the rate is over that same work on
@@ -341,7 +343,7 @@ def main() -> None:
     table(header, rows)
     print("casckg serve / oxigraph server, median over the turns of req/s:", "; ".join(ratios))
     if failures:
-        print("failed requests (status and first line of the answer):", *failures, sep="\n  ")
+        print("failed requests (query, status and first line of the answer):", *failures, sep="\n  ")
 
 
 if __name__ == "__main__":

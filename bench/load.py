@@ -86,12 +86,12 @@ class Tally:
         return [name, str(len(lat) + self.errors), f"{rate:.1f}", mean, pct(0.5), pct(0.9), pct(0.99), str(self.errors)]
 
 
-def queries() -> list[str]:
-    """Every library query with its defaults bound, as self-contained SPARQL text."""
-    out = []
-    for query in library().values():
-        terms = {name: str(term) for name, term in bindings(query, {}).items()}
-        out.append(with_prefixes(with_values(query.text, terms)))
+def queries() -> dict[str, str]:
+    """Every library query with its defaults bound, as self-contained SPARQL text, by the query's name."""
+    out = {}
+    for name, query in library().items():
+        terms = {variable: str(term) for variable, term in bindings(query, {}).items()}
+        out[name] = with_prefixes(with_values(query.text, terms))
     return out
 
 
@@ -140,8 +140,8 @@ def start(command: list[str], url: str, log: Path) -> subprocess.Popen:
     raise SystemExit(f"{command[0]} did not start")
 
 
-def mix(texts: list[str], clients: int, passes: int = 1, seed: int = 0) -> list[list[str]]:
-    """Each client's fixed list of requests: the whole library `passes` times, each pass in a seeded order.
+def mix(texts: dict[str, str], clients: int, passes: int = 1, seed: int = 0) -> list[list[tuple[str, str]]]:
+    """Each client's fixed list of (name, query) requests: all of `texts` `passes` times, each pass in a seeded order.
 
     Every server is sent exactly these lists, so they answer the same work: the library's queries
     differ a hundredfold in cost, and clients looping for a fixed time would send each server a
@@ -150,16 +150,16 @@ def mix(texts: list[str], clients: int, passes: int = 1, seed: int = 0) -> list[
     rng = random.Random(seed)
     lists = []
     for _ in range(clients):
-        requests: list[str] = []
+        requests: list[tuple[str, str]] = []
         for _ in range(passes):
-            order = list(texts)
+            order = sorted(texts.items())
             rng.shuffle(order)
             requests += order
         lists.append(requests)
     return lists
 
 
-async def run_mix(url: str, lists: list[list[str]], tally: Tally, seconds: float = MAX_SECONDS) -> None:
+async def run_mix(url: str, lists: list[list[tuple[str, str]]], tally: Tally, seconds: float = MAX_SECONDS) -> None:
     """Send each client's list to `url` in order, the clients at once; add what they get to `tally`.
 
     `tally.elapsed` grows by the time to finish the whole work, which is what servers are compared
@@ -169,8 +169,8 @@ async def run_mix(url: str, lists: list[list[str]], tally: Tally, seconds: float
     limits = httpx.Limits(max_connections=len(lists), max_keepalive_connections=len(lists))
     async with httpx.AsyncClient(timeout=30, limits=limits) as http:
 
-        async def client(requests: list[str]) -> None:
-            for done, text in enumerate(requests):
+        async def client(requests: list[tuple[str, str]]) -> None:
+            for done, (name, text) in enumerate(requests):
                 if time.monotonic() >= deadline:
                     for _ in requests[done:]:
                         tally.failed(f"not sent: the {seconds:g} s limit was reached")
@@ -181,13 +181,13 @@ async def run_mix(url: str, lists: list[list[str]], tally: Tally, seconds: float
                         url, data={"query": text}, headers={"Accept": "application/sparql-results+json"}
                     )
                 except httpx.HTTPError as exc:
-                    tally.failed(f"{type(exc).__name__}: {exc}")
+                    tally.failed(f"{name}: {type(exc).__name__}: {exc}")
                     continue
                 if response.status_code == 200:
                     tally.latencies.append(time.monotonic() - began)
                 else:
                     first = response.text.strip().splitlines()[0] if response.text.strip() else ""
-                    tally.failed(f"{response.status_code} {first}")
+                    tally.failed(f"{name}: {response.status_code} {first}")
 
         began = time.monotonic()
         await asyncio.gather(*(client(requests) for requests in lists))
