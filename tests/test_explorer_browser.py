@@ -329,3 +329,100 @@ def test_arrowheads_of_a_big_network_appear_once_one_zooms_in_to_see_them(browse
 def test_a_small_network_always_has_its_arrowheads(visit):
     assert visit.js("() => window.casckg.network.getScale()") > 0
     assert visit.js("() => Object.values(window.casckg.network.body.edges).every((e) => e.options.arrows.to.enabled)")
+
+
+# Where each relation of the page is drawn, sampled every 3 screen pixels along its line outside
+# both entities' shapes and the names written over the network: how many samples the canvas
+# leaves blank (no line there), and their mean shade (0 black, 765 white). Relations with an end off
+# screen or shorter than 30 pixels are left out.
+LINE_SAMPLES = """(which) => {
+  const net = window.casckg.network;
+  const canvas = document.querySelector('#network canvas');
+  const frame = canvas.getBoundingClientRect();
+  const ratio = canvas.width / canvas.clientWidth;
+  // the last frame the page drew
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  const names = window.casckg.labelBoxes(); // the same view drawn again: where its names are
+  const named = (p) => names.some((n) => p.x + frame.left >= n.left - 1 && p.x + frame.left <= n.left + n.width + 1 &&
+    p.y + frame.top >= n.top - 1 && p.y + frame.top <= n.top + n.height + 1);
+  const out = [];
+  for (const j of which) {
+    const e = window.casckg.data.edges[j];
+    const from = net.body.nodes[e.f], to = net.body.nodes[e.t];
+    const a = net.canvasToDOM({ x: from.x, y: from.y });
+    const b = net.canvasToDOM({ x: to.x, y: to.y });
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    const inside = (p) => p.x >= 0 && p.y >= 0 && p.x < canvas.clientWidth && p.y < canvas.clientHeight;
+    if (length < 30 || !inside(a) || !inside(b)) continue;
+    const skip = (Math.max(from.shape.width, to.shape.width) * net.getScale()) / 2 + 6;
+    let blank = 0, samples = 0, shade = 0;
+    for (let d = skip; d < length - skip; d += 3) {
+      const p = { x: a.x + ((b.x - a.x) * d) / length, y: a.y + ((b.y - a.y) * d) / length };
+      if (named(p)) continue;
+      const x = Math.round(p.x * ratio);
+      const y = Math.round(p.y * ratio);
+      // the darkest of the 3×3 pixels there, as seen on the page's white (the canvas is
+      // transparent where nothing is drawn); a line thinner than a pixel may miss the middle one
+      let sum = 3 * 255;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const k = ((y + dy) * canvas.width + x + dx) * 4;
+          const alpha = pixels[k + 3] / 255;
+          const seen = [0, 1, 2].reduce((t, c) => t + pixels[k + c] * alpha + 255 * (1 - alpha), 0);
+          sum = Math.min(sum, seen);
+        }
+      }
+      samples += 1;
+      if (sum >= 3 * 255 - 1) blank += 1;
+      shade += sum;
+    }
+    if (samples) out.push({ edge: j, samples, blank, shade: shade / samples });
+  }
+  return out;
+}"""
+
+
+def test_every_relation_of_a_big_network_is_drawn_in_the_overview(browser, tmp_path):
+    """Zoomed out over thousands of relations the page draws them all at once rather than one by
+    one: each shown relation is still a line from one entity to the other, a relation a filter
+    hides is gone, and the relations of a selected entity stand out."""
+    from bench.explorer import synthetic
+
+    big = Visit(browser, write_page(synthetic(2000), tmp_path / "big.html"))
+    shown = "() => window.casckg.data.edges.map((e, j) => j).filter((j) => window.casckg.isEdgeShown(j))"
+    try:
+        assert big.js("() => window.casckg.data.edges.length") > 5000
+        assert big.js("() => window.casckg.network.getScale()") < 0.4
+        lines = big.js(LINE_SAMPLES, big.js(shown))
+        assert len(lines) > 1000
+        assert all(line["blank"] == 0 for line in lines), [line for line in lines if line["blank"]][:5]
+
+        # every relation type off: the lines leave the canvas; one back on: its lines are back
+        relations = big.js("() => window.casckg.data.relations.map((r, k) => k)")
+        for k in relations:
+            big.page.click(f"#filter-relations input[data-key='{k}']")
+        big.page.wait_for_timeout(300)  # the page's next frame (its CSP forbids polling)
+        assert big.js(shown) == []
+        gone = big.js(LINE_SAMPLES, [line["edge"] for line in lines])
+        assert sum(line["blank"] for line in gone) > sum(line["samples"] for line in gone) / 2
+        big.page.click(f"#filter-relations input[data-key='{relations[0]}']")
+        big.page.wait_for_timeout(300)
+        back = big.js(LINE_SAMPLES, big.js(shown))
+        assert len(back) > 100
+        assert all(line["blank"] == 0 for line in back)
+
+        # a selected entity's relations are drawn in the highlight colour, darker than the rest
+        degrees = big.js("() => window.casckg.data.nodes.map((n) => n.d || 0)")
+        hub = degrees.index(max(degrees))
+        mine = big.js("(i) => window.casckg.network.getConnectedEdges(i)", hub)
+        before = big.js(LINE_SAMPLES, mine)
+        big.js("(i) => window.casckg.network.selectNodes([i])", hub)
+        big.page.wait_for_timeout(300)
+        after = big.js(LINE_SAMPLES, mine)
+        shade = {line["edge"]: line["shade"] for line in before}
+        darker = [line["shade"] < shade[line["edge"]] for line in after if line["edge"] in shade]
+        assert len(darker) > 5
+        assert sum(darker) >= 0.9 * len(darker)
+        assert big.errors == []
+    finally:
+        big.close()

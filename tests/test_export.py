@@ -2,7 +2,8 @@
 
 pyoxigraph writes Turtle, TriG, N-Quads and N-Triples, so rdflib reads them back; rdflib writes
 RDF/XML and JSON-LD, so pyoxigraph (and pyld, for JSON-LD) read them back. The counts to reach
-come from the store itself (its own quad count, and a SPARQL count of distinct triples).
+come from the store itself (its own quad count, and a SPARQL count of distinct triples), where
+each of the reasoner's RDF 1.2 reifiers (one quad) is written as an RDF 1.1 reification (three).
 """
 
 from __future__ import annotations
@@ -23,19 +24,14 @@ from casckg.ontology import CONTEXT_PATH, PREFIXES, context
 
 KAZ = "https://w3id.org/casckg/id/state/KAZ"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-DISTINCT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+REIFIER = "SELECT ?n ?s ?p ?o ?g WHERE { GRAPH ?g { ?n rdf:reifies <<( ?s ?p ?o )>> } } ORDER BY ?n LIMIT 1"
 
 
 @pytest.fixture(scope="module")
 def expected(built_store: Path) -> dict[str, int]:
-    from casckg.graph.store.embedded import EmbeddedStore
+    from conftest import rdf11_counts
 
-    store = EmbeddedStore(built_store, read_only=True)
-    try:
-        triples = int(next(iter(store.query(DISTINCT_TRIPLES)))["n"].value)
-        return {"quads": len(store.ox), "triples": triples}
-    finally:
-        store.close()
+    return rdf11_counts(built_store)
 
 
 def written(store, fmt: str, tmp_path: Path) -> Path:
@@ -72,6 +68,22 @@ def test_quad_formats_read_by_rdflib_keep_every_source_graph(
     assert quad_count(dataset) == expected["quads"]
     graphs = {str(g.identifier) for g in dataset.graphs() if len(g)}
     assert graphs == set(store.named_graphs())
+
+
+def test_the_trace_is_written_as_rdf11_reification(store, tmp_path: Path) -> None:
+    """A reader without RDF 1.2 (rdflib here) gets each statement node's triple as rdf:subject,
+    rdf:predicate and rdf:object, in the graph the store holds it in."""
+    row = next(iter(store.query(REIFIER)))
+    dataset = rdflib_dataset(written(store, "trig", tmp_path), "trig")
+    graph = dataset.graph(rdflib.URIRef(row["g"].value))
+    node = rdflib.URIRef(row["n"].value)
+    rdf = rdflib.RDF
+    assert {p: graph.value(node, p) for p in (rdf.subject, rdf.predicate)} == {
+        rdf.subject: rdflib.URIRef(row["s"].value),
+        rdf.predicate: rdflib.URIRef(row["p"].value),
+    }
+    assert str(graph.value(node, rdf.object)) == row["o"].value
+    assert (node, rdflib.URIRef(PREFIXES["rdf"] + "reifies"), None) not in graph
 
 
 def test_rdfxml_read_by_pyoxigraph(store, tmp_path: Path, expected: dict[str, int]) -> None:

@@ -258,7 +258,7 @@ def _holds(store: EmbeddedStore, s: str, p: str, o: str) -> list[tuple[str | Non
     if not bool(store.query(ask, terms)):
         return []
     rows = store.query(
-        "SELECT ?since ?until WHERE { GRAPH ?inferred { ?n rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ."
+        "SELECT ?since ?until WHERE { GRAPH ?inferred { ?n rdf:reifies <<( ?s ?p ?o )>> ."
         " OPTIONAL { ?n cas:startDate ?since } OPTIONAL { ?n cas:endDate ?until }"
         " FILTER(BOUND(?since) || BOUND(?until)) } }",
         terms,

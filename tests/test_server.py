@@ -108,14 +108,10 @@ def web(built_store: Path, explorer: Path):
 
 @pytest.fixture(scope="module")
 def counts(built_store: Path) -> dict[str, int]:
-    from casckg.graph.store.embedded import EmbeddedStore
+    """What the dumps hold: RDF 1.1, each statement node's triple term written as a reification."""
+    from conftest import rdf11_counts
 
-    store = EmbeddedStore(built_store, read_only=True)
-    try:
-        query = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
-        return {"quads": len(store.ox), "triples": int(next(iter(store.query(query)))["n"].value)}
-    finally:
-        store.close()
+    return rdf11_counts(built_store)
 
 
 def wrapper(server: str, query: str, fmt: str) -> SPARQLWrapper:

@@ -33,7 +33,7 @@ def reasoned(report: ReasonReport) -> str:
     rules = ", ".join(f"{rule} {n}" for rule, n in sorted(report.per_rule.items()))
     return (
         f"inferred {report.triples} triples ({rules}) and {report.trace_quads} trace quads "
-        f"in {report.rounds} rounds, {report.seconds:.1f} s"
+        f"in {report.rounds} rounds, {report.seconds:.1f} s ({report.cpu_seconds:.1f} s CPU)"
     )
 
 

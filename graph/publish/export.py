@@ -5,6 +5,10 @@ N-Triples and RDF/XML hold the union of the graphs (each triple once). pyoxigrap
 line and Turtle formats; rdflib writes RDF/XML and JSON-LD, compacted with the context the
 project publishes (embedded, so a reader needs no network).
 
+Every format is written in RDF 1.1, which every reader takes: the store's RDF 1.2 triple terms
+(the reasoner's `?statement rdf:reifies <<( s p o )>>`) become the RDF 1.1 reification of the
+same triple (`?statement rdf:subject s ; rdf:predicate p ; rdf:object o`), see `rdf11`.
+
 Network formats (GEXF for Gephi, GraphML for Cytoscape) write the projection of `network/projection.py`
 with flat attributes, since both formats hold only scalars: one column per label language,
 lists joined with " | ".
@@ -39,14 +43,30 @@ def store_quads(store: Store) -> list[ox.Quad]:
     return [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in store.query(_ALL_QUADS)]
 
 
+def rdf11(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """The quads with each RDF 1.2 reifier written as an RDF 1.1 reification: many readers
+    (rdflib, RDF 1.1 stores) cannot parse a triple term. A triple term anywhere else has no RDF 1.1
+    form and is refused (ValueError) rather than silently dropped."""
+    reifies = ox.NamedNode(PREFIXES["rdf"] + "reifies")
+    parts = [ox.NamedNode(PREFIXES["rdf"] + name) for name in ("subject", "predicate", "object")]
+    for q in quads:
+        if not isinstance(q.object, ox.Triple) and not isinstance(q.subject, ox.Triple):
+            yield q
+        elif q.predicate == reifies and not any(isinstance(t, ox.Triple) for t in q.object):
+            yield from (ox.Quad(q.subject, p, t, q.graph_name) for p, t in zip(parts, q.object, strict=True))
+        else:
+            raise ValueError(f"no RDF 1.1 form for the triple term in {q}")
+
+
 def union_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
     """The triples of all graphs, each once, in first-seen order."""
     return list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
 
 
 def serialize(quads: Iterable[ox.Quad], fmt: str, out: BinaryIO, prefixes: dict[str, str] | None = None) -> int:
-    """Write quads in one of RDF_FORMATS; return how many quads (or, for triple formats, triples)."""
-    quads = list(quads)
+    """Write quads in one of RDF_FORMATS, in RDF 1.1 (`rdf11`); return how many quads (or, for
+    triple formats, triples) were written."""
+    quads = list(rdf11(quads))
     prefixes = prefixes or PREFIXES
     if fmt in ("trig", "nq"):
         ox_format = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS

@@ -26,7 +26,9 @@ Conclusions go into one named graph, `graph_iri("inferred")`, and only conclusio
 graph holds yet: asserted facts are never repeated there. The rules run in memory to a
 fixpoint, semi-naively: after the first round, a rule runs once per premise with that premise
 read from what the round before found (scratch graphs, removed at the end), its table cut to
-the rows the new facts can fire; a rule whose inputs did not change does not run at all.
+the rows the new facts can fire; a rule whose inputs did not change does not run at all. In the
+first round a rule that joins two whole premises reads one copy of each fact (sources restate
+facts, and joining every copy with every copy grows as their product).
 
 Time (always on): a fact about a dated record (a membership, a mission: anything with
 `cas:startDate` or `cas:endDate`) holds while the record does. A relation drawn from dated facts
@@ -36,10 +38,11 @@ not meet; a relation that also follows from undated facts holds always. Classes 
 So Uzbekistan's 2006–2012 CSTO membership makes it `org:memberOf` the CSTO for 2006–2012 only.
 
 Traceability (on by default): each inferred triple gets a statement node
-`{inferred}/statement/{digest of the triple}` with `rdf:subject`, `rdf:predicate`, `rdf:object`,
-`prov:wasGeneratedBy` the rule and `prov:wasDerivedFrom` the statement nodes of its premises
-(a premise a source asserts gets a node with its triple only; `GRAPH ?g { s p o }` names its
-sources). One derivation is kept per conclusion: the first round that finds it, then the first
+`{inferred}/statement/{digest of the triple}` with its triple as one RDF 1.2 triple term
+(`rdf:reifies <<( s p o )>>`: one quad, where rdf:subject, rdf:predicate and rdf:object took
+three), `prov:wasGeneratedBy` the rule and `prov:wasDerivedFrom` the statement nodes of its
+premises (a premise a source asserts gets a node with its triple only; `GRAPH ?g { s p o }`
+names its sources). One derivation is kept per conclusion: the first round that finds it, then the first
 rule, then the smallest key of its premises' terms, chosen in the store (GROUP BY … MIN), so
 reasoning twice writes the same quads. The library query `why-inferred` walks the proof.
 

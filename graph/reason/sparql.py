@@ -78,7 +78,10 @@ def _premises(rule: Rule, graphs: dict, *, delta: int | None, dated: int | None,
         if i == dated:
             where.insert(1 + (delta is not None), f"GRAPH <{graphs['dated']}> {pattern}")
         elif i != delta:
-            where.append(f"GRAPH ?in{i} {pattern}")
+            # A join of two whole premises (the first round) reads one copy of each; where one
+            # side is a few new or dated facts, the store looks the other up, copies and all.
+            whole = len(rule.premises) > 1 and delta is None and dated is None
+            where.append(_one_copy(rule, i, rows or rule.rows) if whole else f"GRAPH ?in{i} {pattern}")
         if timed and dated is None:
             where.append(f"FILTER NOT EXISTS {{ GRAPH <{graphs['dated']}> {pattern} }}")
     if c[0].startswith("?"):
@@ -87,6 +90,19 @@ def _premises(rule: Rule, graphs: dict, *, delta: int | None, dated: int | None,
     where += [f"FILTER(!isBlank({v}))" for v in dict.fromkeys(c) if v.startswith("?") and v not in (c[1],)]
     where.append(f"FILTER NOT EXISTS {{ GRAPH ?any {{ {' '.join(_term_text(t) for t in c)} }} }}")
     return where
+
+
+def _one_copy(rule: Rule, premise: int, rows: tuple) -> str:
+    """A premise of a rule that joins several, read once per distinct triple: sources restate
+    facts, and a join of every copy with every copy grows as their product. The table's columns
+    the premise names cut it inside, as the store evaluates the subquery on its own."""
+    pattern = rule.premises[premise]
+    columns = [c for c in rule.columns if f"?{c}" in pattern]
+    values = " ".join(sorted({f"({' '.join(f'<{row[rule.columns.index(c)]}>' for c in columns)})" for row in rows}))
+    head = " ".join(dict.fromkeys(t for t in pattern if t.startswith("?")))
+    triple = " ".join(_term_text(t) for t in pattern)
+    cut = f"VALUES ({' '.join('?' + c for c in columns)}) {{ {values} }} " if columns else ""
+    return f"{{ SELECT DISTINCT {head} WHERE {{ {cut}GRAPH ?in{premise} {{ {triple} }} }} }}"
 
 
 def update(
@@ -149,16 +165,16 @@ def update(
     outer.append(f"BIND({_node(c, inferred)} AS ?statement)")
     made = [conclusion]
     if dated is not None:  # a dated statement node names its whole triple: the queries read it
-        made.append(_reified("?statement", c) + " ?statement cas:startDate ?from ; cas:endDate ?to .")
+        made.append(_reifies("?statement", c) + " ?statement cas:startDate ?from ; cas:endDate ?to .")
     if trace:  # a proof record: its triple, its rule and a link per premise, whose node names its triple
         if dated is None:
-            made.append(_reified("?statement", c))
+            made.append(_reifies("?statement", c))
         made.append(f"?statement prov:wasGeneratedBy <{rule_node(rule.id).value}> .")
         for i, premise in enumerate(rule.premises):
             outer.append(f"BIND({_node(premise, inferred)} AS ?from_{i})")
             made.append(f"?statement prov:wasDerivedFrom ?from_{i} .")
             if i != delta:  # a new premise is a conclusion of the round before: its node names its triple already
-                made.append(_reified(f"?from_{i}", premise))
+                made.append(_reifies(f"?from_{i}", premise))
     body = "\n  ".join(outer)
     return Step(f"CONSTRUCT {{ {' '.join(made)} }}\nWHERE {{\n  {body}\n}}", inferred, scratch)
 
@@ -180,6 +196,8 @@ WHERE {{
 }}"""
 
 
-def _reified(node: str, triple: Pattern) -> str:
+def _reifies(node: str, triple: Pattern) -> str:
+    """The one quad that says which triple a statement node stands for: an RDF 1.2 triple term
+    (three quads of rdf:subject, rdf:predicate and rdf:object before, most of the trace)."""
     s, p, o = (_term_text(t) for t in triple)
-    return f"{node} rdf:subject {s} ; rdf:predicate {p} ; rdf:object {o} ."
+    return f"{node} rdf:reifies <<( {s} {p} {o} )>> ."

@@ -2,7 +2,9 @@
 
 A linked-data page shows the statements whose subject is the resource and those that point to
 it, each with the named graphs (sources) that hold it, plus readable labels for every IRI on the
-page. The quads are kept as they are, so the machine formats of the page are the same data.
+page. The quads are kept as they are, so the machine formats of the page are the same data,
+with the statement nodes that stand for its triples (`?n rdf:reifies <<( s p o )>>`: the
+reasoner's trace), which a page does not show.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from casckg.ontology import PREFIXES
+
+from ..build.mint import graph_iri
 from ..store.embedded import Store
 
 _OUT = "SELECT ?p ?o ?g WHERE { GRAPH ?g { ?this ?p ?o } }"
@@ -19,6 +24,9 @@ _LABELS = """SELECT ?x ?label WHERE {{
   VALUES ?x {{ {terms} }}
   {{ ?x rdfs:label|skos:prefLabel|dcterms:title ?label }}
 }}"""
+#: The reasoner's statement nodes of the page's inferred triples: the whole triple term is bound,
+#: which the store looks up directly (a pattern with a variable inside a triple term is a scan).
+_REIFIERS = "SELECT ?n ?t WHERE {{ VALUES ?t {{ {rows} }} GRAPH <{graph}> {{ ?n rdf:reifies ?t }} }}"
 #: At most this many incoming statements on a page (a class has every instance pointing to it).
 MAX_INCOMING = 2000
 
@@ -40,6 +48,7 @@ class Description:
     incoming: list[Statement]
     labels: dict[str, str]
     incoming_truncated: bool = False
+    reifiers: list[ox.Quad] = field(default_factory=list)  # machine formats only
 
     @property
     def found(self) -> bool:
@@ -50,7 +59,7 @@ class Description:
             ox.Quad(s.subject, s.predicate, s.object, ox.NamedNode(g))
             for s in self.outgoing + self.incoming
             for g in s.graphs
-        ]
+        ] + self.reifiers
 
     def label(self, iri: str) -> str | None:
         return self.labels.get(iri)
@@ -99,4 +108,15 @@ def describe(store: Store, iri: str) -> Description:
                 named.add(term.value)
         named.update(s.graphs)
     known = labels(store, named)
-    return Description(iri, outgoing, incoming, known, truncated)
+    return Description(iri, outgoing, incoming, known, truncated, reifiers(store, outgoing + incoming))
+
+
+def reifiers(store: Store, statements: list[Statement]) -> list[ox.Quad]:
+    """The quads `?n rdf:reifies <<( s p o )>>` that name the reasoner's inferred statements among
+    `statements` (a blank node is never inferred)."""
+    graph = graph_iri("inferred")
+    rows = " ".join(f"<<( {s.subject} {s.predicate} {s.object} )>>" for s in statements if graph in s.graphs)
+    if not rows:
+        return []
+    reifies, name = ox.NamedNode(PREFIXES["rdf"] + "reifies"), ox.NamedNode(graph)
+    return [ox.Quad(r["n"], reifies, r["t"], name) for r in store.query(_REIFIERS.format(rows=rows, graph=graph))]

@@ -39,6 +39,7 @@ _BOOKKEEPING = """SELECT DISTINCT ?x WHERE {{
   VALUES ?x {{ {terms} }}
   {{ ?x a/rdfs:subClassOf* ?kind VALUES ?kind {{ rdf:Statement prov:Activity }} }}
   UNION {{ ?x rdf:subject ?any }}  # RDF Schema: the domain of rdf:subject is rdf:Statement
+  UNION {{ ?x rdf:reifies ?any }}  # a reifier: the reasoner's statement nodes
 }}"""
 _EVIDENCE = """SELECT ?s ?p ?o ?evidence ?source WHERE {
   { ?a rdf:subject ?this } UNION { ?a rdf:object ?this }

@@ -24,6 +24,7 @@
   const LIST_LIMIT = 200; // relations listed in the panel
   const ARROW = { scaleFactor: 0.5, length: 7.5 }; // vis-network draws this head 7.5 units long at width 1…
   const ARROW_MIN_PIXELS = 3; // …and it is left out while it would be smaller than this on screen
+  const EDGE_WIDTH = 1; // canvas units; vis-network strokes an edge at least 0.3 screen pixels wide
 
   const state = {
     lang: DATA.lang,
@@ -150,7 +151,7 @@
     nodes: { borderWidth: 1, font: { size: 14, strokeWidth: 3, strokeColor: "#ffffff" } },
     edges: {
       smooth: false,
-      width: 1,
+      width: EDGE_WIDTH,
       selectionWidth: 2,
       arrows: { to: { enabled: !big, scaleFactor: ARROW.scaleFactor } },
       font: { size: 11, align: "middle", color: "#334155", strokeWidth: 3, strokeColor: "#ffffff" },
@@ -171,6 +172,46 @@
     arrowsShown = show;
     network.setOptions({ edges: { arrows: { to: { enabled: show, scaleFactor: ARROW.scaleFactor } } } });
   });
+
+  /* The overview of a big network strokes its relations as two paths, stated and inferred,
+   * instead of one stroke each: vis-network strokes every edge on its own, and at 30,000
+   * relations on a software-drawn canvas that is two thirds of a frame (of every filter, every
+   * move). Without arrowheads and edge labels the lines are the same either way: vis-network's
+   * colours, its dashes and its width (at least 0.3 screen pixels). Selected relations and loops
+   * are drawn over them by vis-network, and so is everything in a closer view (arrowheads on) or
+   * with edge labels on. This replaces one method of vis-network's renderer (pinned version). */
+  const renderer = network.renderer;
+  const drawEachEdge = renderer._drawEdges.bind(renderer);
+  const EDGE_COLOUR = { stated: visEdge({}, 0).color.color, inferred: visEdge({ i: 1 }, 0).color.color };
+  const EDGE_DASHES = visEdge({ i: 1 }, 0).dashes;
+  renderer._drawEdges = (ctx) => {
+    if (!big || arrowsShown || state.edgeLabels) {
+      drawEachEdge(ctx);
+      return;
+    }
+    const body = network.body;
+    const own = []; // selected relations and loops: vis-network draws these one by one
+    const stated = new Path2D();
+    const inferred = new Path2D();
+    for (const id of body.edgeIndices) {
+      const edge = body.edges[id];
+      if (!edge.connected) continue;
+      if (edge.selected || edge.fromId === edge.toId) { own.push(edge); continue; }
+      const path = EDGES[id].i ? inferred : stated;
+      path.moveTo(edge.from.x, edge.from.y);
+      path.lineTo(edge.to.x, edge.to.y);
+    }
+    ctx.save();
+    ctx.lineWidth = Math.max(EDGE_WIDTH, 0.3 / body.view.scale);
+    ctx.strokeStyle = EDGE_COLOUR.stated;
+    ctx.stroke(stated);
+    ctx.strokeStyle = EDGE_COLOUR.inferred;
+    ctx.lineCap = "round";
+    ctx.setLineDash(EDGE_DASHES);
+    ctx.stroke(inferred);
+    ctx.restore();
+    for (const edge of own) edge.draw(ctx);
+  };
 
   // --- node labels ------------------------------------------------------------------------------
 
@@ -291,10 +332,19 @@
     return changed;
   }
 
+  /* One drawing per change of the filters. vis-network draws at once whenever a DataView lets
+   * items in or out (physics is off), so two views meant two full drawings inside the click,
+   * then a third at the next frame; drawing is held while both refresh, and asked for once. */
   function apply() {
     if (flags()) {
-      nodeView.refresh();
-      edgeView.refresh();
+      renderer.allowRedraw = false;
+      try {
+        nodeView.refresh();
+        edgeView.refresh();
+      } finally {
+        renderer.allowRedraw = true;
+      }
+      network.body.emitter.emit("_requestRedraw");
     }
     status();
   }
