@@ -10,18 +10,24 @@ First the attacks, one at a time, each with what a safe server answers (loopback
     slow headers  a client sending one header line every 0.3 s: disconnected at --request-timeout
     void storm    30 /void requests at once while a simple ASK is timed
 
-Then the load: N clients looping over the library's queries for a fixed time, on casckg serve and
-on Oxigraph's server (`serve-read-only --union-default-graph`, with the same time limit), first
-alone and then with R runaway clients mixed in (each sending the cross product again and again);
-beside it, a simple ASK is timed four times a second. It prints requests/s, p50, p99, errors, the
-ASK's p50, p99 and worst latency, the servers' memory (resident, the server and its workers) and
-the CPU time each server spent per answered request (all its processes: on a shared machine the
-rates also say how much CPU each server was given; this says what it did with it).
+Then the load: N clients each sending the library's queries, all of them (`--passes` times) in an
+order fixed by `--seed`, to casckg serve and to Oxigraph's server (`serve-read-only
+--union-default-graph`, with the same time limit); both servers get exactly the same requests, so
+what is compared is the time to finish the same work (requests/s over the same set: the queries
+differ a hundredfold in cost). The servers take `--rounds` turns in alternation (casckg, Oxigraph,
+casckg, Oxigraph), so a slow spell of a shared machine hits both alike, first alone and then with R
+runaway clients mixed in (each sending the cross product again and again until the work is done);
+meanwhile a simple ASK is timed four times a second. Every turn is a row: its seconds, requests/s,
+p50, p99, errors, the ASK's p50, p99 and worst latency, the server's memory (resident, the server and
+its workers) and the CPU time it spent per answered request (all its processes: on a shared machine
+the rates also say how much CPU each server was given; this says what it did with it); then the
+median over the turns of casckg's rate over Oxigraph's. `--seconds` bounds a turn: what is unsent
+by then counts as failed.
 
-    python -m bench.attack --clients 8 --runaways 4 --seconds 10
-    python -m bench.attack --clients 1 --runaways 20 --seconds 8 --no-attacks   # the load only
+    python -m bench.attack --clients 8 --runaways 4
+    python -m bench.attack --clients 1 --runaways 20 --no-attacks   # the load only
 
-Bounded: at most 64 clients, 32 runaways and 60 s per phase; nothing leaves 127.0.0.1.
+Bounded: at most 64 clients, 32 runaways, 10 rounds and 60 s per turn; nothing leaves 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -39,9 +45,8 @@ import time
 from pathlib import Path
 
 import httpx
-import psutil
 
-from bench.load import Tally, free_port, hammer, queries, start, start_oxigraph
+from bench.load import Tally, cpu_seconds, free_port, mix, queries, ratio, run_mix, start, start_oxigraph, table
 from casckg.graph.store import DEFAULT_STORE
 
 MAX_CLIENTS, MAX_RUNAWAYS, MAX_SECONDS = 64, 32, 60
@@ -178,12 +183,11 @@ def wait_answers(sparql: str, seconds: float = 30) -> bool:
 # --- the load ---------------------------------------------------------------------------------
 
 
-async def runaway_clients(url: str, count: int, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
+async def runaway_clients(url: str, count: int, done: asyncio.Event) -> None:
     async with httpx.AsyncClient(timeout=30) as client:
 
         async def one() -> None:
-            while time.monotonic() < deadline:
+            while not done.is_set():
                 try:
                     await client.post(url, data={"query": RUNAWAY})
                 except httpx.HTTPError:
@@ -192,55 +196,53 @@ async def runaway_clients(url: str, count: int, seconds: float) -> None:
         await asyncio.gather(*(one() for _ in range(count)))
 
 
-async def probe(url: str, seconds: float) -> list[float]:
-    """A simple ASK every PROBE_EVERY seconds: its latencies in ms (a failure counts as 30 s)."""
+async def probe(url: str, done: asyncio.Event) -> list[float]:
+    """A simple ASK every PROBE_EVERY seconds until `done`: its latencies in ms (a failure counts as 30 s)."""
     out: list[float] = []
-    deadline = time.monotonic() + seconds
     async with httpx.AsyncClient(timeout=30) as client:
-        while time.monotonic() < deadline:
+        while not done.is_set():
             began = time.monotonic()
             try:
                 ok = (await client.post(url, data={"query": ASK})).status_code == 200
             except httpx.HTTPError:
                 ok = False
             out.append((time.monotonic() - began) * 1000 if ok else 30_000.0)
-            await asyncio.sleep(PROBE_EVERY)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), PROBE_EVERY)
     return out
 
 
-def cpu_seconds(pid: int) -> float:
-    """CPU time used by a process and all its descendants, those ended and reaped included."""
-    total = 0.0
-    try:
-        root = psutil.Process(pid)
-        for process in [root, *root.children(recursive=True)]:
-            with contextlib.suppress(psutil.Error):
-                used = process.cpu_times()
-                total += used.user + used.system + used.children_user + used.children_system
-    except psutil.Error:
-        pass
-    return total
+def load(
+    url: str, work: list[list[tuple[str, str]]], runaways: int, seconds: float, pid: int, tally: Tally
+) -> list[str]:
+    """One turn against `url`: the clients' fixed `work`, with `runaways` mixed in; its row of the table.
 
-
-def load(url: str, texts: list[str], clients: int, runaways: int, seconds: float, pid: int, tally: Tally) -> list[str]:
-    """One load phase against `url`: its row of the table (what failed is added to `tally`).
-
-    Beside the rates it gives the server's CPU time per answered request: on a machine shared with
-    other work the rates say how much CPU each server was given as much as what it does with it."""
+    The turn lasts until the work is done (at most `seconds`); the rate is over that same work on
+    every server. What failed is added to `tally`. Beside the rates it gives the server's CPU time
+    per answered request: on a machine shared with other work the rates say how much CPU each
+    server was given as much as what it does with it."""
     peak = [rss_mb(pid)]
     cpu_before = cpu_seconds(pid)
 
     async def run() -> list[float]:
-        async def watch() -> None:
-            deadline = time.monotonic() + seconds
-            while time.monotonic() < deadline:
-                peak.append(rss_mb(pid))
-                await asyncio.sleep(0.5)
+        done = asyncio.Event()
 
-        jobs = [hammer(url, texts, clients, seconds, tally), watch()]
+        async def work_then_stop() -> None:
+            try:
+                await run_mix(url, work, tally, seconds)
+            finally:
+                done.set()
+
+        async def watch() -> None:
+            while not done.is_set():
+                peak.append(rss_mb(pid))
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(done.wait(), 0.5)
+
+        jobs = [work_then_stop(), watch()]
         if runaways:
-            jobs.append(runaway_clients(url, runaways, seconds))
-        asks, *_ = await asyncio.gather(probe(url, seconds), *jobs)
+            jobs.append(runaway_clients(url, runaways, done))
+        asks, *_ = await asyncio.gather(probe(url, done), *jobs)
         return asks
 
     asks = sorted(asyncio.run(run()))
@@ -252,6 +254,7 @@ def load(url: str, texts: list[str], clients: int, runaways: int, seconds: float
 
     rate = len(lat) / tally.elapsed if tally.elapsed else 0.0
     return [
+        f"{tally.elapsed:.1f}",
         f"{rate:.1f}",
         pct(lat, 0.5),
         pct(lat, 0.99),
@@ -262,18 +265,22 @@ def load(url: str, texts: list[str], clients: int, runaways: int, seconds: float
     ]
 
 
-def table(header: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for r in [header, ["-" * w for w in widths], *rows]:
-        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", default=str(DEFAULT_STORE), help="a built store folder (default: build/store)")
     parser.add_argument("--clients", type=int, default=8, help=f"library-query clients (at most {MAX_CLIENTS})")
     parser.add_argument("--runaways", type=int, default=4, help=f"runaway clients mixed in (at most {MAX_RUNAWAYS})")
-    parser.add_argument("--seconds", type=float, default=10, help=f"seconds per load phase (at most {MAX_SECONDS})")
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        default=30,
+        help=f"time limit of each turn; what is unsent then fails (at most {MAX_SECONDS})",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="turns per server and phase, taken in alternation (at most 10)"
+    )
+    parser.add_argument("--passes", type=int, default=1, help="times each client sends the whole library per turn")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the clients' query orders")
     parser.add_argument("--workers", type=int, default=2, help="casckg serve's query workers")
     parser.add_argument("--slow-workers", type=int, default=2, help="casckg serve's long queries at once")
     parser.add_argument("--no-attacks", action="store_true", help="run the load only")
@@ -281,7 +288,9 @@ def main() -> None:
     clients = min(max(args.clients, 1), MAX_CLIENTS)
     runaways = min(max(args.runaways, 0), MAX_RUNAWAYS)
     seconds = min(max(args.seconds, 1), MAX_SECONDS)
+    rounds, passes = min(max(args.rounds, 1), 10), min(max(args.passes, 1), 20)
     texts = queries()
+    work = mix(texts, clients, passes, args.seed)
     processes: list[subprocess.Popen] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -306,23 +315,35 @@ def main() -> None:
                 ("casckg serve", base + "/sparql", processes[1].pid),
                 ("oxigraph server (baseline)", f"http://127.0.0.1:{ox_port}/query", processes[0].pid),
             ]
-            rows, failures = [], []
+            rows, failures, ratios = [], [], []
             for mixed in (0, runaways) if runaways else (0,):
-                for name, url, pid in targets:
-                    wait_answers(url)
-                    label = f"{name}, {mixed} runaways" if mixed else name
-                    tally = Tally()
-                    rows.append([label, *load(url, texts, clients, mixed, seconds, pid, tally)])
-                    failures += tally.report(label)
+                rates: dict[str, list[float]] = {name: [] for name, *_ in targets}
+                for turn in range(1, rounds + 1):  # alternately, so a slow spell of the machine hits both alike
+                    for name, url, pid in targets:
+                        wait_answers(url)
+                        label = f"{name}, {mixed} runaways" if mixed else name
+                        tally = Tally()
+                        rows.append([label, str(turn), *load(url, work, mixed, seconds, pid, tally)])
+                        rates[name].append(len(tally.latencies) / tally.elapsed if tally.elapsed else 0.0)
+                        failures += tally.report(f"turn {turn}, {label}")
+                        print(f"turn {turn}: {label}: {rows[-1][3]} req/s", flush=True)
+                ours, baseline = (rates[name] for name, *_ in targets)
+                ratios.append(f"{mixed} runaways: {ratio(ours, baseline)}")
         finally:
             for process in processes:
                 process.terminate()
                 process.wait(10)
-    print(f"{len(texts)} library queries, {clients} clients, {seconds:g} s each, time limit {TIMEOUT:g} s, loopback")
-    header = ["server", "req/s", "p50 ms", "p99 ms", "errors", "ASK p50", "ASK p99", "ASK max", "peak MB", "CPU ms/req"]
+    print()
+    print(
+        f"{len(texts)} library queries; {clients} clients, each sending all of them {passes} time(s) per turn"
+        f" in a seeded order (seed {args.seed}), the same requests to both servers; time limit {TIMEOUT:g} s, loopback"
+    )
+    header = ["server", "turn", "seconds", "req/s", "p50 ms", "p99 ms", "errors"]
+    header += ["ASK p50", "ASK p99", "ASK max", "peak MB", "CPU ms/req"]
     table(header, rows)
+    print("casckg serve / oxigraph server, median over the turns of req/s:", "; ".join(ratios))
     if failures:
-        print("failed requests (status and first line of the answer):", *failures, sep="\n  ")
+        print("failed requests (query, status and first line of the answer):", *failures, sep="\n  ")
 
 
 if __name__ == "__main__":
