@@ -11,12 +11,11 @@ parties speak.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .lexicon import lexicon, patterns
+from .lexicon import lexicon, pattern_regex
 from .mentions import FOCUS_SPAN, ArticleMentions
 from .records import Ref
 from .tokens import fold
@@ -58,18 +57,12 @@ def frame_focus(am: ArticleMentions) -> list[Ref | None]:
     return _not_another_time(am, _told_by_its_parties(am, _past_the_background(am, out)))
 
 
-@cache
-def _background(language: str) -> re.Pattern[str] | None:
-    words = patterns(language).get("background_forum")
-    return re.compile(words) if words else None
-
-
 def _past_the_background(am: ArticleMentions, out: list[Ref | None]) -> list[Ref | None]:
     """A forum named only as the time or the matter of what the meeting in focus did ("The results of the joint
     exercise were approved", "au lendemain du Sommet d'Almaty", "по итогам учений", `background_forum` of
     `patterns/LANG.yaml`) does not take the frame from it: what that sentence and the ones after it say was
     dealt with is still the meeting's."""
-    cue = _background(am.language)
+    cue = pattern_regex(am.language, "background_forum")
     if cue is None:
         return out
     result = list(out)
@@ -93,23 +86,11 @@ def _past_the_background(am: ArticleMentions, out: list[Ref | None]) -> list[Ref
     return result
 
 
-@cache
-def _parties(language: str) -> re.Pattern[str] | None:
-    words = patterns(language).get("parties")
-    return re.compile(words) if words else None
-
-
-@cache
-def _elsewhen(language: str) -> re.Pattern[str] | None:
-    words = patterns(language).get("elsewhen")
-    return re.compile(words) if words else None
-
-
 def _not_another_time(am: ArticleMentions, out: list[Ref | None]) -> list[Ref | None]:
     """A sentence that names no forum and opens on another time than the meeting's ("Last year, the two
     countries signed…", "Ранее стороны подписали…", `elsewhen` of `patterns/LANG.yaml`) tells of the
     background: what it says was signed or dealt with was not at the meeting in focus."""
-    elsewhen = _elsewhen(am.language)
+    elsewhen = pattern_regex(am.language, "elsewhen")
     if elsewhen is None:
         return out
     return [
@@ -122,7 +103,7 @@ def _told_by_its_parties(am: ArticleMentions, out: list[Ref | None]) -> list[Ref
     """A sentence out of focus whose subject is the meeting's own parties ("The sides also discussed…", "Les
     parties ont également évoqué…", "Стороны также обсудили…") still tells of the last forum named, however
     many sentences of who came and what was signed lie between (`parties` of `patterns/LANG.yaml`)."""
-    parties = _parties(am.language)
+    parties = pattern_regex(am.language, "parties")
     named: Ref | None = None
     for index, mentions in enumerate(am.by_sentence):
         forums = [m.ref for m in mentions if m.cls == "Forum"]

@@ -4,9 +4,7 @@ is Руслан Жаксылыков)."""
 
 from __future__ import annotations
 
-from .tokens import Token, _morph
-
-_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+from .tokens import NAME_GRAMMEMES, Token, _morph
 
 
 def person_name(words: list[Token], language: str) -> str:
@@ -17,7 +15,7 @@ def person_name(words: list[Token], language: str) -> str:
         return " ".join(t.text for t in words)
 
     def as_name(parse) -> bool:
-        return bool(_NAME_TAGS & set(str(parse.tag).replace(" ", ",").split(","))) and parse.tag.number == "sing"
+        return bool(NAME_GRAMMEMES & set(str(parse.tag).replace(" ", ",").split(","))) and parse.tag.number == "sing"
 
     readings = [[p for p in _morph().parse(t.text) if as_name(p)] for t in words]
     cases = [{p.tag.case for p in r} for r in readings if r]

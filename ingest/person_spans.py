@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING
 from .discover import head_at, rank_words
 from .records import Ref
 from .titles import title_at
-from .tokens import Token
+from .tokens import NAME_GRAMMEMES, Token
 
 if TYPE_CHECKING:
     from .mentions import Mention
-
-_NAME_TAGS = ("Name", "Surn", "Patr")  # pymorphy3's grammemes of personal names
 
 
 def name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
@@ -71,7 +69,7 @@ def body_end(tokens: list[Token], body: Mention, taken: dict[int, Mention], lex:
             break
         k -= 1
     run = tokens[k : body.last]
-    if run and any(g in t.tag for t in run for g in _NAME_TAGS):
+    if run and any(g in t.tag for t in run for g in NAME_GRAMMEMES):
         return k
     before = taken.get(k - 1)
     untagged = not any(t.tag for t in run) and not any(head_at(tokens, i, lex) for i in range(k, body.last))
@@ -168,7 +166,7 @@ def genitive_chain(tokens: list[Token], j: int, taken: dict[int, Mention], lex: 
             m is None
             and tokens[k].is_word
             and "gent" in tokens[k].tag
-            and not any(g in tokens[k].tag for g in _NAME_TAGS)
+            and not any(g in tokens[k].tag for g in NAME_GRAMMEMES)
         ):
             k += 1
         else:

@@ -11,10 +11,7 @@ does not match it, and a negated one ("was not signed") asserts nothing.
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
-from .lexicon import patterns as load_patterns
+from .lexicon import pattern_regex
 from .linker import ArticleMentions
 from .negation import negated
 from .records import Ref
@@ -24,15 +21,9 @@ SIGNED = "cas:signed"
 SIGNERS = ("State", "Institution")
 
 
-@cache
-def _passive(language: str) -> re.Pattern[str] | None:
-    rx = load_patterns(language).get("signed_passive")
-    return re.compile(rx) if rx else None
-
-
 def agentless_signings(am: ArticleMentions, found: list[Found]) -> list[Found]:
     """cas:signed for the acts an agentless passive says were signed, by the latest signers before them."""
-    rx = _passive(am.language)
+    rx = pattern_regex(am.language, "signed_passive")
     if rx is None:
         return []
     signings = [f for f in found if f.predicate == SIGNED and am.classes.get(f.subject) in SIGNERS]

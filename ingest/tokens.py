@@ -96,6 +96,10 @@ def russian(word: str) -> tuple[str, str]:
     return lemma, str(best.tag)
 
 
+#: pymorphy3's grammemes of a personal name: given name, surname, patronymic.
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
 @lru_cache(maxsize=20_000)
 def maybe_genitive(word: str) -> bool:
     """Whether some reading of a Russian word is in the genitive (the best one may not be: "области")."""
