@@ -118,10 +118,10 @@ def deployment_statements(
             targets.append((ref, mention))
         # a contingent in a sentence naming no state is the one the article last sent ("le contingent
         # national … composé de 139 militaires"); a mission's whole strength is no contingent
-        contributor = _contributor(mentions, min(m.start for _, m in targets)) or (
-            counts and _contingent(language).search(text) and last
-        )
-        if not contributor:
+        contributor = _contributor(mentions, min(m.start for _, m in targets))
+        if contributor is None and counts and _contingent(language).search(text):
+            contributor = last
+        if contributor is None:
             continue
         last = contributor
         for ref, _ in targets:

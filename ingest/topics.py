@@ -111,8 +111,9 @@ def vocabulary_topics(am: ArticleMentions, index: int, folded: str) -> list[Ref]
 
 
 @cache
-def _outside_speakers(language: str) -> re.Pattern[str] | None:
-    words = (lexicon("topics").get("outside_speakers") or {}).get(language)
+def _cue(key: str, language: str) -> re.Pattern[str] | None:
+    """The regular expression of `lexicons/topics.yaml` under `key` for a language (None when it has none)."""
+    words = (lexicon("topics").get(key) or {}).get(language)
     return re.compile(words) if words else None
 
 
@@ -120,20 +121,14 @@ def said_from_outside(folded: str, start: int, language: str) -> bool:
     """Whether the clause of a discussion word (at `start` of the folded sentence) has for its subject a
     speaker from outside the meeting ("An expert at the institute drew attention to…", "Эксперт института
     обратил внимание на…"): the words say what that speaker singled out, not what the meeting dealt with."""
-    regex = _outside_speakers(language)
+    regex = _cue("outside_speakers", language)
     return regex is not None and regex.search(clause_before(folded, start, language)) is not None
-
-
-@cache
-def _situation_in(language: str) -> re.Pattern[str] | None:
-    words = (lexicon("topics").get("situation_in") or {}).get(language)
-    return re.compile(words) if words else None
 
 
 def _situations(am: ArticleMentions, index: int, folded: str) -> list[str]:
     """ "situation in X" for each state or place the gazetteer knows that sentence `index` names right after
     "the situation in" ("la situation en Syrie", "ситуацию в Сирии"), under X's English name."""
-    regex = _situation_in(am.language)
+    regex = _cue("situation_in", am.language)
     start = am.sentences[index].start
     return [
         f"situation in {am.labels[m.ref]}"
