@@ -24,6 +24,7 @@ from .missions import deployment_statements
 from .names import people_statements, structure_statements, title_statements
 from .negation import STATUSES
 from .phrases import phrase_statements, placed_wholes
+from .represented import represented_statements
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
 from .signing import agentless_signings
 from .statements import HAPPENED, Found, pattern_statements, status_statements
@@ -101,6 +102,9 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found += venue_states(found, am.classes)
     deployments, extra_entities = deployment_statements(am, language, gazetteer)
     found += deployments
+    represented, represented_states = represented_statements(am, gazetteer)
+    found += represented
+    extra_entities.update(represented_states)
     for ref, (cls, label) in extra_entities.items():
         am.classes.setdefault(ref, cls)
         am.labels.setdefault(ref, label)

@@ -154,10 +154,11 @@ def _signed_as_place(f: Found, am: ArticleMentions) -> bool:
     if f.predicate != SIGNED or am.classes.get(f.subject) != "State":
         return False
     named = [m for m in am.by_sentence[f.sentence] if m.ref == f.subject and m.top]
-    return bool(named) and all(_after_locative(am, m) for m in named)
+    return bool(named) and all(after_locative(am, m) for m in named)
 
 
-def _after_locative(am: ArticleMentions, mention: Mention) -> bool:
+def after_locative(am: ArticleMentions, mention: Mention) -> bool:
+    """Whether a locative ("in", "à", "в") stands right before the mention, past determiners."""
     lex = lang_lexicon(am.language)
     tokens = am.tokens[mention.sentence]
     k = mention.first - 1
