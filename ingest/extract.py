@@ -24,8 +24,8 @@ from .missions import deployment_statements
 from .names import people_statements, structure_statements, title_statements
 from .negation import STATUSES
 from .phrases import phrase_statements, placed_wholes
-from .represented import represented_statements
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
+from .represented import represented_statements
 from .signing import agentless_signings
 from .statements import HAPPENED, Found, pattern_statements, status_statements
 

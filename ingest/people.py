@@ -20,6 +20,7 @@ from .gazetteer import Gazetteer, Known
 from .nominative import person_name
 from .person_spans import body_end, genitive_chain, name_at, name_before, past_complement, ranks_before_name
 from .records import Ref
+from .represented_by import represented_states
 from .titles import more_titles, plural_title_at, qualifier, title_at, title_through_state
 from .tokens import Token
 
@@ -265,7 +266,11 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
             # the office is a known name of its holder ("Президента Казахстана" inside a longer name)
             known = next((k for k in gaz.lookup(holder.text) if k.cls == "Person"), None)
             people.append(Person(holder.text, None, None, role, affiliation, known, title_span=(t0, t1)))
-        elif titles and titles[-1] in HEAD_OF_STATE and affiliation is not None and affiliation.path == "state":
+        elif (
+            titles
+            and titles[-1] in HEAD_OF_STATE
+            and (affiliation := _office_state(affiliation, tokens, t0, mentions, gaz, language))
+        ):
             label = gaz.entities[affiliation].label if affiliation in gaz.entities else affiliation.key
             people.append(
                 Person(f"{titles[-1]} of {label}", t0, j, role, affiliation, title_span=(t0, t1), office=True)
@@ -278,6 +283,17 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         else:
             chain = (chain[0], i)
     return people
+
+
+def _office_state(
+    affiliation: Ref | None, tokens: list[Token], t0: int, mentions: list[Mention], gaz: Gazetteer, language: str
+) -> Ref | None:
+    """The state whose office a title without a name is: the one it names ("le Président du Kazakhstan"),
+    else the one the sentence says was represented by the office's holder ("Minsk était représenté par son
+    ministre de la Défense")."""
+    if affiliation is not None:
+        return affiliation if affiliation.path == "state" else None
+    return next((s for after, s in represented_states(tokens, mentions, language, gaz.located) if after <= t0), None)
 
 
 def _joined(tokens: list[Token], end: int, start: int, taken: dict[int, Mention], lex: dict) -> bool:

@@ -19,10 +19,10 @@ from functools import cache
 from casckg.ontology import domains_and_ranges
 
 from .descriptions import describes
-from .discover import lang_lexicon
 from .lexicon import patterns as load_patterns
 from .linker import ArticleMentions, Mention
 from .negation import negated
+from .represented_by import after_locative
 from .statements import Found
 from .tokens import fold, maybe_genitive
 
@@ -154,17 +154,7 @@ def _signed_as_place(f: Found, am: ArticleMentions) -> bool:
     if f.predicate != SIGNED or am.classes.get(f.subject) != "State":
         return False
     named = [m for m in am.by_sentence[f.sentence] if m.ref == f.subject and m.top]
-    return bool(named) and all(after_locative(am, m) for m in named)
-
-
-def after_locative(am: ArticleMentions, mention: Mention) -> bool:
-    """Whether a locative ("in", "à", "в") stands right before the mention, past determiners."""
-    lex = lang_lexicon(am.language)
-    tokens = am.tokens[mention.sentence]
-    k = mention.first - 1
-    while k >= 0 and tokens[k].key in lex["determiners"]:
-        k -= 1
-    return k >= 0 and tokens[k].key in lex["locative"]
+    return bool(named) and all(after_locative(am.tokens[m.sentence], m, am.language) for m in named)
 
 
 def _misplaced(f: Found, am: ArticleMentions) -> bool:
