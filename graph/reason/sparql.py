@@ -88,8 +88,24 @@ def _premises(rule: Rule, graphs: dict, *, delta: int | None, dated: int | None,
         where.append(f"FILTER(!isLiteral({c[0]}))")
     # A bulk load gives blank nodes new names: nothing is concluded about one (the data names everything).
     where += [f"FILTER(!isBlank({v}))" for v in dict.fromkeys(c) if v.startswith("?") and v not in (c[1],)]
-    where.append(f"FILTER NOT EXISTS {{ GRAPH ?any {{ {' '.join(_term_text(t) for t in c)} }} }}")
+    known = f"GRAPH ?any {{ {' '.join(_term_text(t) for t in c)} }}"
+    if delta is None and dated is None:
+        # All of a rule's premises at once: what is known already is read once, with the table's
+        # conclusion columns, and set aside by a hash of it. A lookup per row walks every quad
+        # of a busy entity, and a whole premise has many rows about the same few.
+        where.append(f"MINUS {{ {_cut(rule, c, rows or rule.rows)}{known} }}")
+    else:  # a few new or dated facts: a lookup for each costs less than reading all
+        where.append(f"FILTER NOT EXISTS {{ {known} }}")
     return where
+
+
+def _cut(rule: Rule, pattern: Pattern, rows: tuple) -> str:
+    """The VALUES clause of the rule's table cut to the columns a pattern names (none: empty)."""
+    columns = [c for c in rule.columns if f"?{c}" in pattern]
+    if not columns:
+        return ""
+    values = " ".join(sorted({f"({' '.join(f'<{row[rule.columns.index(c)]}>' for c in columns)})" for row in rows}))
+    return f"VALUES ({' '.join('?' + c for c in columns)}) {{ {values} }} "
 
 
 def _one_copy(rule: Rule, premise: int, rows: tuple) -> str:
@@ -97,12 +113,9 @@ def _one_copy(rule: Rule, premise: int, rows: tuple) -> str:
     facts, and a join of every copy with every copy grows as their product. The table's columns
     the premise names cut it inside, as the store evaluates the subquery on its own."""
     pattern = rule.premises[premise]
-    columns = [c for c in rule.columns if f"?{c}" in pattern]
-    values = " ".join(sorted({f"({' '.join(f'<{row[rule.columns.index(c)]}>' for c in columns)})" for row in rows}))
     head = " ".join(dict.fromkeys(t for t in pattern if t.startswith("?")))
     triple = " ".join(_term_text(t) for t in pattern)
-    cut = f"VALUES ({' '.join('?' + c for c in columns)}) {{ {values} }} " if columns else ""
-    return f"{{ SELECT DISTINCT {head} WHERE {{ {cut}GRAPH ?in{premise} {{ {triple} }} }} }}"
+    return f"{{ SELECT DISTINCT {head} WHERE {{ {_cut(rule, pattern, rows)}GRAPH ?in{premise} {{ {triple} }} }} }}"
 
 
 def update(
