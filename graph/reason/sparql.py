@@ -77,11 +77,13 @@ def _premises(rule: Rule, graphs: dict, *, delta: int | None, dated: int | None,
             where.insert(1, news)
         if i == dated:
             where.insert(1 + (delta is not None), f"GRAPH <{graphs['dated']}> {pattern}")
+        elif i != delta and delta is None and dated is None:
+            # A join of two whole premises (the first round) reads one copy of each.
+            where.append(_one_copy(rule, i, rows or rule.rows) if len(rule.premises) > 1 else f"GRAPH ?in{i} {pattern}")
         elif i != delta:
-            # A join of two whole premises (the first round) reads one copy of each; where one
-            # side is a few new or dated facts, the store looks the other up, copies and all.
-            whole = len(rule.premises) > 1 and delta is None and dated is None
-            where.append(_one_copy(rule, i, rows or rule.rows) if whole else f"GRAPH ?in{i} {pattern}")
+            # One side is a few new or dated facts: the store looks the other up for each of them
+            # (LATERAL), where a join would read the whole other side first.
+            where.append(f"LATERAL {{ GRAPH ?in{i} {pattern} }}")
         if timed and dated is None:
             where.append(f"FILTER NOT EXISTS {{ GRAPH <{graphs['dated']}> {pattern} }}")
     if c[0].startswith("?"):
