@@ -16,15 +16,21 @@ _FIELD, _TAG = "\\u0001", "\\u0002"
 _TIMED = ("prp-spo1", "prp-inv", "prp-symp", "prp-trp", "prp-spo2")
 
 
-def _encoded(var: str) -> str:
-    """SPARQL for a term as one string the decoder below turns back into the same term."""
+def _encoded(var: str, iri: bool = False) -> str:
+    """SPARQL for a term as one string the decoder below turns back into the same term. `iri`:
+    the term is known to be an IRI (or a blank node, whose string is never used), and the string
+    is built without asking what it is; a constant is written out here."""
+    if iri:
+        return f'"I{var[1:-1]}"' if var.startswith("<") else f'CONCAT("I", STR({var}))'
     tag = f'IF(LANG({var}) != "", CONCAT("@", LANG({var})), CONCAT("^", STR(DATATYPE({var}))))'
     lexical = f'CONCAT({tag}, "{_TAG}", STR({var}))'
     return f'COALESCE(IF(isIRI({var}), CONCAT("I", STR({var})), IF(isLiteral({var}), {lexical}, "")), "")'
 
 
-def _decoded(text: str) -> str:
+def _decoded(text: str, iri: bool = False) -> str:
     """SPARQL for the term `_encoded` wrote into `text` (unbound for an empty string)."""
+    if iri:
+        return f"IRI(SUBSTR({text}, 2))"
     head, body = f'STRBEFORE({text}, "{_TAG}")', f'STRAFTER({text}, "{_TAG}")'
     literal = f'IF(STRSTARTS({text}, "^"), STRDT({body}, IRI(SUBSTR({head}, 2))), ?nothing)'
     return (
@@ -33,11 +39,12 @@ def _decoded(text: str) -> str:
     )
 
 
-def _node(triple: Pattern, graph: str) -> str:
+def _node(triple: Pattern, graph: str, iris: frozenset[str] = frozenset()) -> str:
     """SPARQL for the IRI of a triple's statement node: a digest of its three terms (none for
-    a triple with a blank node, which has no name to digest)."""
+    a triple with a blank node, which has no name to digest). A subject and a predicate are
+    IRIs when not blank, an object when it is a constant or one of the variables `iris`."""
     terms = [_term_text(t) for t in triple]
-    parts = ', " ", '.join(_encoded(t) for t in terms)
+    parts = ', " ", '.join(_encoded(t, n < 2 or not t.startswith("?") or t in iris) for n, t in enumerate(terms))
     blank = " || ".join(f"isBlank({t})" for t in terms if t.startswith("?")) or "false"
     return f'IF({blank}, ?nothing, IRI(CONCAT("{graph}/statement/", SUBSTR(SHA1(CONCAT({parts})), 1, 24))))'
 
@@ -144,6 +151,7 @@ def update(
     head = [v for v in dict.fromkeys(c) if v.startswith("?")]
     others = sorted(rule.variables() - set(head))
     where = _premises(rule, graphs, delta=delta, dated=dated, rows=rows)
+    iris = frozenset(f"?{column}" for column in rule.columns)  # the table holds IRIs only
     conclusion = " ".join(_term_text(t) for t in c) + " ."
     scratch = [graphs["out"]] + ([graphs["dated"]] if dated is not None else [])
     if not trace and dated is None:  # nothing to choose: the conclusions alone, as a set
@@ -155,7 +163,9 @@ def update(
         for i, premise in enumerate(rule.premises):
             # The node's name is computed, not looked up by its triple: a lookup by triple makes
             # the store build the whole graph's statement table for every run.
-            where.append(f"BIND(COALESCE({_node(premise, inferred)}, <{inferred}/statement/none>) AS ?premise{i})")
+            where.append(
+                f"BIND(COALESCE({_node(premise, inferred, iris)}, <{inferred}/statement/none>) AS ?premise{i})"
+            )
             where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ ?premise{i} cas:startDate ?start{i} }} }}")
             where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ ?premise{i} cas:endDate ?end{i} }} }}")
             where.append(f"BIND({_later('?from' + str(i - 1), f'?start{i}') if i else f'?start{i}'} AS ?from{i})")
@@ -165,7 +175,7 @@ def update(
         fields = [_encoded(f"?from{last}"), _encoded(f"?to{last}")]
         chosen = ["?from", "?to"]
     if trace:
-        fields += [_encoded(v) for v in others]
+        fields += [_encoded(v, v in iris) for v in others]
         chosen += others
     key = f', "{_FIELD}", '.join(fields or ['""']) + f', "{_FIELD}"'
     inner = "\n    ".join(where + [f"BIND(CONCAT({key}) AS ?key)"])
@@ -174,10 +184,10 @@ def update(
     rest = "?best"
     for n, var in enumerate(chosen):
         part = f'STRBEFORE({rest}, "{_FIELD}")'
-        outer.append(f"BIND({_decoded(part)} AS {var})")
+        outer.append(f"BIND({_decoded(part, var in iris)} AS {var})")
         outer.append(f'BIND(STRAFTER({rest}, "{_FIELD}") AS ?rest{n})')
         rest = f"?rest{n}"
-    outer.append(f"BIND({_node(c, inferred)} AS ?statement)")
+    outer.append(f"BIND({_node(c, inferred, iris)} AS ?statement)")
     made = [conclusion]
     if dated is not None:  # a dated statement node names its whole triple: the queries read it
         made.append(_reifies("?statement", c) + " ?statement cas:startDate ?from ; cas:endDate ?to .")
@@ -186,7 +196,7 @@ def update(
             made.append(_reifies("?statement", c))
         made.append(f"?statement prov:wasGeneratedBy <{rule_node(rule.id).value}> .")
         for i, premise in enumerate(rule.premises):
-            outer.append(f"BIND({_node(premise, inferred)} AS ?from_{i})")
+            outer.append(f"BIND({_node(premise, inferred, iris)} AS ?from_{i})")
             made.append(f"?statement prov:wasDerivedFrom ?from_{i} .")
             if i != delta:  # a new premise is a conclusion of the round before: its node names its triple already
                 made.append(_reifies(f"?from_{i}", premise))
