@@ -20,6 +20,19 @@ from .terms import LABEL, PROV, TYPE, Progress, _delta_graph, dated_graph, facts
 
 
 @dataclass
+class Cost:
+    """What one rule's runs in one round cost: the store's query (with the serialisation of its
+    triples) and its bulk loads, in CPU seconds, and the triples the query returned, before the
+    loads drop the ones already there."""
+
+    runs: int = 0
+    query_cpu: float = 0.0
+    load_cpu: float = 0.0
+    triples: int = 0
+    new: int = 0  # conclusions no graph held before
+
+
+@dataclass
 class ReasonReport:
     """What a materialisation wrote."""
 
@@ -29,6 +42,7 @@ class ReasonReport:
     seconds: float = 0.0  # wall time
     cpu_seconds: float = 0.0  # CPU time of this process: what a shared machine does not inflate
     per_rule: dict[str, int] = field(default_factory=dict)
+    costs: dict[tuple[int, str], Cost] = field(default_factory=dict)  # by round and rule
 
     @property
     def quads(self) -> int:
@@ -138,21 +152,28 @@ def _proof_lines(inferred: str) -> re.Pattern[bytes]:
     return re.compile(rb"^<" + node + rb"[^>]*> <(?!" + dates + rb")[^\n]*\n", re.MULTILINE)
 
 
-def _run(work: EmbeddedStore, store: EmbeddedStore, step: Step | str, what: str) -> None:
+def _run(work: EmbeddedStore, store: EmbeddedStore, step: Step | str, what: str, cost: Cost) -> None:
     """Run one update, or one step: the query reads the workspace; its triples go to the store's
     inferred graph, and the conclusions and their intervals alone to the workspace's scratch
-    graphs (the rules never read a proof record)."""
+    graphs (the rules never read a proof record). What it costs is added to `cost`."""
+    cost.runs += 1
+    started = time.process_time()
     try:
         if isinstance(step, str):
             work.ox.update(step, prefixes=PREFIXES)
+            cost.query_cpu += time.process_time() - started
             return
         data = work.ox.query(step.query, prefixes=PREFIXES).serialize(format=ox.RdfFormat.N_TRIPLES)
+        queried = time.process_time()
+        cost.query_cpu += queried - started
         if not data:
             return
+        cost.triples += data.count(b"\n")
         store.ox.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(step.graph))
         scratch = _proof_lines(step.graph).sub(b"", data)
         for graph in step.scratch:
             work.ox.bulk_load(scratch, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+        cost.load_cpu += time.process_time() - queried
     except (OSError, SyntaxError) as exc:
         raise StoreError(f"reasoning ({what}) failed: {exc}") from exc
 
@@ -202,7 +223,9 @@ def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None
     inferred = inferred_graph()
     report = ReasonReport()
     active = rules(read_axioms(store))
+    reading = time.process_time()
     work = _workspace(store, active)
+    report.costs[(0, "(workspace)")] = Cost(runs=1, query_cpu=time.process_time() - reading)
     try:
         _rounds(work, store, active, report, trace=trace, progress=progress)
     finally:
@@ -235,7 +258,7 @@ def _rounds(
 ) -> None:
     """The semi-naive rounds on the workspace, to a fixpoint; what they find goes to the store."""
     graphs: dict = {"inferred": inferred_graph(), "dated": dated_graph()}
-    _run(work, store, dated_facts(graphs), "dated facts")
+    _run(work, store, dated_facts(graphs), "dated facts", report.costs.setdefault((0, "dated facts"), Cost()))
 
     found: Found | None = None
     timed = _found(work, [graphs["dated"]])  # what the dated facts are about
@@ -243,30 +266,40 @@ def _rounds(
         report.rounds += 1
         outs = []
         for rule in active:
+            cost = report.costs.setdefault((report.rounds, rule.id), Cost())
             graphs["out"] = _delta_graph(report.rounds, rule.id)
             outs.append(graphs["out"])
             if found is None:
-                _run(work, store, update(rule, graphs, trace=trace), rule.id)
+                _run(work, store, update(rule, graphs, trace=trace), rule.id, cost)
             else:
                 for premise in range(len(rule.premises)):
                     graphs["delta"], rows = _inputs(rule, premise, found)
                     if rows:
-                        _run(work, store, update(rule, graphs, trace=trace, delta=premise, rows=rows), rule.id)
+                        _run(work, store, update(rule, graphs, trace=trace, delta=premise, rows=rows), rule.id, cost)
             for dated in range(len(rule.premises)) if rule.id.startswith(_TIMED) else ():
                 rows = set(_inputs(rule, dated, timed)[1])  # rows that dated facts can fire
                 if found is None and rows:
-                    _run(work, store, update(rule, graphs, trace=trace, dated=dated, rows=tuple(sorted(rows))), rule.id)
+                    _run(
+                        work,
+                        store,
+                        update(rule, graphs, trace=trace, dated=dated, rows=tuple(sorted(rows))),
+                        rule.id,
+                        cost,
+                    )
                     continue
                 for premise in range(len(rule.premises)) if found else ():  # the same semi-naive cut
                     graphs["delta"], new = _inputs(rule, premise, found)
                     if cut := tuple(row for row in new if row in rows):
                         text = update(rule, graphs, trace=trace, delta=premise, dated=dated, rows=cut)
-                        _run(work, store, text, rule.id)
+                        _run(work, store, text, rule.id, cost)
+        started = time.process_time()
         found = _found(work, outs)
         timed = _found(work, [graphs["dated"]])
+        scan = report.costs.setdefault((report.rounds, "(what is new)"), Cost(runs=2))
+        scan.query_cpu = time.process_time() - started
         new = 0
         for rule, out in zip(active, outs, strict=True):
-            n = found[out][2]
+            n = report.costs[(report.rounds, rule.id)].new = found[out][2]
             if n:
                 report.per_rule[rule.id] = report.per_rule.get(rule.id, 0) + n
                 new += n
