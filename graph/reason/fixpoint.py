@@ -152,28 +152,31 @@ def _proof_lines(inferred: str) -> re.Pattern[bytes]:
     return re.compile(rb"^<" + node + rb"[^>]*> <(?!" + dates + rb")[^\n]*\n", re.MULTILINE)
 
 
-def _run(work: EmbeddedStore, store: EmbeddedStore, step: Step | str, what: str, cost: Cost) -> None:
+def _run(work: EmbeddedStore, store: EmbeddedStore, step: Step | str, what: str, cost: Cost) -> int:
     """Run one update, or one step: the query reads the workspace; its triples go to the store's
     inferred graph, and the conclusions and their intervals alone to the workspace's scratch
-    graphs (the rules never read a proof record). What it costs is added to `cost`."""
+    graphs (the rules never read a proof record). What it costs is added to `cost`; the
+    triples the query returned are counted (none for an update)."""
     cost.runs += 1
     started = time.process_time()
     try:
         if isinstance(step, str):
             work.ox.update(step, prefixes=PREFIXES)
             cost.query_cpu += time.process_time() - started
-            return
+            return 0
         data = work.ox.query(step.query, prefixes=PREFIXES).serialize(format=ox.RdfFormat.N_TRIPLES)
         queried = time.process_time()
         cost.query_cpu += queried - started
         if not data:
-            return
-        cost.triples += data.count(b"\n")
+            return 0
+        triples = data.count(b"\n")
+        cost.triples += triples
         store.ox.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(step.graph))
         scratch = _proof_lines(step.graph).sub(b"", data)
         for graph in step.scratch:
             work.ox.bulk_load(scratch, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
         cost.load_cpu += time.process_time() - queried
+        return triples
     except (OSError, SyntaxError) as exc:
         raise StoreError(f"reasoning ({what}) failed: {exc}") from exc
 
@@ -265,6 +268,7 @@ def _rounds(
     while found is None or any(n for *_, n in found.values()):
         report.rounds += 1
         outs = []
+        dated_found = 0  # the dated graph changes only when a run from dated facts finds something
         for rule in active:
             cost = report.costs.setdefault((report.rounds, rule.id), Cost())
             graphs["out"] = _delta_graph(report.rounds, rule.id)
@@ -279,7 +283,7 @@ def _rounds(
             for dated in range(len(rule.premises)) if rule.id.startswith(_TIMED) else ():
                 rows = set(_inputs(rule, dated, timed)[1])  # rows that dated facts can fire
                 if found is None and rows:
-                    _run(
+                    dated_found += _run(
                         work,
                         store,
                         update(rule, graphs, trace=trace, dated=dated, rows=tuple(sorted(rows))),
@@ -291,11 +295,11 @@ def _rounds(
                     graphs["delta"], new = _inputs(rule, premise, found)
                     if cut := tuple(row for row in new if row in rows):
                         text = update(rule, graphs, trace=trace, delta=premise, dated=dated, rows=cut)
-                        _run(work, store, text, rule.id, cost)
+                        dated_found += _run(work, store, text, rule.id, cost)
         started = time.process_time()
         found = _found(work, outs)
-        timed = _found(work, [graphs["dated"]])
-        scan = report.costs.setdefault((report.rounds, "(what is new)"), Cost(runs=2))
+        timed = _found(work, [graphs["dated"]]) if dated_found else timed
+        scan = report.costs.setdefault((report.rounds, "(what is new)"), Cost(runs=1 + bool(dated_found)))
         scan.query_cpu = time.process_time() - started
         new = 0
         for rule, out in zip(active, outs, strict=True):
