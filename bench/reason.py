@@ -8,6 +8,7 @@ and left alone (the floor a reasoner adds to), reasoning with the trace, and wit
 
     python -m bench.reason                     # 10^5 quads
     python -m bench.reason --scales 1e5 1e6    # and 10^6 (a few minutes)
+    python -m bench.reason --steps             # and where the time goes: each rule in each round
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ def worker(nquads: Path, mode: str) -> dict:
             "wall_s": report.seconds,
             "inferred": report.triples,
             "trace_quads": report.trace_quads,
+            "steps": [
+                [round_, rule, c.runs, c.query_cpu, c.load_cpu, c.triples, c.new]
+                for (round_, rule), c in sorted(report.costs.items())
+                if c.runs
+            ],
         }
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
@@ -76,11 +82,32 @@ def table(target: int, results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def steps_table(result: dict) -> str:
+    """Where one run's CPU time went: each rule in each round, the store's query (with the
+    serialisation of its triples) apart from the bulk loads, the triples the queries returned
+    (conclusions and trace) and the conclusions that were new."""
+    rows = [["round", "rule", "runs", "query CPU", "load CPU", "triples returned", "new"]]
+    totals: dict[str, float] = {}
+    for round_, rule, runs, query, load, triples, new in result["steps"]:
+        rows.append([str(round_), rule, str(runs), f"{query:.3f} s", f"{load:.3f} s", f"{triples:,}", f"{new:,}"])
+        totals[rule] = totals.get(rule, 0.0) + query + load
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = [f"-- {result['mode']}: each rule in each round (round 0: the workspace of facts and the dated facts)"]
+    for r in rows:
+        lines.append(
+            "  ".join(c.rjust(w) if i > 1 else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+        )
+    by_rule = ", ".join(f"{rule} {seconds:.2f} s" for rule, seconds in sorted(totals.items(), key=lambda kv: -kv[1]))
+    lines.append(f"-- by rule: {by_rule}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--scales", nargs="+", type=float, default=[1e5], help="asserted quads per run (default 1e5)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="which runs (default all)")
+    p.add_argument("--steps", action="store_true", help="print what each rule costs in each round")
     p.add_argument("--worker", choices=MODES, help=argparse.SUPPRESS)
     p.add_argument("--nquads", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args()
@@ -95,7 +122,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="casckg-reason-") as tmp:
             nquads = Path(tmp) / "graph.nq"
             ox.serialize(quads_of(generate(int(scale), args.seed)), str(nquads), ox.RdfFormat.N_QUADS)
-            print(table(int(scale), [_spawn(nquads, mode) for mode in args.modes]), flush=True)
+            results = [_spawn(nquads, mode) for mode in args.modes]
+            print(table(int(scale), results), flush=True)
+            for result in results if args.steps else ():
+                if "steps" in result:
+                    print(steps_table(result), flush=True)
         print()
 
 

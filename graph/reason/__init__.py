@@ -23,11 +23,17 @@ blank nodes (the store's bulk load, which writes the conclusions, renames blank 
 sources name every entity with an IRI).
 
 Conclusions go into one named graph, `graph_iri("inferred")`, and only conclusions that no
-graph holds yet: asserted facts are never repeated there. The rules run in memory to a
-fixpoint, semi-naively: after the first round, a rule runs once per premise with that premise
-read from what the round before found (scratch graphs, removed at the end), its table cut to
-the rows the new facts can fire; a rule whose inputs did not change does not run at all. In the
-first round a rule that joins two whole premises reads one copy of each fact (sources restate
+graph holds yet: asserted facts are never repeated there. The rules run to a fixpoint in a
+workspace of their own, a second in-memory store that holds one copy of each fact they can read
+or conclude (the statements with a predicate a rule names, the memberships of the classes it
+names, the dates) and what they conclude, never a proof record: the in-memory store finds a
+pattern by walking the quads that share one of its terms, so sources restating types and
+labels, evidence nodes and the trace would make every lookup about a busy entity slower. The
+store gets the conclusions and their trace, bulk-loaded as each rule finds them.
+Semi-naively: after the first round, a rule runs once per premise with that premise read from
+what the round before found (scratch graphs of the workspace), its table cut to the rows the
+new facts can fire; a rule whose inputs did not change does not run at all. In the first round
+a rule that joins two whole premises reads one copy of each fact (sources restate
 facts, and joining every copy with every copy grows as their product).
 
 Time (always on): a fact about a dated record (a membership, a mission: anything with

@@ -16,7 +16,20 @@ from ..store.embedded import EmbeddedStore, Store
 from .axioms import read_axioms
 from .rules import Rule, rules
 from .sparql import _TIMED, Step, dated_facts, update
-from .terms import LABEL, PROV, TYPE, Progress, _delta_graph, dated_graph, inferred_graph, rule_node
+from .terms import LABEL, PROV, TYPE, Progress, _delta_graph, dated_graph, facts_graph, inferred_graph, rule_node
+
+
+@dataclass
+class Cost:
+    """What one rule's runs in one round cost: the store's query (with the serialisation of its
+    triples) and its bulk loads, in CPU seconds, and the triples the query returned, before the
+    loads drop the ones already there."""
+
+    runs: int = 0
+    query_cpu: float = 0.0
+    load_cpu: float = 0.0
+    triples: int = 0
+    new: int = 0  # conclusions no graph held before
 
 
 @dataclass
@@ -29,6 +42,7 @@ class ReasonReport:
     seconds: float = 0.0  # wall time
     cpu_seconds: float = 0.0  # CPU time of this process: what a shared machine does not inflate
     per_rule: dict[str, int] = field(default_factory=dict)
+    costs: dict[tuple[int, str], Cost] = field(default_factory=dict)  # by round and rule
 
     @property
     def quads(self) -> int:
@@ -138,28 +152,73 @@ def _proof_lines(inferred: str) -> re.Pattern[bytes]:
     return re.compile(rb"^<" + node + rb"[^>]*> <(?!" + dates + rb")[^\n]*\n", re.MULTILINE)
 
 
-def _run(store: EmbeddedStore, step: Step | str, what: str) -> None:
-    """Run one update, or one step: its triples go from the query to the graphs in the store."""
+def _run(work: EmbeddedStore, store: EmbeddedStore, step: Step | str, what: str, cost: Cost) -> int:
+    """Run one update, or one step: the query reads the workspace; its triples go to the store's
+    inferred graph, and the conclusions and their intervals alone to the workspace's scratch
+    graphs (the rules never read a proof record). What it costs is added to `cost`; the
+    triples the query returned are counted (none for an update)."""
+    cost.runs += 1
+    started = time.process_time()
     try:
         if isinstance(step, str):
-            store.ox.update(step, prefixes=PREFIXES)
-            return
-        data = store.ox.query(step.query, prefixes=PREFIXES).serialize(format=ox.RdfFormat.N_TRIPLES)
+            work.ox.update(step, prefixes=PREFIXES)
+            cost.query_cpu += time.process_time() - started
+            return 0
+        data = work.ox.query(step.query, prefixes=PREFIXES).serialize(format=ox.RdfFormat.N_TRIPLES)
+        queried = time.process_time()
+        cost.query_cpu += queried - started
         if not data:
-            return
+            return 0
+        triples = data.count(b"\n")
+        cost.triples += triples
         store.ox.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(step.graph))
         scratch = _proof_lines(step.graph).sub(b"", data)
         for graph in step.scratch:
-            store.ox.bulk_load(scratch, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+            work.ox.bulk_load(scratch, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+        cost.load_cpu += time.process_time() - queried
+        return triples
     except (OSError, SyntaxError) as exc:
         raise StoreError(f"reasoning ({what}) failed: {exc}") from exc
 
 
-def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None = None) -> ReasonReport:
-    """Run the rules on an in-memory `store` with no inferred graph yet, until nothing new follows.
+def _workspace(store: EmbeddedStore, active: list[Rule]) -> EmbeddedStore:
+    """A new in-memory store holding one copy of each fact the rules can read or conclude, in
+    one graph: the statements whose predicate a rule names, the memberships of the classes it
+    names, and the dates that make a record hold for a time.
 
-    Every rule is one SPARQL update the store runs: nothing the rules find passes through
-    Python. Semi-naive rounds: after the first, a rule runs once per premise, with that premise
+    The in-memory store finds a pattern by walking the list of quads that share one of its terms,
+    so a lookup costs as much as the busiest entity it names has quads: sources restating types
+    and labels, evidence nodes and the trace lengthen those lists in the store, not here."""
+    predicates, classes = set(), set()
+    for rule in active:
+        used = rule.reads()
+        predicates |= used[0]
+        classes |= used[1]
+    predicates |= {PREFIXES["cas"] + "startDate", PREFIXES["cas"] + "endDate"}
+    values = " ".join(f"<{p}>" for p in sorted(predicates))
+    kinds = " ".join(f"<{c}>" for c in sorted(classes))
+    query = (
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} "
+        f"UNION {{ VALUES ?o {{ {kinds} }} GRAPH ?g {{ ?s rdf:type ?o }} BIND(rdf:type AS ?p) }} "
+        f"FILTER(?g != <{inferred_graph()}>) }}"
+    )
+    work = EmbeddedStore(None)
+    try:
+        data = store.ox.query(query, prefixes=PREFIXES).serialize(format=ox.RdfFormat.N_TRIPLES)
+        work.ox.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(facts_graph()))
+    except (OSError, SyntaxError) as exc:
+        work.close()
+        raise StoreError(f"reasoning (reading the facts) failed: {exc}") from exc
+    return work
+
+
+def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None = None) -> ReasonReport:
+    """Run the rules over `store` (with no inferred graph yet) until nothing new follows, and
+    write what they find into its inferred graph.
+
+    The rules read a workspace built from the store (`_workspace`); every rule is one SPARQL
+    query the workspace runs, whose N-Triples the store bulk-loads: nothing the rules find
+    passes through Python. Semi-naive rounds: after the first, a rule runs once per premise, with that premise
     read from what the round before found and its table cut to the rows those facts can fire;
     a rule none of whose premises can match what is new does not run.
     """
@@ -167,48 +226,13 @@ def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None
     inferred = inferred_graph()
     report = ReasonReport()
     active = rules(read_axioms(store))
-    graphs: dict = {"inferred": inferred, "dated": dated_graph()}
-    _run(store, dated_facts(graphs), "dated facts")
-    found: Found | None = None
-    timed = _found(store, [graphs["dated"]])  # what the dated facts are about
-    deltas: list[str] = [graphs["dated"]]
-    while found is None or any(n for *_, n in found.values()):
-        report.rounds += 1
-        outs = []
-        for rule in active:
-            graphs["out"] = _delta_graph(report.rounds, rule.id)
-            outs.append(graphs["out"])
-            if found is None:
-                _run(store, update(rule, graphs, trace=trace), rule.id)
-            else:
-                for premise in range(len(rule.premises)):
-                    graphs["delta"], rows = _inputs(rule, premise, found)
-                    if rows:
-                        _run(store, update(rule, graphs, trace=trace, delta=premise, rows=rows), rule.id)
-            for dated in range(len(rule.premises)) if rule.id.startswith(_TIMED) else ():
-                rows = set(_inputs(rule, dated, timed)[1])  # rows that dated facts can fire
-                if found is None and rows:
-                    _run(store, update(rule, graphs, trace=trace, dated=dated, rows=tuple(sorted(rows))), rule.id)
-                    continue
-                for premise in range(len(rule.premises)) if found else ():  # the same semi-naive cut
-                    graphs["delta"], new = _inputs(rule, premise, found)
-                    if cut := tuple(row for row in new if row in rows):
-                        text = update(rule, graphs, trace=trace, delta=premise, dated=dated, rows=cut)
-                        _run(store, text, rule.id)
-        found = _found(store, outs)
-        timed = _found(store, [graphs["dated"]])
-        deltas += outs
-        new = 0
-        for rule, out in zip(active, outs, strict=True):
-            n = found[out][2]
-            if n:
-                report.per_rule[rule.id] = report.per_rule.get(rule.id, 0) + n
-                new += n
-        report.triples += new
-        if progress:
-            progress("reasoning", report.rounds, new)
-    for graph in deltas:
-        store.drop_graph(graph)
+    reading = time.process_time()
+    work = _workspace(store, active)
+    report.costs[(0, "(workspace)")] = Cost(runs=1, query_cpu=time.process_time() - reading)
+    try:
+        _rounds(work, store, active, report, trace=trace, progress=progress)
+    finally:
+        work.close()
     if trace:
         used = [rule for rule in active if rule.id in report.per_rule]
         store.bulk_add(
@@ -224,3 +248,65 @@ def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None
     report.trace_quads = int(next(iter(count))["n"].value) - report.triples
     report.seconds, report.cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
     return report
+
+
+def _rounds(
+    work: EmbeddedStore,
+    store: EmbeddedStore,
+    active: list[Rule],
+    report: ReasonReport,
+    *,
+    trace: bool,
+    progress: Progress | None,
+) -> None:
+    """The semi-naive rounds on the workspace, to a fixpoint; what they find goes to the store."""
+    graphs: dict = {"inferred": inferred_graph(), "dated": dated_graph()}
+    _run(work, store, dated_facts(graphs), "dated facts", report.costs.setdefault((0, "dated facts"), Cost()))
+
+    found: Found | None = None
+    timed = _found(work, [graphs["dated"]])  # what the dated facts are about
+    while found is None or any(n for *_, n in found.values()):
+        report.rounds += 1
+        outs = []
+        dated_found = 0  # the dated graph changes only when a run from dated facts finds something
+        for rule in active:
+            cost = report.costs.setdefault((report.rounds, rule.id), Cost())
+            graphs["out"] = _delta_graph(report.rounds, rule.id)
+            outs.append(graphs["out"])
+            if found is None:
+                _run(work, store, update(rule, graphs, trace=trace), rule.id, cost)
+            else:
+                for premise in range(len(rule.premises)):
+                    graphs["delta"], rows = _inputs(rule, premise, found)
+                    if rows:
+                        _run(work, store, update(rule, graphs, trace=trace, delta=premise, rows=rows), rule.id, cost)
+            for dated in range(len(rule.premises)) if rule.id.startswith(_TIMED) else ():
+                rows = set(_inputs(rule, dated, timed)[1])  # rows that dated facts can fire
+                if found is None and rows:
+                    dated_found += _run(
+                        work,
+                        store,
+                        update(rule, graphs, trace=trace, dated=dated, rows=tuple(sorted(rows))),
+                        rule.id,
+                        cost,
+                    )
+                    continue
+                for premise in range(len(rule.premises)) if found else ():  # the same semi-naive cut
+                    graphs["delta"], new = _inputs(rule, premise, found)
+                    if cut := tuple(row for row in new if row in rows):
+                        text = update(rule, graphs, trace=trace, delta=premise, dated=dated, rows=cut)
+                        dated_found += _run(work, store, text, rule.id, cost)
+        started = time.process_time()
+        found = _found(work, outs)
+        timed = _found(work, [graphs["dated"]]) if dated_found else timed
+        scan = report.costs.setdefault((report.rounds, "(what is new)"), Cost(runs=1 + bool(dated_found)))
+        scan.query_cpu = time.process_time() - started
+        new = 0
+        for rule, out in zip(active, outs, strict=True):
+            n = report.costs[(report.rounds, rule.id)].new = found[out][2]
+            if n:
+                report.per_rule[rule.id] = report.per_rule.get(rule.id, 0) + n
+                new += n
+        report.triples += new
+        if progress:
+            progress("reasoning", report.rounds, new)

@@ -24,6 +24,23 @@ class Rule:
     def variables(self) -> set[str]:
         return {t for p in (*self.premises, self.conclusion) for t in p if t.startswith("?")}
 
+    def reads(self) -> tuple[set[str], set[str]]:
+        """The predicates and the classes (objects of rdf:type) the rule's premises and its
+        conclusion can name, read from its patterns and its table: the facts it can match and
+        the ones it must not conclude again."""
+        predicates: set[str] = set()
+        classes: set[str] = set()
+        for _, p, o in (*self.premises, self.conclusion):
+            named = predicates
+            if p == TYPE.value:
+                named, p = classes, o
+            if p.startswith("?"):
+                if p[1:] in self.columns:
+                    named |= {row[self.columns.index(p[1:])] for row in self.rows}
+            else:
+                named.add(p)
+        return predicates, classes
+
 
 def _term_text(t: str) -> str:
     return t if t.startswith("?") else f"<{t}>"

@@ -16,15 +16,21 @@ _FIELD, _TAG = "\\u0001", "\\u0002"
 _TIMED = ("prp-spo1", "prp-inv", "prp-symp", "prp-trp", "prp-spo2")
 
 
-def _encoded(var: str) -> str:
-    """SPARQL for a term as one string the decoder below turns back into the same term."""
+def _encoded(var: str, iri: bool = False) -> str:
+    """SPARQL for a term as one string the decoder below turns back into the same term. `iri`:
+    the term is known to be an IRI (or a blank node, whose string is never used), and the string
+    is built without asking what it is; a constant is written out here."""
+    if iri:
+        return f'"I{var[1:-1]}"' if var.startswith("<") else f'CONCAT("I", STR({var}))'
     tag = f'IF(LANG({var}) != "", CONCAT("@", LANG({var})), CONCAT("^", STR(DATATYPE({var}))))'
     lexical = f'CONCAT({tag}, "{_TAG}", STR({var}))'
     return f'COALESCE(IF(isIRI({var}), CONCAT("I", STR({var})), IF(isLiteral({var}), {lexical}, "")), "")'
 
 
-def _decoded(text: str) -> str:
+def _decoded(text: str, iri: bool = False) -> str:
     """SPARQL for the term `_encoded` wrote into `text` (unbound for an empty string)."""
+    if iri:
+        return f"IRI(SUBSTR({text}, 2))"
     head, body = f'STRBEFORE({text}, "{_TAG}")', f'STRAFTER({text}, "{_TAG}")'
     literal = f'IF(STRSTARTS({text}, "^"), STRDT({body}, IRI(SUBSTR({head}, 2))), ?nothing)'
     return (
@@ -33,11 +39,12 @@ def _decoded(text: str) -> str:
     )
 
 
-def _node(triple: Pattern, graph: str) -> str:
+def _node(triple: Pattern, graph: str, iris: frozenset[str] = frozenset()) -> str:
     """SPARQL for the IRI of a triple's statement node: a digest of its three terms (none for
-    a triple with a blank node, which has no name to digest)."""
+    a triple with a blank node, which has no name to digest). A subject and a predicate are
+    IRIs when not blank, an object when it is a constant or one of the variables `iris`."""
     terms = [_term_text(t) for t in triple]
-    parts = ', " ", '.join(_encoded(t) for t in terms)
+    parts = ', " ", '.join(_encoded(t, n < 2 or not t.startswith("?") or t in iris) for n, t in enumerate(terms))
     blank = " || ".join(f"isBlank({t})" for t in terms if t.startswith("?")) or "false"
     return f'IF({blank}, ?nothing, IRI(CONCAT("{graph}/statement/", SUBSTR(SHA1(CONCAT({parts})), 1, 24))))'
 
@@ -77,19 +84,37 @@ def _premises(rule: Rule, graphs: dict, *, delta: int | None, dated: int | None,
             where.insert(1, news)
         if i == dated:
             where.insert(1 + (delta is not None), f"GRAPH <{graphs['dated']}> {pattern}")
+        elif i != delta and delta is None and dated is None:
+            # A join of two whole premises (the first round) reads one copy of each.
+            where.append(_one_copy(rule, i, rows or rule.rows) if len(rule.premises) > 1 else f"GRAPH ?in{i} {pattern}")
         elif i != delta:
-            # A join of two whole premises (the first round) reads one copy of each; where one
-            # side is a few new or dated facts, the store looks the other up, copies and all.
-            whole = len(rule.premises) > 1 and delta is None and dated is None
-            where.append(_one_copy(rule, i, rows or rule.rows) if whole else f"GRAPH ?in{i} {pattern}")
+            # One side is a few new or dated facts: the store looks the other up for each of them
+            # (LATERAL), where a join would read the whole other side first.
+            where.append(f"LATERAL {{ GRAPH ?in{i} {pattern} }}")
         if timed and dated is None:
             where.append(f"FILTER NOT EXISTS {{ GRAPH <{graphs['dated']}> {pattern} }}")
     if c[0].startswith("?"):
         where.append(f"FILTER(!isLiteral({c[0]}))")
     # A bulk load gives blank nodes new names: nothing is concluded about one (the data names everything).
     where += [f"FILTER(!isBlank({v}))" for v in dict.fromkeys(c) if v.startswith("?") and v not in (c[1],)]
-    where.append(f"FILTER NOT EXISTS {{ GRAPH ?any {{ {' '.join(_term_text(t) for t in c)} }} }}")
+    known = f"GRAPH ?any {{ {' '.join(_term_text(t) for t in c)} }}"
+    if delta is None and dated is None:
+        # All of a rule's premises at once: what is known already is read once, with the table's
+        # conclusion columns, and set aside by a hash of it. A lookup per row walks every quad
+        # of a busy entity, and a whole premise has many rows about the same few.
+        where.append(f"MINUS {{ {_cut(rule, c, rows or rule.rows)}{known} }}")
+    else:  # a few new or dated facts: a lookup for each costs less than reading all
+        where.append(f"FILTER NOT EXISTS {{ {known} }}")
     return where
+
+
+def _cut(rule: Rule, pattern: Pattern, rows: tuple) -> str:
+    """The VALUES clause of the rule's table cut to the columns a pattern names (none: empty)."""
+    columns = [c for c in rule.columns if f"?{c}" in pattern]
+    if not columns:
+        return ""
+    values = " ".join(sorted({f"({' '.join(f'<{row[rule.columns.index(c)]}>' for c in columns)})" for row in rows}))
+    return f"VALUES ({' '.join('?' + c for c in columns)}) {{ {values} }} "
 
 
 def _one_copy(rule: Rule, premise: int, rows: tuple) -> str:
@@ -97,12 +122,9 @@ def _one_copy(rule: Rule, premise: int, rows: tuple) -> str:
     facts, and a join of every copy with every copy grows as their product. The table's columns
     the premise names cut it inside, as the store evaluates the subquery on its own."""
     pattern = rule.premises[premise]
-    columns = [c for c in rule.columns if f"?{c}" in pattern]
-    values = " ".join(sorted({f"({' '.join(f'<{row[rule.columns.index(c)]}>' for c in columns)})" for row in rows}))
     head = " ".join(dict.fromkeys(t for t in pattern if t.startswith("?")))
     triple = " ".join(_term_text(t) for t in pattern)
-    cut = f"VALUES ({' '.join('?' + c for c in columns)}) {{ {values} }} " if columns else ""
-    return f"{{ SELECT DISTINCT {head} WHERE {{ {cut}GRAPH ?in{premise} {{ {triple} }} }} }}"
+    return f"{{ SELECT DISTINCT {head} WHERE {{ {_cut(rule, pattern, rows)}GRAPH ?in{premise} {{ {triple} }} }} }}"
 
 
 def update(
@@ -129,6 +151,7 @@ def update(
     head = [v for v in dict.fromkeys(c) if v.startswith("?")]
     others = sorted(rule.variables() - set(head))
     where = _premises(rule, graphs, delta=delta, dated=dated, rows=rows)
+    iris = frozenset(f"?{column}" for column in rule.columns)  # the table holds IRIs only
     conclusion = " ".join(_term_text(t) for t in c) + " ."
     scratch = [graphs["out"]] + ([graphs["dated"]] if dated is not None else [])
     if not trace and dated is None:  # nothing to choose: the conclusions alone, as a set
@@ -140,7 +163,9 @@ def update(
         for i, premise in enumerate(rule.premises):
             # The node's name is computed, not looked up by its triple: a lookup by triple makes
             # the store build the whole graph's statement table for every run.
-            where.append(f"BIND(COALESCE({_node(premise, inferred)}, <{inferred}/statement/none>) AS ?premise{i})")
+            where.append(
+                f"BIND(COALESCE({_node(premise, inferred, iris)}, <{inferred}/statement/none>) AS ?premise{i})"
+            )
             where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ ?premise{i} cas:startDate ?start{i} }} }}")
             where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ ?premise{i} cas:endDate ?end{i} }} }}")
             where.append(f"BIND({_later('?from' + str(i - 1), f'?start{i}') if i else f'?start{i}'} AS ?from{i})")
@@ -150,7 +175,7 @@ def update(
         fields = [_encoded(f"?from{last}"), _encoded(f"?to{last}")]
         chosen = ["?from", "?to"]
     if trace:
-        fields += [_encoded(v) for v in others]
+        fields += [_encoded(v, v in iris) for v in others]
         chosen += others
     key = f', "{_FIELD}", '.join(fields or ['""']) + f', "{_FIELD}"'
     inner = "\n    ".join(where + [f"BIND(CONCAT({key}) AS ?key)"])
@@ -159,10 +184,10 @@ def update(
     rest = "?best"
     for n, var in enumerate(chosen):
         part = f'STRBEFORE({rest}, "{_FIELD}")'
-        outer.append(f"BIND({_decoded(part)} AS {var})")
+        outer.append(f"BIND({_decoded(part, var in iris)} AS {var})")
         outer.append(f'BIND(STRAFTER({rest}, "{_FIELD}") AS ?rest{n})')
         rest = f"?rest{n}"
-    outer.append(f"BIND({_node(c, inferred)} AS ?statement)")
+    outer.append(f"BIND({_node(c, inferred, iris)} AS ?statement)")
     made = [conclusion]
     if dated is not None:  # a dated statement node names its whole triple: the queries read it
         made.append(_reifies("?statement", c) + " ?statement cas:startDate ?from ; cas:endDate ?to .")
@@ -171,7 +196,7 @@ def update(
             made.append(_reifies("?statement", c))
         made.append(f"?statement prov:wasGeneratedBy <{rule_node(rule.id).value}> .")
         for i, premise in enumerate(rule.premises):
-            outer.append(f"BIND({_node(premise, inferred)} AS ?from_{i})")
+            outer.append(f"BIND({_node(premise, inferred, iris)} AS ?from_{i})")
             made.append(f"?statement prov:wasDerivedFrom ?from_{i} .")
             if i != delta:  # a new premise is a conclusion of the round before: its node names its triple already
                 made.append(_reifies(f"?from_{i}", premise))

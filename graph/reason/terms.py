@@ -29,6 +29,11 @@ def dated_graph() -> str:
     return graph_iri("inferred-dated")
 
 
+def facts_graph() -> str:
+    """The scratch graph of the reasoning workspace that holds one copy of each asserted fact."""
+    return graph_iri("inferred-facts")
+
+
 def _delta_graph(round: int, rule: str) -> str:
     """A scratch graph of what one rule found in one round. Each round gets its own: deleting
     quads from an in-memory Oxigraph store leaves tombstones that every later scan walks over."""
