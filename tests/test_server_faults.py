@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -400,34 +400,27 @@ def test_a_worker_moved_to_the_slow_lane_is_replaced_by_a_spare_already_started(
     _in_own_loop(scenario)
 
 
-@contextlib.asynccontextmanager
-async def _paused_worker(store: Path, timeout: float) -> AsyncIterator[tuple[QueryPool, int]]:
-    """A pool with one fast worker, that worker paused (SIGSTOP) until the block ends: (pool, its pid)."""
-    pool = QueryPool(StoreOptions(str(store)), workers=1, slow_workers=1, timeout=timeout)
-    await pool.start()
-    (pid,) = pool.pids(FAST)
-    os.kill(pid, signal.SIGSTOP)
-    try:
-        yield pool, pid
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGCONT)
-        await pool.close()
-
-
 @pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="pauses a worker with SIGSTOP")
 def test_a_query_is_not_stopped_for_the_time_its_worker_waits_for_the_cpu(store: Path) -> None:
     # On a busy machine a worker may wait for the CPU longer than the time limit while its query
     # needs a few milliseconds of work. Its worker is paused for 2 s, twice the limit of 1 s: the
     # query still answers, since it is charged for its work, not for the wait.
     async def scenario() -> None:
-        async with _paused_worker(store, timeout=1) as (pool, pid):
-            asyncio.get_running_loop().call_later(2.0, os.kill, pid, signal.SIGCONT)
+        pool = QueryPool(StoreOptions(str(store)), workers=1, slow_workers=1, timeout=1)
+        await pool.start()
+        (pid,) = pool.pids(FAST)
+        os.kill(pid, signal.SIGSTOP)
+        resume = asyncio.get_running_loop().call_later(2.0, os.kill, pid, signal.SIGCONT)
+        try:
             began = time.monotonic()
             answer, cost = await pool.attempt("ASK { ?s ?p ?o }", None, time.monotonic() + 30)
             assert time.monotonic() - began >= 2.0
             assert answer.status == 200 and json.loads(answer.body)["boolean"] is True, answer.body
             assert cost < 1
+        finally:
+            resume.cancel()
+            os.kill(pid, signal.SIGCONT)
+            await pool.close()
 
     _in_own_loop(scenario)
 
@@ -437,11 +430,19 @@ def test_a_worker_that_gets_no_cpu_is_still_stopped_by_the_clock(store: Path) ->
     # A worker paused for good does no work at all: the clock still stops its query, at three
     # times the limit, and the worker is replaced.
     async def scenario() -> None:
-        async with _paused_worker(store, timeout=0.3) as (pool, pid):
+        pool = QueryPool(StoreOptions(str(store)), workers=1, slow_workers=1, timeout=0.3)
+        await pool.start()
+        (pid,) = pool.pids(FAST)
+        os.kill(pid, signal.SIGSTOP)
+        try:
             began = time.monotonic()
             answer, _ = await pool.attempt("ASK { ?s ?p ?o }", None, time.monotonic() + 30)
             assert answer.status == 503 and b"time limit" in answer.body, answer.body
             assert 0.9 <= time.monotonic() - began < 2.5
             assert pid not in pool.pids(FAST)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
+            await pool.close()
 
     _in_own_loop(scenario)
