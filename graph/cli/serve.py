@@ -30,7 +30,7 @@ def add(sub: argparse._SubParsersAction) -> None:
         default=5.0,
         metavar="SECONDS",
         help="time limit per query, in seconds of work: the CPU time of its worker, or a third of the time "
-        "on the clock if more (on a remote store, the time on the clock) (default: 5)",
+        "on the clock if more (on the slow workers and on a remote store, the time on the clock) (default: 5)",
     )
     p.add_argument("--max-rows", type=int, default=10_000, metavar="N", help="rows per result at most (default: 10000)")
     p.add_argument(

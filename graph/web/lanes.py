@@ -6,12 +6,11 @@ first runs, so the server remembers what each query text did last time (a bounde
 
 - a query known to be short runs at once on the fast lane's workers;
 - a query never seen runs there too, with a short budget (`fast_limit`), but never on the last
-  free fast worker: queries of unknown cost use at most all but one of them (a place each gives
-  up once it moves to the slow lane), so one is always left for the short ones; and once it has
-  run a tenth of the budget, it moves on to the slow lane as soon as a query known to be short
-  waits for a fast worker (a query known to be long but to answer in time may take such a place
-  too, when every slow worker is busy; an unknown one finding those places taken may take an
-  idle slow worker);
+  free fast worker: queries of unknown cost use at most all but one of them, so one is always
+  left for the short ones; and once it has run a tenth of the budget, it moves on to the slow
+  lane as soon as a query known to be short waits for a fast worker (a query known to be long
+  but to answer in time may take such a place too, when every slow worker is busy; an unknown
+  one finding those places taken may take an idle slow worker);
 - a query still running past the budget moves, worker and all, to the slow lane (its work is
   not lost; the fast lane gets a fresh worker) and runs on to the time limit; from that moment
   it is remembered as long, and next time it goes to the slow lane's workers (`slow_workers`,
@@ -19,11 +18,11 @@ first runs, so the server remembers what each query text did last time (a bounde
   one that ran to the time limit never takes the last free slow worker, so long queries that
   do answer are not held up by runaways.
 
-How long a query runs is counted as the work its worker does for it (`query_worker.Worker.cost`: CPU
-time, at least a third of the time on the clock), so a query slowed by other processes of a busy
-machine is neither stopped nor taken for a long one. Long queries thus wait for each other, never
-short ones. A long query that answers well within the budget again (the store changed, or the
-machine is less busy) is remembered as short.
+How long a query runs on a fast worker is counted as the work the worker does for it
+(`query_worker.Worker.cost`: CPU time, at least a third of the time on the clock), so a query slowed
+by other processes of a busy machine is neither stopped nor taken for a long one. Long queries thus
+wait for each other, never short ones. A long query that answers well within the budget again (the
+store changed, or the machine is less busy) is remembered as short.
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ import contextlib
 import hashlib
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 
 from .answer import Answer, Limits, StoreOptions
 from .query_pool import FAST, SLOW, QueryPool
@@ -87,26 +86,17 @@ class Lanes:
 
     @staticmethod
     @contextlib.asynccontextmanager
-    async def _place(places: asyncio.Semaphore, deadline: float) -> AsyncIterator[Callable[[], None] | None]:
-        """Hold one of `places` until the block ends or the function given is called (to give it
-        up earlier); None when none came free by `deadline`."""
+    async def _place(places: asyncio.Semaphore, deadline: float) -> AsyncIterator[bool]:
+        """Hold one of `places`; False when none came free by `deadline`."""
         try:
             await asyncio.wait_for(places.acquire(), max(deadline - time.monotonic(), 0.01))
         except TimeoutError:
-            yield None
+            yield False
             return
-        held = True
-
-        def release() -> None:
-            nonlocal held
-            if held:
-                held = False
-                places.release()
-
         try:
-            yield release
+            yield True
         finally:
-            release()
+            places.release()
 
     async def run(self, sparql: str, accept: str | None) -> Answer:
         """The answer to one query within the time limit, from the lane its cost calls for."""
@@ -129,14 +119,7 @@ class Lanes:
                     return Answer.busy(self.queue_timeout)
                 if self._kinds.get(key) != RUNAWAY:  # the same text may have run away meanwhile
                     answer, ran = await self.pool.attempt(
-                        sparql,
-                        accept,
-                        deadline,
-                        self.budget,
-                        FAST,
-                        overrun,
-                        give_way_after=self.budget / 10,
-                        moved=placed,  # on the slow lane it no longer holds a fast place
+                        sparql, accept, deadline, self.budget, FAST, overrun, give_way_after=self.budget / 10
                     )
         elif kind == SHORT:
             answer, ran = await self.pool.attempt(sparql, accept, deadline, self.budget, FAST, overrun)

@@ -3,13 +3,13 @@
 A SPARQL query cannot be interrupted from inside the process that runs it (Oxigraph evaluates it in
 native code). So each query goes to one of a few worker processes, each with the store open
 read-only; the server waits for the answer up to the time limit, and past it kills that worker,
-answers 503, and starts a fresh one. The limit is on the work the worker does for the query (its CPU
-time, `query_worker.Worker.cost`), so on a machine busy with other work a query is neither stopped
-nor sent to the slow lane for the time it waited for the CPU. Workers also judge the query
-(`sparql_guard`: parsing is work a client controls, so it runs under the same time limit), apply the
-row and byte caps and write the answer in the format the client asked for, so only finished bytes
-cross the pipe (the body as raw bytes, not pickled). The server waits for an answer on the event
-loop (the pipe's file descriptor), so a query costs no thread hand-off.
+answers 503, and starts a fresh one. On a fast worker the limit is on the work the worker does for
+the query (its CPU time, `query_worker.Worker.cost`), so on a machine busy with other work a query
+is neither stopped nor sent to the slow lane for the time it waited for the CPU. Workers also judge
+the query (`sparql_guard`: parsing is work a client controls, so it runs under the same time limit),
+apply the row and byte caps and write the answer in the format the client asked for, so only
+finished bytes cross the pipe (the body as raw bytes, not pickled). The server waits for an answer
+on the event loop (the pipe's file descriptor), so a query costs no thread hand-off.
 
 The pool has lanes: a few workers for every query (`FAST`) and a few for queries known to run
 long (`SLOW`, run at a lower CPU priority), so that long queries wait for each other, never
@@ -233,18 +233,15 @@ class QueryPool:
     def _count(self, lane: str) -> int:
         return sum(1 for worker in self._all if worker.lane == lane)
 
-    def _demote(self, worker: Worker, moved: Callable[[], object] | None = None) -> bool:
+    def _demote(self, worker: Worker) -> bool:
         """Move a fast worker running long to the slow lane (another fast one is started in its
-        place) and call `moved()`; False when the slow lane already holds twice its number (the
-        worker is killed)."""
+        place); False when the slow lane already holds twice its number (the worker is killed)."""
         if self._count(SLOW) >= 2 * self.sizes[SLOW]:
             return False
         with contextlib.suppress(OSError, AttributeError):  # no priorities (Windows): it only moves
             os.setpriority(os.PRIO_PROCESS, worker.process.pid, NICENESS[SLOW])
         worker.lane = SLOW
         self._fill()
-        if moved is not None:
-            moved()
         return True
 
     async def attempt(
@@ -256,7 +253,6 @@ class QueryPool:
         lane: str = FAST,
         overrun: Callable[[], object] | None = None,
         give_way_after: float | None = None,
-        moved: Callable[[], object] | None = None,
     ) -> tuple[Answer, float]:
         """The answer to one query from a worker of `lane`, or 503 when none is free by `wait_until`
         (a `time.monotonic()` value) or the query runs past the time limit; and what it cost.
@@ -268,7 +264,6 @@ class QueryPool:
         lane is full it is stopped. With `give_way_after` (for a query of unknown cost), it moves
         earlier, once it has cost that much, as soon as another query waits for a fast worker: a
         short query then waits for a fresh worker, not for one running a query that may run long.
-        `moved()` is called when the query moves to the slow lane.
         A stopped query's worker is killed and another started in its place. The caller reads the
         store version first (`refresh`), once per request.
         """
@@ -286,13 +281,13 @@ class QueryPool:
                 if not answered:
                     answered = await self._answers_unless_wanted(worker, cut)
                     if not answered and worker.cost() < cut:  # a query waits for a fast worker: give way
-                        self._demote(worker, moved)  # (stays when the slow lane is full)
+                        self._demote(worker)  # (stays when the slow lane is full)
                         answered = await worker.answers_within(cut)
             else:
                 answered = await worker.answers_within(cut)
             if not answered and cut < self.timeout and overrun is not None:
                 overrun()
-            if not answered and cut < self.timeout and (worker.lane == SLOW or self._demote(worker, moved)):
+            if not answered and cut < self.timeout and (worker.lane == SLOW or self._demote(worker)):
                 answered = await worker.answers_within(self.timeout)
             ran = worker.cost()
             if answered:

@@ -3,14 +3,15 @@ until told to stop, and the server's handle on it. A process, so that a query pa
 abandoned by killing it (Oxigraph evaluates a query in native code, out of reach of the thread that
 asked); the lanes and the warm spare that use these workers are `query_pool`'s.
 
-What a query costs is the work its worker does for it (`Worker.cost`): the CPU time the process
-spends, not the time on the clock, so that a query is not stopped, nor taken for a long one, because
-other processes of a busy machine held the CPU meanwhile (on two cores shared by ten busy processes,
-a query of 0.7 s takes 4 s; in the slow lane, at a lower priority, longer still). The clock still
-bounds it: a query costs at least a third of the time it has run (`CLOCK_SHARE`), so none runs
-longer than three times the limit on the clock: a runaway holds its worker and its share of the CPU
-for 6 s at most under a 2 s limit (at a tenth, 20 s: runaways piled up and slowed what else ran).
-On a remote store, whose work is the endpoint's and out of sight, the cost is the time on the clock.
+What a query costs on a fast worker is the work the worker does for it (`Worker.cost`): the CPU
+time the process spends, not the time on the clock, so that a short query is not stopped, nor taken
+for a long one, because other processes of a busy machine held the CPU meanwhile (on two cores
+shared by ten busy processes, a query of 0.7 s takes 4 s). The clock still bounds it: a query costs
+at least a third of the time it has run (`CLOCK_SHARE`), so none runs longer than three times the
+limit on the clock: a runaway then holds its worker and its share of the CPU for 6 s at most under
+the usual 2 s limit (at a tenth, 20 s: runaways piled up and slowed what else ran). On a slow worker, which runs at a lower priority on purpose, and on a remote
+store, whose work is the endpoint's and out of sight, the cost is the time on the clock: a query
+there must not linger for as long as other work keeps the CPU.
 """
 
 from __future__ import annotations
@@ -134,8 +135,8 @@ class Worker:
 
     def cost(self) -> float:
         """Seconds of work spent on the query since `begin`: the CPU time the worker used, and at
-        least `CLOCK_SHARE` of the time on the clock (all of it on a remote store)."""
-        share = 1.0 if self._remote else CLOCK_SHARE
+        least `CLOCK_SHARE` of the time on the clock (all of it in the slow lane or on a remote store)."""
+        share = 1.0 if self._remote or self.lane == SLOW else CLOCK_SHARE
         return max(self._cpu() - self._cpu_began, (time.monotonic() - self._began) * share)
 
     async def answers_within(self, limit: float) -> bool:
