@@ -13,12 +13,11 @@ import http.server
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -366,12 +365,6 @@ def test_a_short_query_does_not_wait_for_a_query_of_unknown_cost(store: Path, tm
         stop_server(process)
 
 
-def _in_own_loop(scenario: Callable[[], Awaitable[None]]) -> None:
-    """Run an async scenario on a loop of its own, whatever earlier tests left running."""
-    with concurrent.futures.ThreadPoolExecutor(1) as thread:
-        thread.submit(lambda: asyncio.run(scenario())).result(timeout=120)
-
-
 def test_a_worker_moved_to_the_slow_lane_is_replaced_by_a_spare_already_started(store: Path) -> None:
     # One fast worker, taken by a query of unknown cost; a known short ASK waiting for a fast
     # worker makes that query move, worker and all, to the slow lane. The ASK must be answered by
@@ -397,52 +390,5 @@ def test_a_worker_moved_to_the_slow_lane_is_replaced_by_a_spare_already_started(
         finally:
             await pool.close()
 
-    _in_own_loop(scenario)
-
-
-@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="pauses a worker with SIGSTOP")
-def test_a_query_is_not_stopped_for_the_time_its_worker_waits_for_the_cpu(store: Path) -> None:
-    # On a busy machine a worker may wait for the CPU longer than the time limit while its query
-    # needs a few milliseconds of work. Its worker is paused for 2 s, twice the limit of 1 s: the
-    # query still answers, since it is charged for its work, not for the wait.
-    async def scenario() -> None:
-        pool = QueryPool(StoreOptions(str(store)), workers=1, slow_workers=1, timeout=1)
-        await pool.start()
-        (pid,) = pool.pids(FAST)
-        os.kill(pid, signal.SIGSTOP)
-        resume = asyncio.get_running_loop().call_later(2.0, os.kill, pid, signal.SIGCONT)
-        try:
-            began = time.monotonic()
-            answer, cost = await pool.attempt("ASK { ?s ?p ?o }", None, time.monotonic() + 30)
-            assert time.monotonic() - began >= 2.0
-            assert answer.status == 200 and json.loads(answer.body)["boolean"] is True, answer.body
-            assert cost < 1
-        finally:
-            resume.cancel()
-            os.kill(pid, signal.SIGCONT)
-            await pool.close()
-
-    _in_own_loop(scenario)
-
-
-@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="pauses a worker with SIGSTOP")
-def test_a_worker_that_gets_no_cpu_is_still_stopped_by_the_clock(store: Path) -> None:
-    # A worker paused for good does no work at all: the clock still stops its query, at three
-    # times the limit, and the worker is replaced.
-    async def scenario() -> None:
-        pool = QueryPool(StoreOptions(str(store)), workers=1, slow_workers=1, timeout=0.3)
-        await pool.start()
-        (pid,) = pool.pids(FAST)
-        os.kill(pid, signal.SIGSTOP)
-        try:
-            began = time.monotonic()
-            answer, _ = await pool.attempt("ASK { ?s ?p ?o }", None, time.monotonic() + 30)
-            assert answer.status == 503 and b"time limit" in answer.body, answer.body
-            assert 0.9 <= time.monotonic() - began < 2.5
-            assert pid not in pool.pids(FAST)
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGCONT)
-            await pool.close()
-
-    _in_own_loop(scenario)
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:  # a loop of its own, whatever earlier tests left running
+        thread.submit(lambda: asyncio.run(scenario())).result(timeout=120)

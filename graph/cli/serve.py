@@ -24,14 +24,7 @@ def add(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
-    p.add_argument(
-        "--timeout",
-        type=float,
-        default=5.0,
-        metavar="SECONDS",
-        help="time limit per query, in seconds of work: the CPU time of its worker, or a third of the time "
-        "on the clock if more (on the slow workers and on a remote store, the time on the clock) (default: 5)",
-    )
+    p.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS", help="time limit per query (default: 5)")
     p.add_argument("--max-rows", type=int, default=10_000, metavar="N", help="rows per result at most (default: 10000)")
     p.add_argument(
         "--max-body", type=int, default=256 * 1024, metavar="BYTES", help="request body size limit (default: 262144)"
@@ -66,8 +59,7 @@ def add(sub: argparse._SubParsersAction) -> None:
         type=float,
         default=1.0,
         metavar="SECONDS",
-        help="a query working longer (counted as --timeout is) moves to the slow workers and is remembered "
-        "as long (default: 1)",
+        help="a query running longer moves to the slow workers and is remembered as long (default: 1)",
     )
     p.add_argument(
         "--queue-timeout",

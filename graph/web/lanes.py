@@ -18,11 +18,8 @@ first runs, so the server remembers what each query text did last time (a bounde
   one that ran to the time limit never takes the last free slow worker, so long queries that
   do answer are not held up by runaways.
 
-How long a query runs on a fast worker is counted as the work the worker does for it
-(`query_worker.Worker.cost`: CPU time, at least a third of the time on the clock), so a query slowed
-by other processes of a busy machine is neither stopped nor taken for a long one. Long queries thus
-wait for each other, never short ones. A long query that answers well within the budget again (the
-store changed, or the machine is less busy) is remembered as short.
+Long queries thus wait for each other, never short ones. A long query that answers well within
+the budget again (the store changed, or the machine is less busy) is remembered as short.
 """
 
 from __future__ import annotations

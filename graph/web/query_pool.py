@@ -1,15 +1,13 @@
 """Run endpoint queries in worker processes that can be abandoned, so no query outlives its limit.
 
-A SPARQL query cannot be interrupted from inside the process that runs it (Oxigraph evaluates it in
-native code). So each query goes to one of a few worker processes, each with the store open
+A SPARQL query cannot be interrupted from inside the process that runs it (Oxigraph evaluates it
+in native code). So each query goes to one of a few worker processes, each with the store open
 read-only; the server waits for the answer up to the time limit, and past it kills that worker,
-answers 503, and starts a fresh one. On a fast worker the limit is on the work the worker does for
-the query (its CPU time, `query_worker.Worker.cost`), so on a machine busy with other work a query
-is neither stopped nor sent to the slow lane for the time it waited for the CPU. Workers also judge
-the query (`sparql_guard`: parsing is work a client controls, so it runs under the same time limit),
-apply the row and byte caps and write the answer in the format the client asked for, so only
-finished bytes cross the pipe (the body as raw bytes, not pickled). The server waits for an answer
-on the event loop (the pipe's file descriptor), so a query costs no thread hand-off.
+answers 503, and starts a fresh one. Workers also judge the query (`sparql_guard`: parsing is
+work a client controls, so it runs under the same time limit), apply the row and byte caps and
+write the answer in the format the client asked for, so only finished bytes cross the pipe
+(the body as raw bytes, not pickled). The server waits for an answer on the event loop (the
+pipe's file descriptor), so a query costs no thread hand-off.
 
 The pool has lanes: a few workers for every query (`FAST`) and a few for queries known to run
 long (`SLOW`, run at a lower CPU priority), so that long queries wait for each other, never
@@ -28,6 +26,7 @@ import itertools
 import os
 import time
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 from typing import Any
 
 import anyio
@@ -36,7 +35,7 @@ from casckg.ingest.contract import CasckgError
 
 from ..store import store_version
 from .answer import Answer, Limits, StoreOptions
-from .query_worker import FAST, NICENESS, SLOW, SPARE, Worker, dispose
+from .query_worker import FAST, NICENESS, SLOW, SPARE, Worker, dispose, readable
 
 __all__ = ["FAST", "SLOW", "SPARE", "QueryPool"]
 
@@ -181,7 +180,7 @@ class QueryPool:
         dispose(worker)
 
     async def run(self, sparql: str, accept: str | None, lane: str = FAST) -> Answer:
-        """The answer to one query, or 503 when it cost more than the time limit (its worker is replaced)."""
+        """The answer to one query, or 503 when it ran over the time limit (its worker is replaced)."""
         answer, _ = await self.attempt(sparql, accept, time.monotonic() + self.timeout, lane=lane)
         return answer
 
@@ -208,19 +207,19 @@ class QueryPool:
                 return worker
             self._replace(worker)  # opened an older version of the store, or died idle
 
-    async def _answers_unless_wanted(self, worker: Worker, limit: float) -> bool:
-        """Whether `worker` answers before its query costs `limit` seconds (`Worker.answers_within`);
-        False at once when another query starts waiting for a fast worker."""
-        answering = asyncio.ensure_future(worker.answers_within(limit))
+    async def _readable_unless_wanted(self, conn: Connection, timeout: float) -> bool:
+        """Whether `conn` has something to read within `timeout` seconds; False at once when
+        another query starts waiting for a fast worker."""
+        reading = asyncio.ensure_future(readable(conn, timeout))
         wanted = asyncio.ensure_future(self._fast_wanted.wait())
-        await asyncio.wait({answering, wanted}, return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait({reading, wanted}, return_when=asyncio.FIRST_COMPLETED)
         wanted.cancel()
-        if not answering.done():
-            answering.cancel()
+        if not reading.done():
+            reading.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await answering
-            return worker.conn.poll(0)
-        return answering.result()
+                await reading
+            return conn.poll(0)
+        return reading.result()
 
     def idle(self, lane: str) -> int:
         """How many workers of `lane` wait for a query now."""
@@ -255,14 +254,13 @@ class QueryPool:
         give_way_after: float | None = None,
     ) -> tuple[Answer, float]:
         """The answer to one query from a worker of `lane`, or 503 when none is free by `wait_until`
-        (a `time.monotonic()` value) or the query runs past the time limit; and what it cost.
+        (a `time.monotonic()` value) or the query runs past the time limit; and how long it ran.
 
-        The time limit and the budget are seconds of work (`Worker.cost`: CPU time, bounded by the
-        clock), counted from when a worker takes the query. A fast query still running after
+        The time limit counts from when a worker takes the query. A fast query still running after
         `budget` seconds (when given) moves to the slow lane and runs on, so its work is not lost
         and the fast lane gets a fresh worker at once (`overrun()` is called then); when the slow
         lane is full it is stopped. With `give_way_after` (for a query of unknown cost), it moves
-        earlier, once it has cost that much, as soon as another query waits for a fast worker: a
+        earlier, once it has run that long, as soon as another query waits for a fast worker: a
         short query then waits for a fresh worker, not for one running a query that may run long.
         A stopped query's worker is killed and another started in its place. The caller reads the
         store version first (`refresh`), once per request.
@@ -272,40 +270,38 @@ class QueryPool:
         worker = await self._take(lane, wait_until, known=give_way_after is None)
         if worker is None:
             return Answer.busy(wait_until - asked), 0.0
-        cut = self.timeout if budget is None else min(self.timeout, max(budget, 0.0))
+        began = time.monotonic()
+        deadline = began + self.timeout
+        cut = deadline if budget is None else min(deadline, began + max(budget, 0.0))
         try:
-            worker.begin()
             worker.conn.send((sparql, accept))
-            if give_way_after is not None and give_way_after < cut:
-                answered = await worker.answers_within(give_way_after)
-                if not answered:
-                    answered = await self._answers_unless_wanted(worker, cut)
-                    if not answered and worker.cost() < cut:  # a query waits for a fast worker: give way
-                        self._demote(worker)  # (stays when the slow lane is full)
-                        answered = await worker.answers_within(cut)
-            else:
-                answered = await worker.answers_within(cut)
-            if not answered and cut < self.timeout and overrun is not None:
+            early = cut if give_way_after is None else min(cut, began + max(give_way_after, 0.0))
+            answered = await readable(worker.conn, early - time.monotonic())
+            if not answered and early < cut:
+                answered = await self._readable_unless_wanted(worker.conn, cut - time.monotonic())
+                if not answered and time.monotonic() < cut:  # a query waits for a fast worker: give way
+                    self._demote(worker)  # (stays when the slow lane is full)
+                    answered = await readable(worker.conn, cut - time.monotonic())
+            if not answered and cut < deadline and overrun is not None:
                 overrun()
-            if not answered and cut < self.timeout and (worker.lane == SLOW or self._demote(worker)):
-                answered = await worker.answers_within(self.timeout)
-            ran = worker.cost()
+            if not answered and cut < deadline and (worker.lane == SLOW or self._demote(worker)):
+                answered = await readable(worker.conn, deadline - time.monotonic())
             if answered:
                 answer = worker.receive()
                 if worker.generation == self.generation and self._count(worker.lane) <= self.sizes[worker.lane]:
                     self._idle[worker.lane].put_nowait(worker)
                 else:  # an older store version, or one more slow worker than the lane keeps
                     self._replace(worker)
-                return answer, ran
+                return answer, time.monotonic() - began
         except (EOFError, OSError):
             self._replace(worker)
             return Answer.message(500, "the query worker failed while answering; it was restarted"), 0.0
         self._replace(worker)
-        if worker.lane == FAST and cut < self.timeout:  # past the budget, and the slow lane was full
+        if worker.lane == FAST and cut < deadline:  # past the budget, and the slow lane was full
             text = f"the query was stopped after {budget:g} s: {2 * self.sizes[SLOW]} long queries are running;"
-            return Answer.message(503, text + " try again later, narrow it or add a LIMIT"), ran
+            return Answer.message(503, text + " try again later, narrow it or add a LIMIT"), time.monotonic() - began
         text = f"the query was stopped: it ran over the time limit of {self.timeout:g} s;"
-        return Answer.message(503, text + " narrow it or add a LIMIT"), ran
+        return Answer.message(503, text + " narrow it or add a LIMIT"), time.monotonic() - began
 
     def _replace(self, worker: Worker) -> None:
         """Kill a worker and start another in the background."""

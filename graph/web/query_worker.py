@@ -2,16 +2,6 @@
 until told to stop, and the server's handle on it. A process, so that a query past its limit can be
 abandoned by killing it (Oxigraph evaluates a query in native code, out of reach of the thread that
 asked); the lanes and the warm spare that use these workers are `query_pool`'s.
-
-What a query costs on a fast worker is the work the worker does for it (`Worker.cost`): the CPU
-time the process spends, not the time on the clock, so that a short query is not stopped, nor taken
-for a long one, because other processes of a busy machine held the CPU meanwhile (on two cores
-shared by ten busy processes, a query of 0.7 s takes 4 s). The clock still bounds it: a query costs
-at least a third of the time it has run (`CLOCK_SHARE`), so none runs longer than three times the
-limit on the clock: a runaway then holds its worker and its share of the CPU for 6 s at most under
-the usual 2 s limit (at a tenth, 20 s: runaways piled up and slowed what else ran). On a slow worker, which runs at a lower priority on purpose, and on a remote
-store, whose work is the endpoint's and out of sight, the cost is the time on the clock: a query
-there must not linger for as long as other work keeps the CPU.
 """
 
 from __future__ import annotations
@@ -19,24 +9,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import math
 import multiprocessing
 import os
-import time
 from multiprocessing.connection import Connection
 
 import anyio
-import psutil
 
 from casckg.ingest.contract import CasckgError, StoreError
 
-from ..store import is_remote
 from .answer import Answer, Limits, StoreOptions, answer
 
 _START_TIMEOUT = 60.0
-_LEAST_WAIT = 0.02  # seconds between two looks at a worker's cost near its limit
-#: The least share of the time on the clock a query is counted as work (see `Worker.cost`).
-CLOCK_SHARE = 1 / 3
 
 
 def _work(conn: Connection, options: StoreOptions, limits: Limits, nice: int) -> None:
@@ -116,40 +99,6 @@ class Worker:
         if status != "ready":
             self.kill()
             raise StoreError(detail)
-        self._process = psutil.Process(self.process.pid)
-        self._began, self._cpu_began = time.monotonic(), 0.0
-        self._remote = is_remote(options.location)
-
-    def _cpu(self) -> float:
-        """The CPU seconds the process has used; infinite once it is gone (nothing more to wait for)."""
-        try:
-            used = self._process.cpu_times()
-        except psutil.Error:
-            return math.inf
-        return used.user + used.system
-
-    def begin(self) -> None:
-        """Start counting the cost of the query about to be sent."""
-        cpu = self._cpu()
-        self._began, self._cpu_began = time.monotonic(), cpu if math.isfinite(cpu) else 0.0
-
-    def cost(self) -> float:
-        """Seconds of work spent on the query since `begin`: the CPU time the worker used, and at
-        least `CLOCK_SHARE` of the time on the clock (all of it in the slow lane or on a remote store)."""
-        share = 1.0 if self._remote or self.lane == SLOW else CLOCK_SHARE
-        return max(self._cpu() - self._cpu_began, (time.monotonic() - self._began) * share)
-
-    async def answers_within(self, limit: float) -> bool:
-        """Whether the worker answers before its query costs `limit` seconds (`cost`), waited for on
-        the event loop. A query runs on one thread, whose CPU time cannot grow faster than the
-        clock runs, so each wait is as long as what is left of the limit, and the cost is looked at
-        again after it."""
-        while True:
-            left = limit - self.cost()
-            if left <= 0:
-                return self.conn.poll(0)
-            if await readable(self.conn, max(left, _LEAST_WAIT)):
-                return True
 
     def receive(self) -> Answer:
         status, media_type, truncated = self.conn.recv()
