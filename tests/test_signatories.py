@@ -1,0 +1,53 @@
+"""Who signed an act and who is party to it, told the ways news articles tell it, in each language: the
+parties an act's name lists after "between" (all of them, not only the first), a signature told in the
+passive with its signers after the verb, and, as near-misses, a signature still to come ("is to be
+signed by", "sera signé par", "будет подписан"), which makes no one a signatory. The sentences are
+written for these tests; the answers are what each sentence says.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SIGNED, PARTY = "cas:signed", "cas:partyTo"
+
+
+def _who(facts: set[tuple[str, str, str]], predicate: str) -> set[str]:
+    return {s for s, p, _ in facts if p == predicate}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The agreement on military cooperation between Kazakhstan and Kyrgyzstan entered into force in May."),
+        ("fr", "L'accord de coopération militaire entre le Kazakhstan et le Kirghizistan est entré en vigueur en mai."),
+        ("ru", "Соглашение о торговле между Казахстаном и Кыргызстаном вступило в силу в мае."),
+    ],
+)
+def test_every_party_an_acts_name_lists_is_party_to_it(facts, language, text):
+    assert _who(facts(language, text), PARTY) == {"KAZ", "KGZ"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The treaty on the state border is to be signed by Kyrgyzstan and Tajikistan in June."),
+        ("en", "The treaty on the state border will be signed by Kyrgyzstan and Tajikistan in June."),
+        ("fr", "Le traité sur la frontière d'État sera signé par le Kirghizistan et le Tadjikistan en juin."),
+        ("fr", "Le traité sur la frontière d'État doit être signé par le Kirghizistan et le Tadjikistan en juin."),
+        ("ru", "Кыргызстан сообщил, что договор о государственной границе будет подписан в июне."),
+    ],
+)
+def test_a_signature_still_to_come_makes_no_signatory(facts, language, text):
+    assert not _who(facts(language, text), SIGNED)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The treaty on the state border was signed by Kyrgyzstan and Tajikistan in June."),
+        ("fr", "Le traité sur la frontière d'État a été signé par le Kirghizistan et le Tadjikistan en juin."),
+    ],
+)
+def test_signers_after_a_passive_verb_signed(facts, language, text):
+    assert _who(facts(language, text), SIGNED) == {"KGZ", "TJK"}
