@@ -1,6 +1,7 @@
 """Who signed an act and who is party to it, told the ways news articles tell it, in each language: the
 parties an act's name lists after "between" (all of them, not only the first), a signature told in the
-passive with its signers after the verb, and, as near-misses, a signature still to come ("is to be
+passive with its signers after the verb (in Russian, by their instrumental case) or with none (then the parties
+the act's name lists signed it), and, as near-misses, a signature still to come ("is to be
 signed by", "sera signé par", "будет подписан"), which makes no one a signatory. The sentences are
 written for these tests; the answers are what each sentence says.
 """
@@ -51,3 +52,22 @@ def test_a_signature_still_to_come_makes_no_signatory(facts, language, text):
 )
 def test_signers_after_a_passive_verb_signed(facts, language, text):
     assert _who(facts(language, text), SIGNED) == {"KGZ", "TJK"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The treaty between Kyrgyzstan and Tajikistan on the state border was signed in Bishkek."),
+        ("fr", "L'accord entre le Kirghizistan et le Tadjikistan sur la frontière a été signé à Bichkek."),
+        ("ru", "Договор между Кыргызстаном и Таджикистаном о государственной границе был подписан в Бишкеке."),
+        # the agent of a Russian passive is in the instrumental; a place after the verb is not one
+        ("ru", "Договор о государственной границе был подписан Кыргызстаном и Таджикистаном в Бишкеке."),
+    ],
+)
+def test_a_passive_signature_is_by_its_agent_or_the_parties_the_act_names(facts, language, text):
+    assert _who(facts(language, text), SIGNED) == {"KGZ", "TJK"}
+
+
+def test_a_negated_passive_signature_makes_no_signatory(facts):
+    text = "Договор о государственной границе не был подписан Кыргызстаном и Таджикистаном."
+    assert not _who(facts("ru", text), SIGNED)
