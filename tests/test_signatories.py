@@ -1,7 +1,8 @@
 """Who signed an act and who is party to it, told the ways news articles tell it, in each language: the
 parties an act's name lists after "between" (all of them, not only the first), a signature told in the
 passive with its signers after the verb (in Russian, by their instrumental case) or with none (then the parties
-the act's name lists signed it), and, as near-misses, a signature still to come ("is to be
+the act's name lists signed it), parties and signatories listed around a verb ("sont parties au traité",
+"являются участниками Договора", "the signatories of the Treaty are"), and, as near-misses, a signature still to come ("is to be
 signed by", "sera signé par", "будет подписан"), which makes no one a signatory. The sentences are
 written for these tests; the answers are what each sentence says.
 """
@@ -71,3 +72,39 @@ def test_a_passive_signature_is_by_its_agent_or_the_parties_the_act_names(facts,
 def test_a_negated_passive_signature_makes_no_signatory(facts):
     text = "Договор о государственной границе не был подписан Кыргызстаном и Таджикистаном."
     assert not _who(facts("ru", text), SIGNED)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "predicate", "who"),
+    [
+        (
+            "fr",
+            "Le Kazakhstan, le Kirghizistan et le Tadjikistan sont parties au traité sur la zone exempte d'armes "
+            "nucléaires en Asie centrale.",
+            PARTY,
+            {"KAZ", "KGZ", "TJK"},
+        ),
+        (
+            "ru",
+            "Казахстан, Киргизия и Таджикистан являются участниками Договора о зоне, свободной от ядерного оружия, "
+            "в Центральной Азии.",
+            PARTY,
+            {"KAZ", "KGZ", "TJK"},
+        ),
+        ("ru", "Казахстан ратифицировал Договор о союзнических отношениях.", PARTY, {"KAZ"}),
+        (
+            "en",
+            "The signatories of the Treaty on a Nuclear-Weapon-Free Zone are Kazakhstan, Kyrgyzstan and Tajikistan.",
+            SIGNED,
+            {"KAZ", "KGZ", "TJK"},
+        ),
+        # near-misses: negated, or only meant to happen
+        ("fr", "Le Kazakhstan n'a pas ratifié l'accord sur la coopération militaire.", PARTY, set()),
+        ("fr", "Le Kazakhstan devrait ratifier l'accord sur la coopération militaire.", PARTY, set()),
+        ("ru", "Туркменистан не является участником Договора о коллективной безопасности.", PARTY, set()),
+        ("ru", "Казахстан планирует ратифицировать Договор о союзнических отношениях.", PARTY, set()),
+        ("en", "Russia is not among the signatories of the Treaty on a Nuclear-Weapon-Free Zone.", SIGNED, set()),
+    ],
+)
+def test_parties_and_signatories_listed_around_a_verb(facts, language, text, predicate, who):
+    assert _who(facts(language, text), predicate) == who
