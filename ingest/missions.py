@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .counts import count_regex, count_value
 from .gazetteer import Gazetteer
 from .lexicon import lexicon
 from .lexicon import patterns as load_patterns
@@ -29,24 +30,6 @@ def _deploy(language: str) -> re.Pattern[str]:
     """What marks a sentence about a deployment: the deployed-to trigger of the language's patterns, or its cues."""
     (spec,) = (p for p in load_patterns(language)["patterns"] if p["predicate"] == "cas:deployedTo")
     return re.compile(f"(?:{spec['trigger']})|(?:{spec['cues']})")
-
-
-@cache
-def _counts(language: str) -> re.Pattern[str]:
-    data = lexicon("numbers")
-    words = "|".join(sorted(data["words"][language], key=len, reverse=True))
-    thousand = data["thousand"][language]
-    return re.compile(
-        rf"\b(?P<n>\d[\d  ,]*\d|\d|{words})(?:\s+(?P<k>{thousand}))?\s+(?:\w+\s+){{0,2}}?{data['personnel'][language]}",
-        re.I,
-    )
-
-
-def _number(count: re.Match[str], language: str) -> int | None:
-    """The count a match gives: digits ("1 200", "1,200"), a number word, times a thousand ("7 тыс.")."""
-    text = count.group("n").strip().replace(" ", "").replace(" ", "").replace(",", "")
-    n = int(text) if text.isdigit() else lexicon("numbers")["words"][language].get(text.lower())
-    return n * 1000 if n is not None and count.group("k") else n
 
 
 GENERIC = Ref("mission", "un-missions")  # "UN missions", "в миссиях ООН": missions in general
@@ -94,7 +77,7 @@ def deployment_statements(
             continue
         mentions = am.by_sentence[index]
         missions = [m for m in mentions if m.cls == "Mission"]
-        counts = [c for c in _counts(language).finditer(sentence.text) if _number(c, language) is not None]
+        counts = [c for c in count_regex(language).finditer(sentence.text) if count_value(c, language) is not None]
         counts = [c for c in counts if not negated(text, c.start(), c.end(), language, reach=6)]
         placed = [(c, p) for c in counts if (p := _place_of(c, sentence.text, sentence.start, mentions, language))]
         if not missions and not (placed and _peace_operation(language).search(text)):
@@ -142,7 +125,7 @@ def _count_statements(
     """A cas:Deployment node (contributor, mission, count) for each count the sentence ties to a mission."""
     out: list[Found] = []
     for i, m in enumerate(counts):
-        n = _number(m, language)
+        n = count_value(m, language)
         mission = _counted(counts, i, am.sentences[index].start, targets)
         if mission is None:
             continue

@@ -6,6 +6,8 @@ state, read by hand."""
 
 from __future__ import annotations
 
+import pytest
+
 from casckg.ingest.extract import extract
 from casckg.ingest.records import Ref
 
@@ -84,3 +86,25 @@ def test_officers_sent_to_a_city_are_no_peace_operation(tmp_path, gazetteer):
         _article(tmp_path, "en", "Uzbekistan sent 50 officers to Moscow for training at the academy."), gazetteer
     )
     assert _counts(doc) == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "count"),
+    [
+        # inflected Russian number words, a multiplier after them, a collective numeral
+        ("ru", "Казахстан направил в миротворческую миссию ООН в Ливане около двух тысяч военнослужащих.", 2000),
+        ("ru", "Казахстан направил в миротворческую миссию ООН в Ливане сто двадцать военнослужащих.", 120),
+        ("ru", "Казахстан направил в миротворческую миссию ООН в Ливане пятерых офицеров.", 5),
+        ("en", "Kazakhstan sent two hundred and fifty peacekeepers to the UN mission in Lebanon.", 250),
+        ("fr", "Le Kazakhstan a envoyé deux cents casques bleus à la mission de l'ONU au Liban.", 200),
+        # "une centaine": about a hundred, not one
+        ("fr", "Le Kazakhstan a envoyé une centaine de casques bleus à la mission de l'ONU au Liban.", 100),
+    ],
+)
+def test_counts_written_in_words(tmp_path, gazetteer, language, text, count):
+    assert {n for _, n in _counts(extract(_article(tmp_path, language, text), gazetteer))} == {count}
+
+
+def test_hundreds_of_troops_is_no_count(tmp_path, gazetteer):
+    text = "Kazakhstan sent hundreds of peacekeepers to the UN mission in Lebanon."
+    assert _counts(extract(_article(tmp_path, "en", text), gazetteer)) == set()
