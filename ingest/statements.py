@@ -172,6 +172,8 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                         # a name inside the other end's name is name structure, not what the trigger says
                         subjects = [x for x in subjects if x is None or not any(_within(x, m) for m in picked)]
                         picked = [m for m in picked if not any(x is not None and _within(m, x) for x in subjects)]
+                    if spec["predicate"] == "cas:proposed":  # "la proposition du président X": X's, whoever else is named
+                        picked = [m for m in picked if not _names_its_author(m, mentions)]
                     objects = [m.ref for m in picked]
                     if not picked and _LIST_INTRO.fullmatch(sentence.text[t1 - sentence.start :]):
                         items = _list_items(am, index, spec["object"]["classes"])
@@ -243,6 +245,12 @@ def _in_name(mentions: list[Mention], offset: int, trigger: re.Match[str]) -> bo
     """Whether the trigger's words are inside a name the sentence mentions."""
     a, b = offset + trigger.start(), offset + trigger.end()
     return any(m.top and m.start <= a and b <= m.end for m in mentions)
+
+
+def _names_its_author(proposal: Mention, mentions: list[Mention]) -> bool:
+    """Whether a proposal's own name holds the person who made it ("the proposal of President X", "предложение
+    президента X"): its author is read from the name (`names.py`), not from who else the sentence names."""
+    return proposal.cls == "Initiative" and any(m.cls == "Person" and _within(m, proposal) for m in mentions)
 
 
 def _within(inner: Mention, outer: Mention) -> bool:
