@@ -141,7 +141,8 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
             for trig in triggers:
                 if any(a <= trig.start() < b for a, b in denied):
                     continue
-                if spec["predicate"] == "cas:discussed" and said_from_outside(text, trig.start(), language):
+                heard = spec["predicate"] == "cas:discussed" or spec["object"] == "proposal topics"
+                if heard and said_from_outside(text, trig.start(), language):
                     continue
                 t0, t1 = sentence.start + trig.start(), sentence.start + trig.end()
                 subjects = _pick(mentions, spec["subject"], sentence, t0, t1, language)
@@ -162,7 +163,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                     break
                 objects: list[Ref | tuple[str, str]]
                 where: list[int] = []  # the sentence of each object, when it is not the trigger's
-                if spec["object"] in ("topics", "topics before"):
+                if spec["object"] in ("topics", "topics before", "proposal topics"):
                     objects = phrase_topics(am, index, t0, t1, spec["object"] == "topics before")
                 elif spec["object"] == "vocabulary topics":
                     objects = vocabulary_topics(am, index, text)

@@ -173,7 +173,7 @@ def _items(segment: str) -> list[str]:
 # words before a topic that are none of it: articles, list openers, and how or with whom it was discussed
 # ("discussed in detail the X", "discussed with President Putin the X")
 _TOPIC_LEAD = re.compile(
-    r"^(?:(?:the|les?|la|l'|des|du|de|d')\s+|(?:\w+\s+)?topics,?\s*|including\s+|such as\s+|notamment\s+"
+    r"^(?:(?:the|an?|les?|la|l'|des|du|de|d')\s+|(?:\w+\s+)?topics,?\s*|including\s+|such as\s+|notamment\s+"
     r"|importance of\s+|in (?:detail|depth)\s+|at length\s+|with (?:(?-i:[A-Z])[\w'-]*\s+)+)+",
     re.I,
 )

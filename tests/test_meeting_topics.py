@@ -527,3 +527,73 @@ def test_an_exercise_whose_results_a_meeting_reviews_does_not_take_the_meetings_
     # the exercise is what the meeting looked back on; what is discussed next is still the meeting's
     discussed = [(s, o) for s, p, o in facts(language, text) if p == "cas:discussed" and o == topic]
     assert discussed and all("soveshchanie" in s or "meeting" in s for s, _ in discussed), discussed
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "topics"),
+    [
+        (
+            "en",
+            "The SCO summit was held in Astana on 4 July. The leaders addressed regional security and terrorism.",
+            {"regional-security", "terrorism"},
+        ),
+        (
+            "en",
+            "The CIS summit took place in Dushanbe on 13 October. They talked about labour migration and trade.",
+            {"labour-migration", "trade"},
+        ),
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 7 May. The leaders attached great importance to food security.",
+            {"food-security"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OCS s'est tenu à Astana le 4 juillet. Les ministres ont parlé de la migration de travail.",
+            {"labour-migration"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 7 mai. Les parties ont aussi échangé sur la cybersécurité.",
+            {"cybersecurity"},
+        ),
+        (
+            "ru",
+            "7 мая в Минске прошел саммит ОДКБ. Стороны придали большое значение продовольственной безопасности.",
+            {"food-security"},
+        ),
+        (
+            "ru",
+            "7 мая в Минске прошел саммит ОДКБ. Президенты говорили о сотрудничестве в сфере энергетики и транспорта.",
+            {"energy", "transport"},
+        ),
+    ],
+)
+def test_what_a_meeting_addressed_talked_about_or_attached_importance_to_is_discussed(facts, language, text, topics):
+    discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+    assert topics <= discussed, discussed
+
+
+def test_what_a_state_is_considered_is_no_discussion(facts):
+    text = "The SCO summit was held in Astana on 4 July. Kazakhstan is considered a leader in nuclear non-proliferation."
+    assert not [f for f in facts("en", text) if f[1] == "cas:discussed"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The SCO summit was held in Astana on 4 July. The leaders discussed security on the Tajik-Afghan border."),
+        (
+            "fr",
+            "Le sommet de l'OCS s'est tenu à Astana le 4 juillet. Les dirigeants ont discuté de la sécurité à la "
+            "frontière tadjiko-afghane.",
+        ),
+        (
+            "ru",
+            "7 мая в Минске прошел саммит ОДКБ. Участники обсудили вопросы обеспечения безопасности на "
+            "таджикско-афганской границе.",
+        ),
+    ],
+)
+def test_security_on_a_named_border_is_border_security(facts, language, text):
+    assert "border-security" in {o for _, p, o in facts(language, text) if p == "cas:discussed"}

@@ -92,3 +92,46 @@ def test_at_the_initiative_of_a_state_only_that_state_proposed(facts):
     text = "Саммит ОДКБ прошел в Минске 12 мая по инициативе Казахстана."
     proposed = _proposed(facts, "ru", text)
     assert proposed and {subject for subject, _ in proposed} == {"KAZ"}, proposed
+
+
+@pytest.mark.parametrize(
+    ("text", "proposer", "proposals"),
+    [
+        (
+            "At the summit in Dushanbe, President Tokayev proposed to create a regional centre for water security.",
+            "tokayev",
+            {"regional centre for water security"},
+        ),
+        (
+            "The SCO summit was held in Astana on 4 July. Kyrgyzstan put forward an initiative to set up a common "
+            "early-warning system.",
+            "KGZ",
+            {"common early-warning system"},
+        ),
+        (
+            "The SCO summit was held in Astana on 4 July. President Mirziyoyev proposed a permanent trade platform, "
+            "joint logistics and the modernisation of customs posts.",
+            "mirziyoyev",
+            {"permanent trade platform", "joint logistics", "modernisation of customs posts"},
+        ),
+    ],
+)
+def test_what_a_proposal_verb_governs_without_a_name_is_the_proposal(facts, text, proposer, proposals):
+    # the proposal is the phrase after the verb, without the act of proposing ("to create", "to set up") or an
+    # article; its author is the actor right before the verb
+    found = {(s, o) for s, p, o in facts("en", text) if p == "cas:proposed"}
+    labels = {o.replace("-", " ") for s, o in found if s == proposer}
+    assert {p.replace("-", " ") for p in proposals} <= labels, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SCO summit was held in Astana on 4 July. Russia did not propose creating a new fund.",
+        "The SCO summit was held in Astana on 4 July. An analyst at the institute suggested building a water council.",
+        "The SCO summit was held in Astana on 4 July. The proposed pipeline would cross Kazakhstan and Uzbekistan.",
+        "The SCO summit was held in Astana on 4 July. Tajikistan may propose a joint plan next year.",
+    ],
+)
+def test_a_denied_outside_or_attributive_proposal_proposes_nothing(facts, text):
+    assert _proposed(facts, "en", text) == set()
