@@ -135,3 +135,11 @@ def test_what_a_proposal_verb_governs_without_a_name_is_the_proposal(facts, text
 )
 def test_a_denied_outside_or_attributive_proposal_proposes_nothing(facts, text):
     assert _proposed(facts, "en", text) == set()
+
+
+def test_an_actor_named_earlier_in_the_sentence_is_not_the_author_of_a_later_proposal(facts):
+    text = (
+        "In his speech, the President announced a conference in Samarkand under the auspices of the United Nations "
+        "and proposed the drafting of a regional water code."
+    )
+    assert not {s for s, o in _proposed(facts, "en", text)} & {"un", "united-nations"}, _proposed(facts, "en", text)
