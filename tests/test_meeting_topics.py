@@ -597,3 +597,39 @@ def test_what_a_state_is_considered_is_no_discussion(facts):
 )
 def test_security_on_a_named_border_is_border_security(facts, language, text):
     assert "border-security" in {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "The CSTO summit was held in Minsk on 7 May. The sides also exchanged views on the Afghan settlement "
+            "and biological security.",
+            {"afghan-settlement", "biological-security"},
+        ),
+        (
+            "The CSTO summit was held in Minsk on 7 May. The ministers discussed regional development and water "
+            "security.",
+            {"regional-development", "water-security"},
+        ),
+    ],
+)
+def test_two_phrases_joined_by_and_are_two_topics(facts, text, topics):
+    # without a comma, a bare "and" between two phrases of two words or more each separates two topics (a noun
+    # in "-ment" is no adjective); between two modifiers of one noun it does not (test above)
+    discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
+    assert topics <= discussed, discussed
+
+
+def test_the_meeting_a_topic_was_discussed_at_is_no_part_of_the_topic(facts):
+    text = "The CSTO summit was held in Minsk on 7 May. Last year, the leaders discussed water security at a meeting in Bishkek."
+    discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
+    assert "water-security" in discussed and not any("bishkek" in o for o in discussed), discussed
+
+
+def test_what_it_was_notably_a_question_of_is_discussed(facts):
+    text = (
+        "La réunion des ministres d'Asie centrale s'est tenue à Tachkent le 3 mars. Il a notamment été question du "
+        "déminage."
+    )
+    assert "demining" in {o for _, p, o in facts("fr", text) if p == "cas:discussed"}
