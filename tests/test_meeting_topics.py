@@ -633,3 +633,30 @@ def test_what_it_was_notably_a_question_of_is_discussed(facts):
         "déminage."
     )
     assert "demining" in {o for _, p, o in facts("fr", text) if p == "cas:discussed"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "topic"),
+    [
+        (
+            "en",
+            "The SCO summit was held in Astana on 4 July. The leaders discussed cooperation in the field of security.",
+            "security-cooperation",
+        ),
+        (
+            "fr",
+            "Le sommet de l'OCS s'est tenu à Astana le 4 juillet. Les dirigeants ont discuté de la coopération en "
+            "matière de sécurité.",
+            "security-cooperation",
+        ),
+        ("ru", "7 мая в Минске прошел саммит ОДКБ. Стороны обсудили гуманитарное сотрудничество.", "humanitarian-cooperation"),
+        (
+            "fr",
+            "Le sommet de l'OCS s'est tenu à Astana le 4 juillet. Les ministres ont abordé la réponse aux catastrophes "
+            "naturelles.",
+            "emergency-response",
+        ),
+    ],
+)
+def test_security_humanitarian_and_emergency_cooperation_are_named_alike_in_every_language(facts, language, text, topic):
+    assert topic in {o for _, p, o in facts(language, text) if p == "cas:discussed"}
