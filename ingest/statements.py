@@ -173,7 +173,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                         # a name inside the other end's name is name structure, not what the trigger says
                         subjects = [x for x in subjects if x is None or not any(_within(x, m) for m in picked)]
                         picked = [m for m in picked if not any(x is not None and _within(m, x) for x in subjects)]
-                    if spec["predicate"] == "cas:proposed":  # "la proposition du président X": X's, whoever else is named
+                    if spec["predicate"] == "cas:proposed":  # "la proposition du président X": X's alone
                         picked = [m for m in picked if not _names_its_author(m, mentions)]
                     objects = [m.ref for m in picked]
                     if not picked and _LIST_INTRO.fullmatch(sentence.text[t1 - sentence.start :]):

@@ -1,13 +1,15 @@
-"""Topics a meeting discussed: the phrases a discussion word governs, and a multilingual vocabulary.
+"""Topics a meeting discussed or an actor proposed: the phrases a discussion or proposal word governs, and a
+multilingual vocabulary.
 
 A topic is free text ("the situation in Afghanistan", "strengthening defence and security
 cooperation"): the noun phrases after "discussed", "discussions on", "exchange of views on", "talks on"…
 (or before "were discussed"), a coordinated list split into its items, become cas:Topic entities
-(`phrase_topics`, English articles); words that only say something was discussed ("matters of mutual
-interest", "the issue") name none. The graph names topics in English whatever the article's
-language, and a French or Russian phrase copied from the text ("la sécurité de l'eau") joins nothing
-across languages; so a sentence that says what a meeting was about is read for the vocabulary's
-topics (`lexicons/topics.yaml`), each recorded under its English label ("water security"), one node
+(`phrase_topics`, English articles), and so do those after a proposal verb that no name stands for
+("proposed to create a regional centre for water security"); words that only say something was
+discussed ("matters of mutual interest", "the issue") name none. The graph names topics in English
+whatever the article's language, and a French or Russian phrase copied from the text ("la sécurité de
+l'eau") joins nothing across languages; so a sentence that says what a meeting was about is read for the
+vocabulary's topics (`lexicons/topics.yaml`), each recorded under its English label ("water security"), one node
 across articles in every language, and French and Russian articles take their topics from it only.
 """
 
@@ -219,7 +221,7 @@ def _where_told(am: ArticleMentions, index: int, start: int, length: int) -> int
 
 
 def phrase_topics(am: ArticleMentions, index: int, t0: int, t1: int, before: bool) -> list[Ref]:
-    """Listed subjects of a 'discussed' trigger (at article offsets t0-t1) that are not entities become
+    """Listed subjects of a 'discussed' (or 'proposed') trigger (at article offsets t0-t1) that are not entities become
     cas:Topic entities: the list after the trigger ("discussions on X, Y and Z"), or before it ("X, Y
     and Z were the focus of")."""
     sentence = am.sentences[index]

@@ -575,14 +575,19 @@ def test_what_a_meeting_addressed_talked_about_or_attached_importance_to_is_disc
 
 
 def test_what_a_state_is_considered_is_no_discussion(facts):
-    text = "The SCO summit was held in Astana on 4 July. Kazakhstan is considered a leader in nuclear non-proliferation."
+    text = (
+        "The SCO summit was held in Astana on 4 July. Kazakhstan is considered a leader in nuclear non-proliferation."
+    )
     assert not [f for f in facts("en", text) if f[1] == "cas:discussed"]
 
 
 @pytest.mark.parametrize(
     ("language", "text"),
     [
-        ("en", "The SCO summit was held in Astana on 4 July. The leaders discussed security on the Tajik-Afghan border."),
+        (
+            "en",
+            "The SCO summit was held in Astana on 4 July. The leaders discussed security on the Tajik-Afghan border.",
+        ),
         (
             "fr",
             "Le sommet de l'OCS s'est tenu à Astana le 4 juillet. Les dirigeants ont discuté de la sécurité à la "
@@ -622,7 +627,10 @@ def test_two_phrases_joined_by_and_are_two_topics(facts, text, topics):
 
 
 def test_the_meeting_a_topic_was_discussed_at_is_no_part_of_the_topic(facts):
-    text = "The CSTO summit was held in Minsk on 7 May. Last year, the leaders discussed water security at a meeting in Bishkek."
+    text = (
+        "The CSTO summit was held in Minsk on 7 May. Last year, the leaders discussed water security at a meeting in "
+        "Bishkek."
+    )
     discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
     assert "water-security" in discussed and not any("bishkek" in o for o in discussed), discussed
 
@@ -649,7 +657,11 @@ def test_what_it_was_notably_a_question_of_is_discussed(facts):
             "matière de sécurité.",
             "security-cooperation",
         ),
-        ("ru", "7 мая в Минске прошел саммит ОДКБ. Стороны обсудили гуманитарное сотрудничество.", "humanitarian-cooperation"),
+        (
+            "ru",
+            "7 мая в Минске прошел саммит ОДКБ. Стороны обсудили гуманитарное сотрудничество.",
+            "humanitarian-cooperation",
+        ),
         (
             "fr",
             "Le sommet de l'OCS s'est tenu à Astana le 4 juillet. Les ministres ont abordé la réponse aux catastrophes "
@@ -658,5 +670,5 @@ def test_what_it_was_notably_a_question_of_is_discussed(facts):
         ),
     ],
 )
-def test_security_humanitarian_and_emergency_cooperation_are_named_alike_in_every_language(facts, language, text, topic):
+def test_security_humanitarian_and_emergency_topics_are_named_alike_in_every_language(facts, language, text, topic):
     assert topic in {o for _, p, o in facts(language, text) if p == "cas:discussed"}
