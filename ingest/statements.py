@@ -109,7 +109,15 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
         return unique[:1]
     if take == "second":
         return unique[1:2]
-    return [min(unique, key=lambda m: min(abs(m.start - t0), abs(m.end - t0), abs(m.start - t1)))]
+    return [min(unique, key=lambda m: _distance(m, t0, t1))]
+
+
+def _distance(m: Mention, t0: int, t1: int) -> int:
+    """How far a mention stands from the trigger at t0-t1; a name inside the trigger's own words is nearest of all
+    ("at Turkmenistan's initiative")."""
+    if t0 <= m.start and m.end <= t1:
+        return 0
+    return min(abs(m.start - t0), abs(m.end - t0), abs(m.start - t1))
 
 
 def pattern_statements(am: ArticleMentions, language: str, published: date | None) -> list[Found]:

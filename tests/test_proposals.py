@@ -143,3 +143,28 @@ def test_an_actor_named_earlier_in_the_sentence_is_not_the_author_of_a_later_pro
         "and proposed the drafting of a regional water code."
     )
     assert not {s for s, o in _proposed(facts, "en", text)} & {"un", "united-nations"}, _proposed(facts, "en", text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The SCO summit was held in Astana on 4 July. According to Russia, Uzbekistan proposed the Regional Water "
+            "Security Strategy.",
+        ),
+        (
+            "fr",
+            "Le sommet de l'OCS s'est tenu à Astana le 4 juillet. Selon la Russie, l'Ouzbékistan a proposé la "
+            "Stratégie régionale de sécurité de l'eau.",
+        ),
+        (
+            "ru",
+            "7 мая в Минске прошел саммит ОДКБ. По словам представителя России, Узбекистан предложил Программу борьбы "
+            "с наркотрафиком.",
+        ),
+    ],
+)
+def test_the_proposer_of_an_initiative_is_the_actor_next_to_the_proposal_word(facts, language, text):
+    # the state a source is attributed to, earlier in the sentence, proposed nothing
+    assert {s for s, _ in _proposed(facts, language, text)} == {"UZB"}, _proposed(facts, language, text)
