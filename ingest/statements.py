@@ -109,7 +109,15 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
         return unique[:1]
     if take == "second":
         return unique[1:2]
-    return [min(unique, key=lambda m: min(abs(m.start - t0), abs(m.end - t0), abs(m.start - t1)))]
+    return [min(unique, key=lambda m: _distance(m, t0, t1))]
+
+
+def _distance(m: Mention, t0: int, t1: int) -> int:
+    """How far a mention stands from the trigger at t0-t1; a name inside the trigger's own words is nearest of all
+    ("at Turkmenistan's initiative")."""
+    if t0 <= m.start and m.end <= t1:
+        return 0
+    return min(abs(m.start - t0), abs(m.end - t0), abs(m.start - t1))
 
 
 def pattern_statements(am: ArticleMentions, language: str, published: date | None) -> list[Found]:
@@ -141,7 +149,8 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
             for trig in triggers:
                 if any(a <= trig.start() < b for a, b in denied):
                     continue
-                if spec["predicate"] == "cas:discussed" and said_from_outside(text, trig.start(), language):
+                heard = spec["predicate"] == "cas:discussed" or spec["object"] == "proposal topics"
+                if heard and said_from_outside(text, trig.start(), language):
                     continue
                 t0, t1 = sentence.start + trig.start(), sentence.start + trig.end()
                 subjects = _pick(mentions, spec["subject"], sentence, t0, t1, language)
@@ -162,7 +171,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                     break
                 objects: list[Ref | tuple[str, str]]
                 where: list[int] = []  # the sentence of each object, when it is not the trigger's
-                if spec["object"] in ("topics", "topics before"):
+                if spec["object"] in ("topics", "topics before", "proposal topics"):
                     objects = phrase_topics(am, index, t0, t1, spec["object"] == "topics before")
                 elif spec["object"] == "vocabulary topics":
                     objects = vocabulary_topics(am, index, text)
@@ -172,6 +181,8 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                         # a name inside the other end's name is name structure, not what the trigger says
                         subjects = [x for x in subjects if x is None or not any(_within(x, m) for m in picked)]
                         picked = [m for m in picked if not any(x is not None and _within(m, x) for x in subjects)]
+                    if spec["predicate"] == "cas:proposed":  # "la proposition du président X": X's alone
+                        picked = [m for m in picked if not _names_its_author(m, mentions)]
                     objects = [m.ref for m in picked]
                     if not picked and _LIST_INTRO.fullmatch(sentence.text[t1 - sentence.start :]):
                         items = _list_items(am, index, spec["object"]["classes"])
@@ -243,6 +254,12 @@ def _in_name(mentions: list[Mention], offset: int, trigger: re.Match[str]) -> bo
     """Whether the trigger's words are inside a name the sentence mentions."""
     a, b = offset + trigger.start(), offset + trigger.end()
     return any(m.top and m.start <= a and b <= m.end for m in mentions)
+
+
+def _names_its_author(proposal: Mention, mentions: list[Mention]) -> bool:
+    """Whether a proposal's own name holds the person who made it ("the proposal of President X", "предложение
+    президента X"): its author is read from the name (`names.py`), not from who else the sentence names."""
+    return proposal.cls == "Initiative" and any(m.cls == "Person" and _within(m, proposal) for m in mentions)
 
 
 def _within(inner: Mention, outer: Mention) -> bool:

@@ -1,13 +1,15 @@
-"""Topics a meeting discussed: the phrases a discussion word governs, and a multilingual vocabulary.
+"""Topics a meeting discussed or an actor proposed: the phrases a discussion or proposal word governs, and a
+multilingual vocabulary.
 
 A topic is free text ("the situation in Afghanistan", "strengthening defence and security
 cooperation"): the noun phrases after "discussed", "discussions on", "exchange of views on", "talks on"…
 (or before "were discussed"), a coordinated list split into its items, become cas:Topic entities
-(`phrase_topics`, English articles); words that only say something was discussed ("matters of mutual
-interest", "the issue") name none. The graph names topics in English whatever the article's
-language, and a French or Russian phrase copied from the text ("la sécurité de l'eau") joins nothing
-across languages; so a sentence that says what a meeting was about is read for the vocabulary's
-topics (`lexicons/topics.yaml`), each recorded under its English label ("water security"), one node
+(`phrase_topics`, English articles), and so do those after a proposal verb that no name stands for
+("proposed to create a regional centre for water security"); words that only say something was
+discussed ("matters of mutual interest", "the issue") name none. The graph names topics in English
+whatever the article's language, and a French or Russian phrase copied from the text ("la sécurité de
+l'eau") joins nothing across languages; so a sentence that says what a meeting was about is read for the
+vocabulary's topics (`lexicons/topics.yaml`), each recorded under its English label ("water security"), one node
 across articles in every language, and French and Russian articles take their topics from it only.
 """
 
@@ -144,13 +146,14 @@ def _situations(am: ArticleMentions, index: int, folded: str) -> list[str]:
 # items of a coordinated list: ", ", "; ", "as well as", "and on" ("views on X and on Y"); a bare "and"
 # separates items only in a list with commas ("terrorism, extremism and cybercrime"): without one it
 # joins two modifiers of one noun ("international and regional security", "defence and security
-# cooperation"), and the words before it read as an English adjective by their ending
+# cooperation"), and the words before it read as an English adjective by their ending ("-ent", but not a noun's
+# "-ment"); without commas, it separates items only between two phrases of two words or more each
 _ITEM_SPLIT = re.compile(
     r"[,;]\s*(?:and\s+|et\s+|и\s+)?(?:on\s+)?|\s+(?:and on|as well as|ainsi que)\s+"
     r"|\s+and\s+(?=(?:the|a|an|its|their)\s)"  # "X of Y and the Z of W": a determiner opens a second phrase
 )
 _AND_SPLIT = re.compile(
-    r"(?<!al)(?<!ic)(?<!ive)(?<!ary)(?<!ous)(?<!an)(?<!ern)(?<!ese)(?<!ent)(?<!ant)\s+(?:and|et|и)\s+(?:on\s+)?"
+    r"(?<!al)(?<!ic)(?<!ive)(?<!ary)(?<!ous)(?<!an)(?<!ern)(?<!ese)(?<!(?<!m)ent)(?<!ant)\s+(?:and|et|и)\s+(?:on\s+)?"
 )
 
 
@@ -163,17 +166,25 @@ def _items(segment: str) -> list[str]:
     ['matters of international and regional security', 'defence and security cooperation']
     >>> _items("the creation of a joint air defence system and the supply of modern weapons")
     ['the creation of a joint air defence system', 'the supply of modern weapons']
+    >>> _items("the Afghan settlement and biological security")
+    ['the Afghan settlement', 'biological security']
+    >>> _items("strengthening regional and collective security")
+    ['strengthening regional and collective security']
+    >>> _items("defence and security cooperation")
+    ['defence and security cooperation']
     """
     parts = _ITEM_SPLIT.split(segment)
     if re.search(r"[,;]", segment):
         parts[-1:] = _AND_SPLIT.split(parts[-1])
+    elif len(halves := _AND_SPLIT.split(segment)) == 2 and all(len(h.split()) >= 2 for h in halves):
+        parts = halves  # two phrases of two words or more each: "the Afghan settlement and biological security"
     return parts
 
 
 # words before a topic that are none of it: articles, list openers, and how or with whom it was discussed
 # ("discussed in detail the X", "discussed with President Putin the X")
 _TOPIC_LEAD = re.compile(
-    r"^(?:(?:the|les?|la|l'|des|du|de|d')\s+|(?:\w+\s+)?topics,?\s*|including\s+|such as\s+|notamment\s+"
+    r"^(?:(?:the|an?|les?|la|l'|des|du|de|d')\s+|(?:\w+\s+)?topics,?\s*|including\s+|such as\s+|notamment\s+"
     r"|importance of\s+|in (?:detail|depth)\s+|at length\s+|with (?:(?-i:[A-Z])[\w'-]*\s+)+)+",
     re.I,
 )
@@ -192,8 +203,25 @@ MAX_TOPIC_WORDS = 7
 _RELATIVE = re.compile(r"\s+(?:that|which|who|whose)\s")
 
 
+# what opens the words that say where or when a meeting spoke ("discussed X at a meeting in Bishkek")
+_AT_EVENT = re.compile(r"\b(?:at|during|in the course of|on the sidelines of|in|on)(?: the| a| an)?\s+$", re.I)
+
+
+def _where_told(am: ArticleMentions, index: int, start: int, length: int) -> int:
+    """The length of the object after a discussion word up to a meeting it names as the occasion ("discussed water
+    security at a meeting in Bishkek": the topic ends before "at"), or `length` when it names none."""
+    sentence = am.sentences[index]
+    for m in sorted(am.by_sentence[index], key=lambda m: m.start):
+        at = m.start - sentence.start
+        if m.cls == "Forum" and start <= at < start + length:
+            before = _AT_EVENT.search(sentence.text[start:at])
+            if before:
+                return before.start()
+    return length
+
+
 def phrase_topics(am: ArticleMentions, index: int, t0: int, t1: int, before: bool) -> list[Ref]:
-    """Listed subjects of a 'discussed' trigger (at article offsets t0-t1) that are not entities become
+    """Listed subjects of a 'discussed' (or 'proposed') trigger (at article offsets t0-t1) that are not entities become
     cas:Topic entities: the list after the trigger ("discussions on X, Y and Z"), or before it ("X, Y
     and Z were the focus of")."""
     sentence = am.sentences[index]
@@ -205,6 +233,7 @@ def phrase_topics(am: ArticleMentions, index: int, t0: int, t1: int, before: boo
     else:
         seg_start = t1 - sentence.start
         seg = _CLAUSE_END.split(sentence.text[seg_start:])[0]
+        seg = seg[: _where_told(am, index, seg_start, len(seg))]
     covered = [(m.start - sentence.start, m.end - sentence.start) for m in am.by_sentence[index]]
     out = []
     pos = seg_start

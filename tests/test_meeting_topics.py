@@ -527,3 +527,148 @@ def test_an_exercise_whose_results_a_meeting_reviews_does_not_take_the_meetings_
     # the exercise is what the meeting looked back on; what is discussed next is still the meeting's
     discussed = [(s, o) for s, p, o in facts(language, text) if p == "cas:discussed" and o == topic]
     assert discussed and all("soveshchanie" in s or "meeting" in s for s, _ in discussed), discussed
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "topics"),
+    [
+        (
+            "en",
+            "The SCO summit was held in Astana on 4 July. The leaders addressed regional security and terrorism.",
+            {"regional-security", "terrorism"},
+        ),
+        (
+            "en",
+            "The CIS summit took place in Dushanbe on 13 October. They talked about labour migration and trade.",
+            {"labour-migration", "trade"},
+        ),
+        (
+            "en",
+            "The CSTO summit was held in Minsk on 7 May. The leaders attached great importance to food security.",
+            {"food-security"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OCS s'est tenu à Astana le 4 juillet. Les ministres ont parlé de la migration de travail.",
+            {"labour-migration"},
+        ),
+        (
+            "fr",
+            "Le sommet de l'OTSC s'est tenu à Minsk le 7 mai. Les parties ont aussi échangé sur la cybersécurité.",
+            {"cybersecurity"},
+        ),
+        (
+            "ru",
+            "7 мая в Минске прошел саммит ОДКБ. Стороны придали большое значение продовольственной безопасности.",
+            {"food-security"},
+        ),
+        (
+            "ru",
+            "7 мая в Минске прошел саммит ОДКБ. Президенты говорили о сотрудничестве в сфере энергетики и транспорта.",
+            {"energy", "transport"},
+        ),
+    ],
+)
+def test_what_a_meeting_addressed_talked_about_or_attached_importance_to_is_discussed(facts, language, text, topics):
+    discussed = {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+    assert topics <= discussed, discussed
+
+
+def test_what_a_state_is_considered_is_no_discussion(facts):
+    text = (
+        "The SCO summit was held in Astana on 4 July. Kazakhstan is considered a leader in nuclear non-proliferation."
+    )
+    assert not [f for f in facts("en", text) if f[1] == "cas:discussed"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The SCO summit was held in Astana on 4 July. The leaders discussed security on the Tajik-Afghan border.",
+        ),
+        (
+            "fr",
+            "Le sommet de l'OCS s'est tenu à Astana le 4 juillet. Les dirigeants ont discuté de la sécurité à la "
+            "frontière tadjiko-afghane.",
+        ),
+        (
+            "ru",
+            "7 мая в Минске прошел саммит ОДКБ. Участники обсудили вопросы обеспечения безопасности на "
+            "таджикско-афганской границе.",
+        ),
+    ],
+)
+def test_security_on_a_named_border_is_border_security(facts, language, text):
+    assert "border-security" in {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "The CSTO summit was held in Minsk on 7 May. The sides also exchanged views on the Afghan settlement "
+            "and biological security.",
+            {"afghan-settlement", "biological-security"},
+        ),
+        (
+            "The CSTO summit was held in Minsk on 7 May. The ministers discussed regional development and water "
+            "security.",
+            {"regional-development", "water-security"},
+        ),
+    ],
+)
+def test_two_phrases_joined_by_and_are_two_topics(facts, text, topics):
+    # without a comma, a bare "and" between two phrases of two words or more each separates two topics (a noun
+    # in "-ment" is no adjective); between two modifiers of one noun it does not (test above)
+    discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
+    assert topics <= discussed, discussed
+
+
+def test_the_meeting_a_topic_was_discussed_at_is_no_part_of_the_topic(facts):
+    text = (
+        "The CSTO summit was held in Minsk on 7 May. Last year, the leaders discussed water security at a meeting in "
+        "Bishkek."
+    )
+    discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
+    assert "water-security" in discussed and not any("bishkek" in o for o in discussed), discussed
+
+
+def test_what_it_was_notably_a_question_of_is_discussed(facts):
+    text = (
+        "La réunion des ministres d'Asie centrale s'est tenue à Tachkent le 3 mars. Il a notamment été question du "
+        "déminage."
+    )
+    assert "demining" in {o for _, p, o in facts("fr", text) if p == "cas:discussed"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "topic"),
+    [
+        (
+            "en",
+            "The SCO summit was held in Astana on 4 July. The leaders discussed cooperation in the field of security.",
+            "security-cooperation",
+        ),
+        (
+            "fr",
+            "Le sommet de l'OCS s'est tenu à Astana le 4 juillet. Les dirigeants ont discuté de la coopération en "
+            "matière de sécurité.",
+            "security-cooperation",
+        ),
+        (
+            "ru",
+            "7 мая в Минске прошел саммит ОДКБ. Стороны обсудили гуманитарное сотрудничество.",
+            "humanitarian-cooperation",
+        ),
+        (
+            "fr",
+            "Le sommet de l'OCS s'est tenu à Astana le 4 juillet. Les ministres ont abordé la réponse aux catastrophes "
+            "naturelles.",
+            "emergency-response",
+        ),
+    ],
+)
+def test_security_humanitarian_and_emergency_topics_are_named_alike_in_every_language(facts, language, text, topic):
+    assert topic in {o for _, p, o in facts(language, text) if p == "cas:discussed"}
