@@ -571,3 +571,24 @@ def test_a_known_body_named_for_a_region_does_not_lie_in_it(tmp_path, gazetteer)
     the area the body works for, not where it is."""
     facts = _facts(tmp_path, gazetteer, "en", "The Border Management Programme in Central Asia opened an office.")
     assert not _objects(facts, "bomca", "cas:locatedIn")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The forum opened in Astana on Monday. Officials from four countries in the region (Kazakhstan, "
+            "Kyrgyzstan, Tajikistan and Uzbekistan) attended it.",
+        ),
+        (
+            "fr",
+            "Le forum s'est ouvert lundi à Douchanbé. Quatre pays de la région (Kazakhstan, Kirghizistan, "
+            "Tadjikistan et Ouzbékistan) y participent.",
+        ),
+    ],
+)
+def test_the_region_is_not_the_city_named_before(tmp_path, gazetteer, language, text):
+    """A bare "the region" does not refer back to the city the story names: no state lies in a city."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert not [f for f in facts if f[1] == "cas:locatedIn" and f[0].isupper()]
