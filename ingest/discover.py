@@ -262,7 +262,7 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
                 k += 1
                 continue
             break
-        coordinated = k > h1 and k not in known and tok.key in lex["coordinator_keys"]
+        coordinated = k >= h1 and k not in known and tok.key in lex["coordinator_keys"]
         if coordinated and _another_name(tokens, k + 1, cls, lex, known):
             break  # "Совета министров иностранных дел | и Совета министров обороны", "… | and the UN": two names
         if tok.key in lex["stop"] and not (tok.is_cap and k in known):

@@ -24,6 +24,7 @@ from .missions import deployment_statements
 from .names import people_statements, structure_statements, title_statements
 from .negation import STATUSES
 from .phrases import phrase_statements, placed_wholes
+from .shared_parts import shared_complements
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
 from .represented import represented_statements
 from .signing import agentless_signings
@@ -94,6 +95,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found += pattern_statements(am, language, _published(article.source.published))
     found += structure_statements(am, gazetteer.located)
     found += phrase_statements(am)
+    found += shared_complements(am, found)  # "the Joint Staff and Secretariat of the CSTO": both the CSTO's
     found += people_statements(am)
     found += title_statements(am)
     found += status_statements(am)

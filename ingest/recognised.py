@@ -18,7 +18,7 @@ from .reading import Name
 from .tokens import Token
 
 NAME_CLASSES = {"PER": ("Person",), "LOC": ("State", "Place"), "ORG": ("Institution",)}
-MINTED_FROM_NAMES = ("PER",)  # the kinds of recognised name that become new entities when unknown
+MINTED_FROM_NAMES = ("PER",)  # the kinds of recognised name that become new people when unknown (places: LOC)
 _NAME_TOKEN = re.compile(r"^[\w’'.-]+$")
 
 
@@ -88,6 +88,11 @@ def _recognised(
             ref = linker.resolve(linker.aliases.get(words[-1].text) or linker.mint("Person", label))
             linker.note(ref, "Person", label)
             linker.aliases.setdefault(words[-1].text, ref)
+            how = "new"
+        elif name.label == "LOC" and _clean_place(words) and _placed(tokens, first, last, sentence, linker):
+            ref = linker.resolve(linker.aliases.get(_place_key(words)) or linker.mint("Place", text))
+            linker.note(ref, "Place", text)
+            linker.aliases.setdefault(_place_key(words), ref)  # "Термез" after "Термезе": one place
             how = "new"
         else:
             continue
@@ -190,6 +195,34 @@ def _title_only(words: list[Token], language: str) -> bool:
     """Words that are all of titles and ranks ("Defence Minister" in "N, Kazakhstan's Defence Minister,"):
     an office named, not a person's name."""
     return all(t.key in rank_words(language) for t in words)
+
+
+def _clean_place(words: list[Token]) -> bool:
+    """One to three capitalised words, no acronym, no digit: a place's name ("Matyboulak", "Термезе"),
+    not an organisation's acronym the model read as a place."""
+    return 1 <= len(words) <= 3 and all(
+        t.is_cap and not t.is_upper and not any(c.isdigit() for c in t.text) for t in words
+    )
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:/|,\s*\d)")
+
+
+def _placed(tokens: list[Token], first: int, last: int, sentence: Sentence, linker: Linker) -> bool:
+    """Whether the text puts the name where something is or happens: right after a locative ("à
+    Matyboulak", "в Термезе", "near Osh"), and not in a date line ("Paris, 07 juin 2002", "Paris /
+    La Gazette"). A model's place read elsewhere is too often a common noun or a fragment ("chefs
+    d'État", "Советского Союза") to mint."""
+    k = first - 1
+    while k >= 0 and tokens[k].key in linker.lex["determiners"]:
+        k -= 1
+    after = sentence.text[tokens[last - 1].end - sentence.start :]
+    return k >= 0 and tokens[k].key in linker.lex["locative"] and not _DATELINE_AFTER.match(after)
+
+
+def _place_key(words: list[Token]) -> str:
+    """What every case form of a place's name shares (Russian lemmas)."""
+    return " ".join(t.lemma for t in words)
 
 
 def _clean_person(words: list[Token]) -> bool:

@@ -67,6 +67,40 @@ def test_a_complement_names_what_the_head_belongs_to(
     assert obj in _objects(_facts(tmp_path, gazetteer, language, text), subject_start, predicate)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "first_start"),
+    [
+        ("en", "The Council of Defence Ministers and the Secretariat of the CSTO met in Minsk.", "council-of-defence"),
+        ("en", "The CSTO met. The Joint Staff and the Secretariat of the CSTO drafted the plan.", "joint-staff"),
+        ("fr", "Des représentants de l'État-major conjoint et du Secrétariat de l'OTSC sont arrivés.", "etat-major"),
+        ("ru", "Совет министров обороны и Секретариат ОДКБ обсудили план учений.", "sovet-ministrov"),
+    ],
+)
+def test_two_coordinated_bodies_share_the_complement_of_the_second(tmp_path, gazetteer, language, text, first_start):
+    """ "the Joint Staff and Secretariat of the CSTO": both bodies are the CSTO's."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert "csto" in _objects(facts, first_start, "cas:partOf")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "first_start", "second_start"),
+    [  # each body its own name: the first is not part of the second, nor of the organisation before it
+        ("en", "The CIS Executive Committee and the UN Bureau for Peace Building signed a memorandum.", "cis-", "un-"),
+        ("en", "The SCO Secretariat and the UN Office on Drugs and Crime signed a plan.", "sco-", "un"),
+    ],
+)
+def test_a_name_ends_before_and_a_second_name(tmp_path, gazetteer, language, text, first_start, second_start):
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert not {o for s, p, o in facts if p == "cas:partOf" and "-and-" in s}  # no merged "X and the Y"
+    assert not {o for s, p, o in facts if p == "cas:partOf" and s.startswith(first_start) and o.startswith("un")}
+
+
+def test_a_body_owned_before_the_coordinator_keeps_its_owner(tmp_path, gazetteer):
+    text = "Officials of the Kazakh Foreign Ministry's press office and the Secretariat of the CSTO met in Astana."
+    facts = _facts(tmp_path, gazetteer, "en", text)
+    assert not [f for f in facts if f[1] == "cas:partOf" and f[2] == "csto" and f[0].startswith("press")]
+
+
 def test_a_state_before_a_name_that_ends_with_a_state_owns_nothing(tmp_path, gazetteer):
     text = "The statement cites the press center of Kyrgyzstan's Ministry of Defense."
     facts = _facts(tmp_path, gazetteer, "en", text)
@@ -538,3 +572,24 @@ def test_a_known_body_named_for_a_region_does_not_lie_in_it(tmp_path, gazetteer)
     the area the body works for, not where it is."""
     facts = _facts(tmp_path, gazetteer, "en", "The Border Management Programme in Central Asia opened an office.")
     assert not _objects(facts, "bomca", "cas:locatedIn")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The forum opened in Astana on Monday. Officials from four countries in the region (Kazakhstan, "
+            "Kyrgyzstan, Tajikistan and Uzbekistan) attended it.",
+        ),
+        (
+            "fr",
+            "Le forum s'est ouvert lundi à Douchanbé. Quatre pays de la région (Kazakhstan, Kirghizistan, "
+            "Tadjikistan et Ouzbékistan) y participent.",
+        ),
+    ],
+)
+def test_the_region_is_not_the_city_named_before(tmp_path, gazetteer, language, text):
+    """A bare "the region" does not refer back to the city the story names: no state lies in a city."""
+    facts = _facts(tmp_path, gazetteer, language, text)
+    assert not [f for f in facts if f[1] == "cas:locatedIn" and f[0].isupper()]
