@@ -24,7 +24,7 @@ from functools import cache
 
 from .discover import lang_lexicon
 from .language import Sentence
-from .lexicon import patterns
+from .lexicon import pattern_regex, patterns
 from .linker import Linker, Mention
 from .negation import negated, unrealised
 from .tokens import Token, fold, key_of
@@ -73,6 +73,26 @@ def _two_sides(before: list[Mention], after: list[Mention], reciprocal: bool) ->
     return reciprocal and before[-1].cls == "Institution"
 
 
+# at most this many words between a meeting verb and whom it meets ("received | a delegation of the | CSTO")
+OBJECT_REACH = 4
+
+
+def _meets_someone(folded: str, after: list[Mention], end: int, sentence: Sentence, language: str) -> bool:
+    """Whether the verb's object is a person, state or organisation, within `OBJECT_REACH` words of it and not
+    the complement of a thing met (`object_not_party` of `patterns/LANG.yaml`): "met with criticism from
+    Russia", "a rencontré des difficultés avec la Russie", "встретились с трудностями" meet a thing, and tell
+    of no meeting; a state after a locative word is where ("met its targets in Afghanistan")."""
+    thing = pattern_regex(language, "object_not_party")
+    where = set(lang_lexicon(language).get("locative") or ())
+    for actor in after:
+        gap = folded[end - sentence.start : max(end, actor.start) - sentence.start].split()
+        if len(gap) > OBJECT_REACH or thing and thing.search(" ".join(gap)):
+            return False
+        if not gap or gap[-1] not in where:  # "met its targets in | Afghanistan": a place, not whom it met
+            return True
+    return False
+
+
 def told_event(
     index: int, sentence: Sentence, tokens: list[Token], mentions: list[Mention], linker: Linker, span: int
 ) -> None:
@@ -92,6 +112,11 @@ def told_event(
         before = [m for m in actors if m.end <= start]
         after = [m for m in actors if m.start >= end]
         if not before or not _two_sides(before, after, reciprocal) or not _subject(text, before[-1], start, sentence):
+            return
+        met = [
+            m for m in actors if m.end > end
+        ]  # "принял министра | иностранных дел Турции": the trigger holds a title
+        if not reciprocal and not _meets_someone(text, met, end, sentence, linker.language):
             return
         first = next(i for i, t in enumerate(tokens) if t.end > start)
         last = max(i for i, t in enumerate(tokens) if t.start < end) + 1

@@ -534,3 +534,18 @@ def test_a_state_the_meeting_discusses_does_not_take_part(tmp_path, gazetteer, l
     (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
     assert "TUR" in frame["cas:participant"]
     assert "AZE" not in frame["cas:participant"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The new policy of Kazakhstan met with criticism from Russia."),
+        ("en", "NATO met its targets in Afghanistan last year."),
+        ("fr", "Le Kazakhstan a rencontré des difficultés avec la Russie."),
+        ("ru", "Казахстан и Узбекистан встретились с трудностями при демаркации границы."),
+    ],
+)
+def test_meeting_a_thing_is_no_meeting(tmp_path, gazetteer, language, text):
+    """A meeting verb whose object is a thing ("met with criticism from Russia", "des difficultés avec la
+    Russie", "с трудностями") or a place ("met its targets in Afghanistan") tells of no event."""
+    assert _frames(_read(tmp_path, gazetteer, language, text)) == {}
