@@ -144,5 +144,6 @@ def _keys(surface: str) -> tuple[str, str, str]:
 
 
 def key_of(text: str) -> tuple[str, ...]:
-    """The comparison key of a name: its token keys, apostrophes and hyphens kept as tokens."""
-    return tuple(t.key for t in tokenize(text))
+    """The comparison key of a name: its token keys, apostrophes and hyphens kept as tokens (the
+    keys `tokenize` gives, without making its tokens: writing compares thousands of names)."""
+    return tuple(_keys(m.group())[1] for m in _TOKEN.finditer(text))
