@@ -1,6 +1,6 @@
 """How fast articles go into the store: single process against all cores, extraction against writing.
 
-    python bench/ingest.py [--corpus ../shared/corpus] [--repeat 3] [--workers N]
+    python bench/ingest.py [--corpus ../shared/corpus] [--repeat 3] [--workers N] [--without-models]
 
 The reference records are built into a temporary store first (not timed). Then the corpus
 articles (seeds and dev) are ingested `--repeat` times over, each pass re-ingesting (replacing)
@@ -16,11 +16,16 @@ transaction. Each is also given in CPU time per article (the process's own, so a
 inflates it less than wall time), with articles per CPU-second of both. Wall time is what a
 user waits. Workers use the gazetteer of the store as it was before the run; the single
 process one also learns each article as it is written.
+
+`--without-models` runs the same pipeline with the language models switched off
+(`reading.without_models`: the named-entity readings are empty, nothing is loaded); everything
+else (segmentation, morphology, lexicons, gazetteer, frames, identity and writing) runs as usual.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing as mp
 import os
 import shutil
@@ -35,6 +40,7 @@ from rich.table import Table
 from casckg.graph.build.articles import ArticleWriter, find_articles
 from casckg.graph.build.job import build
 from casckg.graph.store import open_store
+from casckg.ingest import reading
 from casckg.ingest.article import load_article
 from casckg.ingest.language import sentences
 
@@ -49,8 +55,13 @@ def _extract(path: Path):
     start, cpu = time.perf_counter(), time.process_time()
     article = load_article(path)
     doc = read(article, _GAZETTEER)
-    count = len(sentences(article.text, article.regions, article.language))
-    return doc, count, time.perf_counter() - start, time.process_time() - cpu
+    wall, used = time.perf_counter() - start, time.process_time() - cpu
+    return doc, _sentence_count(article), wall, used
+
+
+def _sentence_count(article) -> int:
+    """The article's sentences, counted outside the timed work."""
+    return len(sentences(article.text, article.regions, article.language))
 
 
 def run_single(store_path: Path, paths: list[Path], repeat: int) -> dict[str, float]:
@@ -64,13 +75,13 @@ def run_single(store_path: Path, paths: list[Path], repeat: int) -> dict[str, fl
                 t0, c0 = time.perf_counter(), time.process_time()
                 article = load_article(path)
                 doc = writer.extract(article)
-                n_sentences += len(sentences(article.text, article.regions, article.language))
                 t1, c1 = time.perf_counter(), time.process_time()
                 writer.write(doc)
                 extract_s += t1 - t0
                 write_s += time.perf_counter() - t1
                 extract_cpu += c1 - c0
                 write_cpu += time.process_time() - c1
+                n_sentences += _sentence_count(article)
     return {
         "workers": 1,
         "wall": time.perf_counter() - wall,
@@ -115,12 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the corpus (default 3)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: all)")
+    parser.add_argument(
+        "--without-models", action="store_true", help="switch the language models off (extraction by form and lexicons)"
+    )
     args = parser.parse_args(argv)
     paths, problems, _ = find_articles([args.corpus / "seeds", args.corpus / "dev"])
     if problems or not paths:
         print(f"no articles under {args.corpus}/seeds and dev", file=sys.stderr)
         return 2
-    with tempfile.TemporaryDirectory(prefix="casckg-bench-") as tmp:
+    models = reading.without_models() if args.without_models else contextlib.nullcontext()
+    with models, tempfile.TemporaryDirectory(prefix="casckg-bench-") as tmp:
         reference = Path(tmp) / "reference"
         build(REPO / "sources", reference)
         rows = []
@@ -145,7 +160,10 @@ def main(argv: list[str] | None = None) -> int:
         "write CPU ms/article",
         "articles per CPU-s",
         "speed-up",
-        title=f"ingest: {len(paths)} articles (seeds + dev) x {args.repeat} passes, {os.cpu_count()} cores",
+        title=(
+            f"ingest: {len(paths)} articles (seeds + dev) x {args.repeat} passes, {os.cpu_count()} cores, "
+            + ("without models" if args.without_models else "with models")
+        ),
         title_justify="left",
     )
     base = rows[0][1]["wall"]

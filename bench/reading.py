@@ -5,7 +5,8 @@ with the models against without them (the baseline), per language.
 
 Model load and gazetteer build happen once per process and are timed apart. Then each seeds+dev
 article is extracted `--repeat` times with the models (named-entity recognition and tagging) and
-with the readings replaced by empty ones, which is extraction as it was before the backbone.
+with the models switched off (`reading.without_models`: every reading empty), which is
+extraction as it was before the backbone.
 Articles are read from disk once, before timing. Wall time is what a user waits; CPU time (the
 process's, all its threads) is the cost per core, and the steadier figure on a shared machine.
 """
@@ -13,6 +14,7 @@ process's, all its threads) is the cost per core, and the steadier figure on a s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import time
 from collections import defaultdict
@@ -21,7 +23,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from casckg.ingest import mentions, reading
+from casckg.ingest import reading
 from casckg.ingest.article import load_article
 from casckg.ingest.extract import extract
 from casckg.ingest.extraction import reference_gazetteer
@@ -65,23 +67,18 @@ def main() -> None:
     console.print(once)
 
     articles = [load_article(p) for folder in ("seeds", "dev") for p in sorted((args.corpus / folder).glob("*.md"))]
-    real = mentions.read
-    empty = lambda texts, language: [reading.Reading([]) for _ in texts]  # noqa: E731
     spent: dict[tuple[str, str], float] = defaultdict(float)
     cpu: dict[str, float] = defaultdict(float)  # models, per language
     count: dict[str, int] = defaultdict(int)
     for article in articles:
         count[article.language] += args.repeat
-        for setup, reader in (("models", real), ("baseline", empty)):
-            mentions.read = reader
-            try:
+        for setup, switch in (("models", contextlib.nullcontext), ("baseline", reading.without_models)):
+            with switch():
                 for _ in range(args.repeat):
                     wall, used = _wall_and_cpu(lambda a=article: extract(a, gazetteer))
                     spent[(setup, article.language)] += wall
                     if setup == "models":
                         cpu[article.language] += used
-            finally:
-                mentions.read = real
     table = Table(
         "language",
         "articles",

@@ -13,10 +13,9 @@ import dataclasses
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from casckg.ingest.article import Article
 from casckg.ingest.language import sentences
+from casckg.ingest.lexicon import read_data
 from casckg.ingest.records import Document, Evidence, Statement
 from casckg.ingest.tokens import key_of
 from casckg.ontology import expand
@@ -28,7 +27,7 @@ CONFIDENCE = 0.6
 @cache
 def kind_words(language: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """(word key, class local name) for one language, longest words first."""
-    table = yaml.safe_load(KINDS_PATH.read_text(encoding="utf-8")).get(language, {})
+    table = read_data(KINDS_PATH).get(language, {})
     return tuple(sorted(((key_of(w), cls) for w, cls in table.items()), key=lambda x: -len(x[0])))
 
 

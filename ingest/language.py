@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 #: Characters a sentence splitter is given at once.
 MAX_SEGMENT = 20_000
@@ -110,6 +110,13 @@ def _pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]
 
 def sentences(text: str, regions: list[tuple[int, int]], language: str) -> list[Sentence]:
     """The sentences of each region (a region never spans two sentences' boundary rules)."""
+    return list(_sentences(text, tuple(map(tuple, regions)), language))
+
+
+@lru_cache(maxsize=8)
+def _sentences(text: str, regions: tuple[tuple[int, int], ...], language: str) -> tuple[Sentence, ...]:
+    """`sentences`, split once per text: extraction and the forum kinds both read an article's
+    sentences, and splitting is the costliest step of reading one without the models."""
     out = []
     for start, end in regions:
         for piece_start, piece_end in _pieces(text, start, end, MAX_SEGMENT):
@@ -122,4 +129,4 @@ def sentences(text: str, regions: list[tuple[int, int]], language: str) -> list[
                         e -= 1
                     if e > s:
                         out.append(Sentence(chunk[s:e], piece_start + s, piece_start + e))
-    return out
+    return tuple(out)

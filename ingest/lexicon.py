@@ -12,16 +12,25 @@ import yaml
 HERE = Path(__file__).resolve().parent
 
 
+# libyaml's safe loader when PyYAML was built with it: the same values, about eight times faster
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_data(path: Path) -> Any:
+    """A data file of the project's own (lexicon, patterns, kinds), parsed as `yaml.safe_load` does."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+
+
 @cache
 def lexicon(name: str) -> Any:
     """The parsed `lexicons/NAME.yaml`."""
-    return yaml.safe_load((HERE / "lexicons" / f"{name}.yaml").read_text(encoding="utf-8"))
+    return read_data(HERE / "lexicons" / f"{name}.yaml")
 
 
 @cache
 def patterns(language: str) -> Any:
     """The parsed `patterns/LANGUAGE.yaml` (statement patterns of one language)."""
-    return yaml.safe_load((HERE / "patterns" / f"{language}.yaml").read_text(encoding="utf-8"))
+    return read_data(HERE / "patterns" / f"{language}.yaml")
 
 
 @cache

@@ -64,14 +64,25 @@ def _modified(lex: dict) -> dict[tuple[str, ...], str]:
     return out
 
 
+@cache
+def _title_starts(language: str) -> frozenset[tuple[str, ...]]:
+    """Every beginning of a title's key ("deputy", "deputy prime", ...): a title is read on only as
+    long as its words can still begin one, since it is tried at every word of an article."""
+    return frozenset(key[:n] for key in titles(language)[0] for n in range(1, len(key) + 1))
+
+
 def title_at(tokens: list[Token], i: int, language: str) -> tuple[int, str, str] | None:
+    """The longest title at token `i`: (tokens it takes, "titles" or "ranks", English), or None."""
     table, longest = titles(language)
-    for n in range(min(longest, len(tokens) - i), 0, -1):
-        key = tuple(t.key for t in tokens[i : i + n])
+    starts = _title_starts(language)
+    found, key = None, ()
+    for n in range(1, min(longest, len(tokens) - i) + 1):
+        key = (*key, tokens[i + n - 1].key)
+        if key not in starts:
+            break
         if key in table:
-            kind, english = table[key]
-            return n, kind, english
-    return None
+            found = (n, *table[key])
+    return found
 
 
 def title_through_state(

@@ -137,6 +137,39 @@ def test_the_names_a_writer_keeps_are_the_stores(fresh: Path, corpus: Path) -> N
         assert kept_contexts == dict(context_facts(store).by_graph) and kept_contexts
 
 
+def test_where_places_lie_as_a_writer_keeps_it_follows_each_write() -> None:
+    # the writer extends the places-within-places it read once as graphs add cas:locatedIn facts,
+    # and reads them again when a fact goes: after each write it must be what the store says
+    import pyoxigraph as ox
+
+    from casckg.graph.store.embedded import EmbeddedStore
+    from casckg.ontology import expand
+
+    cas = expand("cas:locatedIn")
+    place = {name: ox.NamedNode(f"{BASE}id/place/{name}") for name in ("medeu", "almaty", "kaz", "asia")}
+
+    def located(graph: str, *pairs: tuple[str, str]) -> list[ox.Quad]:
+        return [ox.Quad(place[a], ox.NamedNode(cas), place[b], ox.NamedNode(graph)) for a, b in pairs]
+
+    writes = [
+        ("https://example.org/a", [("almaty", "kaz")]),
+        ("https://example.org/b", [("medeu", "almaty"), ("kaz", "asia")]),  # joins what lies below and above
+        ("https://example.org/c", [("almaty", "kaz")]),  # stated twice: nothing new
+        ("https://example.org/a", []),  # still stated by c
+        ("https://example.org/c", [("medeu", "kaz")]),  # almaty in kaz is stated no more
+    ]
+    with EmbeddedStore() as store:
+        forums = StoreForums(store)
+        assert forums.within(store) == set()
+        for graph, pairs in writes:
+            quads = located(graph, *pairs)
+            store.replace_graph(graph, quads)
+            forums.replaced(graph, quads)
+            assert forums.within(store) == places_within(store)
+        assert (place["medeu"].value, place["asia"].value) in forums.within(store)
+        assert (place["almaty"].value, place["kaz"].value) not in forums.within(store)
+
+
 def _pool_as_sets(pool: Pool) -> tuple:
     """A name pool's content, whatever order its names were added in."""
     return (

@@ -32,6 +32,16 @@ def test_a_person_named_without_a_title_is_found(language, text, person, label):
     assert (person, label or person) in found
 
 
+def test_with_the_models_switched_off_only_what_they_alone_read_is_lost():
+    """The benchmarks' baseline: a person no title or record announces is the models' find, so it is
+    missing inside the switch and found again after it."""
+    text = "The talks were also attended by Hans Kluge and other guests."
+    with reading.without_models():
+        assert reading.find_names([text], "fr") == [[]]
+        assert ("Hans Kluge", "Person") not in [(t, cls) for t, cls, _ in _mentions(text, "en")]
+    assert ("Hans Kluge", "Person") in [(t, cls) for t, cls, _ in _mentions(text, "en")]
+
+
 def test_a_rare_word_at_the_end_of_a_capitalised_run_makes_no_person():
     """ "Official Bishkek" is how the press names Kyrgyzstan's government: no person, though "Bishkek"
     is rare in English; only the model reads people."""

@@ -13,6 +13,7 @@ as it is written (`Gazetteer.learn`), so a later article links to names an earli
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -121,6 +122,15 @@ def find_articles(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[P
     return found, problems, notes
 
 
+def _kept() -> None:
+    """What a writer has just built (the gazetteer, the store's names and forums) lives as long as
+    the run, so it is moved out of the cyclic collector's reach: each full collection would walk
+    all of it again (about a fifth of writing's CPU time on the corpus). Objects are still freed
+    when their last reference goes; what is in a reference cycle at that moment stays for the process's
+    life."""
+    gc.freeze()
+
+
 class ArticleWriter:
     """Writes extracted articles into one store, one graph each, keeping the gazetteer current."""
 
@@ -138,17 +148,20 @@ class ArticleWriter:
         self.gazetteer = gazetteer if gazetteer is not None else gazetteer_from_store(store, base)
         self._names: StoreNames | None = None  # the store's names, read on the first write, kept current
         self._forums: StoreForums | None = None  # the store's forums, likewise
+        _kept()
 
     @property
     def names(self) -> StoreNames:
         if self._names is None:
             self._names = StoreNames(self.store)
+            _kept()
         return self._names
 
     @property
     def forums(self) -> StoreForums:
         if self._forums is None:
             self._forums = StoreForums(self.store)
+            _kept()
         return self._forums
 
     def extract(self, article: Article) -> Document:

@@ -43,13 +43,24 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(w for t in key_of(name) if len(t) > SHORT_WORD and (w := spelling(t)))
 
 
+#: Words longer than this agree one letter off (defence, defense); shorter ones only as written.
+LOOSE_WORD = 5
+
+
 def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    """Whether a longer name holds every word of a description."""
-    return len(longer) > len(shorter) and all(any(_alike(w, v) for v in longer) for w in shorter)
+    """Whether a longer name holds every word of a description (each word as written, or a long
+    one a letter off: writing compares a description with every name of its class, so the cheap
+    test comes first)."""
+    return len(longer) > len(shorter) and all(w in longer or _one_off(w, longer) for w in shorter)
 
 
-def _alike(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) > 5 and Levenshtein.distance(a, b) <= 1)
+def _one_off(word: str, others: tuple[str, ...]) -> bool:
+    """Whether a long word is one letter off one of the other long words."""
+    n = len(word)
+    return n > LOOSE_WORD and any(
+        len(v) > LOOSE_WORD and abs(len(v) - n) <= 1 and Levenshtein.distance(word, v, score_cutoff=1) <= 1
+        for v in others
+    )
 
 
 _CONTEXT_IRIS = frozenset(ox.NamedNode(expand(p)) for p in CONTEXT)

@@ -74,7 +74,9 @@ class StoreForums:
         self._forums = {forum for forum in self.facts.subjects() if self.facts.stated((forum, _KIND, None))}
         self._profiles: dict[str, Profile] = {}  # forum -> what every graph says of it
         self._stale: set[ox.Term] = set(self._forums)  # forums whose profile must be made again
-        self._locating = {row["g"] for row in run(store, internal("articles", "graphs-locating"))}
+        self.located: GraphFacts[tuple[ox.Term, ox.Term]] = GraphFacts()  # (place, where it lies), by graph
+        for row in run(store, internal("articles", "located-by-graph")):
+            self.located.add(row["g"], (row["inner"], row["outer"]))
         self._within: set[tuple[str, str]] | None = None
 
     @property
@@ -86,8 +88,7 @@ class StoreForums:
         """The graph now holds these quads (and nothing else)."""
         node = ox.NamedNode(graph)
         facts: list[Fact] = []
-        locating = node in self._locating
-        self._locating.discard(node)
+        located: list[tuple[ox.Term, ox.Term]] = []
         for q in quads:
             if q.predicate == RDF_TYPE and q.object in self._kinds:
                 facts.append((q.subject, _KIND, None))
@@ -95,15 +96,31 @@ class StoreForums:
                 forward, feature = found
                 facts.append((q.subject, feature, q.object) if forward else (q.object, feature, q.subject))
             elif q.predicate == self._located_in:
-                self._locating.add(node)
+                located.append((q.subject, q.object))
         for subject in self.facts.replace(node, facts):
             if self.facts.stated((subject, _KIND, None)):
                 self._forums.add(subject)
             else:
                 self._forums.discard(subject)
             self._stale.add(subject)
-        if locating or node in self._locating:
+        self._relocated(node, located)
+
+    def _relocated(self, node: ox.NamedNode, located: list[tuple[ox.Term, ox.Term]]) -> None:
+        """Keep the places within places current after a graph's cas:locatedIn facts were replaced:
+        facts no graph states any more make them be read again; new facts between IRIs join the
+        closure (what lies in the place now lies in all that holds the place too), anything else
+        (a blank node on a path) makes them be read again."""
+        before = self.located.by_graph.get(node, set())
+        new = [edge for edge in dict.fromkeys(located) if not self.located.stated(edge)]
+        self.located.replace(node, located)
+        if self._within is None or any(not self.located.stated(edge) for edge in before):
             self._within = None
+            return
+        for inner, outer in new:
+            if not (isinstance(inner, ox.NamedNode) and isinstance(outer, ox.NamedNode)):
+                self._within = None
+                return
+            self._within = _joined(self._within, inner.value, outer.value)
 
     def profiles(self, exclude: str) -> dict[str, Profile]:
         """Every forum the store holds (typed so in any graph) of which the graphs other than
@@ -135,6 +152,14 @@ class StoreForums:
         if self._within is None:
             self._within = places_within(store)
         return self._within
+
+
+def _joined(within: set[tuple[str, str]], inner: str, outer: str) -> set[tuple[str, str]]:
+    """The pairs of `within` (closed under "lies in") with `inner` now lying in `outer`: every place
+    in `inner` (and itself) lies in `outer` and everything `outer` lies in."""
+    lower = {inner} | {a for a, b in within if b == inner}
+    upper = {outer} | {b for a, b in within if a == outer}
+    return within | {(a, b) for a in lower for b in upper}
 
 
 def places_within(store: Store) -> set[tuple[str, str]]:

@@ -99,7 +99,8 @@ class StoreNames:
     current by the writer (`replaced`, with the quads that replace a graph), and the `Pool` of
     those names: identity resolution compares each article with every name outside its own graph,
     and reading and indexing them all again for each article was most of the cost of writing one.
-    Only the entities a write touched are indexed again."""
+    Only the entities a write touched are indexed again. The ontology's class tops and the
+    analysts' identity decisions are read once too: no article states either."""
 
     def __init__(self, store: Store):
         self.names: GraphFacts[tuple[ox.Term, ox.Term]] = GraphFacts()  # (entity, name)
@@ -113,6 +114,9 @@ class StoreNames:
                 self.tops.add(row["g"], (row["entity"], top))
         self._rank = {top: rank for rank, top in enumerate(self._top_of.values())}
         self.contexts = context_facts(store)  # what ties entities to states and organisations
+        # what no article changes: the ontology's top classes and the analysts' decisions
+        self.class_tops = top_classes(store)
+        self.decisions = decisions(store)
         self._pool: Pool | None = None  # every name of the store, outside no graph
         self._stale: set[ox.Term] = set()  # entities the pool must index again
 
@@ -245,12 +249,12 @@ def resolve_names(
     writer keeps them (read from the store when not given).
     """
     rule = rule or load_name_rule()
-    tops = top_classes(store)
+    tops = names.class_tops if names else top_classes(store)
     pool = graph_pool(store, rule, source_iri(doc.source, base), names)
     in_graph = set(pool.tops)
     contexts = Contexts.read(store, doc, source_iri(doc.source, base), base, names.contexts if names else None)
     named_here = {i for e in doc.entities if (i := entity_iri(e.ref, base)) in in_graph}
-    same, different = decisions(store)
+    same, different = names.decisions if names else decisions(store)
     names = _document_names(doc)
     mapping: dict[Ref, Ref] = {}
     merges: list[Merge] = []

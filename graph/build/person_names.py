@@ -79,7 +79,7 @@ def surnames_agree(a: str, b: str) -> str | None:
     one letter (Nazarbaev/Nazerbaev, Rahmonov/Rahamonov), else None."""
     if a == b and len(a) >= 3:
         return "same"
-    if min(len(a), len(b)) >= SHORT_SURNAME and Levenshtein.distance(a, b) <= 1:
+    if min(len(a), len(b)) >= SHORT_SURNAME and Levenshtein.distance(a, b, score_cutoff=1) <= 1:
         return "variant"
     return None
 
@@ -101,10 +101,13 @@ def given_names_agree(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str], 
 
 
 def person_score(mine: PersonName, theirs: PersonName, weights: dict[str, float]) -> float:
-    """How strongly two names say one person (0 when something rules it out)."""
+    """How strongly two names say one person (0 when something rules it out: mostly the surname,
+    tested first, since an article's people are compared with every person of the store)."""
     surname = surnames_agree(mine.surname, theirs.surname)
+    if surname is None:
+        return 0.0
     given = given_names_agree(mine.given, theirs.given)
-    if surname is None or given is None:
+    if given is None:
         return 0.0
     score = weights["surname"] if surname == "same" else weights["surname_variant"]
     return round(score + {"full": weights["given_names"], "initials": weights["initials"], "absent": 0.0}[given], 3)
