@@ -23,6 +23,7 @@ from .mentions import find_mentions
 from .missions import deployment_statements
 from .names import people_statements, structure_statements, title_statements
 from .negation import STATUSES
+from .office_bodies import offices_as_states
 from .phrases import phrase_statements, placed_wholes
 from .shared_parts import shared_complements
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
@@ -113,6 +114,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found = placed_wholes(found, am)  # before `_inferred`: a state only named as a place signs nothing
     found += agentless_signings(am, found)  # "the memorandum was signed on 14 February": by the latest signers
     found += _inferred(found, am.classes)  # may also put the state of a person who signed in their place
+    found = offices_as_states(found, am.classes)  # an attending official's department stands for its state
     found = held_in_no_region(_one_date_per_event(found))
     found = _invitees_are_not_participants(found)
 
