@@ -25,9 +25,9 @@ from .names import people_statements, structure_statements, title_statements
 from .negation import STATUSES
 from .office_bodies import offices_as_states
 from .phrases import phrase_statements, placed_wholes
-from .shared_parts import shared_complements
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
 from .represented import represented_statements
+from .shared_parts import shared_complements
 from .signing import agentless_signings
 from .statements import HAPPENED, Found, pattern_statements, status_statements
 

@@ -6,8 +6,9 @@ district is where the official works, named to say who he is; the party at the e
 and the state he serves, not a department of that state. A participant that is a state's body
 (`cas:belongsToState`) and the office of a person who takes part in the same event in the same
 sentence is therefore read as its state, also through the bodies it is part of ("the General Staff of
-the Armed Forces of X": the general staff is part of the armed forces, which are X's). A body of no known state stays as it is: an international
-organisation's office (a UN centre, a regional anti-terrorist structure) takes part in its own right.
+the Armed Forces of X": the general staff is part of the armed forces, which are X's). A body of no
+known state stays as it is: an international organisation's office (a UN centre, a regional
+anti-terrorist structure) takes part in its own right.
 """
 
 from __future__ import annotations
@@ -44,8 +45,12 @@ def offices_as_states(found: list[Found], classes: dict[Ref, str]) -> list[Found
 
 def _states_of_bodies(found: list[Found], classes: dict[Ref, str]) -> dict[Ref, Ref]:
     """The state each body belongs to, directly or through the bodies it is part of."""
-    state = {f.subject: f.object for f in found if f.predicate == "cas:belongsToState" and classes.get(f.object) == "State"}
-    whole = {f.subject: f.object for f in found if f.predicate == "cas:partOf" and classes.get(f.subject) == "Institution"}
+    state = {
+        f.subject: f.object for f in found if f.predicate == "cas:belongsToState" and classes.get(f.object) == "State"
+    }
+    whole = {
+        f.subject: f.object for f in found if f.predicate == "cas:partOf" and classes.get(f.subject) == "Institution"
+    }
     for body in whole:
         seen, up = {body}, whole[body]
         while up not in state and up in whole and whole[up] not in seen:

@@ -5,10 +5,10 @@ though its name follows only the second.
 The mention finder ends the first name at the coordinator (a second body's name starts there), so the
 first reads bare: a body with no owner of its own. A capitalised head alone ("the Joint Staff") is read
 there as a reference back to the organisation named before; followed by "and the Secretariat of" that
-organisation it is one of its bodies, named, and becomes an entity of its own. It takes the owner its neighbour's name gives after
-that name's head word, never one written before it ("the Council and the UN Bureau": the UN's bureau,
-not the UN's council), and only when nothing owns it already ("Kazakhstan's ministry and the Secretariat
-of the CSTO").
+organisation it is one of its bodies, named, and becomes an entity of its own. It takes the owner its
+neighbour's name gives after that name's head word, never one written before it ("the Council and the
+UN Bureau": the UN's bureau, not the UN's council), and only when nothing owns it already ("Kazakhstan's
+ministry and the Secretariat of the CSTO").
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from .discover import lang_lexicon
 from .descriptions import describes
+from .discover import lang_lexicon
 from .linker import ArticleMentions, Mention
 from .records import Ref
 from .slug import slug

@@ -18,7 +18,11 @@ def _pairs(facts: set[tuple[str, str, str]]) -> set[frozenset[str]]:
     ("language", "text", "pair"),
     [
         ("en", "Kazakhstan develops cooperation with NATO in peacekeeping.", {"KAZ", "nato"}),
-        ("fr", "Le Kazakhstan entretient des relations amicales et de bon voisinage avec l'Ouzbékistan.", {"KAZ", "UZB"}),
+        (
+            "fr",
+            "Le Kazakhstan entretient des relations amicales et de bon voisinage avec l'Ouzbékistan.",
+            {"KAZ", "UZB"},
+        ),
         ("ru", "Казахстан развивает сотрудничество с НАТО.", {"KAZ", "nato"}),
         ("ru", "Укрепление добрососедских отношений между Кыргызстаном и Таджикистаном важно.", {"KGZ", "TJK"}),
     ],

@@ -2,8 +2,8 @@
 parties an act's name lists after "between" (all of them, not only the first), a signature told in the
 passive with its signers after the verb (in Russian, by their instrumental case) or with none (then the parties
 the act's name lists signed it), parties and signatories listed around a verb ("sont parties au traité",
-"являются участниками Договора", "the signatories of the Treaty are"), and, as near-misses, a signature still to come ("is to be
-signed by", "sera signé par", "будет подписан"), which makes no one a signatory. The sentences are
+"являются участниками Договора", "the signatories of the Treaty are"), and, as near-misses, a signature still
+to come ("is to be signed by", "sera signé par", "будет подписан"), which makes no one a signatory. The sentences are
 written for these tests; the answers are what each sentence says.
 """
 
