@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from .lexicon import lexicon
-from .tokens import _morph
+from .tokens import morphology
 
 _SPACES = re.compile(r"[\s ,]")
 
@@ -33,7 +33,7 @@ def number_words(language: str) -> dict[str, tuple[float, bool]]:
 def _forms(word: str, language: str) -> set[str]:
     if language != "ru":
         return {word}
-    parses = [p for p in _morph().parse(word) if p.normal_form == word]
+    parses = [p for p in morphology().parse(word) if p.normal_form == word]
     return {word} | {form.word for p in parses for form in p.lexeme}
 
 

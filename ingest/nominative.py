@@ -4,7 +4,7 @@ is Руслан Жаксылыков)."""
 
 from __future__ import annotations
 
-from .tokens import NAME_GRAMMEMES, Token, _morph
+from .tokens import NAME_GRAMMEMES, Token, morphology
 
 
 def person_name(words: list[Token], language: str) -> str:
@@ -17,7 +17,7 @@ def person_name(words: list[Token], language: str) -> str:
     def as_name(parse) -> bool:
         return bool(NAME_GRAMMEMES & set(str(parse.tag).replace(" ", ",").split(","))) and parse.tag.number == "sing"
 
-    readings = [[p for p in _morph().parse(t.text) if as_name(p)] for t in words]
+    readings = [[p for p in morphology().parse(t.text) if as_name(p)] for t in words]
     cases = [{p.tag.case for p in r} for r in readings if r]
     common = set.intersection(*cases) if cases else set()
     if not common or "nomn" in common:

@@ -79,7 +79,8 @@ def _latin_code(m: re.Match) -> str:
 
 
 @cache
-def _morph():
+def morphology():
+    """pymorphy3's Russian analyser, built once per process (loading its dictionaries takes a while)."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -88,7 +89,7 @@ def _morph():
 @lru_cache(maxsize=100_000)
 def russian(word: str) -> tuple[str, str]:
     """(lemma, tag) of a Russian word; hyphenated words are lemmatised part by part."""
-    parses = _morph().parse(word)
+    parses = morphology().parse(word)
     if not parses:
         return word.lower(), ""
     best = parses[0]
@@ -106,7 +107,7 @@ NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 @lru_cache(maxsize=20_000)
 def maybe_genitive(word: str) -> bool:
     """Whether some reading of a Russian word is in the genitive (the best one may not be: "области")."""
-    return any("gent" in parse.tag for parse in _morph().parse(word.lower()))
+    return any("gent" in parse.tag for parse in morphology().parse(word.lower()))
 
 
 @lru_cache(maxsize=20_000)
@@ -119,7 +120,7 @@ def name_lemma(word: str, grammeme: str) -> str:
     if not _CYRILLIC.search(word):
         return fold(word)
     lower = word.lower()  # ё kept: it is "yo" in Latin letters (Мирзиёев, Mirziyoyev)
-    for parse in _morph().parse(lower):
+    for parse in morphology().parse(lower):
         if grammeme in parse.tag and ("masc" in parse.tag or "ms-f" in parse.tag):
             return parse.normal_form
     return lower
