@@ -1,7 +1,7 @@
 """The body named in an attending official's title stands for its state, not for itself.
 
-"The meeting was attended by … Chief of the General Staff of the Armed Forces of the Kyrgyz Republic
-X", "выступили командующий Юго-Западным военным округом генерал-майор X": the general staff or the
+"The talks were attended by X, Chief of the General Staff of the Armed Forces of Kazakhstan", "на
+совещании выступил командующий Центральным военным округом генерал-майор X": the general staff or the
 district is where the official works, named to say who he is; the party at the event is the official
 and the state he serves, not a department of that state. A participant that is a state's body
 (`cas:belongsToState`) and the office of a person who takes part in the same event in the same
