@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .gazetteer import Gazetteer
 from .linker import ArticleMentions
+from .people import Person
 from .records import Ref
 from .represented_by import represented_states
 from .statements import Found
@@ -23,17 +24,17 @@ def represented_statements(am: ArticleMentions, gazetteer: Gazetteer) -> tuple[l
     and the states the article names only by their capital (class and label), which the facts need."""
     out: list[Found] = []
     states: dict[Ref, tuple[str, str]] = {}
+    untitled: dict[int, list[Person]] = {}  # by sentence: the people whose title names no body or state
+    for index, person in am.people:
+        if person.ref is not None and person.first is not None and person.affiliation is None:
+            untitled.setdefault(index, []).append(person)
     for index, tokens in enumerate(am.tokens):
         for after, state in represented_states(tokens, am.by_sentence[index], am.language, gazetteer.located):
             if state not in am.classes and state in gazetteer.entities:
                 states[state] = ("State", gazetteer.entities[state].label)
             out += [
                 Found(person.ref, "cas:affiliatedWith", state, index, 0.6, "frame.represented")
-                for i, person in am.people
-                if i == index
-                and person.ref is not None
-                and person.first is not None
-                and person.affiliation is None
-                and person.first >= after
+                for person in untitled.get(index, [])
+                if person.first >= after
             ]
     return out, states
