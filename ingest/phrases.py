@@ -5,7 +5,8 @@ The mention finder often ends a name before its complement ("Council of Defense 
 member states of" | "the CSTO"), or lets it run into the next name. Nested names are read in
 `names.py`; this module reads two top-level names that a complement joins. Which relation the phrase
 states follows the ontology: a complement that `cas:locatedIn`'s range admits (a place, a state)
-locates the head; an organisation as complement of an organisation makes the head a part of it. What
+locates the head; an organisation as complement of an organisation makes the head a part of it; a
+state as complement or owner of a body makes the body the state's ("Russia's Southern Military District"). What
 joins head and complement in each language ("of the", "de la", a genitive) is data in
 `patterns/LANG.yaml` (`complement`, `possessive`).
 """
@@ -28,6 +29,7 @@ from .tokens import fold, maybe_genitive
 
 LOCATED = "cas:locatedIn"
 PART = "cas:partOf"
+STATE = "cas:belongsToState"
 SIGNED = "cas:signed"
 # heads that are parts of what their complement names (an organisation's body, a place's district)
 HEADS = ("Institution", "Place", "Mission")  # a mission "of" an organisation is its operation
@@ -93,7 +95,7 @@ def phrase_statements(am: ArticleMentions) -> list[Found]:
                 found = _relation(a, b, index, "phrase.apposition")
             else:
                 found = None
-            if found is not None and not (found.predicate == PART and (common_noun(am, a) or common_noun(am, b))):
+            if found is not None and not (found.predicate != LOCATED and (common_noun(am, a) or common_noun(am, b))):
                 out.append(found)
     return out
 
@@ -180,9 +182,10 @@ def owns_next(am: ArticleMentions, mention: Mention) -> str | None:
 
 
 def _owner_at_end(a: Mention, mentions: list[Mention]) -> Mention | None:
-    """A state or organisation that ends a place's name and owns the next name ("the Chebarkul training
-    ground in Russia" | "'s Chelyabinsk oblast"): the name ran on past "in"."""
-    if a.cls != "Place":
+    """A state or organisation that ends a place's or a body's name and owns the next name ("the Chebarkul
+    training ground in Russia" | "'s Chelyabinsk oblast", "the Executive Committee of the SCO" | "'s Regional
+    Anti-Terrorist Structure"): the name ran on past "in" or "of"; the place or body is in the next one."""
+    if a.cls not in ("Place", "Institution"):
         return None
     return next((m for m in mentions if m.outer is a and m.end == a.end and m.cls in OWNERS), None)
 
@@ -249,4 +252,6 @@ def _relation(head: Mention, of: Mention, index: int, extractor: str) -> Found |
         return Found(head.ref, LOCATED, of.ref, index, 0.55, extractor)
     if of.cls == "Institution" and head.cls in ("Institution", "Mission"):
         return Found(head.ref, PART, of.ref, index, 0.55, extractor)
+    if head.cls == "Institution" and of.cls in ranges[STATE]:  # "the Ministry of Defence of X", "X's Security Council"
+        return Found(head.ref, STATE, of.ref, index, 0.55, extractor)
     return None

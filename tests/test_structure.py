@@ -593,3 +593,30 @@ def test_the_region_is_not_the_city_named_before(tmp_path, gazetteer, language, 
     """A bare "the region" does not refer back to the city the story names: no state lies in a city."""
     facts = _facts(tmp_path, gazetteer, language, text)
     assert not [f for f in facts if f[1] == "cas:locatedIn" and f[0].isupper()]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "body_start", "state"),
+    [
+        ("en", "Kyrgyzstan's State Committee for National Security reported the arrests on Monday.", "state-committee", "KGZ"),
+        ("en", "Russia's Southern Military District sent two battalions to the exercise.", "southern-military", "RUS"),
+        ("en", "Russia”s Southern Military District sent two battalions.", "southern-military", "RUS"),  # a quote for "'"
+        ("en", "The press center of Kyrgyzstan's Ministry of Defense said the drills were over.", "ministry-of-def", "KGZ"),
+        ("ru", "По данным Государственного комитета национальной безопасности Киргизии, задержаны трое.", "gosudarstv", "KGZ"),
+    ],
+)
+def test_a_states_possessive_or_complement_makes_a_body_the_states(tmp_path, gazetteer, language, text, body_start, state):
+    assert state in _objects(_facts(tmp_path, gazetteer, language, text), body_start, "cas:belongsToState")
+
+
+def test_a_body_owned_by_the_complement_of_another_name_is_that_owners(tmp_path, gazetteer):
+    """ "the Executive Committee of the CIS's Anti-Terrorism Centre": the centre is the CIS's, the committee the centre's."""
+    text = "The Director of the Executive Committee of the CIS's Anti-Terrorism Centre spoke at the meeting."
+    facts = _facts(tmp_path, gazetteer, "en", text)
+    assert "cis" in _objects(facts, "anti-terrorism-centre", "cas:partOf")
+    assert "anti-terrorism-centre" in _objects(facts, "cis-executive-committee", "cas:partOf")
+
+
+def test_a_states_influence_or_minister_is_no_body_of_it(tmp_path, gazetteer):
+    text = "Analysts say Russia's influence is growing. Kazakhstan's Foreign Minister met his Uzbek counterpart."
+    assert not _subjects(_facts(tmp_path, gazetteer, "en", text), "cas:belongsToState")
