@@ -312,6 +312,13 @@ def test_a_body_is_not_where_a_later_clause_puts_something(tmp_path, gazetteer):
         ("fr", "L'Ouzbékistan a adhéré à l'OCS en 2001.", {"UZB"}, "sco"),
         ("ru", "Казахстан, Киргизия и Таджикистан являются членами ОДКБ.", {"KAZ", "KGZ", "TJK"}, "csto"),
         ("ru", "Узбекистан вступил в ШОС в 2001 году.", {"UZB"}, "sco"),
+        # the list right after the words, a member in apposition or in its capacity; the state a later
+        # clause names is none
+        ("en", "Troops from CSTO members Russia, Kazakhstan and Tajikistan took part.", {"RUS", "KAZ", "TJK"}, "csto"),
+        ("en", "Kyrgyzstan, as a CSTO member, sent troops to Tajikistan.", {"KGZ"}, "csto"),
+        ("fr", "Le Kazakhstan, membre de l'OTSC, a envoyé 100 soldats au Tadjikistan.", {"KAZ"}, "csto"),
+        ("ru", "Казахстан, член ОДКБ, направил 100 военных в Таджикистан.", {"KAZ"}, "csto"),
+        ("ru", "Киргизия как член ОДКБ принимает учения.", {"KGZ"}, "csto"),
     ],
 )
 def test_members_listed_before_or_after_the_membership_words(
@@ -620,3 +627,15 @@ def test_a_body_owned_by_the_complement_of_another_name_is_that_owners(tmp_path,
 def test_a_states_influence_or_minister_is_no_body_of_it(tmp_path, gazetteer):
     text = "Analysts say Russia's influence is growing. Kazakhstan's Foreign Minister met his Uzbek counterpart."
     assert not _subjects(_facts(tmp_path, gazetteer, "en", text), "cas:belongsToState")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Observers from non-member states Turkmenistan and Mongolia also came to the CSTO drills."),
+        ("fr", "L'Ouzbékistan, qui n'est pas membre de l'OTSC, a envoyé des observateurs."),
+        ("ru", "Туркмения, не будучи членом ОДКБ, участвует в консультациях."),
+    ],
+)
+def test_a_non_member_is_no_member(tmp_path, gazetteer, language, text):
+    assert not _subjects(_facts(tmp_path, gazetteer, language, text), "cas:memberOf")
