@@ -26,7 +26,9 @@ NATIONAL = re.compile(
     r"district|округ|staff|[ée]tat-major|штаб|task force|centre|center|центр|council|conseil|совет|airlines|air\b|"
     r"division|дивизи|agency|agence|агентств|service|служб|оборон|committee|comit[ée]|комитет|security council|"
     r"conseil de s[ée]curit[ée]|совет безопасност|chamber|chambre|палат|academy|acad[ée]mie|академи|command\b|"
-    r"commandement|командовани|guard|garde|охран",
+    r"commandement|командовани|guard|garde|охран|гварди|brigade|бригад|battalion|bataillon|батальон|regiment|"
+    r"r[ée]giment|полк|police|полиц|army|arm[ée]e|арми|navy|marine|флот|intelligence|renseignement|разведк|"
+    r"ведомств|forces|сил[аыу]?\b",
     re.I,
 )
 

@@ -610,6 +610,9 @@ def test_the_region_is_not_the_city_named_before(tmp_path, gazetteer, language, 
         ("en", "Russia”s Southern Military District sent two battalions.", "southern-military", "RUS"),  # a quote for "'"
         ("en", "The press center of Kyrgyzstan's Ministry of Defense said the drills were over.", "ministry-of-def", "KGZ"),
         ("ru", "По данным Государственного комитета национальной безопасности Киргизии, задержаны трое.", "gosudarstv", "KGZ"),
+        ("ru", "Национальная гвардия Киргизии приняла участие в учениях.", "ng-kgz", "KGZ"),
+        ("en", "The National Police of Kazakhstan arrested two men.", "national-police", "KAZ"),
+        ("fr", "La Police nationale du Kazakhstan a arrêté deux hommes.", "police-nationale", "KAZ"),
     ],
 )
 def test_a_states_possessive_or_complement_makes_a_body_the_states(tmp_path, gazetteer, language, text, body_start, state):
