@@ -59,6 +59,8 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                 if outer.cls == "Institution" and m.cls == "Institution" and outer.how != "anaphor":
                     if common_noun(am, outer) or common_noun(am, m):
                         continue  # "the training department of the UN", "советов безопасности": no named part
+                    if _qualifies_countries(am, index, outer, m):
+                        continue  # "департамент стран СНГ МИД России": the CIS countries are its field
                     out.append(Found(outer.ref, "cas:partOf", m.ref, index, 0.7, "name.part-of"))
                 elif (
                     outer.cls == "Institution"
@@ -108,6 +110,19 @@ def structure_statements(am: ArticleMentions, gazetteer_located: dict[Ref, Ref])
                     out.append(Found(outer.ref, "cas:adoptedBy", m.ref, index, 0.7, "name.adopted-by"))
             out += _after_name(am, index, outer, gazetteer_located)
     return out
+
+
+def _qualifies_countries(am: ArticleMentions, index: int, outer: Mention, inner: Mention) -> bool:
+    """Whether an organisation inside a longer name only says which countries a department deals with:
+    right after a plural such as "countries" ("стран СНГ", "pays de la CEI") with the name going on
+    after it to its owner ("... МИД России"). A name that ends with it ("Совет министров обороны
+    государств-членов ОДКБ") is the organisation's body."""
+    collective = load_patterns(am.language).get("collective")
+    if not collective or inner.end >= outer.end:
+        return False
+    sentence = am.sentences[index]
+    lead = fold(sentence.text[outer.start - sentence.start : inner.start - sentence.start])
+    return re.search(rf"\b(?:{collective})\s+(?:(?:de|of|des|du)\s+)?(?:(?:la|l'|the)\s*)?$", lead) is not None
 
 
 def _after_name(am: ArticleMentions, index: int, outer: Mention, gazetteer_located: dict[Ref, Ref]) -> list[Found]:

@@ -642,3 +642,9 @@ def test_a_states_influence_or_minister_is_no_body_of_it(tmp_path, gazetteer):
 )
 def test_a_non_member_is_no_member(tmp_path, gazetteer, language, text):
     assert not _subjects(_facts(tmp_path, gazetteer, language, text), "cas:memberOf")
+
+def test_the_countries_a_department_deals_with_are_not_its_owner(tmp_path, gazetteer):
+    """ "департамент стран СНГ МИД России": the department of the Russian ministry for CIS countries."""
+    text = "Начальник отдела Первого департамента стран СНГ МИД России выступил с докладом."
+    facts = _facts(tmp_path, gazetteer, "ru", text)
+    assert _objects(facts, "pervogo-departamenta", "cas:partOf") == {"mfa-rus"}
