@@ -638,6 +638,9 @@ def test_a_states_influence_or_minister_is_no_body_of_it(tmp_path, gazetteer):
         ("en", "Observers from non-member states Turkmenistan and Mongolia also came to the CSTO drills."),
         ("fr", "L'Ouzbékistan, qui n'est pas membre de l'OTSC, a envoyé des observateurs."),
         ("ru", "Туркмения, не будучи членом ОДКБ, участвует в консультациях."),
+        ("en", "Uzbekistan, a former member of the CSTO, sent observers."),
+        ("en", "Uzbekistan was a member of the CSTO until 2012."),
+        ("fr", "L'Ouzbékistan, ancien membre de l'OTSC, a envoyé des observateurs."),
     ],
 )
 def test_a_non_member_is_no_member(tmp_path, gazetteer, language, text):
