@@ -605,17 +605,39 @@ def test_the_region_is_not_the_city_named_before(tmp_path, gazetteer, language, 
 @pytest.mark.parametrize(
     ("language", "text", "body_start", "state"),
     [
-        ("en", "Kyrgyzstan's State Committee for National Security reported the arrests on Monday.", "state-committee", "KGZ"),
+        (
+            "en",
+            "Kyrgyzstan's State Committee for National Security reported the arrests on Monday.",
+            "state-committee",
+            "KGZ",
+        ),
         ("en", "Russia's Southern Military District sent two battalions to the exercise.", "southern-military", "RUS"),
-        ("en", "Russia”s Southern Military District sent two battalions.", "southern-military", "RUS"),  # a quote for "'"
-        ("en", "The press center of Kyrgyzstan's Ministry of Defense said the drills were over.", "ministry-of-def", "KGZ"),
-        ("ru", "По данным Государственного комитета национальной безопасности Киргизии, задержаны трое.", "gosudarstv", "KGZ"),
+        (
+            "en",
+            "Russia”s Southern Military District sent two battalions.",
+            "southern-military",
+            "RUS",
+        ),  # a quote for "'"
+        (
+            "en",
+            "The press center of Kyrgyzstan's Ministry of Defense said the drills were over.",
+            "ministry-of-def",
+            "KGZ",
+        ),
+        (
+            "ru",
+            "По данным Государственного комитета национальной безопасности Киргизии, задержаны трое.",
+            "gosudarstv",
+            "KGZ",
+        ),
         ("ru", "Национальная гвардия Киргизии приняла участие в учениях.", "ng-kgz", "KGZ"),
         ("en", "The National Police of Kazakhstan arrested two men.", "national-police", "KAZ"),
         ("fr", "La Police nationale du Kazakhstan a arrêté deux hommes.", "police-nationale", "KAZ"),
     ],
 )
-def test_a_states_possessive_or_complement_makes_a_body_the_states(tmp_path, gazetteer, language, text, body_start, state):
+def test_a_states_possessive_or_complement_makes_a_body_the_states(
+    tmp_path, gazetteer, language, text, body_start, state
+):
     assert state in _objects(_facts(tmp_path, gazetteer, language, text), body_start, "cas:belongsToState")
 
 
@@ -645,6 +667,7 @@ def test_a_states_influence_or_minister_is_no_body_of_it(tmp_path, gazetteer):
 )
 def test_a_non_member_is_no_member(tmp_path, gazetteer, language, text):
     assert not _subjects(_facts(tmp_path, gazetteer, language, text), "cas:memberOf")
+
 
 def test_the_countries_a_department_deals_with_are_not_its_owner(tmp_path, gazetteer):
     """ "департамент стран СНГ МИД России": the department of the Russian ministry for CIS countries."""
