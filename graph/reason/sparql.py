@@ -69,7 +69,7 @@ class Step:
     scratch: list[str]
 
 
-def _premises(rule: Rule, graphs: dict, *, delta: int | None, dated: int | None, rows: tuple) -> list[str]:
+def _premises(rule: Rule, graphs: dict, *, delta: int | None, dated: int | None, rows: tuple, many: bool) -> list[str]:
     """The WHERE clauses that match a rule's premises (see `update`) and keep only conclusions
     that no graph holds yet."""
     timed, c = rule.id.startswith(_TIMED), rule.conclusion
@@ -98,10 +98,10 @@ def _premises(rule: Rule, graphs: dict, *, delta: int | None, dated: int | None,
     # A bulk load gives blank nodes new names: nothing is concluded about one (the data names everything).
     where += [f"FILTER(!isBlank({v}))" for v in dict.fromkeys(c) if v.startswith("?") and v not in (c[1],)]
     known = f"GRAPH ?any {{ {' '.join(_term_text(t) for t in c)} }}"
-    if delta is None and dated is None:
-        # All of a rule's premises at once: what is known already is read once, with the table's
-        # conclusion columns, and set aside by a hash of it. A lookup per row walks every quad
-        # of a busy entity, and a whole premise has many rows about the same few.
+    if many or (delta is None and dated is None):
+        # All of a rule's premises at once, or many new facts: what is known already is read
+        # once, with the table's conclusion columns, and set aside by a hash of it. A lookup per
+        # row walks every quad of a busy entity, and many rows are about the same few.
         where.append(f"MINUS {{ {_cut(rule, c, rows or rule.rows)}{known} }}")
     else:  # a few new or dated facts: a lookup for each costs less than reading all
         where.append(f"FILTER NOT EXISTS {{ {known} }}")
@@ -128,7 +128,14 @@ def _one_copy(rule: Rule, premise: int, rows: tuple) -> str:
 
 
 def update(
-    rule: Rule, graphs: dict, *, trace: bool, delta: int | None = None, dated: int | None = None, rows: tuple = ()
+    rule: Rule,
+    graphs: dict,
+    *,
+    trace: bool,
+    delta: int | None = None,
+    dated: int | None = None,
+    rows: tuple = (),
+    many: bool = False,
 ) -> Step:
     """The CONSTRUCT that finds a rule's new conclusions (and their statement nodes), and the
     graphs its triples go to.
@@ -136,7 +143,9 @@ def update(
     `graphs`: "inferred" (conclusions and trace), "delta" (the graphs of what the round before
     found), "out" (what this rule finds now, the next round's input), "dated" (the facts that
     hold for a time, each with a statement node that carries the interval). `delta`: which
-    premise must be new (None: any); `rows` cut the rule's table to what the new facts fire.
+    premise must be new (None: any); `rows` cut the rule's table to what the new facts fire;
+    `many`: the new facts are many, and what is known already is read once rather than looked
+    up for each of them.
 
     A rule about relations (`_TIMED`) runs twice: from undated premises only, then (`dated`:
     which premise) from dated ones, where a conclusion holds over the intersection of its
@@ -150,7 +159,7 @@ def update(
     inferred, c = graphs["inferred"], rule.conclusion
     head = [v for v in dict.fromkeys(c) if v.startswith("?")]
     others = sorted(rule.variables() - set(head))
-    where = _premises(rule, graphs, delta=delta, dated=dated, rows=rows)
+    where = _premises(rule, graphs, delta=delta, dated=dated, rows=rows, many=many)
     iris = frozenset(f"?{column}" for column in rule.columns)  # the table holds IRIs only
     conclusion = " ".join(_term_text(t) for t in c) + " ."
     scratch = [graphs["out"]] + ([graphs["dated"]] if dated is not None else [])
