@@ -127,6 +127,21 @@ def _one_copy(rule: Rule, premise: int, rows: tuple) -> str:
     return f"{{ SELECT DISTINCT {head} WHERE {{ {_cut(rule, pattern, rows)}GRAPH ?in{premise} {{ {triple} }} }} }}"
 
 
+def _one_derivation(rule: Rule, rows: tuple) -> bool:
+    """Whether each conclusion has one derivation at most, so that none is to be chosen: a rule
+    of one premise whose every variable is in the conclusion or is a column of the table that
+    the conclusion's columns fix (prp-inv: an inverse property has one inverse; prp-symp).
+    Grouping the derivations by conclusion costs most of what the trace adds to such a rule."""
+    if len(rule.premises) != 1:
+        return False
+    head = {t[1:] for t in rule.conclusion if t.startswith("?")}
+    if any(t.startswith("?") and t[1:] not in head | set(rule.columns) for t in rule.premises[0]):
+        return False
+    fixed = [n for n, column in enumerate(rule.columns) if column in head]
+    keys = [tuple(row[n] for n in fixed) for row in rows]
+    return len(set(keys)) == len(keys)
+
+
 def update(
     rule: Rule,
     graphs: dict,
@@ -154,7 +169,7 @@ def update(
 
     Of several derivations of one conclusion the update keeps one, chosen in the store: the
     smallest of a key made of its interval and premise terms, so reasoning twice writes the
-    same quads.
+    same quads (a rule whose conclusions have one derivation each skips the choice).
     """
     inferred, c = graphs["inferred"], rule.conclusion
     head = [v for v in dict.fromkeys(c) if v.startswith("?")]
@@ -186,16 +201,19 @@ def update(
     if trace:
         fields += [_encoded(v, v in iris) for v in others]
         chosen += others
-    key = f', "{_FIELD}", '.join(fields or ['""']) + f', "{_FIELD}"'
-    inner = "\n    ".join(where + [f"BIND(CONCAT({key}) AS ?key)"])
-    group = " ".join(head)
-    outer = [f"{{ SELECT {group} (MIN(?key) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}"]
-    rest = "?best"
-    for n, var in enumerate(chosen):
-        part = f'STRBEFORE({rest}, "{_FIELD}")'
-        outer.append(f"BIND({_decoded(part, var in iris)} AS {var})")
-        outer.append(f'BIND(STRAFTER({rest}, "{_FIELD}") AS ?rest{n})')
-        rest = f"?rest{n}"
+    if dated is None and _one_derivation(rule, rows or rule.rows):
+        outer = where  # nothing to choose from
+    else:
+        key = f', "{_FIELD}", '.join(fields or ['""']) + f', "{_FIELD}"'
+        inner = "\n    ".join(where + [f"BIND(CONCAT({key}) AS ?key)"])
+        group = " ".join(head)
+        outer = [f"{{ SELECT {group} (MIN(?key) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}"]
+        rest = "?best"
+        for n, var in enumerate(chosen):
+            part = f'STRBEFORE({rest}, "{_FIELD}")'
+            outer.append(f"BIND({_decoded(part, var in iris)} AS {var})")
+            outer.append(f'BIND(STRAFTER({rest}, "{_FIELD}") AS ?rest{n})')
+            rest = f"?rest{n}"
     outer.append(f"BIND({_node(c, inferred, iris)} AS ?statement)")
     made = [conclusion]
     if dated is not None:  # a dated statement node names its whole triple: the queries read it
