@@ -52,8 +52,9 @@ three), `prov:wasGeneratedBy` the rule and `prov:wasDerivedFrom` the statement n
 premises (a premise a source asserts gets a node with its triple only; `GRAPH ?g { s p o }`
 names its sources). One derivation is kept per conclusion: the first round that finds it, then the first
 rule, then the smallest key of its premises' terms, chosen in the store (GROUP BY … MIN), so
-reasoning twice writes the same quads; a rule whose conclusions have one derivation each (one
-premise, the table fixing the rest: prp-inv, prp-symp) skips the choice. The library query `why-inferred` walks the proof.
+reasoning twice writes the same quads; the rows of a rule's table whose conclusions have one
+derivation each (one premise, the table fixing the rest: prp-inv, most of prp-spo1) skip the
+choice. The library query `why-inferred` walks the proof.
 
 The package: `terms` (names and graphs), `axioms` (read from the ontology), `rules` (the rule
 table), `sparql` (each rule's CONSTRUCT), `fixpoint` (the rounds, and replacing the store's

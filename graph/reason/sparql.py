@@ -3,6 +3,7 @@ proof records, and the update that gathers the dated facts."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .rules import Pattern, Rule, _term_text
@@ -127,19 +128,22 @@ def _one_copy(rule: Rule, premise: int, rows: tuple) -> str:
     return f"{{ SELECT DISTINCT {head} WHERE {{ {_cut(rule, pattern, rows)}GRAPH ?in{premise} {{ {triple} }} }} }}"
 
 
-def _one_derivation(rule: Rule, rows: tuple) -> bool:
-    """Whether each conclusion has one derivation at most, so that none is to be chosen: a rule
-    of one premise whose every variable is in the conclusion or is a column of the table that
-    the conclusion's columns fix (prp-inv: an inverse property has one inverse; prp-symp).
-    Grouping the derivations by conclusion costs most of what the trace adds to such a rule."""
-    if len(rule.premises) != 1:
-        return False
+def _by_derivations(rule: Rule, rows: tuple) -> tuple[tuple, tuple]:
+    """The rows of the rule's table whose conclusions have one derivation each, so that none is
+    to be chosen, and the rest. A row is of the first kind in a rule of one premise whose every
+    variable is in the conclusion or is a column of the table, when no other row fixes the same
+    conclusion columns (prp-inv: an inverse property has one inverse; prp-spo1: a property with
+    one sub-property). Grouping the derivations by conclusion costs most of what the trace adds
+    to such a rule."""
     head = {t[1:] for t in rule.conclusion if t.startswith("?")}
-    if any(t.startswith("?") and t[1:] not in head | set(rule.columns) for t in rule.premises[0]):
-        return False
+    if len(rule.premises) != 1 or any(
+        t.startswith("?") and t[1:] not in head | set(rule.columns) for t in rule.premises[0]
+    ):
+        return (), rows
     fixed = [n for n, column in enumerate(rule.columns) if column in head]
-    keys = [tuple(row[n] for n in fixed) for row in rows]
-    return len(set(keys)) == len(keys)
+    derivations = Counter(tuple(row[n] for n in fixed) for row in rows)
+    single = tuple(row for row in rows if derivations[tuple(row[n] for n in fixed)] == 1)
+    return single, tuple(row for row in rows if row not in single)
 
 
 def update(
@@ -169,7 +173,7 @@ def update(
 
     Of several derivations of one conclusion the update keeps one, chosen in the store: the
     smallest of a key made of its interval and premise terms, so reasoning twice writes the
-    same quads (a rule whose conclusions have one derivation each skips the choice).
+    same quads (the rows of a rule whose conclusions have one derivation each skip the choice).
     """
     inferred, c = graphs["inferred"], rule.conclusion
     head = [v for v in dict.fromkeys(c) if v.startswith("?")]
@@ -201,19 +205,27 @@ def update(
     if trace:
         fields += [_encoded(v, v in iris) for v in others]
         chosen += others
-    if dated is None and _one_derivation(rule, rows or rule.rows):
-        outer = where  # nothing to choose from
-    else:
+    # The rows whose conclusions have one derivation need no choice; the others (all of a dated
+    # run's) are grouped by conclusion. Both kinds: a UNION of the two, the rows cut apart.
+    single, several = _by_derivations(rule, rows or rule.rows) if dated is None else ((), rows or rule.rows)
+    parts = []
+    if single:
+        parts.append(_premises(rule, graphs, delta=delta, dated=dated, rows=single, many=many) if several else where)
+    if several:
+        if single:
+            where = _premises(rule, graphs, delta=delta, dated=dated, rows=several, many=many)
         key = f', "{_FIELD}", '.join(fields or ['""']) + f', "{_FIELD}"'
         inner = "\n    ".join(where + [f"BIND(CONCAT({key}) AS ?key)"])
         group = " ".join(head)
-        outer = [f"{{ SELECT {group} (MIN(?key) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}"]
+        grouped = [f"{{ SELECT {group} (MIN(?key) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}"]
         rest = "?best"
         for n, var in enumerate(chosen):
             part = f'STRBEFORE({rest}, "{_FIELD}")'
-            outer.append(f"BIND({_decoded(part, var in iris)} AS {var})")
-            outer.append(f'BIND(STRAFTER({rest}, "{_FIELD}") AS ?rest{n})')
+            grouped.append(f"BIND({_decoded(part, var in iris)} AS {var})")
+            grouped.append(f'BIND(STRAFTER({rest}, "{_FIELD}") AS ?rest{n})')
             rest = f"?rest{n}"
+        parts.append(grouped)
+    outer = parts[0] if len(parts) == 1 else [" UNION ".join("{\n  " + "\n  ".join(p) + "\n  }" for p in parts)]
     outer.append(f"BIND({_node(c, inferred, iris)} AS ?statement)")
     made = [conclusion]
     if dated is not None:  # a dated statement node names its whole triple: the queries read it
