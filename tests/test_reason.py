@@ -169,6 +169,36 @@ def test_reasoning_twice_gives_the_same_store(tmp_path: Path):
     store.close()
 
 
+def test_each_proof_record_keeps_one_derivation():
+    """A conclusion with several derivations (x a Summit and x a Meeting both make x a Forum)
+    keeps one: its statement node names one rule, and as many premises as that rule has (one
+    for the rules of one premise in OWL 2 RL)."""
+    from bench.generate import generate, quads_of
+
+    store = EmbeddedStore(None)
+    store.bulk_add(ontology_quads())
+    store.bulk_add(quads_of(generate(3000, seed=3)))
+    materialise(store)
+    query = """SELECT ?rule (COUNT(*) AS ?nodes) (MIN(?k) AS ?least) (MAX(?k) AS ?most) WHERE {
+      { SELECT ?n (SAMPLE(?r) AS ?rule) (COUNT(DISTINCT ?r) AS ?rules) (COUNT(DISTINCT ?from) AS ?k) WHERE {
+        GRAPH ?g { ?n prov:wasGeneratedBy ?r ; prov:wasDerivedFrom ?from } } GROUP BY ?n }
+      FILTER(?rules = 1) } GROUP BY ?rule"""
+    found = {
+        row["rule"].value.rsplit("/", 1)[1]: (int(row["nodes"].value), int(row["least"].value), int(row["most"].value))
+        for row in store.query(query, {"g": ox.NamedNode(inferred_graph())})
+    }
+    nodes = int(next(iter(store.query(
+        "SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE { GRAPH ?g { ?n prov:wasGeneratedBy ?r } }",
+        {"g": ox.NamedNode(inferred_graph())},
+    )))["c"].value)  # fmt: skip
+    assert sum(n for n, _, _ in found.values()) == nodes  # no node names two rules
+    one_premise = {"cax-sco", "prp-spo1", "prp-inv", "prp-symp", "prp-dom", "prp-rng"}
+    assert {"cax-sco", "prp-spo1", "prp-inv"} <= found.keys()
+    for rule in one_premise & found.keys():
+        assert found[rule][1:] == (1, 1), rule
+    assert found["prp-trp"][1:] == (2, 2)
+
+
 def test_the_report_says_what_each_rule_found_in_each_round():
     """The per-round costs a benchmark prints add up to what the inferred graph holds."""
     from bench.generate import generate, quads_of

@@ -34,7 +34,9 @@ Semi-naively: after the first round, a rule runs once per premise with that prem
 what the round before found (scratch graphs of the workspace), its table cut to the rows the
 new facts can fire; a rule whose inputs did not change does not run at all. In the first round
 a rule that joins two whole premises reads one copy of each fact (sources restate
-facts, and joining every copy with every copy grows as their product).
+facts, and joining every copy with every copy grows as their product). What is known already
+is read once (MINUS) in the first round, and in a later one for class memberships drawn from
+over 1,000 new facts; otherwise it is looked up for each conclusion.
 
 Time (always on): a fact about a dated record (a membership, a mission: anything with
 `cas:startDate` or `cas:endDate`) holds while the record does. A relation drawn from dated facts
@@ -50,7 +52,9 @@ three), `prov:wasGeneratedBy` the rule and `prov:wasDerivedFrom` the statement n
 premises (a premise a source asserts gets a node with its triple only; `GRAPH ?g { s p o }`
 names its sources). One derivation is kept per conclusion: the first round that finds it, then the first
 rule, then the smallest key of its premises' terms, chosen in the store (GROUP BY … MIN), so
-reasoning twice writes the same quads. The library query `why-inferred` walks the proof.
+reasoning twice writes the same quads; the rows of a rule's table whose conclusions have one
+derivation each (one premise, the table fixing the rest: prp-inv, most of prp-spo1) skip the
+choice. The library query `why-inferred` walks the proof.
 
 The package: `terms` (names and graphs), `axioms` (read from the ontology), `rules` (the rule
 table), `sparql` (each rule's CONSTRUCT), `fixpoint` (the rounds, and replacing the store's

@@ -3,6 +3,7 @@ proof records, and the update that gathers the dated facts."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .rules import Pattern, Rule, _term_text
@@ -69,7 +70,7 @@ class Step:
     scratch: list[str]
 
 
-def _premises(rule: Rule, graphs: dict, *, delta: int | None, dated: int | None, rows: tuple) -> list[str]:
+def _premises(rule: Rule, graphs: dict, *, delta: int | None, dated: int | None, rows: tuple, many: bool) -> list[str]:
     """The WHERE clauses that match a rule's premises (see `update`) and keep only conclusions
     that no graph holds yet."""
     timed, c = rule.id.startswith(_TIMED), rule.conclusion
@@ -98,10 +99,10 @@ def _premises(rule: Rule, graphs: dict, *, delta: int | None, dated: int | None,
     # A bulk load gives blank nodes new names: nothing is concluded about one (the data names everything).
     where += [f"FILTER(!isBlank({v}))" for v in dict.fromkeys(c) if v.startswith("?") and v not in (c[1],)]
     known = f"GRAPH ?any {{ {' '.join(_term_text(t) for t in c)} }}"
-    if delta is None and dated is None:
-        # All of a rule's premises at once: what is known already is read once, with the table's
-        # conclusion columns, and set aside by a hash of it. A lookup per row walks every quad
-        # of a busy entity, and a whole premise has many rows about the same few.
+    if many or (delta is None and dated is None):
+        # All of a rule's premises at once, or many new facts: what is known already is read
+        # once, with the table's conclusion columns, and set aside by a hash of it. A lookup per
+        # row walks every quad of a busy entity, and many rows are about the same few.
         where.append(f"MINUS {{ {_cut(rule, c, rows or rule.rows)}{known} }}")
     else:  # a few new or dated facts: a lookup for each costs less than reading all
         where.append(f"FILTER NOT EXISTS {{ {known} }}")
@@ -127,8 +128,33 @@ def _one_copy(rule: Rule, premise: int, rows: tuple) -> str:
     return f"{{ SELECT DISTINCT {head} WHERE {{ {_cut(rule, pattern, rows)}GRAPH ?in{premise} {{ {triple} }} }} }}"
 
 
+def _by_derivations(rule: Rule, rows: tuple) -> tuple[tuple, tuple]:
+    """The rows of the rule's table whose conclusions have one derivation each, so that none is
+    to be chosen, and the rest. A row is of the first kind in a rule of one premise whose every
+    variable is in the conclusion or is a column of the table, when no other row fixes the same
+    conclusion columns (prp-inv: an inverse property has one inverse; prp-spo1: a property with
+    one sub-property). Grouping the derivations by conclusion costs most of what the trace adds
+    to such a rule."""
+    head = {t[1:] for t in rule.conclusion if t.startswith("?")}
+    if len(rule.premises) != 1 or any(
+        t.startswith("?") and t[1:] not in head | set(rule.columns) for t in rule.premises[0]
+    ):
+        return (), rows
+    fixed = [n for n, column in enumerate(rule.columns) if column in head]
+    derivations = Counter(tuple(row[n] for n in fixed) for row in rows)
+    single = tuple(row for row in rows if derivations[tuple(row[n] for n in fixed)] == 1)
+    return single, tuple(row for row in rows if row not in single)
+
+
 def update(
-    rule: Rule, graphs: dict, *, trace: bool, delta: int | None = None, dated: int | None = None, rows: tuple = ()
+    rule: Rule,
+    graphs: dict,
+    *,
+    trace: bool,
+    delta: int | None = None,
+    dated: int | None = None,
+    rows: tuple = (),
+    many: bool = False,
 ) -> Step:
     """The CONSTRUCT that finds a rule's new conclusions (and their statement nodes), and the
     graphs its triples go to.
@@ -136,7 +162,9 @@ def update(
     `graphs`: "inferred" (conclusions and trace), "delta" (the graphs of what the round before
     found), "out" (what this rule finds now, the next round's input), "dated" (the facts that
     hold for a time, each with a statement node that carries the interval). `delta`: which
-    premise must be new (None: any); `rows` cut the rule's table to what the new facts fire.
+    premise must be new (None: any); `rows` cut the rule's table to what the new facts fire;
+    `many`: the new facts are many, and what is known already is read once rather than looked
+    up for each of them.
 
     A rule about relations (`_TIMED`) runs twice: from undated premises only, then (`dated`:
     which premise) from dated ones, where a conclusion holds over the intersection of its
@@ -145,12 +173,12 @@ def update(
 
     Of several derivations of one conclusion the update keeps one, chosen in the store: the
     smallest of a key made of its interval and premise terms, so reasoning twice writes the
-    same quads.
+    same quads (the rows of a rule whose conclusions have one derivation each skip the choice).
     """
     inferred, c = graphs["inferred"], rule.conclusion
     head = [v for v in dict.fromkeys(c) if v.startswith("?")]
     others = sorted(rule.variables() - set(head))
-    where = _premises(rule, graphs, delta=delta, dated=dated, rows=rows)
+    where = _premises(rule, graphs, delta=delta, dated=dated, rows=rows, many=many)
     iris = frozenset(f"?{column}" for column in rule.columns)  # the table holds IRIs only
     conclusion = " ".join(_term_text(t) for t in c) + " ."
     scratch = [graphs["out"]] + ([graphs["dated"]] if dated is not None else [])
@@ -177,16 +205,27 @@ def update(
     if trace:
         fields += [_encoded(v, v in iris) for v in others]
         chosen += others
-    key = f', "{_FIELD}", '.join(fields or ['""']) + f', "{_FIELD}"'
-    inner = "\n    ".join(where + [f"BIND(CONCAT({key}) AS ?key)"])
-    group = " ".join(head)
-    outer = [f"{{ SELECT {group} (MIN(?key) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}"]
-    rest = "?best"
-    for n, var in enumerate(chosen):
-        part = f'STRBEFORE({rest}, "{_FIELD}")'
-        outer.append(f"BIND({_decoded(part, var in iris)} AS {var})")
-        outer.append(f'BIND(STRAFTER({rest}, "{_FIELD}") AS ?rest{n})')
-        rest = f"?rest{n}"
+    # The rows whose conclusions have one derivation need no choice; the others (all of a dated
+    # run's) are grouped by conclusion. Both kinds: a UNION of the two, the rows cut apart.
+    single, several = _by_derivations(rule, rows or rule.rows) if dated is None else ((), rows or rule.rows)
+    parts = []
+    if single:
+        parts.append(_premises(rule, graphs, delta=delta, dated=dated, rows=single, many=many) if several else where)
+    if several:
+        if single:
+            where = _premises(rule, graphs, delta=delta, dated=dated, rows=several, many=many)
+        key = f', "{_FIELD}", '.join(fields or ['""']) + f', "{_FIELD}"'
+        inner = "\n    ".join(where + [f"BIND(CONCAT({key}) AS ?key)"])
+        group = " ".join(head)
+        grouped = [f"{{ SELECT {group} (MIN(?key) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}"]
+        rest = "?best"
+        for n, var in enumerate(chosen):
+            part = f'STRBEFORE({rest}, "{_FIELD}")'
+            grouped.append(f"BIND({_decoded(part, var in iris)} AS {var})")
+            grouped.append(f'BIND(STRAFTER({rest}, "{_FIELD}") AS ?rest{n})')
+            rest = f"?rest{n}"
+        parts.append(grouped)
+    outer = parts[0] if len(parts) == 1 else [" UNION ".join("{\n  " + "\n  ".join(p) + "\n  }" for p in parts)]
     outer.append(f"BIND({_node(c, inferred, iris)} AS ?statement)")
     made = [conclusion]
     if dated is not None:  # a dated statement node names its whole triple: the queries read it
