@@ -1,7 +1,9 @@
-"""Where an event sat when the sentence tells it at length: a place that ends the clause after a long
-object, a place that opens it before the verb, and the near misses that name a place of something else.
+"""Where an event sat when the sentence tells it at length (a place that ends the clause after a long
+object, a place that opens it before the verb, and the near misses that name a place of something else),
+and who organised it when its name names bodies.
 
-Hand-written sentences in each language; a reader checks where the event the sentence tells was held.
+Hand-written sentences in each language; a reader checks where the event the sentence tells was held and
+by whom.
 """
 
 from __future__ import annotations
@@ -78,3 +80,27 @@ def test_the_place_of_the_clause_is_the_venue_however_long_the_object(tmp_path, 
 )
 def test_a_place_of_what_the_event_discussed_is_not_its_venue(tmp_path, gazetteer, language, text):
     assert _venues(tmp_path, gazetteer, language, text) == set()
+
+
+def _organisers(tmp_path: Path, gazetteer, language: str, text: str) -> set[str]:
+    path = tmp_path / f"{language}-o.md"
+    front = (
+        f"---\nid: o-{language}\ntitle: T\npublisher: P\nlanguage: {language}\n"
+        f"published: 2024-01-01\nurl: https://example.org/o-{language}\n---\n"
+    )
+    path.write_text(front + LEAD[language] + text + "\n", encoding="utf-8")
+    return {s.object.key for s in extract(path, gazetteer).statements if s.predicate == "cas:organizedBy"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "organisers"),
+    [
+        ("en", "The talks between the European Union and the CSTO took place in Bishkek.", set()),
+        ("fr", "Le dialogue entre l'Union européenne et l'OTSC s'est tenu à Bichkek.", set()),
+        ("ru", "Переговоры между ЕС и ОДКБ прошли в Бишкеке.", set()),
+        ("fr", "Le sommet de l'OTSC s'est tenu à Bichkek.", {"csto"}),  # the body the event is of organises it
+        ("ru", "Учения ОДКБ прошли в Бишкеке.", {"csto"}),
+    ],
+)
+def test_the_bodies_talks_are_held_between_are_sides_not_organisers(tmp_path, gazetteer, language, text, organisers):
+    assert _organisers(tmp_path, gazetteer, language, text) == organisers
