@@ -14,19 +14,28 @@ import pytest
 
 from casckg.ingest.extract import extract
 
-LEAD = {"en": "The press service reported this. ", "fr": "Le service de presse l'a annoncé. ", "ru": "Об этом сообщила пресс-служба. "}
+# a first sentence, so that the one tested is read as the article's body
+LEAD = {
+    "en": "The press service reported this. ",
+    "fr": "Le service de presse l'a annoncé. ",
+    "ru": "Об этом сообщила пресс-служба. ",
+}
 
 
-def _venues(tmp_path: Path, gazetteer, language: str, text: str) -> set[str]:
-    """The places and states the article's events are said to be held in."""
+def _objects(tmp_path: Path, gazetteer, language: str, text: str, predicate: str) -> set[str]:
+    """The keys of what the article's statements of `predicate` point to (places, organisers)."""
     path = tmp_path / f"{language}.md"
     front = (
         f"---\nid: v-{language}\ntitle: T\npublisher: P\nlanguage: {language}\n"
         f"published: 2024-01-01\nurl: https://example.org/{language}\n---\n"
     )
     path.write_text(front + LEAD[language] + text + "\n", encoding="utf-8")
-    doc = extract(path, gazetteer)
-    return {s.object.key for s in doc.statements if s.predicate == "cas:hostedIn"}
+    return {s.object.key for s in extract(path, gazetteer).statements if s.predicate == predicate}
+
+
+def _venues(tmp_path: Path, gazetteer, language: str, text: str) -> set[str]:
+    """The places and states the article's events are said to be held in."""
+    return _objects(tmp_path, gazetteer, language, text, "cas:hostedIn")
 
 
 @pytest.mark.parametrize(
@@ -83,13 +92,8 @@ def test_a_place_of_what_the_event_discussed_is_not_its_venue(tmp_path, gazettee
 
 
 def _organisers(tmp_path: Path, gazetteer, language: str, text: str) -> set[str]:
-    path = tmp_path / f"{language}-o.md"
-    front = (
-        f"---\nid: o-{language}\ntitle: T\npublisher: P\nlanguage: {language}\n"
-        f"published: 2024-01-01\nurl: https://example.org/o-{language}\n---\n"
-    )
-    path.write_text(front + LEAD[language] + text + "\n", encoding="utf-8")
-    return {s.object.key for s in extract(path, gazetteer).statements if s.predicate == "cas:organizedBy"}
+    """The bodies and states the article's events are said to be organised by."""
+    return _objects(tmp_path, gazetteer, language, text, "cas:organizedBy")
 
 
 @pytest.mark.parametrize(
