@@ -18,6 +18,7 @@ from .tokens import fold
 _BRACKETS = re.compile(r"\([^()]*\)")
 _NAME_REST = re.compile(r"\s*(?:[A-ZА-ЯЁ][\w’'-]*\s*)+")
 _LEAD = re.compile(r"[^.;!?]{0,60}")
+_CLAUSE_MARK = re.compile(r"[.;:!?,«»\"“”]")  # where a clause, a quotation or an aside starts
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -104,22 +105,28 @@ def listed(
     side: str,
     language: str,
     lead: re.Pattern[str] | None = None,
+    reach: int = 0,
 ) -> list[Mention]:
     """The mention of `heads` nearest the trigger and the items of `pool` coordinated with it ("X, Y and Z");
-    `lead`, when given, is what the text between the trigger and the list must match ("of the CSTO – ")."""
+    `lead`, when given, is what the text between the trigger and the list must match ("of the CSTO – ");
+    `reach`, when given, how far the list may stand from the trigger when nothing but words lies between
+    ("received a delegation of the Council of Defence Ministers of the CSTO in Bishkek")."""
     if side == "any":  # the list after the trigger, else the one before it
-        return listed(pool, heads, sentence, trigger, "after", language, lead) or listed(
-            pool, heads, sentence, trigger, "before", language, lead
+        return listed(pool, heads, sentence, trigger, "after", language, lead, reach) or listed(
+            pool, heads, sentence, trigger, "before", language, lead, reach
         )
     t0, t1 = trigger
 
     def gap(a: int, b: int) -> str:
         return sentence.text[a - sentence.start : b - sentence.start]
 
+    def near(text: str) -> bool:
+        return bool(_LEAD.fullmatch(text)) or len(text) <= reach and not _CLAUSE_MARK.search(text)
+
     if side == "before":
         ordered = sorted((m for m in pool if m.end <= t0), key=lambda m: -m.start)
         first = max((m for m in heads if m.end <= t0), key=lambda m: m.start, default=None)
-        if first is None or not _LEAD.fullmatch(gap(first.end, t0)) or lead and not lead.search(gap(first.end, t0)):
+        if first is None or not near(gap(first.end, t0)) or lead and not lead.search(gap(first.end, t0)):
             return []
         out = [first]
         for m in ordered:
@@ -131,7 +138,7 @@ def listed(
     else:
         ordered = sorted((m for m in pool if m.start >= t1), key=lambda m: m.start)
         first = min((m for m in heads if m.start >= t1), key=lambda m: m.start, default=None)
-        if first is None or not _LEAD.fullmatch(gap(t1, first.start)) or lead and not lead.search(gap(t1, first.start)):
+        if first is None or not near(gap(t1, first.start)) or lead and not lead.search(gap(t1, first.start)):
             return []
         out = [first]
         for m in ordered:

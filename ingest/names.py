@@ -212,17 +212,21 @@ def _forum_name_part(am: ArticleMentions, index: int, forum: Mention, m: Mention
     venue = where in lex["locative"] or m.cls == "Place" and m.how != "anaphor" and where in lex.get("venue_of", ())
     if m.cls in ("Place", "State") and not before_head and venue:
         return [Found(forum.ref, "cas:hostedIn", m.ref, index, 0.6, "name.hosted-in")]
-    if m.cls == "Institution":
+    if m.cls == "Institution" and _preposition(am, index, forum, m, "'’") not in load_patterns(am.language).get(
+        "between", ()
+    ):
+        # "talks between the EU and the CSTO": the bodies after "between" are the sides, not the organiser
         return [Found(forum.ref, "cas:organizedBy", m.ref, index, 0.6, "name.organized-by")]
     return []
 
 
-def _preposition(am: ArticleMentions, index: int, outer: Mention, inner: Mention) -> str:
-    """The word that joins a name inside a longer name to what comes before it ("in" of "Office in Dushanbe")."""
+def _preposition(am: ArticleMentions, index: int, outer: Mention, inner: Mention, elided: str = "") -> str:
+    """The word that joins a name inside a longer name to what comes before it ("in" of "Office in Dushanbe");
+    the apostrophe of an elided article ("entre l'Union") is passed over when it is one of `elided`."""
     tokens = am.tokens[index]
     lex = lang_lexicon(am.language)
     j = inner.first - 1
-    while j > outer.first and tokens[j].key in lex["determiners"]:
+    while j > outer.first and (tokens[j].key in lex["determiners"] or tokens[j].key and tokens[j].key in elided):
         j -= 1
     return tokens[j].key if j >= outer.first else ""
 

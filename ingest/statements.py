@@ -96,7 +96,7 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
     if not heads:
         return []
     if take == "list":  # the first item may need a prefix ("held in"), the others are coordinated with it
-        items = listed(pool, heads, sentence, (t0, t1), side, language, arg.get("lead_re"))
+        items = listed(pool, heads, sentence, (t0, t1), side, language, arg.get("lead_re"), arg.get("reach", 0))
         return items if len(items) >= arg.get("at_least", 1) else []
     seen, unique = set(), []
     for m in pool:
