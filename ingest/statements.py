@@ -129,8 +129,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
     for index, sentence in enumerate(am.sentences):
         text = am.folded[index]
         for spec in _compiled(language):
-            # what was discussed is told over the whole frame, up to the last mention of the event
-            focus = in_frame[index] if spec["predicate"] == "cas:discussed" else in_focus[index]
+            focus = in_frame[index] if spec.get("frame") else in_focus[index]
             triggers = list(spec["regex"].finditer(text))
             if spec.get("outside_names"):  # "Шанхайской организации сотрудничества": a word of a name, no trigger
                 triggers = [t for t in triggers if not _in_name(am.by_sentence[index], sentence.start, t)]
@@ -149,8 +148,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
             for trig in triggers:
                 if any(a <= trig.start() < b for a, b in denied):
                     continue
-                heard = spec["predicate"] == "cas:discussed" or spec["object"] == "proposal topics"
-                if heard and said_from_outside(text, trig.start(), language):
+                if spec.get("heard") and said_from_outside(text, trig.start(), language):
                     continue
                 t0, t1 = sentence.start + trig.start(), sentence.start + trig.end()
                 subjects = _pick(mentions, spec["subject"], sentence, t0, t1, language)
@@ -181,7 +179,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                         # a name inside the other end's name is name structure, not what the trigger says
                         subjects = [x for x in subjects if x is None or not any(_within(x, m) for m in picked)]
                         picked = [m for m in picked if not any(x is not None and _within(m, x) for x in subjects)]
-                    if spec["predicate"] == "cas:proposed":  # "la proposition du président X": X's alone
+                    if spec.get("named_author"):  # "la proposition du président X": X's alone
                         picked = [m for m in picked if not _names_its_author(m, mentions)]
                     objects = [m.ref for m in picked]
                     if not picked and _LIST_INTRO.fullmatch(sentence.text[t1 - sentence.start :]):
