@@ -15,7 +15,7 @@ from .language import Sentence
 from .linker import ArticleMentions, Linker, Mention, choose, span_text, strip_determiner
 from .nominative import person_name
 from .reading import Name
-from .tokens import Token
+from .tokens import Token, fold
 
 NAME_CLASSES = {"PER": ("Person",), "LOC": ("State", "Place"), "ORG": ("Institution",)}
 MINTED_FROM_NAMES = ("PER",)  # the kinds of recognised name that become new people when unknown (places: LOC)
@@ -70,6 +70,7 @@ def _recognised(
             continue
         while last - first > 2 and tokens[first].key in rank_words(linker.language):
             first += 1  # "Army General Sergei Shoigu": the rank is a title, not part of the name
+        first, addressed = _past_honorific(tokens, first, last, linker.lex) if name.label == "PER" else (first, False)
         words = tokens[first:last]
         if (
             not all(_NAME_TOKEN.match(t.text) for t in words)
@@ -83,7 +84,11 @@ def _recognised(
         if known:
             ref = linker.known(choose(tuple(known)))
             how = "known"
-        elif name.label in MINTED_FROM_NAMES and _clean_person(words) and not _title_only(words, linker.language):
+        elif (
+            name.label in MINTED_FROM_NAMES
+            and (_clean_person(words) or addressed and _clean_person(words, least=1))
+            and not _title_only(words, linker.language)
+        ):
             label = person_name(words, linker.language)
             ref = linker.resolve(linker.aliases.get(words[-1].text) or linker.mint("Person", label))
             linker.note(ref, "Person", label)
@@ -225,9 +230,22 @@ def _place_key(words: list[Token]) -> str:
     return " ".join(t.lemma for t in words)
 
 
-def _clean_person(words: list[Token]) -> bool:
-    """Two to four capitalised words, no acronym, no digit: a person's name, not a fragment."""
-    return 2 <= len(words) <= 4 and all(
+def _past_honorific(tokens: list[Token], first: int, last: int, lex: dict) -> tuple[int, bool]:
+    """Where a person's name starts past the honorifics before it ("M. Tokaïev", "Mme Saidova", "Mr.
+    Smith": the honorific is no part of the name), and whether there was one: a single word after
+    an honorific is a surname, which alone would be too weak a sign of a person."""
+    honorifics = {fold(h) for h in lex.get("honorifics") or ()}
+    start = first
+    while last - first > 1 and tokens[first].key in honorifics:
+        first += 1
+        if last - first > 1 and tokens[first].text == ".":
+            first += 1
+    return first, first > start
+
+
+def _clean_person(words: list[Token], least: int = 2) -> bool:
+    """`least` (two) to four capitalised words, no acronym, no digit: a person's name, not a fragment."""
+    return least <= len(words) <= 4 and all(
         (t.is_cap or t.key in ("de", "da", "van", "von", "bin", "ul", "al"))
         and not t.is_upper
         and not any(c.isdigit() for c in t.text)
