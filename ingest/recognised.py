@@ -68,9 +68,7 @@ def _recognised(
             continue
         if inside or not name.label or last - first > 6:
             continue
-        while last - first > 2 and tokens[first].key in rank_words(linker.language):
-            first += 1  # "Army General Sergei Shoigu": the rank is a title, not part of the name
-        first, addressed = _past_honorific(tokens, first, last, linker.lex) if name.label == "PER" else (first, False)
+        first, least = _name_start(tokens, first, last, linker)
         words = tokens[first:last]
         if (
             not all(_NAME_TOKEN.match(t.text) for t in words)
@@ -85,9 +83,7 @@ def _recognised(
             ref = linker.known(choose(tuple(known)))
             how = "known"
         elif (
-            name.label in MINTED_FROM_NAMES
-            and (_clean_person(words) or addressed and _clean_person(words, least=1))
-            and not _title_only(words, linker.language)
+            name.label in MINTED_FROM_NAMES and _clean_person(words, least) and not _title_only(words, linker.language)
         ):
             label = person_name(words, linker.language)
             ref = linker.resolve(linker.aliases.get(words[-1].text) or linker.mint("Person", label))
@@ -230,17 +226,19 @@ def _place_key(words: list[Token]) -> str:
     return " ".join(t.lemma for t in words)
 
 
-def _past_honorific(tokens: list[Token], first: int, last: int, lex: dict) -> tuple[int, bool]:
-    """Where a person's name starts past the honorifics before it ("M. Tokaïev", "Mme Saidova", "Mr.
-    Smith": the honorific is no part of the name), and whether there was one: a single word after
-    an honorific is a surname, which alone would be too weak a sign of a person."""
-    honorifics = {fold(h) for h in lex.get("honorifics") or ()}
+def _name_start(tokens: list[Token], first: int, last: int, linker: Linker) -> tuple[int, int]:
+    """Where a person's name starts past the ranks and honorifics before it ("Army General Sergei Shoigu",
+    "M. Tokaïev", "Mr. Smith": they are no part of the name), and the fewest words the name must have:
+    one after an honorific (a surname), else two, as one word alone is too weak a sign of a person."""
+    while last - first > 2 and tokens[first].key in rank_words(linker.language):
+        first += 1
+    honorifics = {fold(h) for h in linker.lex.get("honorifics") or ()}
     start = first
     while last - first > 1 and tokens[first].key in honorifics:
         first += 1
         if last - first > 1 and tokens[first].text == ".":
             first += 1
-    return first, first > start
+    return first, 1 if first > start else 2
 
 
 def _clean_person(words: list[Token], least: int = 2) -> bool:
