@@ -104,6 +104,13 @@ def _recognised(
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
 
 
+def person_starts(tokens: list[Token], sentence: Sentence, names: list[Name]) -> frozenset[int]:
+    """The tokens where the recogniser reads a person's name begin: where a title's complement of
+    capitalised words ends ("Regional Director for Europe | Hans Kluge", `person_spans.py`)."""
+    starts = {n.start for n in names if n.label == "PER"}
+    return frozenset(i for i, t in enumerate(tokens) if t.start - sentence.start in starts)
+
+
 GENERIC_CLASSES = ("Agreement", "Forum", "Initiative", "Resolution", "Mission")
 
 

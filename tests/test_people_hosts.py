@@ -12,13 +12,28 @@ from casckg.ingest.extract import extract
 from casckg.ingest.extraction import extraction_json
 
 
-def _people(tmp_path: Path, gazetteer, text: str, language: str) -> set[str]:
-    """The labels of the people one article of `text` names."""
+def _read(tmp_path: Path, gazetteer, text: str, language: str) -> dict:
+    """What extraction gives for one article of `text`, as the scorer reads it."""
     article = tmp_path / "article.md"
     front = f"id: a\nurl: https://example.org/a\ntitle: A\npublisher: P\npublished: null\nlanguage: {language}"
     article.write_text(f"---\n{front}\n---\n{text}\n", encoding="utf-8")
-    data = extraction_json(extract(article, gazetteer), entity_iri)
-    return {e["label"] for e in data["entities"] if e["type"].endswith("#Person")}
+    return extraction_json(extract(article, gazetteer), entity_iri)
+
+
+def _people(tmp_path: Path, gazetteer, text: str, language: str) -> set[str]:
+    """The labels of the people one article of `text` names."""
+    return {e["label"] for e in _read(tmp_path, gazetteer, text, language)["entities"] if e["type"].endswith("#Person")}
+
+
+def _roles(tmp_path: Path, gazetteer, text: str, person: str) -> set[str]:
+    """The roles an English article of `text` gives the person."""
+    data = _read(tmp_path, gazetteer, text, "en")
+    labels = {e["id"]: e["label"] for e in data["entities"]}
+    return {
+        s["object"]["value"]
+        for s in data["statements"]
+        if s["predicate"].endswith("#role") and labels.get(s["subject"]) == person
+    }
 
 
 @pytest.mark.parametrize(
@@ -35,10 +50,7 @@ def test_an_honorific_is_no_part_of_the_name(tmp_path, gazetteer, text, language
 
 def _affiliations(tmp_path: Path, gazetteer, text: str, language: str) -> set[tuple[str, str]]:
     """(person, state or body) for each affiliation one article of `text` states."""
-    article = tmp_path / "article.md"
-    front = f"id: a\nurl: https://example.org/a\ntitle: A\npublisher: P\npublished: null\nlanguage: {language}"
-    article.write_text(f"---\n{front}\n---\n{text}\n", encoding="utf-8")
-    data = extraction_json(extract(article, gazetteer), entity_iri)
+    data = _read(tmp_path, gazetteer, text, language)
     labels = {e["id"]: e["label"] for e in data["entities"]}
     return {
         (labels[s["subject"]], labels.get(s["object"], s["object"]))
@@ -92,3 +104,33 @@ def test_no_host_state_without_a_plain_meeting_there(tmp_path, gazetteer, text, 
 def test_a_title_naming_its_state_keeps_it(tmp_path, gazetteer):
     text = "In Dushanbe, the envoy met the Russian Defence Minister, Pavel Gromov."
     assert {s for p, s in _affiliations(tmp_path, gazetteer, text, "en") if p == "Pavel Gromov"} == {"Russia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body", "role"),
+    [
+        (
+            "WHO Regional Director for Europe Anna Lindqvist addressed the meeting.",
+            "Anna Lindqvist",
+            "World Health Organization",
+            "regional director",
+        ),
+        (
+            "The High Representative of the European Union (EU) for Foreign Affairs and Security Policy Marco "
+            "Bellini spoke in Dushanbe.",
+            "Marco Bellini",
+            "European Union",
+            "high representative",
+        ),
+    ],
+)
+def test_a_titles_complement_of_capitalised_words_ends_where_a_name_begins(
+    tmp_path, gazetteer, text, person, body, role
+):
+    assert (person, body) in _affiliations(tmp_path, gazetteer, text, "en")
+    assert role in _roles(tmp_path, gazetteer, text, person)
+
+
+def test_a_title_before_a_second_title_is_not_a_complement(tmp_path, gazetteer):
+    text = "The talks were chaired by the Minister of Defence and Foreign Minister Ivan Dobrev."
+    assert not {b for p, b in _affiliations(tmp_path, gazetteer, text, "en") if p == "Ivan Dobrev"}
