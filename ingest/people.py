@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .discover import lang_lexicon
 from .gazetteer import Gazetteer, Known
-from .nominative import person_name
+from .nominative import name_case, person_name
 from .person_spans import body_end, genitive_chain, name_at, name_before, past_complement, ranks_before_name
 from .records import Ref
 from .represented_by import represented_states
@@ -112,7 +112,7 @@ def _titled(
         first, last = existing.first, existing.last
         known = next((k for k in gaz.lookup(existing.text) if k.cls == "Person"), None)
     name = person_name(tokens[first:last], language)
-    surname = tokens[last - 1].text if last - first >= 2 else None
+    surname = name_case(tokens[last - 1].text) if last - first >= 2 else None
     return Person(name, first, last, role, affiliation, known, surname, title_span=title_span)
 
 

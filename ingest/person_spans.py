@@ -22,8 +22,10 @@ def name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, l
     while i + n < len(tokens) and n < 3:
         tok = tokens[i + n]
         m = taken.get(i + n)
-        if not tok.is_word or not tok.is_cap or tok.is_upper or tok.key in lex["determiners"]:
+        if not tok.is_word or not tok.is_cap or tok.key in lex["determiners"]:
             break
+        if tok.is_upper and (n == 0 or m is not None or len(tok.text) < 3):
+            break  # an acronym; a surname in capitals ends a name begun in lower case ("Kassymjomart TOKAEV")
         if any(ch.isdigit() for ch in tok.text):
             return 0  # a name glued to what follows it ("Sarsekov22 May"): its end is unknown
         if m is not None and m.cls != "Person" and m.first >= i:
@@ -33,6 +35,8 @@ def name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, l
         if title_at(tokens, i + n, language):
             break
         n += 1
+        if tok.is_upper:
+            break
     return n
 
 

@@ -13,7 +13,7 @@ from .descriptions import describes
 from .discover import head_at, rank_words
 from .language import Sentence
 from .linker import ArticleMentions, Linker, Mention, choose, span_text, strip_determiner
-from .nominative import person_name
+from .nominative import name_case, person_name
 from .reading import Name
 from .tokens import Token, fold
 
@@ -82,13 +82,12 @@ def _recognised(
         if known:
             ref = linker.known(choose(tuple(known)))
             how = "known"
-        elif (
-            name.label in MINTED_FROM_NAMES and _clean_person(words, least) and not _title_only(words, linker.language)
-        ):
+        elif name.label in MINTED_FROM_NAMES and _clean_person(words, least) and not _title_only(words, linker):
             label = person_name(words, linker.language)
-            ref = linker.resolve(linker.aliases.get(words[-1].text) or linker.mint("Person", label))
+            surname = name_case(words[-1].text)
+            ref = linker.resolve(linker.aliases.get(surname) or linker.mint("Person", label))
             linker.note(ref, "Person", label)
-            linker.aliases.setdefault(words[-1].text, ref)
+            linker.aliases.setdefault(surname, ref)
             how = "new"
         elif name.label == "LOC" and _clean_place(words) and _placed(tokens, first, last, sentence, linker):
             ref = linker.resolve(linker.aliases.get(_place_key(words)) or linker.mint("Place", text))
@@ -199,10 +198,10 @@ def _reshape(m: Mention, first: int, last: int, sentence: Sentence, tokens: list
         m.ref = ref
 
 
-def _title_only(words: list[Token], language: str) -> bool:
+def _title_only(words: list[Token], linker: Linker) -> bool:
     """Words that are all of titles and ranks ("Defence Minister" in "N, Kazakhstan's Defence Minister,"):
     an office named, not a person's name."""
-    return all(t.key in rank_words(language) for t in words)
+    return all(t.key in rank_words(linker.language) for t in words)
 
 
 def _clean_place(words: list[Token]) -> bool:
@@ -252,7 +251,7 @@ def _clean_person(words: list[Token], least: int = 2) -> bool:
     """`least` (two) to four capitalised words, no acronym, no digit: a person's name, not a fragment."""
     return least <= len(words) <= 4 and all(
         (t.is_cap or t.key in ("de", "da", "van", "von", "bin", "ul", "al"))
-        and not t.is_upper
+        and (not t.is_upper or t is words[-1] and len(words) >= 2 and len(t.text) > 2)  # "Emomali RAHMON"
         and not any(c.isdigit() for c in t.text)
         for t in words
     )

@@ -134,3 +134,25 @@ def test_a_titles_complement_of_capitalised_words_ends_where_a_name_begins(
 def test_a_title_before_a_second_title_is_not_a_complement(tmp_path, gazetteer):
     text = "The talks were chaired by the Minister of Defence and Foreign Minister Ivan Dobrev."
     assert not {b for p, b in _affiliations(tmp_path, gazetteer, text, "en") if p == "Ivan Dobrev"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "Le ministre des Affaires étrangères, M. Bakhtiyor ODILOV, a reçu l'ambassadeur. M. Odilov a salué la "
+            "coopération.",
+            "fr",
+            "Bakhtiyor Odilov",
+        ),
+        (
+            "President Temirlan ASANBEKOV received the delegation. Asanbekov thanked the guests.",
+            "en",
+            "Temirlan Asanbekov",
+        ),
+    ],
+)
+def test_a_surname_in_capitals_is_one_person_with_the_surname_as_written_elsewhere(
+    tmp_path, gazetteer, text, language, name
+):
+    assert _people(tmp_path, gazetteer, text, language) == {name}
