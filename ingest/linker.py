@@ -88,6 +88,7 @@ class Linker:
         self.recent: list[tuple[str, str, Ref]] = []  # (class, head, ref), most recent last
         self.counts: Counter[Ref] = Counter()
         self.sentence = 0  # the sentence being read
+        self.named: frozenset[int] = frozenset()  # its tokens where the recogniser reads a person's name begin
         self.last_seen: dict[Ref, int] = {}  # entity -> the sentence it was last named in
         self.minted: set[Ref] = set()  # entities this article names that the gazetteer does not know
         self.same: dict[Ref, Ref] = {}  # a minted entity -> the entity it turned out to be

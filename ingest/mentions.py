@@ -32,7 +32,7 @@ from .linker import span_text as _span_text
 from .linker import strip_determiner as _strip_determiner
 from .people import find_people
 from .reading import read
-from .recognised import _generic_links, _recognised, _reshape
+from .recognised import _generic_links, _recognised, _reshape, person_starts
 from .records import Ref
 from .tokens import Token, fold, tokenize
 
@@ -53,6 +53,7 @@ def find_mentions(sentences: list[Sentence], language: str, gazetteer: Gazetteer
     for index, (sentence, tokens) in enumerate(zip(sentences, result.tokens, strict=True)):
         linker.sentence = index
         stops = frozenset(i for i, t in enumerate(tokens) if t.start - sentence.start in readings[index].stops)
+        linker.named = person_starts(tokens, sentence, readings[index].names)  # (`people.find_people`)
         mentions = _sentence_mentions(index, sentence, tokens, linker, result, stops)
         _recognised(index, sentence, tokens, readings[index].names, linker, mentions)
         event_mentions(index, sentence, tokens, mentions, linker, FOCUS_SPAN)
@@ -307,7 +308,7 @@ def _people(
     index: int, sentence: Sentence, tokens: list[Token], linker: Linker, result: ArticleMentions, mentions, add
 ) -> None:
     """People named with a title or by their office: known, the office's holder named before, or new."""
-    for person in find_people(tokens, linker.language, mentions, linker.gaz):
+    for person in find_people(tokens, linker.language, mentions, linker.gaz, linker.named):
         result.people.append((index, person))
         holder = linker.office_holders.get((person.role, person.affiliation)) if person.office else None
         if person.known is not None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .discover import lang_lexicon
 from .gazetteer import Gazetteer, Known
-from .nominative import person_name
+from .nominative import name_case, person_name
 from .person_spans import body_end, genitive_chain, name_at, name_before, past_complement, ranks_before_name
 from .records import Ref
 from .represented_by import represented_states
@@ -112,7 +112,7 @@ def _titled(
         first, last = existing.first, existing.last
         known = next((k for k in gaz.lookup(existing.text) if k.cls == "Person"), None)
     name = person_name(tokens[first:last], language)
-    surname = tokens[last - 1].text if last - first >= 2 else None
+    surname = name_case(tokens[last - 1].text) if last - first >= 2 else None
     return Person(name, first, last, role, affiliation, known, surname, title_span=title_span)
 
 
@@ -205,8 +205,10 @@ def _complement(
     return None, j
 
 
-def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz: Gazetteer) -> list[Person]:
-    """People with titles in one sentence's tokens, given the sentence's other mentions."""
+def find_people(
+    tokens: list[Token], language: str, mentions: list[Mention], gaz: Gazetteer, named: frozenset[int] = frozenset()
+) -> list[Person]:
+    """People with titles in one sentence's tokens, given its other mentions and where names of people begin."""
     lex = lang_lexicon(language)
     taken: dict[int, Mention] = {}
     for m in sorted(mentions, key=lambda m: m.last - m.first):
@@ -239,7 +241,7 @@ def find_people(tokens: list[Token], language: str, mentions: list[Mention], gaz
         ranks, titles = ([english], []) if kind == "ranks" else ([], [english])
         j = more_titles(tokens, t1, language, ranks, titles)
         of, j = _complement(tokens, t0, j, mentions, taken, language)
-        j = past_complement(tokens, j, taken, lex, language)
+        j = past_complement(tokens, j, taken, lex, language, named)
         if language == "ru" and of is not None and name_at(tokens, j, taken, lex, language) < 2:
             j, of = genitive_chain(tokens, j, taken, lex, of)  # "начальник отдела ОДКБ … МИД России N"
         affiliation = _affiliation_before(tokens, t0, taken) or inner_state or of

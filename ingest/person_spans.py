@@ -22,8 +22,10 @@ def name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, l
     while i + n < len(tokens) and n < 3:
         tok = tokens[i + n]
         m = taken.get(i + n)
-        if not tok.is_word or not tok.is_cap or tok.is_upper or tok.key in lex["determiners"]:
+        if not tok.is_word or not tok.is_cap or tok.key in lex["determiners"]:
             break
+        if tok.is_upper and (n == 0 or m is not None or len(tok.text) < 3):
+            break  # an acronym; a surname in capitals ends a name begun in lower case ("Kassymjomart TOKAEV")
         if any(ch.isdigit() for ch in tok.text):
             return 0  # a name glued to what follows it ("Sarsekov22 May"): its end is unknown
         if m is not None and m.cls != "Person" and m.first >= i:
@@ -33,6 +35,8 @@ def name_at(tokens: list[Token], i: int, taken: dict[int, Mention], lex: dict, l
         if title_at(tokens, i + n, language):
             break
         n += 1
+        if tok.is_upper:
+            break
     return n
 
 
@@ -90,7 +94,14 @@ def _possessive(tokens: list[Token], k: int) -> int:
     return 2 if tokens[k].text in "’'" and k + 1 < len(tokens) and tokens[k + 1].text == "s" else 0
 
 
-def past_complement(tokens: list[Token], j: int, taken: dict[int, Mention], lex: dict, language: str) -> int:
+def past_complement(
+    tokens: list[Token],
+    j: int,
+    taken: dict[int, Mention],
+    lex: dict,
+    language: str,
+    named: frozenset[int] = frozenset(),
+) -> int:
     """The token after a complement that says what a title is for or where it is held, when a name
     follows it ("Under-Secretary-General for Peacekeeping Operations N", "Regional Director for Europe
     N", "l'ambassadeur kirghize au Turkménistan N"): joining words and names of anything but a person;
@@ -107,9 +118,38 @@ def past_complement(tokens: list[Token], j: int, taken: dict[int, Mention], lex:
         else:
             break
     if k == j or taken.get(k - 1) is None:
-        return j  # nothing skipped, or the complement ends on a joining word
+        return _complement_to_person(tokens, j, taken, lex, language, named)
     after, _ = ranks_before_name(tokens, k, taken, lex, language)
-    return k if name_at(tokens, after, taken, lex, language) else j
+    return (
+        k
+        if name_at(tokens, after, taken, lex, language)
+        else _complement_to_person(tokens, j, taken, lex, language, named)
+    )
+
+
+def _complement_to_person(
+    tokens: list[Token], j: int, taken: dict[int, Mention], lex: dict, language: str, named: frozenset[int]
+) -> int:
+    """The token after a complement of capitalised words that names nothing known, when it runs from a
+    joining word right up to where the recogniser reads a person's name (`named`) ("Regional Director for Europe N",
+    "High Representative of the EU for Foreign Affairs and Security Policy N"); j when it does not, or
+    when another title stands in it (the name is that title's)."""
+    k = j
+    if k >= len(tokens) or not (tokens[k].text == "(" or tokens[k].key in lex["connectors"] and not tokens[k].is_cap):
+        return j
+    while k < len(tokens) and k - j < 10:
+        m = taken.get(k)
+        if k in named and k > j + 1 and name_at(tokens, k, taken, lex, language) >= 2:
+            return k
+        if m is not None:
+            k = max(m.last, k + 1)
+        elif title_at(tokens, k, language) or not (
+            tokens[k].text in "()" or tokens[k].is_word and (tokens[k].is_cap or tokens[k].key in lex["connectors"])
+        ):
+            return j
+        else:
+            k += 1
+    return j
 
 
 def name_word(token: Token, mention: Mention | None, lex: dict) -> bool:

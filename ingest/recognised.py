@@ -13,9 +13,9 @@ from .descriptions import describes
 from .discover import head_at, rank_words
 from .language import Sentence
 from .linker import ArticleMentions, Linker, Mention, choose, span_text, strip_determiner
-from .nominative import person_name
+from .nominative import name_case, person_name
 from .reading import Name
-from .tokens import Token
+from .tokens import Token, fold
 
 NAME_CLASSES = {"PER": ("Person",), "LOC": ("State", "Place"), "ORG": ("Institution",)}
 MINTED_FROM_NAMES = ("PER",)  # the kinds of recognised name that become new people when unknown (places: LOC)
@@ -68,8 +68,7 @@ def _recognised(
             continue
         if inside or not name.label or last - first > 6:
             continue
-        while last - first > 2 and tokens[first].key in rank_words(linker.language):
-            first += 1  # "Army General Sergei Shoigu": the rank is a title, not part of the name
+        first, least = _name_start(tokens, first, last, linker)
         words = tokens[first:last]
         if (
             not all(_NAME_TOKEN.match(t.text) for t in words)
@@ -83,11 +82,12 @@ def _recognised(
         if known:
             ref = linker.known(choose(tuple(known)))
             how = "known"
-        elif name.label in MINTED_FROM_NAMES and _clean_person(words) and not _title_only(words, linker.language):
+        elif name.label in MINTED_FROM_NAMES and _clean_person(words, least) and not _title_only(words, linker):
             label = person_name(words, linker.language)
-            ref = linker.resolve(linker.aliases.get(words[-1].text) or linker.mint("Person", label))
+            surname = name_case(words[-1].text)
+            ref = linker.resolve(linker.aliases.get(surname) or linker.mint("Person", label))
             linker.note(ref, "Person", label)
-            linker.aliases.setdefault(words[-1].text, ref)
+            linker.aliases.setdefault(surname, ref)
             how = "new"
         elif name.label == "LOC" and _clean_place(words) and _placed(tokens, first, last, sentence, linker):
             ref = linker.resolve(linker.aliases.get(_place_key(words)) or linker.mint("Place", text))
@@ -101,6 +101,13 @@ def _recognised(
         )
     _unlikely_people(names, tokens, sentence, linker, mentions)
     mentions.sort(key=lambda m: (m.first, -(m.last - m.first)))
+
+
+def person_starts(tokens: list[Token], sentence: Sentence, names: list[Name]) -> frozenset[int]:
+    """The tokens where the recogniser reads a person's name begin: where a title's complement of
+    capitalised words ends ("Regional Director for Europe | Hans Kluge", `person_spans.py`)."""
+    starts = {n.start for n in names if n.label == "PER"}
+    return frozenset(i for i, t in enumerate(tokens) if t.start - sentence.start in starts)
 
 
 GENERIC_CLASSES = ("Agreement", "Forum", "Initiative", "Resolution", "Mission")
@@ -191,10 +198,10 @@ def _reshape(m: Mention, first: int, last: int, sentence: Sentence, tokens: list
         m.ref = ref
 
 
-def _title_only(words: list[Token], language: str) -> bool:
+def _title_only(words: list[Token], linker: Linker) -> bool:
     """Words that are all of titles and ranks ("Defence Minister" in "N, Kazakhstan's Defence Minister,"):
     an office named, not a person's name."""
-    return all(t.key in rank_words(language) for t in words)
+    return all(t.key in rank_words(linker.language) for t in words)
 
 
 def _clean_place(words: list[Token]) -> bool:
@@ -225,11 +232,26 @@ def _place_key(words: list[Token]) -> str:
     return " ".join(t.lemma for t in words)
 
 
-def _clean_person(words: list[Token]) -> bool:
-    """Two to four capitalised words, no acronym, no digit: a person's name, not a fragment."""
-    return 2 <= len(words) <= 4 and all(
+def _name_start(tokens: list[Token], first: int, last: int, linker: Linker) -> tuple[int, int]:
+    """Where a person's name starts past the ranks and honorifics before it ("Army General Sergei Shoigu",
+    "M. Tokaïev", "Mr. Smith": they are no part of the name), and the fewest words the name must have:
+    one after an honorific (a surname), else two, as one word alone is too weak a sign of a person."""
+    while last - first > 2 and tokens[first].key in rank_words(linker.language):
+        first += 1
+    honorifics = {fold(h) for h in linker.lex.get("honorifics") or ()}
+    start = first
+    while last - first > 1 and tokens[first].key in honorifics:
+        first += 1
+        if last - first > 1 and tokens[first].text == ".":
+            first += 1
+    return first, 1 if first > start else 2
+
+
+def _clean_person(words: list[Token], least: int = 2) -> bool:
+    """`least` (two) to four capitalised words, no acronym, no digit: a person's name, not a fragment."""
+    return least <= len(words) <= 4 and all(
         (t.is_cap or t.key in ("de", "da", "van", "von", "bin", "ul", "al"))
-        and not t.is_upper
+        and (not t.is_upper or t is words[-1] and len(words) >= 2 and len(t.text) > 2)  # "Emomali RAHMON"
         and not any(c.isdigit() for c in t.text)
         for t in words
     )
