@@ -187,19 +187,9 @@ def update(
         return Step(f"CONSTRUCT {{ {conclusion} }}\nWHERE {{\n  {body}\n}}", inferred, scratch)
     fields: list[str] = []
     chosen: list[str] = []
-    if dated is not None:  # each premise's interval, from its statement node among the dated facts
-        for i, premise in enumerate(rule.premises):
-            # The node's name is computed, not looked up by its triple: a lookup by triple makes
-            # the store build the whole graph's statement table for every run.
-            where.append(
-                f"BIND(COALESCE({_node(premise, inferred, iris)}, <{inferred}/statement/none>) AS ?premise{i})"
-            )
-            where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ ?premise{i} cas:startDate ?start{i} }} }}")
-            where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ ?premise{i} cas:endDate ?end{i} }} }}")
-            where.append(f"BIND({_later('?from' + str(i - 1), f'?start{i}') if i else f'?start{i}'} AS ?from{i})")
-            where.append(f"BIND({_earlier('?to' + str(i - 1), f'?end{i}') if i else f'?end{i}'} AS ?to{i})")
+    if dated is not None:
+        where += _intervals(rule, graphs, iris)
         last = len(rule.premises) - 1
-        where.append(f"FILTER(!BOUND(?from{last}) || !BOUND(?to{last}) || STR(?from{last}) <= STR(?to{last}))")
         fields = [_encoded(f"?from{last}"), _encoded(f"?to{last}")]
         chosen = ["?from", "?to"]
     if trace:
@@ -214,17 +204,7 @@ def update(
     if several:
         if single:
             where = _premises(rule, graphs, delta=delta, dated=dated, rows=several, many=many)
-        key = f', "{_FIELD}", '.join(fields or ['""']) + f', "{_FIELD}"'
-        inner = "\n    ".join(where + [f"BIND(CONCAT({key}) AS ?key)"])
-        group = " ".join(head)
-        grouped = [f"{{ SELECT {group} (MIN(?key) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}"]
-        rest = "?best"
-        for n, var in enumerate(chosen):
-            part = f'STRBEFORE({rest}, "{_FIELD}")'
-            grouped.append(f"BIND({_decoded(part, var in iris)} AS {var})")
-            grouped.append(f'BIND(STRAFTER({rest}, "{_FIELD}") AS ?rest{n})')
-            rest = f"?rest{n}"
-        parts.append(grouped)
+        parts.append(_chosen(where, head, fields, chosen, iris))
     outer = parts[0] if len(parts) == 1 else [" UNION ".join("{\n  " + "\n  ".join(p) + "\n  }" for p in parts)]
     outer.append(f"BIND({_node(c, inferred, iris)} AS ?statement)")
     made = [conclusion]
@@ -241,6 +221,39 @@ def update(
                 made.append(_reifies(f"?from_{i}", premise))
     body = "\n  ".join(outer)
     return Step(f"CONSTRUCT {{ {' '.join(made)} }}\nWHERE {{\n  {body}\n}}", inferred, scratch)
+
+
+def _intervals(rule: Rule, graphs: dict, iris: frozenset[str]) -> list[str]:
+    """The patterns that give each premise's interval, from its statement node among the dated
+    facts, and keep a row only when the premises' intervals meet (`?fromN`, `?toN` for the last)."""
+    inferred, where = graphs["inferred"], []
+    for i, premise in enumerate(rule.premises):
+        # The node's name is computed, not looked up by its triple: a lookup by triple makes
+        # the store build the whole graph's statement table for every run.
+        where.append(f"BIND(COALESCE({_node(premise, inferred, iris)}, <{inferred}/statement/none>) AS ?premise{i})")
+        where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ ?premise{i} cas:startDate ?start{i} }} }}")
+        where.append(f"OPTIONAL {{ GRAPH <{graphs['dated']}> {{ ?premise{i} cas:endDate ?end{i} }} }}")
+        where.append(f"BIND({_later('?from' + str(i - 1), f'?start{i}') if i else f'?start{i}'} AS ?from{i})")
+        where.append(f"BIND({_earlier('?to' + str(i - 1), f'?end{i}') if i else f'?end{i}'} AS ?to{i})")
+    last = len(rule.premises) - 1
+    where.append(f"FILTER(!BOUND(?from{last}) || !BOUND(?to{last}) || STR(?from{last}) <= STR(?to{last}))")
+    return where
+
+
+def _chosen(where: list[str], head: list[str], fields: list[str], chosen: list[str], iris: frozenset[str]) -> list[str]:
+    """The patterns that keep one derivation per conclusion: the smallest key made of `fields`,
+    grouped by the conclusion's variables `head`, then cut back into the `chosen` variables."""
+    key = f', "{_FIELD}", '.join(fields or ['""']) + f', "{_FIELD}"'
+    inner = "\n    ".join(where + [f"BIND(CONCAT({key}) AS ?key)"])
+    group = " ".join(head)
+    grouped = [f"{{ SELECT {group} (MIN(?key) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}"]
+    rest = "?best"
+    for n, var in enumerate(chosen):
+        part = f'STRBEFORE({rest}, "{_FIELD}")'
+        grouped.append(f"BIND({_decoded(part, var in iris)} AS {var})")
+        grouped.append(f'BIND(STRAFTER({rest}, "{_FIELD}") AS ?rest{n})')
+        rest = f"?rest{n}"
+    return grouped
 
 
 def dated_facts(graphs: dict) -> str:
