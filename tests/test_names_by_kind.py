@@ -1,6 +1,9 @@
-"""A name in quotes after the noun of its kind ("бригада «Скорпион»", "l'accord « Ciel ouvert »") is a
+"""Names found by the noun of their kind.
+
+A name in quotes after the noun of its kind ("бригада «Скорпион»", "l'accord « Ciel ouvert »") is a
 name; lower-case words quoted right after the noun are a comment on the thing ("cet accord
-« historique »"), not its name.
+« historique »"), not its name. A document is named by its kind's noun written with a capital (Russian capitalises
+only a title's first word: "утвержден План сотрудничества", "подписан Протокол о намерениях").
 
 Hand-written sentences; a reader checks which things the article names.
 """
@@ -37,8 +40,12 @@ def named(tmp_path: Path, gazetteer):
         ("ru", "Подразделения батальона «Казбат» прибыли на полигон.", "kazbat", "Institution"),
         ("fr", "Les soldats du bataillon « Kazbat » ont défilé à Almaty.", "kazbat", "Institution"),
         ("fr", "Les deux pays ont signé l'accord « Ciel ouvert » en 2020.", "ciel-ouvert", "Agreement"),
-        ("fr", "Moscou et Pékin ont signé un accord de «transparence militaire».", "transparence-militaire",
-         "Agreement"),
+        (
+            "fr",
+            "Moscou et Pékin ont signé un accord de «transparence militaire».",
+            "transparence-militaire",
+            "Agreement",
+        ),
     ],
 )
 def test_a_quoted_name_after_its_kind_is_named(named, language, text, key, cls):
@@ -55,3 +62,32 @@ def test_a_quoted_name_after_its_kind_is_named(named, language, text, key, cls):
 )
 def test_quoted_lower_case_words_name_nothing(named, language, text, word):
     assert not [k for k, _ in named(language, text) if word in k]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "key", "cls"),
+    [
+        (
+            "ru",
+            "Министры утвердили План сотрудничества оборонных ведомств на 2025 год.",
+            "plan-sotrudnichestva",
+            "Initiative",
+        ),
+        ("ru", "Стороны подписали Протокол о намерениях.", "protokol-o-namereniyakh", "Agreement"),
+        ("fr", "Les ministres ont signé le Protocole d'Almaty sur les frontières.", "protocole-d-almaty", "Agreement"),
+    ],
+)
+def test_a_document_is_named_by_its_capitalised_kind(named, language, text, key, cls):
+    assert any(k.startswith(key) and c == cls for k, c in named(language, text))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Этот план был утвержден в мае."),
+        ("ru", "У Москвы есть план действий на этот случай."),
+        ("fr", "Un protocole a été signé mardi."),
+    ],
+)
+def test_a_plan_or_protocol_spoken_of_is_no_name(named, language, text):
+    assert not {c for _, c in named(language, text)} & {"Agreement", "Initiative"}
