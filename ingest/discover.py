@@ -223,6 +223,18 @@ def _extend_left(tokens: list[Token], h0: int, language: str, lex: dict, known: 
     return first, j
 
 
+def _quoted_name(inner: list[Token], cls: str, linked: bool) -> bool:
+    """Whether quoted words after a head of class `cls` are its name. A name opens with a capital or
+    a digit («Рубеж-2014», « Kazbat », "Scorpion"), or is linked to the head by a preposition
+    ("un accord de «transparence militaire»"). Lower-case words quoted right after the head are the
+    writer's or a speaker's word on the thing ("cet accord « historique »", "соглашение «века»"); a
+    body is named in quotes only by a capitalised name ("бригада «Скорпион»")."""
+    if cls not in ("Forum", "Resolution", "Agreement", "Mission", "Initiative", "Institution") or not inner:
+        return False
+    first = inner[0]
+    return first.is_cap or first.is_upper or first.text[:1].isdigit() or (linked and cls != "Institution")
+
+
 def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex: dict, known: set[int]) -> Candidate:
     first, j = _extend_left(tokens, h0, language, lex, known)
     definite = j >= 0 and tokens[j].key in lex["definite"]
@@ -251,7 +263,7 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
             if (
                 tok.text != "("
                 and k - last <= 1
-                and cls in ("Forum", "Resolution", "Agreement", "Mission", "Initiative")
+                and _quoted_name(inner, cls, pending is not None)
                 and not _names_other(tokens, k + 1, close, cls, lex)
             ):
                 quoted = text
