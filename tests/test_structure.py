@@ -642,7 +642,8 @@ def test_a_states_possessive_or_complement_makes_a_body_the_states(
 
 
 def test_a_body_owned_by_the_complement_of_another_name_is_that_owners(tmp_path, gazetteer):
-    """ "the Executive Committee of the CIS's Anti-Terrorism Centre": the centre is the CIS's, the committee the centre's."""
+    """ "the Executive Committee of the CIS's Anti-Terrorism Centre": the centre is the CIS's, the
+    committee the centre's."""
     text = "The Director of the Executive Committee of the CIS's Anti-Terrorism Centre spoke at the meeting."
     facts = _facts(tmp_path, gazetteer, "en", text)
     assert "cis" in _objects(facts, "anti-terrorism-centre", "cas:partOf")
