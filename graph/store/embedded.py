@@ -143,7 +143,9 @@ class EmbeddedStore(Store):
         batch = list(dict.fromkeys(quads))  # a graph is a set: the same quad twice is stored once
         try:
             if not self.ox.contains_named_graph(name):
-                self.ox.extend(q if q.graph_name == name else ox.Quad(q.subject, q.predicate, q.object, name) for q in batch)
+                self.ox.extend(
+                    q if q.graph_name == name else ox.Quad(q.subject, q.predicate, q.object, name) for q in batch
+                )
                 return len(batch)
             body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in batch)
             self.ox.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
