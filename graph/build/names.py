@@ -304,7 +304,7 @@ def resolve_names(
         scores = pool.scores(top, names.get(entity.ref, []))
         if top != "Person" and not any(s >= rule.threshold for s, _ in scores.values()):
             maybe = known.described(top, names.get(entity.ref, [])) | added
-            of_top = {o: pool.names[o] for o, t in pool.tops.items() if t == top and o in maybe}
+            of_top = {o: pool.names[o] for o in maybe if pool.tops.get(o) == top}
             described = description_scores(iri, names.get(entity.ref, []), of_top, contexts, named_here, rule.weights)
             scores = {**described, **scores}
         for other in different.get(iri, ()):
