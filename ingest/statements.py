@@ -129,8 +129,10 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
     for index, sentence in enumerate(am.sentences):
         text = am.folded[index]
         for spec in _compiled(language):
-            focus = in_frame[index] if spec.get("frame") else in_focus[index]
             triggers = list(spec["regex"].finditer(text))
+            if not triggers:  # most patterns in most sentences: nothing more to look at
+                continue
+            focus = in_frame[index] if spec.get("frame") else in_focus[index]
             if spec.get("outside_names"):  # "Шанхайской организации сотрудничества": a word of a name, no trigger
                 triggers = [t for t in triggers if not _in_name(am.by_sentence[index], sentence.start, t)]
             denied = [  # "did not take part", "was to include": clauses that assert no such fact

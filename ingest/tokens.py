@@ -147,7 +147,9 @@ def _keys(surface: str) -> tuple[str, str, str]:
     return folded, lemma, tag
 
 
+@lru_cache(maxsize=200_000)
 def key_of(text: str) -> tuple[str, ...]:
     """The comparison key of a name: its token keys, apostrophes and hyphens kept as tokens (the
-    keys `tokenize` gives, without making its tokens: writing compares thousands of names)."""
+    keys `tokenize` gives, without making its tokens: writing compares thousands of names). Once
+    per name: the gazetteer keys every name of the store, and writing keys the same names again."""
     return tuple(_keys(m.group())[1] for m in _TOKEN.finditer(text))

@@ -170,6 +170,32 @@ def test_where_places_lie_as_a_writer_keeps_it_follows_each_write() -> None:
         assert (place["almaty"].value, place["kaz"].value) not in forums.within(store)
 
 
+def test_a_new_graph_and_a_replaced_one_hold_exactly_their_quads() -> None:
+    # a graph the store does not hold yet is written another way than one it replaces: both must
+    # leave the graph holding the quads given, each once, and no other graph touched
+    import pyoxigraph as ox
+
+    from casckg.graph.store.embedded import EmbeddedStore
+
+    p = ox.NamedNode("https://example.org/p")
+    a, b, other = (ox.NamedNode(f"https://example.org/{g}") for g in ("a", "b", "other"))
+
+    def said(graph: ox.NamedNode, *objects: str) -> list[ox.Quad]:
+        return [ox.Quad(graph, p, ox.Literal(o), graph) for o in objects]
+
+    def held(store: EmbeddedStore, graph: ox.NamedNode) -> set[str]:
+        return {q.object.value for q in store.quads(graph.value)}
+
+    with EmbeddedStore() as store:
+        store.replace_graph(other.value, said(other, "kept"))
+        assert store.replace_graph(a.value, said(a, "one", "two", "two")) == 2  # new: the same quad once
+        # a quad handed over without its graph (or with another) goes into the graph written
+        assert store.replace_graph(b.value, [ox.Quad(b, p, ox.Literal("x")), ox.Quad(b, p, ox.Literal("y"), other)])
+        assert held(store, a) == {"one", "two"} and held(store, b) == {"x", "y"}
+        assert store.replace_graph(a.value, said(a, "three")) == 1  # replaced: the old quads are gone
+        assert held(store, a) == {"three"} and held(store, other) == {"kept"}
+
+
 def _pool_as_sets(pool: Pool) -> tuple:
     """A name pool's content, whatever order its names were added in."""
     return (

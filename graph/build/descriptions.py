@@ -29,7 +29,7 @@ from ..query import run
 from ..store.embedded import Store
 from .graph_facts import GraphFacts
 from .mint import entity_iri
-from .person_names import spelling
+from .person_names import loose_keys, spelling
 
 #: What ties a description to its context in the article (the query reads the same predicates).
 CONTEXT = ("cas:belongsToState", "cas:affiliatedWith", "cas:partOf", "cas:memberOf")
@@ -61,6 +61,53 @@ def _one_off(word: str, others: tuple[str, ...]) -> bool:
         len(v) > LOOSE_WORD and abs(len(v) - n) <= 1 and Levenshtein.distance(word, v, score_cutoff=1) <= 1
         for v in others
     )
+
+
+class DescribedBy:
+    """Which entities of a top class have names that may hold every word of a description: an
+    index from each content word's keys (`loose_keys`) to the entities with a name that has it.
+    Writing compares each description with the names of its class; by the index it compares only
+    those entities that have every word, so the cost no longer grows with the store. It may give
+    an entity none of whose names holds them all (the words in different names, or keys shared
+    by words two letters apart): `description_scores` decides. Built per class on first use, then
+    kept current entity by entity (`update`) by whoever keeps the names."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, dict[str, set[str]]] = {}  # top -> key -> IRIs
+        self._keys: dict[str, tuple[str, set[str]]] = {}  # IRI -> its top and the keys it is under
+
+    def built(self, top: str) -> bool:
+        return top in self._index
+
+    def build(self, top: str, entities: Iterable[tuple[str, Iterable[Literal]]]) -> None:
+        """Index the class `top` with its entities and their names."""
+        self._index[top] = {}
+        for iri, names in entities:
+            self.update(iri, top, names)
+
+    def update(self, iri: str, top: str | None, names: Iterable[Literal]) -> None:
+        """The entity's top class and names are now these (top None: it has none)."""
+        if (old := self._keys.pop(iri, None)) is not None:
+            index = self._index[old[0]]
+            for key in old[1]:
+                index[key].discard(iri)
+        if top is None or (index := self._index.get(top)) is None:
+            return
+        keys = {key for name in names for word in words(name.value) for key in loose_keys(word, LOOSE_WORD + 1)}
+        for key in keys:
+            index.setdefault(key, set()).add(iri)
+        self._keys[iri] = (top, keys)
+
+    def candidates(self, top: str, description: tuple[str, ...]) -> set[str]:
+        """The entities of the built class `top` with every word of the description (its `words`)."""
+        index = self._index[top]
+        found: set[str] | None = None
+        for word in description:
+            having = set().union(*(index.get(key, ()) for key in loose_keys(word, LOOSE_WORD + 1)))
+            found = having if found is None else found & having
+            if not found:
+                break
+        return found or set()
 
 
 _CONTEXT_IRIS = frozenset(ox.NamedNode(expand(p)) for p in CONTEXT)

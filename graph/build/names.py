@@ -27,12 +27,12 @@ from casckg.queries import internal
 
 from ..query import run
 from ..store.embedded import Store
-from .descriptions import Contexts, context_facts, contexts_in, description_scores
+from .descriptions import Contexts, DescribedBy, context_facts, contexts_in, description_scores, words
 from .forum_evidence import StoreForums
 from .graph_facts import GraphFacts
 from .identity import RULE_PATH, Candidate, Merge, _name, rename, resolve_forums
 from .mint import entity_iri, ref_of, source_iri
-from .person_names import PersonName, person_name, person_score
+from .person_names import SHORT_SURNAME, PersonName, loose_keys, person_name, person_score
 from .quads import RDF_TYPE
 
 _NAME_PREDICATES = ("rdfs:label", "skos:altLabel", "cas:acronym")
@@ -119,6 +119,7 @@ class StoreNames:
         self.decisions = decisions(store)
         self._pool: Pool | None = None  # every name of the store, outside no graph
         self._stale: set[ox.Term] = set()  # entities the pool must index again
+        self._described = DescribedBy()  # the pool's entities by the words of their names
 
     @property
     def by_graph(self) -> dict[ox.Term, set[tuple[ox.Term, ox.Term]]]:
@@ -153,14 +154,27 @@ class StoreNames:
         `exclude`: a copy the caller may add to."""
         if self._pool is None or self._pool.rule is not rule:
             self._pool, self._stale = Pool(rule), set(self.names.subjects())
+            self._described = DescribedBy()
         for entity in self._stale:
             self._index(self._pool, entity)
+            if isinstance(entity, ox.NamedNode):
+                iri = entity.value
+                self._described.update(iri, self._pool.tops.get(iri), self._pool.names.get(iri, ()))
         self._stale = set()
         pool = self._pool.copy()
         left_out = ox.NamedNode(exclude)
         for entity in {entity for entity, _ in self.names.by_graph.get(left_out, ())}:
             self._index(pool, entity, left_out)
         return pool
+
+    def described(self, top: str, names: list[Literal]) -> set[str]:
+        """The entities of the pool (as `pool` last made it) of top class `top` that may be what one
+        of these descriptions names (`DescribedBy`)."""
+        pool = self._pool
+        assert pool is not None, "pool() first"
+        if not self._described.built(top):
+            self._described.build(top, ((iri, pool.names[iri]) for iri, t in pool.tops.items() if t == top))
+        return set().union(*(self._described.candidates(top, own) for n in names if len(own := words(n.value)) >= 2))
 
 
 def _in_order(pair: tuple[ox.Term, ox.Term]) -> tuple[str, str]:
@@ -176,8 +190,10 @@ Scores = dict[str, tuple[float, dict[str, tuple[Literal, ...]]]]  # IRI -> (scor
 class Pool:
     """The entities an article's new entities are compared with, indexed by name: the graph's,
     then each of the article's own that stays apart (so the article's "M. Dominique de Villepin"
-    finds its "Dominique de Villepin"). A set of `by_key` is replaced, never changed, so a
-    `copy` shares the rest."""
+    finds its "Dominique de Villepin"). People are also found by their surname's keys
+    (`loose_keys`), so a person is compared only with those whose surname may agree rather than
+    with every person. A set of `by_key` or `by_surname` is replaced, never changed, so a `copy`
+    shares the rest."""
 
     rule: NameRule
     tops: dict[str, str] = field(default_factory=dict)  # IRI -> top class
@@ -185,6 +201,8 @@ class Pool:
     names: dict[str, list[Literal]] = field(default_factory=dict)
     people: dict[str, list[tuple[Literal, PersonName]]] = field(default_factory=dict)
     keys: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # IRI -> where it is in by_key
+    by_surname: dict[str, frozenset[str]] = field(default_factory=dict)  # surname key -> people
+    surnames: dict[str, set[str]] = field(default_factory=dict)  # IRI -> where it is in by_surname
 
     def add(self, iri: str, top: str, name: Literal) -> None:
         self.tops[iri] = top
@@ -194,6 +212,10 @@ class Pool:
             self.keys[iri] = self.keys.get(iri, set()) | {(top, key)}
         if top == "Person" and (parsed := self.rule.person(name.value)):
             self.people[iri] = [*self.people.get(iri, ()), (name, parsed)]
+            keys = loose_keys(parsed.surname, SHORT_SURNAME)
+            for key in keys:
+                self.by_surname[key] = self.by_surname.get(key, frozenset()) | {iri}
+            self.surnames[iri] = self.surnames.get(iri, set()).union(keys)
 
     def remove(self, iri: str) -> None:
         """Forget an entity and its names."""
@@ -202,11 +224,29 @@ class Pool:
                 self.by_key[key] = left
             else:
                 del self.by_key[key]
+        for key in self.surnames.pop(iri, ()):
+            if left := self.by_surname[key] - {iri}:
+                self.by_surname[key] = left
+            else:
+                del self.by_surname[key]
         for table in (self.tops, self.names, self.people):
             table.pop(iri, None)
 
     def copy(self) -> Pool:
-        return Pool(self.rule, dict(self.tops), dict(self.by_key), dict(self.names), dict(self.people), dict(self.keys))
+        return Pool(
+            self.rule,
+            dict(self.tops),
+            dict(self.by_key),
+            dict(self.names),
+            dict(self.people),
+            dict(self.keys),
+            dict(self.by_surname),
+            dict(self.surnames),
+        )
+
+    def _alike(self, surname: str) -> set[str]:
+        """The people whose surname may agree with this one (`surnames_agree` decides)."""
+        return set().union(*(self.by_surname.get(key, ()) for key in loose_keys(surname, SHORT_SURNAME)))
 
     def scores(self, top: str, names: list[Literal]) -> Scores:
         """Entities of the top class `names` may denote, each with its best score and evidence:
@@ -218,18 +258,13 @@ class Pool:
             for other in self.by_key.get((top, key), ()) if key else ():
                 found[other] = (weights["name"], {"name": (name,)})
             mine = self.rule.person(name.value) if top == "Person" else None
-            for other, theirs in self.people.items() if mine else ():
-                for their_name, parsed in theirs:
+            alike = self._alike(mine.surname) if mine else set()
+            for other in alike:
+                for their_name, parsed in self.people[other]:
                     score = person_score(mine, parsed, weights)
                     if score > found.get(other, (0.0, {}))[0]:
                         found[other] = (score, {"name": (name, their_name)})
         return found
-
-
-def graph_pool(store: Store, rule: NameRule, exclude: str, names: StoreNames | None = None) -> Pool:
-    """The names of every entity the store holds outside the graph `exclude` (from the writer's
-    `names` when given, else read from the store)."""
-    return (names or StoreNames(store)).pool(rule, exclude)
 
 
 def resolve_names(
@@ -249,13 +284,15 @@ def resolve_names(
     writer keeps them (read from the store when not given).
     """
     rule = rule or load_name_rule()
-    tops = names.class_tops if names else top_classes(store)
-    pool = graph_pool(store, rule, source_iri(doc.source, base), names)
+    known = names or StoreNames(store)
+    tops = known.class_tops
+    pool = known.pool(rule, source_iri(doc.source, base))
     in_graph = set(pool.tops)
-    contexts = Contexts.read(store, doc, source_iri(doc.source, base), base, names.contexts if names else None)
+    contexts = Contexts.read(store, doc, source_iri(doc.source, base), base, known.contexts)
     named_here = {i for e in doc.entities if (i := entity_iri(e.ref, base)) in in_graph}
-    same, different = names.decisions if names else decisions(store)
+    same, different = known.decisions
     names = _document_names(doc)
+    added: set[str] = set()  # the article's own entities the pool now holds
     mapping: dict[Ref, Ref] = {}
     merges: list[Merge] = []
     candidates: list[Candidate] = []
@@ -266,7 +303,8 @@ def resolve_names(
             continue
         scores = pool.scores(top, names.get(entity.ref, []))
         if top != "Person" and not any(s >= rule.threshold for s, _ in scores.values()):
-            of_top = {o: pool.names[o] for o, t in pool.tops.items() if t == top}
+            maybe = known.described(top, names.get(entity.ref, [])) | added
+            of_top = {o: pool.names[o] for o in maybe if pool.tops.get(o) == top}
             described = description_scores(iri, names.get(entity.ref, []), of_top, contexts, named_here, rule.weights)
             scores = {**described, **scores}
         for other in different.get(iri, ()):
@@ -289,6 +327,7 @@ def resolve_names(
                 candidates.append(Candidate(entity.ref, ref, label, score, shared))
         for name in names.get(entity.ref, []):
             pool.add(iri, top, name)
+            added.add(iri)
     return rename(doc, mapping), merges, candidates
 
 

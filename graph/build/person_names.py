@@ -74,6 +74,16 @@ def _initial(word: str) -> str:
     return "i" if text in ("i", "j", "y") else text
 
 
+def loose_keys(word: str, shortest: int) -> tuple[str, ...]:
+    """What a word is indexed and looked up under to find the words one letter off it: itself and,
+    when it has `shortest` letters or more, each of its forms with one letter left out. Two such
+    words one letter apart share a key (one left out of the other, or both without the letter that
+    differs); a shared key alone proves nothing (two letters swapped share one too)."""
+    if len(word) < shortest:
+        return (word,)
+    return (word, *{word[:i] + word[i + 1 :] for i in range(len(word))})
+
+
 def surnames_agree(a: str, b: str) -> str | None:
     """'same' when two loosely spelled surnames are one, 'variant' when a long surname differs by
     one letter (Nazarbaev/Nazerbaev, Rahmonov/Rahamonov), else None."""
