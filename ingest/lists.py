@@ -110,7 +110,7 @@ def listed(
     """The mention of `heads` nearest the trigger and the items of `pool` coordinated with it ("X, Y and Z");
     `lead`, when given, is what the text between the trigger and the list must match ("of the CSTO – ");
     `reach`, when given, how far the list may stand from the trigger when nothing but words lies between
-    ("received a delegation of the Council of Defence Ministers of the CSTO in Bishkek")."""
+    ("received a delegation of the Committee of Secretaries of the Security Councils of the CIS in Dushanbe")."""
     if side == "any":  # the list after the trigger, else the one before it
         return listed(pool, heads, sentence, trigger, "after", language, lead, reach) or listed(
             pool, heads, sentence, trigger, "before", language, lead, reach

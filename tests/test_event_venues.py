@@ -43,9 +43,9 @@ def _venues(tmp_path: Path, gazetteer, language: str, text: str) -> set[str]:
     [
         (
             "en",
-            "President of Kyrgyzstan Sadyr Japarov received a delegation of the Council of Foreign Ministers of the "
-            "member states of the Collective Security Treaty Organization (CSTO) in Bishkek.",
-            "bishkek",
+            "The Prime Minister of Tajikistan received a delegation of the Committee of Secretaries of the Security "
+            "Councils of the member states of the Commonwealth of Independent States (CIS) in Dushanbe.",
+            "dushanbe",
         ),
         (
             "fr",
