@@ -304,7 +304,8 @@ def _decisions(w: _World, seed: int) -> Document:
 
 def generate(quads: int, seed: int = 0, records: bool = True) -> list[Document]:
     """About `quads` quads' worth of documents (before reasoning), the same for the same seed;
-    with the project's reference records unless `records` is false."""
+    with the project's reference records and the analysts' decisions (owl:sameAs) unless
+    `records` is false."""
     w = _World(random.Random(seed), anchor_keys())
     docs = {
         name: Document(
@@ -332,7 +333,8 @@ def generate(quads: int, seed: int = 0, records: bool = True) -> list[Document]:
     left = quads - sum(1 for _ in quads_of(real))
     for _ in range(max(1, left // QUADS_PER_SLICE)):
         _slice(w, docs, articles)
-    return [*real, *docs.values(), _decisions(w, seed), *articles]
+    decided = [_decisions(w, seed)] if records else []  # analysts' decisions are records too
+    return [*real, *docs.values(), *decided, *articles]
 
 
 def reference_records() -> list[Document]:
