@@ -6,7 +6,10 @@ reference graphs (states, institutions with their parts, states and places, peop
 participants and dates, agreements with signatories, missions with deployments, memberships)
 and many small article graphs whose statements carry `cas:Assertion` evidence nodes. As in the
 corpus build, articles mostly restate what the records (or earlier articles) say, and each one
-writes again the type and label of every entity it names: one fact, many source graphs.
+writes again the type and label of every entity it names: one fact, many source graphs. Some
+articles name an entity that may be one already in the graph, a pair kept apart for an analyst
+(a `cas:MergeCandidate`), and an analysts' decisions graph says of other such pairs that they
+are one entity or two (owl:sameAs, owl:differentFrom), in the proportions of the corpus build.
 
 Every synthetic graph holds the project's reference records, and the first synthetic entities
 of each type take their keys and those of the query library's default parameters (state/KAZ,
@@ -75,6 +78,7 @@ class _World:
     made: dict[str, list[Ref]] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)
     known: list[tuple[Ref, str, Ref]] = field(default_factory=list)  # facts stated so far, to restate
+    decisions: list[tuple[Ref, str, Ref]] = field(default_factory=list)  # analysts' identity decisions
 
     def new(self, path: str) -> Ref:
         n = self.counters.get(path, 0)
@@ -192,6 +196,11 @@ _CLASSES = {"state": "State", "institution": "Institution", "person": "Person", 
 RESTATED = 0.6
 #: Share of articles that give a forum another date than the records: sources disagree.
 CONFLICTING = 0.1
+#: Pairs identity resolution keeps apart for an analyst (cas:MergeCandidate), per article, and
+#: the share of the pairs an analyst has decided (sources/identity.yaml): a corpus build of 45
+#: articles (seeds and dev) writes 8 candidates and reads 3 decisions, 2 same_as, 1 different_from.
+CANDIDATES_PER_ARTICLE = 8 / 45
+DECIDED = 3 / (8 + 3)
 
 
 def _article(w: _World, n: int, forums: list[Ref], agreement: Ref) -> Document:
@@ -235,12 +244,68 @@ def _article(w: _World, n: int, forums: list[Ref], agreement: Ref) -> Document:
     named = sorted({ref for s, _, o in facts for ref in (s, o) if isinstance(ref, Ref) and ref.path in _CLASSES})
     entities = [Entity(ref, (_CLASSES[ref.path],)) for ref in named]
     statements += [Statement(ref, "rdfs:label", Literal(f"{ref.key} ({language})", language=language)) for ref in named]
-    return Document(source, entities, statements)
+    doc = Document(source, entities, statements)
+    while rng.random() < CANDIDATES_PER_ARTICLE / (1 + CANDIDATES_PER_ARTICLE):  # geometric, that mean
+        _candidate(w, doc)
+    return doc
+
+
+def _candidate(w: _World, doc: Document) -> None:
+    """An entity the article names that may be one already in the graph (a person or an
+    institution sharing a name), kept apart: the new entity with its type and label, and the
+    candidate node with the fields `graph.build.quads` writes (score, software, name, the two
+    forms of the name a build shares on average).
+    The node is minted as an entity of the article (`id/candidate/...`, where the build mints
+    it under the article's graph IRI): documents carry no other kind of node, and the query
+    reads the node's fields, not its IRI. Some pairs were decided by an analyst instead
+    (`w.decisions`): those are not listed as candidates, as in a build."""
+    rng = w.rng
+    path = rng.choice(("person", "institution"))
+    other = w.pick(path)
+    local = Ref(path, f"{other.key}-{doc.source.key}")
+    language = doc.source.language or "en"
+    name = Literal(f"{other.key} ({language})", language=language)
+    doc.entities.append(Entity(local, (_CLASSES[path],)))
+    doc.statements.append(Statement(local, "rdfs:label", name))
+    if rng.random() < DECIDED:
+        w.decisions.append((local, rng.choice(("owl:sameAs", "owl:sameAs", "owl:differentFrom")), other))
+        return
+    node = Ref("candidate", hashlib.sha256(f"{local.key} {other.key}".encode()).hexdigest()[:20])
+    doc.entities.append(Entity(node, ("MergeCandidate",)))
+    doc.statements += [
+        Statement(node, "cas:candidateFrom", local),
+        Statement(node, "cas:candidateFor", other),
+        Statement(node, "cas:matchScore", Literal(f"{rng.uniform(0.5, 0.85):.3f}", datatype="decimal")),
+        Statement(node, "prov:wasAssociatedWith", "https://example.org/software/casckg"),
+        Statement(node, "cas:mergedName", name),
+        *(Statement(node, "cas:sharedName", shared) for shared in (name, Literal(other.key))),
+    ]
+
+
+def _decisions(w: _World, seed: int) -> Document:
+    """The analysts' decisions as `ingest.loaders.decisions` gives them: one reference graph of
+    owl:sameAs / owl:differentFrom links, each with the page it was checked against."""
+    doc = Document(
+        Source(
+            kind="reference",
+            key="identity",
+            path="identity.yaml",
+            sha256=hashlib.sha256(f"identity-{seed}".encode()).hexdigest(),
+            title="Analysts' identity decisions",
+        )
+    )
+    for entity, said, other in w.decisions:
+        doc.statements += [
+            Statement(entity, said, other),
+            Statement(entity, "cas:citation", f"https://example.org/check/{entity.key}"),
+        ]
+    return doc
 
 
 def generate(quads: int, seed: int = 0, records: bool = True) -> list[Document]:
     """About `quads` quads' worth of documents (before reasoning), the same for the same seed;
-    with the project's reference records unless `records` is false."""
+    with the project's reference records and the analysts' decisions (owl:sameAs) unless
+    `records` is false."""
     w = _World(random.Random(seed), anchor_keys())
     docs = {
         name: Document(
@@ -268,7 +333,8 @@ def generate(quads: int, seed: int = 0, records: bool = True) -> list[Document]:
     left = quads - sum(1 for _ in quads_of(real))
     for _ in range(max(1, left // QUADS_PER_SLICE)):
         _slice(w, docs, articles)
-    return [*real, *docs.values(), *articles]
+    decided = [_decisions(w, seed)] if records else []  # analysts' decisions are records too
+    return [*real, *docs.values(), *decided, *articles]
 
 
 def reference_records() -> list[Document]:

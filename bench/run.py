@@ -126,9 +126,11 @@ def worker(engine: str, quads: int, seed: int, folder: Path, reps: int, limit: f
         started = time.perf_counter()
         documents = generate(quads, seed)
         result["generate_s"] = time.perf_counter() - started
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         report = build_documents(documents, folder / "store", trace=trace)
         result["load_s"] = time.perf_counter() - started
+        result["load_cpu_s"] = time.process_time() - cpu
+        result["parts_cpu_s"] = report.cpu
         result["quads"] = report.quads
         result["asserted"] = report.quads - report.reasoning.quads
         result["reason_s"] = report.reasoning.seconds
@@ -140,7 +142,7 @@ def worker(engine: str, quads: int, seed: int, folder: Path, reps: int, limit: f
             result["rows"] = {}
             result["queries"] = _timed_queries(_listed(lambda q: run(store, q)), reps, limit, result["rows"])
     elif engine.startswith("ox-"):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         if engine == "ox-disk":
             store = ox.Store(str(folder / "raw"))
             store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
@@ -150,6 +152,7 @@ def worker(engine: str, quads: int, seed: int, folder: Path, reps: int, limit: f
             store = ox.Store()
             store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
         result["load_s"] = time.perf_counter() - started
+        result["load_cpu_s"] = time.process_time() - cpu
 
         def run_raw(q):
             # Parameters as pyoxigraph's own substitutions; a query that projects a parameter
@@ -233,8 +236,13 @@ def table(quads: int, results: dict[str, dict]) -> str:
     rows.append(["build / load", *(_cell(v) for v in loads), *blank])
     per_s = [project["quads"] / v if isinstance(v, float) else None for v in loads]
     rows.append(["quads/s", *(f"{v:,.0f}" if v else "-" for v in per_s), *blank])
+    cpu = [results[e].get("load_cpu_s") for e in engines]
+    rows.append(["build / load CPU", *(_cell(v) for v in cpu), "", ratio(cpu[0], cpu[1] if len(cpu) > 1 else None), "", ""])
     rows.append(["materialise", _cell(project.get("reason_s")), *[""] * (len(engines) - 1), *blank])
-    rows.append(["materialise CPU", _cell(project.get("reason_cpu_s")), *[""] * (len(engines) - 1), *blank])
+    parts = project.get("parts_cpu_s", {})
+    for label, value in (("  documents -> quads CPU", parts.get("quads")), ("  bulk loads CPU", parts.get("load")),
+                         ("  materialise CPU", project.get("reason_cpu_s")), ("  optimize CPU", parts.get("optimize"))):
+        rows.append([label, _cell(value), *[""] * (len(engines) - 1), *blank])
     rows.append(["peak memory", *(_cell(results[e].get("peak_mb"), "MB") for e in engines), *blank])
     for name in project.get("queries", {}):
         cells = [results[e].get("queries", {}).get(name) for e in engines]

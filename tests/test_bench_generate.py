@@ -41,3 +41,22 @@ def test_facts_and_labels_are_restated_across_source_graphs():
     assert sum(1 for n in participant if n > 1) > len(participant) / 10
     labels = [n for (s, p, o), n in graphs.items() if p.value.endswith("#label")]
     assert max(labels) >= 5
+
+
+def test_pairs_kept_apart_and_analysts_decisions_are_listed_as_a_build_lists_them():
+    """The merge-candidates query finds open pairs in article graphs and decided ones in a
+    reference graph, about as many per article as the corpus build writes (8 pairs for 45
+    articles, 3 decisions)."""
+    from casckg.graph.query import resolve, run
+    from casckg.graph.store import EmbeddedStore
+
+    documents = generate(60_000, 0)
+    store = EmbeddedStore(None)
+    store.bulk_add(quads_of(documents))
+    rows = list(run(store, resolve("merge-candidates")))
+    decisions = [row["decision"].value for row in rows]
+    articles = sum(1 for doc in documents if doc.source.kind == "article")
+    assert 0.05 * articles < decisions.count("open") < 0.4 * articles
+    assert {"same_as", "different_from"} <= set(decisions)
+    assert decisions.count("same_as") + decisions.count("different_from") < decisions.count("open")
+    assert all(row["candidateLabel"] is not None for row in rows)
