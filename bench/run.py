@@ -237,11 +237,17 @@ def table(quads: int, results: dict[str, dict]) -> str:
     per_s = [project["quads"] / v if isinstance(v, float) else None for v in loads]
     rows.append(["quads/s", *(f"{v:,.0f}" if v else "-" for v in per_s), *blank])
     cpu = [results[e].get("load_cpu_s") for e in engines]
-    rows.append(["build / load CPU", *(_cell(v) for v in cpu), "", ratio(cpu[0], cpu[1] if len(cpu) > 1 else None), "", ""])
+    rows.append(
+        ["build / load CPU", *(_cell(v) for v in cpu), "", ratio(cpu[0], cpu[1] if len(cpu) > 1 else None), "", ""]
+    )
     rows.append(["materialise", _cell(project.get("reason_s")), *[""] * (len(engines) - 1), *blank])
     parts = project.get("parts_cpu_s", {})
-    for label, value in (("  documents -> quads CPU", parts.get("quads")), ("  bulk loads CPU", parts.get("load")),
-                         ("  materialise CPU", project.get("reason_cpu_s")), ("  optimize CPU", parts.get("optimize"))):
+    for label, value in (
+        ("  documents -> quads CPU", parts.get("quads")),
+        ("  bulk loads CPU", parts.get("load")),
+        ("  materialise CPU", project.get("reason_cpu_s")),
+        ("  optimize CPU", parts.get("optimize")),
+    ):
         rows.append([label, _cell(value), *[""] * (len(engines) - 1), *blank])
     rows.append(["peak memory", *(_cell(results[e].get("peak_mb"), "MB") for e in engines), *blank])
     for name in project.get("queries", {}):
