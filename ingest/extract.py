@@ -18,7 +18,6 @@ from .attendance import officials_at_event, present_at_event
 from .casing import truecase
 from .frames import held_in_no_region, venue_states
 from .gazetteer import Gazetteer
-from .host_officials import host_statements
 from .language import sentences
 from .mentions import find_mentions
 from .missions import deployment_statements
@@ -108,9 +107,6 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found += deployments
     represented, represented_states = represented_statements(am, gazetteer)
     found += represented
-    hosts, host_states = host_statements(am, gazetteer, found)  # "In Bishkek, he met the President, X"
-    found += hosts
-    extra_entities.update(host_states)
     extra_entities.update(represented_states)
     for ref, (cls, label) in extra_entities.items():
         am.classes.setdefault(ref, cls)

@@ -36,7 +36,7 @@ def represented_states(
     rx = pattern_regex(language, "represented_by")
     if rx is None or not tokens:
         return []
-    base, folded = tokens[0].start, folded_sentence(tokens)
+    base, folded = tokens[0].start, _folded(tokens)
     out: list[tuple[int, Ref]] = []
     for match in rx.finditer(folded):
         if negated(folded, match.start(), match.end(), language):
@@ -65,7 +65,7 @@ def _represented(tokens: list[Token], named: list[Mention], language: str, locat
     return None
 
 
-def folded_sentence(tokens: list[Token]) -> str:
+def _folded(tokens: list[Token]) -> str:
     """One sentence's folded text rebuilt from its tokens, each at its own offset from the first."""
     base = tokens[0].start
     chars = [" "] * (tokens[-1].end - base)
