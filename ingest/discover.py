@@ -68,6 +68,7 @@ def lang_lexicon(language: str) -> dict:
         # the first word of every title, and the words that may stand before one ("ancien ministre")
         "title_starts": {fold(w).split()[0] for w in data.get("titles") or []},
         "qualifier_keys": {w for q in data.get("qualifiers") or [] for w in fold(q).split()},
+        "honorific_keys": {fold(w) for w in data.get("honorifics") or []},
     }
 
 

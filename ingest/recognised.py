@@ -15,7 +15,7 @@ from .language import Sentence
 from .linker import ArticleMentions, Linker, Mention, choose, span_text, strip_determiner
 from .nominative import name_case, person_name
 from .reading import Name
-from .tokens import Token, fold
+from .tokens import Token
 
 NAME_CLASSES = {"PER": ("Person",), "LOC": ("State", "Place"), "ORG": ("Institution",)}
 MINTED_FROM_NAMES = ("PER",)  # the kinds of recognised name that become new people when unknown (places: LOC)
@@ -238,9 +238,8 @@ def _name_start(tokens: list[Token], first: int, last: int, linker: Linker) -> t
     one after an honorific (a surname), else two, as one word alone is too weak a sign of a person."""
     while last - first > 2 and tokens[first].key in rank_words(linker.language):
         first += 1
-    honorifics = {fold(h) for h in linker.lex.get("honorifics") or ()}
     start = first
-    while last - first > 1 and tokens[first].key in honorifics:
+    while last - first > 1 and tokens[first].key in linker.lex["honorific_keys"]:
         first += 1
         if last - first > 1 and tokens[first].text == ".":
             first += 1
