@@ -141,9 +141,13 @@ def _by_derivations(rule: Rule, rows: tuple) -> tuple[tuple, tuple]:
     ):
         return (), rows
     fixed = [n for n, column in enumerate(rule.columns) if column in head]
-    derivations = Counter(tuple(row[n] for n in fixed) for row in rows)
-    single = tuple(row for row in rows if derivations[tuple(row[n] for n in fixed)] == 1)
-    return single, tuple(row for row in rows if row not in single)
+
+    def conclusion(row: tuple) -> tuple:
+        return tuple(row[n] for n in fixed)
+
+    derivations = Counter(map(conclusion, rows))
+    single = tuple(row for row in rows if derivations[conclusion(row)] == 1)
+    return single, tuple(row for row in rows if derivations[conclusion(row)] > 1)
 
 
 def update(
