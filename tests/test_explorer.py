@@ -51,6 +51,16 @@ def test_layout_is_the_same_on_every_run(network_graph):
     assert len(set(first)) == len(first)
 
 
+def test_degree_counts_the_others_a_node_is_tied_to_once(network_graph):
+    """Several relations between two entities, either way round, are one tie; a loop is none."""
+    graph = network_graph.copy()
+    s, o, attrs = next(iter(graph.edges(data=True)))
+    graph.add_edge(o, s, key="back", **attrs)
+    graph.add_edge(s, s, key="loop", **attrs)
+    expected = {n: len((set(graph.successors(n)) | set(graph.predecessors(n))) - {n}) for n in graph.nodes}
+    assert {n["iri"]: n.get("d", 0) for n in page_data(graph)["nodes"]} == expected
+
+
 def test_unknown_language_is_a_clear_error(network_graph):
     with pytest.raises(CasckgError, match="unknown language 'de'"):
         page_data(network_graph, lang="de")
