@@ -57,13 +57,20 @@ class TimeLimit(Exception):
 
 
 def _alarm(seconds: float) -> None:
+    """Raise TimeLimit once this process has used `seconds` more of CPU time (not wall time: on a
+    shared machine a query waiting for a core would be stopped before it had done its work)."""
+
     def stop(*_: object) -> None:
         raise TimeLimit
 
-    signal.signal(signal.SIGALRM, stop)
+    signal.signal(signal.SIGPROF, stop)
     # Repeats every half second after the limit: a library that swallows the first one (rdflib
     # catches broad exceptions in places) is stopped by the next.
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
+    signal.setitimer(signal.ITIMER_PROF, seconds, 0.5)
+
+
+def _clear() -> None:
+    signal.setitimer(signal.ITIMER_PROF, 0)
 
 
 def _serve(run_one, limit: float, out) -> None:
@@ -81,17 +88,20 @@ def _serve(run_one, limit: float, out) -> None:
         reply: dict = {"name": name}
         try:
             _alarm(limit)
-            wall, cpu = time.perf_counter(), time.process_time()
+            # the CPU time of this thread, which runs the query: while a process-wide CPU timer
+            # (the limit) is armed, Linux updates the process's CPU clock only at scheduler ticks
+            wall, cpu = time.perf_counter(), time.thread_time()
             found = run_one(queries[name])
-            reply.update(wall=time.perf_counter() - wall, cpu=time.process_time() - cpu)
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            reply.update(wall=time.perf_counter() - wall, cpu=time.thread_time() - cpu)
+            _clear()
             reply["rows"] = len(found) if isinstance(found, list) else int(bool(found))
         except TimeLimit:
             reply["error"] = "timeout"
         except Exception as exc:  # an engine that cannot run a query: say so in its cell
             reply["error"] = f"error ({type(exc).__name__})"
+            print(f"{name}: {type(exc).__name__}: {exc}", file=sys.stderr)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            _clear()
         print(json.dumps(reply), file=out, flush=True)
 
 
@@ -217,12 +227,13 @@ def worker(engine: str, quads: int, seed: int, folder: Path, limit: float, trace
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     try:
-        _alarm(limit * 10 if engine == "rdflib" else 1e9)
+        if engine == "rdflib":  # the one engine that may not load a large graph in useful time
+            _alarm(limit * 10)
         result, run_one = _load(engine, quads, seed, folder, trace)
     except TimeLimit:
         result, run_one = {"engine": engine, "load_s": "timeout"}, None
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _clear()
     print(json.dumps(result), file=out, flush=True)
     if run_one is not None:
         _serve(run_one, limit, out)
@@ -235,18 +246,26 @@ class Engine:
 
     def __init__(self, engine: str, args: argparse.Namespace, quads: int, folder: Path):
         self.name = engine
-        command = [
+        self.command = [
             sys.executable, "-m", "bench.run", "--worker", engine, "--scales", str(quads), "--seed", str(args.seed),
             "--folder", str(folder), "--limit", str(args.limit),
         ] + (["--no-trace"] if args.no_trace else [])  # fmt: skip
-        self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the worker (stop)
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
-                                        text=True)  # fmt: skip
         self.limit = args.limit
-        self.result: dict = self._read(args.limit * 100 + quads / 100) or {"engine": engine, "load_s": self.failure}
-        self.alive = (
-            self.process.poll() is None and "load_s" in self.result and not isinstance(self.result["load_s"], str)
-        )
+        self.load_timeout = args.limit * 100 + quads / 100
+        self.errors = None
+        self.result: dict = self._start()
+
+    def _start(self) -> dict:
+        """Start the worker and wait for it to load its engine; what loading measured."""
+        if self.errors is not None:
+            self.errors.close()
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the worker (close)
+        self.process = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=self.errors, text=True)  # fmt: skip
+        result = self._read(self.load_timeout) or {"engine": self.name, "load_s": self.failure}
+        load = result.get("load_s")
+        self.alive = self.process.poll() is None and load is not None and not isinstance(load, str)
+        return result
 
     @property
     def failure(self) -> str:
@@ -269,10 +288,14 @@ class Engine:
             return {"error": "failed"}
         self.process.stdin.write(name + "\n")
         self.process.stdin.flush()
-        # the worker's own limit acts between rows only: a query that runs away inside the store
-        # is stopped here, and with it the engine
-        reply = self._read(self.limit * 3 + 30)
-        return reply or {"error": "timeout (stopped)"}
+        # The worker's own limit acts between rows only: a query that runs away inside the store
+        # is stopped here, with its worker, and a new worker takes the next queries (the stores
+        # it reads are kept in the folder, so it does not build them again).
+        reply = self._read(self.limit * 10 + 60)
+        if reply is None:
+            self._start()
+            return {"error": "timeout (stopped)"}
+        return reply
 
     def close(self) -> None:
         """End the worker and keep its peak memory."""
@@ -281,13 +304,13 @@ class Engine:
             reply = self._read(60) or {}
             self.result["peak_mb"] = reply.get("peak_mb")
         self.stop()
+        self.errors.close()
 
     def stop(self) -> None:
         self.alive = False
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
-        self.errors.close()
 
 
 def _ratio_cells(a: list[float], b: list[float]) -> tuple[str, str]:
@@ -402,7 +425,7 @@ def over(samples: dict[str, dict[str, dict]], bound: float) -> list[str]:
     out = []
     for name, cell in samples.get("project", {}).items():
         raw = samples.get("ox-disk", {}).get(name, {})
-        if cell.get("cpu") and raw.get("cpu"):
+        if cell.get("cpu") and raw.get("cpu") and statistics.median(raw["cpu"]) > 0:
             ratio = statistics.median(cell["cpu"]) / statistics.median(raw["cpu"])
             if ratio > bound:
                 out.append(f"{name} {ratio:.2f}x")
@@ -414,7 +437,7 @@ def main() -> None:
     p.add_argument("--scales", nargs="+", type=float, default=[1e5, 1e6], help="quads per run (default 1e5 1e6)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--reps", type=int, default=5, help="timed rounds per query (after one warm-up)")
-    p.add_argument("--limit", type=float, default=10.0, help="seconds a query may take before its cell is skipped")
+    p.add_argument("--limit", type=float, default=10.0, help="CPU seconds a query may take before its cell is skipped")
     p.add_argument("--rdflib-max", type=float, default=1e5, help="largest scale to load into rdflib")
     p.add_argument("--no-trace", action="store_true", help="materialise without the trace of each inference")
     p.add_argument("--skip", nargs="*", default=[], metavar="QUERY", help="library queries to leave out")
