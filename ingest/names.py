@@ -286,8 +286,8 @@ def title_statements(am: ArticleMentions) -> list[Found]:
                 for m in states
                 if sentence.start + cut <= m.start and m.end <= holder.start and not _posted_in(am, index, m, lex)
             ]
-            if not lead:
-                continue
+            if len({m.ref for m in lead}) != 1:
+                continue  # none, or several ("Президенты Казахстана и Узбекистана A и B": one each, `people.py`)
             state = lead[-1]
             between = head[state.end - sentence.start :]
             rest = head[cut:]

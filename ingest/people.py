@@ -6,7 +6,9 @@ The role is the rank and the title in English ("Colonel, Chief"); the affiliatio
 institution the title is of ("Chief of the KAZCENT", "Kyrgyz President", "UN Secretary-General").
 A title stands before the name or after it (", NATO Spokesman"), and a plural title over a list
 of people gives each the title and the state named with them ("les présidents de A, B et C — X, Y
-et Z", "the presidents: the Russian X, the Kazakh Y"). Titles and ranks per language are data
+et Z", "the presidents: the Russian X, the Kazakh Y"); without a colon or dash ("the Kazakh and Uzbek
+foreign ministers, X and Y", "Министры обороны России и Казахстана X и Y") only names that pair one for
+one with the states do. Titles and ranks per language are data
 (`lexicons/discovery.yaml`); how titles are written is read in `titles.py`.
 """
 
@@ -124,13 +126,17 @@ def _listed_people(
     the Russian A, the Kazakh B" (each of the state named before the name)."""
     lex = lang_lexicon(language)
     states, j = _coordinated(tokens, t1, taken, lex, "State")
+    states = states or _states_before(tokens, t0, taken, lex)
     k = j
     while k < len(tokens) and k - j < 3 and tokens[k].text not in ":–—" and not taken.get(k):
         k += 1  # "les quatre présidents invités:"
-    if k >= len(tokens) or tokens[k].text not in ":–—":
+    # without a colon or dash, the names in apposition ("…, A and B,") or right after the states ("Министры
+    # обороны России и Казахстана A и B") are theirs only one for one, in the same order
+    paired = k >= len(tokens) or tokens[k].text not in ":–—"
+    if paired and len(states) < 2:
         return []
+    k = j + (j < len(tokens) and tokens[j].text == ",") if paired else k + 1
     items: list[tuple[Ref | None, int, int]] = []
-    k += 1
     while k < len(tokens):
         while k < len(tokens) and (tokens[k].key in lex["determiners"] or tokens[k].text in "’'"):
             k += 1
@@ -147,6 +153,8 @@ def _listed_people(
         if k is None:
             break
     respective = len(states) == len(items)
+    if paired and not (respective and all(item[0] in (None, s.ref) for s, item in zip(states, items, strict=True))):
+        return []
     return [
         _titled(tokens, first, last, english, states[n].ref if respective else state, taken, gaz, (t0, t1), language)
         for n, (state, first, last) in enumerate(items)
@@ -173,6 +181,20 @@ def _coordinated(
         if nxt is None:
             return out, k
         k = nxt
+
+
+def _states_before(tokens: list[Token], t0: int, taken: dict[int, Mention], lex: dict) -> list[Mention]:
+    """Two or more states coordinated right before a plural title ("the Kazakh and Uzbek foreign ministers")."""
+    out: list[Mention] = []
+    k = t0
+    while (m := taken.get(k - 1)) is not None and m.cls == "State" and m.last == k:
+        out.insert(0, m)
+        k = m.first
+        while k > 0 and (tokens[k - 1].text == "," or tokens[k - 1].key in lex["coordinator_keys"]):
+            k -= 1
+        if k == m.first:
+            break
+    return out if len(out) >= 2 else []
 
 
 def _after_separator(tokens: list[Token], k: int, lex: dict) -> int | None:

@@ -82,6 +82,23 @@ def test_a_french_title_with_a_nationality_adjective_inside_it(tmp_path, gazette
             "The presidents of Kyrgyzstan and Tajikistan – Aibek Moldoev and Daler Saidzoda – met in Batken on Friday.",
             [("Aibek Moldoev", "Kyrgyzstan"), ("Daler Saidzoda", "Tajikistan")],
         ),
+        (  # the names in apposition, one for each state in the same order
+            "The presidents of Kazakhstan and Turkmenistan, Ayan Seitkali and Merdan Orazov, opened the new "
+            "border crossing on Monday.",
+            [("Ayan Seitkali", "Kazakhstan"), ("Merdan Orazov", "Turkmenistan")],
+        ),
+        (  # nationality adjectives coordinated before the plural title
+            "The Kyrgyz and Uzbek presidents, Bolot Asanov and Jasur Karimov, inaugurated the reservoir.",
+            [("Bolot Asanov", "Kyrgyzstan"), ("Jasur Karimov", "Uzbekistan")],
+        ),
+        (  # French adjectives after the plural title
+            "Les présidents tadjik et kirghize, Farrukh Nazarov et Bolot Asanov, ont signé le protocole à Batken.",
+            [("Farrukh Nazarov", "Tajikistan"), ("Bolot Asanov", "Kyrgyzstan")],
+        ),
+        (  # Russian: the names right after the states' genitives
+            "Президенты Казахстана и Узбекистана Айбек Сейткали и Жасур Каримов подписали договор в Ташкенте.",
+            [("Айбек Сейткали", "Kazakhstan"), ("Жасур Каримов", "Uzbekistan")],
+        ),
     ],
 )
 def test_a_plural_title_gives_each_listed_person_the_title_and_a_state(tmp_path, gazetteer, text, wanted):
@@ -89,6 +106,23 @@ def test_a_plural_title_gives_each_listed_person_the_title_and_a_state(tmp_path,
     for person, state in wanted:
         assert (person, "affiliatedWith", state) in facts
         assert _roles(facts, person) == ["president"]
+    for person, state in wanted:  # each has his own state only
+        others = {s for _, s in wanted} - {state}
+        assert not any((person, "affiliatedWith", other) in facts for other in others)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # three states, two names: which is whose is not said
+        "The defence ministers of Kazakhstan, Kyrgyzstan and Tajikistan, Serik Abenov and Bolot Asanov, met.",
+        # the names after the verb are the ones met, not the titled ones
+        "The foreign ministers of Kazakhstan and Uzbekistan met Pavel Novak and Jan Kovac in Prague.",
+    ],
+)
+def test_a_plural_title_gives_no_state_to_names_it_does_not_pair_one_for_one(tmp_path, gazetteer, text):
+    facts = _facts(tmp_path, gazetteer, text)
+    assert not any(p == "affiliatedWith" and o in ("Kazakhstan", "Kyrgyzstan", "Uzbekistan") for _, p, o in facts)
 
 
 def test_a_counterpart_has_the_title_just_named(tmp_path, gazetteer):
