@@ -27,6 +27,7 @@ from .office_bodies import offices_as_states
 from .phrases import phrase_statements, placed_wholes
 from .records import Document, Entity, Evidence, Literal, Mention, Ref, Statement
 from .represented import represented_statements
+from .run_ons import end_run_ons
 from .shared_parts import shared_complements
 from .signing import agentless_signings
 from .statements import HAPPENED, Found, pattern_statements, status_statements
@@ -92,6 +93,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
         article = replace(article, text=cased)
     sents = sentences(article.text, article.regions, language)
     am = find_mentions(sents, language, gazetteer)
+    end_run_ons(am)  # "the UN General Assembly | in September 2017": the known body is the one named
     found: list[Found] = []
     found += pattern_statements(am, language, _published(article.source.published))
     found += structure_statements(am, gazetteer.located)
