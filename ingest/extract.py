@@ -16,6 +16,7 @@ from casckg.ontology import domains_and_ranges
 from .article import Article, load_article
 from .attendance import officials_at_event, present_at_event
 from .casing import truecase
+from .frame_dates import named_with_a_date
 from .frames import held_in_no_region, venue_states
 from .gazetteer import Gazetteer
 from .language import sentences
@@ -117,6 +118,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found += agentless_signings(am, found)  # "the memorandum was signed on 14 February": by the latest signers
     found += _inferred(found, am.classes)  # may also put the state of a person who signed in their place
     found = offices_as_states(found, am.classes)  # an attending official's department stands for its state
+    found += named_with_a_date(am, found, _published(article.source.published))  # no verb of holding dated it
     found = held_in_no_region(_one_date_per_event(found))
     found = _invitees_are_not_participants(found)
 

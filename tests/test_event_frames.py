@@ -549,3 +549,29 @@ def test_meeting_a_thing_is_no_meeting(tmp_path, gazetteer, language, text):
     """A meeting verb whose object is a thing ("met with criticism from Russia", "des difficultés avec la
     Russie", "с трудностями") or a place ("met its targets in Afghanistan") tells of no event."""
     assert _frames(_read(tmp_path, gazetteer, language, text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "day"),
+    [
+        ("fr", "M. Dupont a effectué une visite officielle au Kazakhstan du 10 au 13 mai 2023.", "2023-05-10"),
+        ("ru", "Выступая на саммите ШОС 4 июля 2023 года, президент призвал к единству.", "2023-07-04"),
+    ],
+)
+def test_an_event_named_in_the_clause_of_a_date_is_dated_without_a_verb_of_holding(
+    tmp_path, gazetteer, language, text, day
+):
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
+    assert frame.get("cas:date") == {day}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The ministers recalled the Almaty summit, which was to take place on 5 May 2020."),
+        ("ru", "Совещание министров обороны, которое не состоялось 5 мая 2021 года, перенесено."),
+        ("en", "The summit agreed on a plan; the agreement was signed on 3 March 2019 in Moscow."),
+    ],
+)
+def test_no_day_from_a_date_of_what_did_not_happen_or_of_another_clause(tmp_path, gazetteer, language, text):
+    assert not [s for s in _read(tmp_path, gazetteer, language, text).statements if s.predicate == "cas:date"]
