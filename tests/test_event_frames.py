@@ -575,3 +575,25 @@ def test_an_event_named_in_the_clause_of_a_date_is_dated_without_a_verb_of_holdi
 )
 def test_no_day_from_a_date_of_what_did_not_happen_or_of_another_clause(tmp_path, gazetteer, language, text):
     assert not [s for s in _read(tmp_path, gazetteer, language, text).statements if s.predicate == "cas:date"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "organisers"),
+    [
+        ("en", "A regional conference on Afghanistan was held in Tashkent under the auspices of the UN.", {"un"}),
+        ("fr", "Une conférence régionale sur l'Afghanistan, sous l'égide de l'ONU, s'est tenue à Tachkent.", {"un"}),
+        (  # the auspices are of peacekeeping, told after the summit, not of the summit
+            "en",
+            SUMMIT["en"] + "The countries want a larger role in peacekeeping under the auspices of the UN.",
+            set(),
+        ),
+        (
+            "fr",
+            SUMMIT["fr"] + "Les pays veulent jouer un rôle accru dans le maintien de la paix sous l'égide de l'ONU.",
+            set(),
+        ),
+    ],
+)
+def test_auspices_name_the_organiser_of_the_event_the_sentence_names(tmp_path, gazetteer, language, text, organisers):
+    doc = _read(tmp_path, gazetteer, language, text)
+    assert {s.object.key for s in doc.statements if s.predicate == "cas:organizedBy"} == organisers
