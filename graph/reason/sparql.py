@@ -269,10 +269,18 @@ def _chosen(
     where: list[str], head: list[str], fields: list[list[str]], chosen: list[str], iris: frozenset[str]
 ) -> list[str]:
     """The patterns that keep one derivation per conclusion: the smallest key made of `fields`,
-    grouped by the conclusion's variables `head`, then cut back into the `chosen` variables."""
+    grouped by the conclusion's variables `head`, then cut back into the `chosen` variables.
+    A key of one IRI is that IRI: the store orders IRIs as the strings the key would hold, so
+    MIN picks the same one without making a string per derivation and parsing the winner back."""
+    group = " ".join(head)
+    if len(chosen) == 1 and chosen[0] in iris:
+        inner = "\n    ".join(where)
+        return [
+            f"{{ SELECT {group} (MIN({chosen[0]}) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}",
+            f"BIND(?best AS {chosen[0]})",
+        ]
     key = _concat([piece for field in fields or [['""']] for piece in (*field, f'"{_FIELD}"')])
     inner = "\n    ".join(where + [f"BIND({key} AS ?key)"])
-    group = " ".join(head)
     grouped = [f"{{ SELECT {group} (MIN(?key) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}"]
     rest = "?best"
     for n, var in enumerate(chosen):
