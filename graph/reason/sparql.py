@@ -81,8 +81,10 @@ def _earlier(a: str, b: str) -> str:
 
 @dataclass(frozen=True)
 class Step:
-    """One rule's run: a CONSTRUCT whose triples the store serialises and bulk-loads itself
-    (several times faster than the same INSERT, and no Python object per triple): all of them
+    """One rule's run: a CONSTRUCT whose triples the store serialises and loads itself (no
+    Python object per triple; an INSERT must read and write one store, and the same rule as an
+    INSERT in the store, over its restated copies, costs as much as the workspace's CONSTRUCT
+    and the load together): all of them
     into `graph`, and into each of `scratch` the conclusions and their intervals alone (the
     rules read no proof record, so the scratch graphs stay small)."""
 
