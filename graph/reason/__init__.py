@@ -1,8 +1,8 @@
 """OWL 2 RL materialisation inside the store: what the ontology lets the graph conclude.
 
 The rules are the OWL 2 RL rules the ontology's axioms call for, each one SPARQL CONSTRUCT
-run by the store whose N-Triples the store bulk-loads itself, so what they find never becomes a
-Python object per triple; which classes
+run by the store whose N-Triples the store loads itself (one transaction, IRIs not checked
+again), so what they find never becomes a Python object per triple; which classes
 and properties they apply to is read from the ontology graph, so an
 edit of the ontology changes the inferences and nothing here names a casckg term:
 
@@ -26,7 +26,8 @@ Conclusions go into one named graph, `graph_iri("inferred")`, and only conclusio
 graph holds yet: asserted facts are never repeated there. The rules run to a fixpoint in a
 workspace of their own, a second in-memory store that holds one copy of each fact they can read
 or conclude (the statements with a predicate a rule names, the memberships of the classes it
-names, the dates) and what they conclude, never a proof record: the in-memory store finds a
+names, the dates; read as SELECT rows, which Oxigraph serialises faster than CONSTRUCT
+triples) and what they conclude, never a proof record: the in-memory store finds a
 pattern by walking the quads that share one of its terms, so sources restating types and
 labels, evidence nodes and the trace would make every lookup about a busy entity slower. The
 store gets the conclusions and their trace, bulk-loaded as each rule finds them.
@@ -51,7 +52,8 @@ Traceability (on by default): each inferred triple gets a statement node
 three), `prov:wasGeneratedBy` the rule and `prov:wasDerivedFrom` the statement nodes of its
 premises (a premise a source asserts gets a node with its triple only; `GRAPH ?g { s p o }`
 names its sources). One derivation is kept per conclusion: the first round that finds it, then the first
-rule, then the smallest key of its premises' terms, chosen in the store (GROUP BY … MIN), so
+rule, then the smallest key of its premises' terms (or the smallest IRI, where the key is one
+IRI: the same order without a string per derivation), chosen in the store (GROUP BY … MIN), so
 reasoning twice writes the same quads; the rows of a rule's table whose conclusions have one
 derivation each (one premise, the table fixing the rest: prp-inv, most of prp-spo1) skip the
 choice. The library query `why-inferred` walks the proof.

@@ -17,19 +17,36 @@ _FIELD, _TAG = "\\u0001", "\\u0002"
 _TIMED = ("prp-spo1", "prp-inv", "prp-symp", "prp-trp", "prp-spo2")
 
 
-def _encoded(var: str, iri: bool = False) -> str:
-    """SPARQL for a term as one string the decoder below turns back into the same term. `iri`:
-    the term is known to be an IRI (or a blank node, whose string is never used), and the string
-    is built without asking what it is; a constant is written out here."""
+def _pieces(var: str, iri: bool = False) -> list[str]:
+    """SPARQL expressions whose CONCAT is a term as one string the decoder below turns back into
+    the same term. `iri`: the term is known to be an IRI (or a blank node, whose string is never
+    used), and the string is built without asking what it is; a constant is written out here."""
     if iri:
-        return f'"I{var[1:-1]}"' if var.startswith("<") else f'CONCAT("I", STR({var}))'
+        return [f'"I{var[1:-1]}"'] if var.startswith("<") else ['"I"', f"STR({var})"]
     tag = f'IF(LANG({var}) != "", CONCAT("@", LANG({var})), CONCAT("^", STR(DATATYPE({var}))))'
     lexical = f'CONCAT({tag}, "{_TAG}", STR({var}))'
-    return f'COALESCE(IF(isIRI({var}), CONCAT("I", STR({var})), IF(isLiteral({var}), {lexical}, "")), "")'
+    return [f'COALESCE(IF(isIRI({var}), CONCAT("I", STR({var})), IF(isLiteral({var}), {lexical}, "")), "")']
+
+
+def _concat(pieces: list[str]) -> str:
+    """One CONCAT of string expressions, its neighbouring constants joined: the store interns
+    every string an expression makes, so a nested CONCAT per term (two new strings for each)
+    costs more than one flat CONCAT of them all."""
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and _constant(piece) and _constant(merged[-1]):
+            merged[-1] = merged[-1][:-1] + piece[1:]
+        else:
+            merged.append(piece)
+    return merged[0] if len(merged) == 1 else f"CONCAT({', '.join(merged)})"
+
+
+def _constant(piece: str) -> bool:
+    return piece.startswith('"') and piece.endswith('"') and '"' not in piece[1:-1]
 
 
 def _decoded(text: str, iri: bool = False) -> str:
-    """SPARQL for the term `_encoded` wrote into `text` (unbound for an empty string)."""
+    """SPARQL for the term whose `_pieces` wrote `text` (unbound for an empty string)."""
     if iri:
         return f"IRI(SUBSTR({text}, 2))"
     head, body = f'STRBEFORE({text}, "{_TAG}")', f'STRAFTER({text}, "{_TAG}")'
@@ -45,9 +62,13 @@ def _node(triple: Pattern, graph: str, iris: frozenset[str] = frozenset()) -> st
     a triple with a blank node, which has no name to digest). A subject and a predicate are
     IRIs when not blank, an object when it is a constant or one of the variables `iris`."""
     terms = [_term_text(t) for t in triple]
-    parts = ', " ", '.join(_encoded(t, n < 2 or not t.startswith("?") or t in iris) for n, t in enumerate(terms))
+    parts = [
+        piece
+        for n, t in enumerate(terms)
+        for piece in (['" "'] if n else []) + _pieces(t, n < 2 or not t.startswith("?") or t in iris)
+    ]
     blank = " || ".join(f"isBlank({t})" for t in terms if t.startswith("?")) or "false"
-    return f'IF({blank}, ?nothing, IRI(CONCAT("{graph}/statement/", SUBSTR(SHA1(CONCAT({parts})), 1, 24))))'
+    return f'IF({blank}, ?nothing, IRI(CONCAT("{graph}/statement/", SUBSTR(SHA1({_concat(parts)}), 1, 24))))'
 
 
 def _later(a: str, b: str) -> str:
@@ -60,8 +81,10 @@ def _earlier(a: str, b: str) -> str:
 
 @dataclass(frozen=True)
 class Step:
-    """One rule's run: a CONSTRUCT whose triples the store serialises and bulk-loads itself
-    (several times faster than the same INSERT, and no Python object per triple): all of them
+    """One rule's run: a CONSTRUCT whose triples the store serialises and loads itself (no
+    Python object per triple; an INSERT must read and write one store, and the same rule as an
+    INSERT in the store, over its restated copies, costs as much as the workspace's CONSTRUCT
+    and the load together): all of them
     into `graph`, and into each of `scratch` the conclusions and their intervals alone (the
     rules read no proof record, so the scratch graphs stay small)."""
 
@@ -189,15 +212,15 @@ def update(
     if not trace and dated is None:  # nothing to choose: the conclusions alone, as a set
         body = "\n  ".join(where)
         return Step(f"CONSTRUCT {{ {conclusion} }}\nWHERE {{\n  {body}\n}}", inferred, scratch)
-    fields: list[str] = []
+    fields: list[list[str]] = []  # each field's pieces (see `_pieces`)
     chosen: list[str] = []
     if dated is not None:
         where += _intervals(rule, graphs, iris)
         last = len(rule.premises) - 1
-        fields = [_encoded(f"?from{last}"), _encoded(f"?to{last}")]
+        fields = [_pieces(f"?from{last}"), _pieces(f"?to{last}")]
         chosen = ["?from", "?to"]
     if trace:
-        fields += [_encoded(v, v in iris) for v in others]
+        fields += [_pieces(v, v in iris) for v in others]
         chosen += others
     # The rows whose conclusions have one derivation need no choice; the others (all of a dated
     # run's) are grouped by conclusion. Both kinds: a UNION of the two, the rows cut apart.
@@ -244,12 +267,22 @@ def _intervals(rule: Rule, graphs: dict, iris: frozenset[str]) -> list[str]:
     return where
 
 
-def _chosen(where: list[str], head: list[str], fields: list[str], chosen: list[str], iris: frozenset[str]) -> list[str]:
+def _chosen(
+    where: list[str], head: list[str], fields: list[list[str]], chosen: list[str], iris: frozenset[str]
+) -> list[str]:
     """The patterns that keep one derivation per conclusion: the smallest key made of `fields`,
-    grouped by the conclusion's variables `head`, then cut back into the `chosen` variables."""
-    key = f', "{_FIELD}", '.join(fields or ['""']) + f', "{_FIELD}"'
-    inner = "\n    ".join(where + [f"BIND(CONCAT({key}) AS ?key)"])
+    grouped by the conclusion's variables `head`, then cut back into the `chosen` variables.
+    A key of one IRI is that IRI: the store orders IRIs as the strings the key would hold, so
+    MIN picks the same one without making a string per derivation and parsing the winner back."""
     group = " ".join(head)
+    if len(chosen) == 1 and chosen[0] in iris:
+        inner = "\n    ".join(where)
+        return [
+            f"{{ SELECT {group} (MIN({chosen[0]}) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}",
+            f"BIND(?best AS {chosen[0]})",
+        ]
+    key = _concat([piece for field in fields or [['""']] for piece in (*field, f'"{_FIELD}"')])
+    inner = "\n    ".join(where + [f"BIND({key} AS ?key)"])
     grouped = [f"{{ SELECT {group} (MIN(?key) AS ?best) WHERE {{\n    {inner}\n  }} GROUP BY {group} }}"]
     rest = "?best"
     for n, var in enumerate(chosen):
