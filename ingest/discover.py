@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from .kinds import kind_words
 from .lexicon import lexicon
 from .tokens import Token, fold
 
@@ -281,7 +282,8 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
         if tok.key in lex["stop"] and not (tok.is_cap and k in known):
             break
         if pending is None and k >= h1 and (other := head_at(tokens, k, lex)) and other[1].split("/")[0] != cls:
-            break
+            if not _body_of_event(tokens, h0, h1, k, cls, other[1], language):
+                break
         if language == "ru":
             if not _ru_ok(tok) and tok.key not in lex["connectors"]:
                 break
@@ -314,3 +316,16 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
     head_cap = tokens[h0].is_cap and h0 > 0 and not (h0 == 0 or tokens[h0 - 1].text in ".:")
     anaphor = bare and not head_cap
     return Candidate(first, last, (h0, h1), cls, anaphor, definite, acronym, quoted)
+
+
+def _body_of_event(tokens: list[Token], h0: int, h1: int, k: int, cls: str, other: str, language: str) -> bool:
+    """Whether a body's head at `k`, right after an event's head, is the body whose meeting it is: Russian
+    puts it in the genitive with no preposition ("заседание Совета министров обороны", "сессия Генеральной
+    Ассамблеи"), where other languages join it with one ("meeting of the Council"). Not after an exercise,
+    whose genitive is the troops taking part ("учения Коллективных сил"), nor after a plural head, which
+    speaks of such meetings in general ("заседаниями Совета министров … каждый год")."""
+    if language != "ru" or cls != "Forum" or other != "Institution" or "gent" not in tokens[k].tag:
+        return False
+    head = tuple(t.key for t in tokens[h0:h1])
+    kind = next((c for word, c in kind_words(language) if word == head), None)
+    return kind != "Exercise" and "plur" not in tokens[h1 - 1].tag

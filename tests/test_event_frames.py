@@ -597,3 +597,23 @@ def test_no_day_from_a_date_of_what_did_not_happen_or_of_another_clause(tmp_path
 def test_auspices_name_the_organiser_of_the_event_the_sentence_names(tmp_path, gazetteer, language, text, organisers):
     doc = _read(tmp_path, gazetteer, language, text)
     assert {s.object.key for s in doc.statements if s.predicate == "cas:organizedBy"} == organisers
+
+
+@pytest.mark.parametrize(
+    ("text", "organiser"),
+    [
+        ("Вчера в Душанбе прошло заседание Совета министров обороны СНГ.", "institution/cis-cmd"),
+        ("В Астане состоялась сессия Парламентской ассамблеи ОДКБ.", "institution/csto-pa"),
+    ],
+)
+def test_a_meeting_of_a_body_in_the_genitive_is_an_event_the_body_holds(tmp_path, gazetteer, text, organiser):
+    doc = _read(tmp_path, gazetteer, "ru", text)
+    forums = {e.ref for e in doc.entities if "Forum" in e.classes}
+    assert len(forums) == 1
+    organisers = {f"{s.object.path}/{s.object.key}" for s in doc.statements if s.predicate == "cas:organizedBy"}
+    assert organisers == {organiser}
+
+
+def test_the_troops_of_an_exercise_in_the_genitive_do_not_organise_it(tmp_path, gazetteer):
+    doc = _read(tmp_path, gazetteer, "ru", "В Казахстане начались учения Вооруженных сил Казахстана и Киргизии.")
+    assert not [s for s in doc.statements if s.predicate == "cas:organizedBy"]
