@@ -281,9 +281,9 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
             break  # "Совета министров иностранных дел | и Совета министров обороны", "… | and the UN": two names
         if tok.key in lex["stop"] and not (tok.is_cap and k in known):
             break
-        if pending is None and k >= h1 and (other := head_at(tokens, k, lex)) and other[1].split("/")[0] != cls:
-            if not _body_of_event(tokens, h0, h1, k, cls, other[1], language):
-                break
+        other = head_at(tokens, k, lex) if pending is None and k >= h1 else None
+        if other and other[1].split("/")[0] != cls and not _body_of_event(tokens, h0, h1, k, cls, other[1], language):
+            break
         if language == "ru":
             if not _ru_ok(tok) and tok.key not in lex["connectors"]:
                 break

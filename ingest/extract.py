@@ -16,6 +16,7 @@ from casckg.ontology import domains_and_ranges
 from .article import Article, load_article
 from .attendance import officials_at_event, present_at_event
 from .casing import truecase
+from .exercise_troops import troops_at_exercises
 from .frame_dates import named_with_a_date
 from .frames import held_in_no_region, venue_states
 from .gazetteer import Gazetteer
@@ -105,6 +106,7 @@ def extract(article: Article | Path | str, gazetteer: Gazetteer) -> Document:
     found += status_statements(am)
     found += present_at_event(am)  # before `_inferred`: a present minister's state takes part too
     found += officials_at_event(am)
+    found += troops_at_exercises(am, found)  # "the exercise of the Collective Rapid Reaction Force"
     found += venue_states(found, am.classes)
     deployments, extra_entities = deployment_statements(am, language, gazetteer)
     found += deployments

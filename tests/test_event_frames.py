@@ -617,3 +617,29 @@ def test_a_meeting_of_a_body_in_the_genitive_is_an_event_the_body_holds(tmp_path
 def test_the_troops_of_an_exercise_in_the_genitive_do_not_organise_it(tmp_path, gazetteer):
     doc = _read(tmp_path, gazetteer, "ru", "В Казахстане начались учения Вооруженных сил Казахстана и Киргизии.")
     assert not [s for s in doc.statements if s.predicate == "cas:organizedBy"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The first exercise of the CSTO Collective Rapid Reaction Force began in Kazakhstan on 2 October 2023."),
+        ("ru", "Учение Коллективных сил оперативного реагирования ОДКБ началось в Казахстане 2 октября 2023 года."),
+    ],
+)
+def test_the_force_an_exercise_is_named_after_takes_part(tmp_path, gazetteer, language, text):
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
+    assert "csto-crrf" in frame.get("cas:participant", set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # the organisation that holds the exercise, or the body whose meeting it is, does not drill
+        "The CSTO includes Russia, Armenia and Kazakhstan. The exercise of the CSTO began in Kazakhstan on 2 October.",
+        "The meeting of the CIS Council of Defence Ministers took place in Minsk on 2 October 2023.",
+    ],
+)
+def test_the_organisation_holding_an_exercise_or_meeting_is_no_participant(tmp_path, gazetteer, text):
+    frames = _frames(_read(tmp_path, gazetteer, "en", text))
+    assert frames
+    for frame in frames.values():
+        assert not {"csto", "cis-cmd"} & frame.get("cas:participant", set())
