@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 
 from .dates import dated_events, find_dates
+from .events import placed
 from .frames import event_focus, frame_focus
 from .language import Sentence
 from .lexicon import patterns as load_patterns
@@ -87,6 +88,8 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
             for m in pool
             if not any(m.end <= b.start and b.end <= t0 or t1 <= b.start and b.end <= m.start for b in between)
         ]
+    if arg.get("unless_placed"):  # "участвует в заседании … в Казахстане": a state after "in" is where, not who
+        pool = [m for m in pool if not placed(sentence, m, language)]
     take = arg.get("take", "nearest")
     heads = pool
     if arg.get("prefix_re"):

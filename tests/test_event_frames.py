@@ -643,3 +643,23 @@ def test_the_organisation_holding_an_exercise_or_meeting_is_no_participant(tmp_p
     assert frames
     for frame in frames.values():
         assert not {"csto", "cis-cmd"} & frame.get("cas:participant", set())
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "sides", "venue"),
+    [
+        ("en", "Russia and China met in Kazakhstan on 3 May 2023.", {"RUS", "CHN"}, "KAZ"),
+        (
+            "fr",
+            "À Bichkek, au Kirghizistan, le ministre russe a rencontré son homologue du Tadjikistan.",
+            {"TJK"},
+            "KGZ",
+        ),
+        ("ru", "Делегации России и Китая приняли участие в учениях «Мир-2023» в Казахстане.", {"RUS", "CHN"}, "KAZ"),
+        ("ru", "Военные России и Китая встретились в Казахстане.", {"RUS", "CHN"}, "KAZ"),
+    ],
+)
+def test_a_state_named_as_where_the_event_is_takes_no_part(tmp_path, gazetteer, language, text, sides, venue):
+    (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
+    assert sides <= frame["cas:participant"]
+    assert venue not in frame["cas:participant"]
