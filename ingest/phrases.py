@@ -48,6 +48,11 @@ def _joins(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     )
 
 
+def _top(m) -> bool:
+    """A top-level name, or a body right inside a top-level event's name (the body whose meeting it is)."""
+    return m.top or m.cls == "Institution" and m.outer.cls == "Forum" and m.outer.top
+
+
 def phrase_statements(am: ArticleMentions) -> list[Found]:
     """partOf and locatedIn between two top-level names that one noun phrase joins."""
     complement, possessive, apposition = _joins(am.language)
@@ -56,7 +61,8 @@ def phrase_statements(am: ArticleMentions) -> list[Found]:
     for index, mentions in enumerate(am.by_sentence):
         sentence = am.sentences[index]
         folded = am.folded[index]
-        tops = sorted((m for m in mentions if m.top and m.how not in SKIP), key=lambda m: (m.start, -m.end))
+        # a body a meeting is named after ("заседание [Комитета … Организации] Договора …") is read as a top name
+        tops = sorted((m for m in mentions if _top(m) and m.how not in SKIP), key=lambda m: (m.start, -m.end))
         for a, b in itertools.pairwise(tops):
             if negated(folded, a.start - sentence.start, a.start - sentence.start, am.language, reach=2):
                 continue  # "no NATO office in ...": the head names nothing that exists
