@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+import tempfile
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -71,8 +73,12 @@ def materialise(
         name = ox.NamedNode(graph)
         if isinstance(store, EmbeddedStore):  # N-Triples from store to store: no Python object per quad
             store.drop_graph(graph)
-            data = work.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
-            store.ox.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name, lenient=True)
+            # Through a file, not a bytes value: the inferred graph with its trace is as large as
+            # the asserted data, and a second copy of it in memory would set the build's peak.
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / "inferred.nt"
+                work.ox.dump(str(path), format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+                store.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=name, lenient=True)
         else:
             store.replace_graph(graph, work.quads(graph))
         work.close()
