@@ -1,7 +1,7 @@
 """The day of an event the article names together with a date but tells with no verb of holding.
 
-"M. X a effectué une visite au Kirghizistan du 10 au 13 mai", "выступая на специальной сессии Генеральной
-Ассамблеи ООН в июне 1998 г.", "the ministers' meeting of 12 March": the sentence dates the event it names
+"la visite du ministre en Ouzbékistan, du 3 au 5 avril", "выступая на сессии Генеральной
+Ассамблеи ООН в марте 2015 г.", "the ministers' meeting of 12 March": the sentence dates the event it names
 without one of the trigger verbs of `patterns/LANG.yaml` ("held", "s'est tenu", "состоялся"). An event that
 no trigger dated takes the first date the article gives in the same clause or list item as its name
 (`dates.dated_events`), unless that clause is negated or only meant to happen. A date a trigger gave always
