@@ -27,6 +27,7 @@ from .language import Sentence
 from .lexicon import pattern_regex, patterns
 from .linker import Linker, Mention
 from .negation import negated, unrealised
+from .represented_by import after_locative
 from .tokens import Token, fold, key_of
 
 ACTORS = ("Person", "State", "Institution")
@@ -45,12 +46,10 @@ def _subject(folded: str, actor: Mention, start: int, sentence: Sentence) -> boo
     return len(gap) <= 1 and not _COORDINATION.intersection(gap)
 
 
-def placed(sentence: Sentence, m: Mention, language: str) -> bool:
-    """Whether a state is named as where something is: right after a locative word of the lexicon ("in
-    Kazakhstan", "au Kirghizistan", "в Казахстане"), so it is no side of a meeting told there."""
-    words = fold(sentence.text[: m.start - sentence.start]).split()
-    where = set(lang_lexicon(language).get("locative") or ())
-    return m.cls == "State" and bool(words) and words[-1].strip("'’") in where
+def placed(tokens: list[Token], m: Mention, language: str) -> bool:
+    """Whether a state is named as where something is, after a locative ("in Kazakhstan", "au
+    Kirghizistan", "в Казахстане"), so it is no side of a meeting told there."""
+    return m.cls == "State" and after_locative(tokens, m, language)
 
 
 def event_mentions(
@@ -118,7 +117,7 @@ def told_event(
             return
         start, end = sentence.start + hit.start(), sentence.start + hit.end()
         before = [m for m in actors if m.end <= start]
-        after = [m for m in actors if m.start >= end and not placed(sentence, m, linker.language)]
+        after = [m for m in actors if m.start >= end and not placed(tokens, m, linker.language)]
         if not before or not _two_sides(before, after, reciprocal) or not _subject(text, before[-1], start, sentence):
             return
         met = [

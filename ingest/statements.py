@@ -22,7 +22,7 @@ from .lists import listed
 from .mentions import ArticleMentions, Mention
 from .negation import clause_span, event_status, negated, unrealised
 from .records import Ref
-from .tokens import fold
+from .tokens import Token, fold
 from .topics import phrase_topics, said_from_outside, vocabulary_topics
 
 ACTORS = ("State", "Institution", "Person")
@@ -62,7 +62,9 @@ def _compiled(language: str) -> list[dict]:
     return out
 
 
-def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: int, language: str) -> list[Mention]:
+def _pick(
+    mentions: list[Mention], arg: dict, sentence: Sentence, tokens: list[Token], t0: int, t1: int, language: str
+) -> list[Mention]:
     classes = arg["classes"]
     side = arg.get("side", "any")
     pool = [m for m in mentions if m.cls in classes and (m.top or arg.get("nested"))]
@@ -89,7 +91,7 @@ def _pick(mentions: list[Mention], arg: dict, sentence: Sentence, t0: int, t1: i
             if not any(m.end <= b.start and b.end <= t0 or t1 <= b.start and b.end <= m.start for b in between)
         ]
     if arg.get("unless_placed"):  # "участвует в заседании … в Казахстане": a state after "in" is where, not who
-        pool = [m for m in pool if not placed(sentence, m, language)]
+        pool = [m for m in pool if not placed(tokens, m, language)]
     take = arg.get("take", "nearest")
     heads = pool
     if arg.get("prefix_re"):
@@ -131,6 +133,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
     in_frame = frame_focus(am)
     for index, sentence in enumerate(am.sentences):
         text = am.folded[index]
+        tokens = am.tokens[index]
         for spec in _compiled(language):
             triggers = list(spec["regex"].finditer(text))
             if not triggers:  # most patterns in most sentences: nothing more to look at
@@ -156,7 +159,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                 if spec.get("heard") and said_from_outside(text, trig.start(), language):
                     continue
                 t0, t1 = sentence.start + trig.start(), sentence.start + trig.end()
-                subjects = _pick(mentions, spec["subject"], sentence, t0, t1, language)
+                subjects = _pick(mentions, spec["subject"], sentence, tokens, t0, t1, language)
                 if not subjects and spec["subject"].get("next_re"):
                     subjects = _next_listed(am, index, spec["subject"])
                 if (
@@ -179,7 +182,7 @@ def pattern_statements(am: ArticleMentions, language: str, published: date | Non
                 elif spec["object"] == "vocabulary topics":
                     objects = vocabulary_topics(am, index, text)
                 else:
-                    picked = _pick(mentions, spec["object"], sentence, t0, t1, language)
+                    picked = _pick(mentions, spec["object"], sentence, tokens, t0, t1, language)
                     if not spec.get("name_parts"):
                         # a name inside the other end's name is name structure, not what the trigger says
                         subjects = [x for x in subjects if x is None or not any(_within(x, m) for m in picked)]
