@@ -328,12 +328,20 @@ class Engine:
         self.process.wait()
 
 
+def _median_ratio(a: list[float], b: list[float]) -> float | None:
+    """The ratio of two series' medians, or None when either is empty or b's median is not positive."""
+    if not a or not b or statistics.median(b) <= 0:
+        return None
+    return statistics.median(a) / statistics.median(b)
+
+
 def _ratio_cells(a: list[float], b: list[float]) -> tuple[str, str]:
     """The ratio of two medians, and the range of the run-by-run ratios (each pair run back to back)."""
-    if not a or not b or min(b) <= 0:
+    ratio = _median_ratio(a, b)
+    if ratio is None or min(b) <= 0:
         return "-", ""
     pairs = [x / y for x, y in zip(a, b, strict=False)]
-    return f"{statistics.median(a) / statistics.median(b):.2f}x", f"{min(pairs):.2f}-{max(pairs):.2f}"
+    return f"{ratio:.2f}x", f"{min(pairs):.2f}-{max(pairs):.2f}"
 
 
 def measure(engines: dict[str, Engine], names: list[str], reps: int) -> dict[str, dict[str, dict]]:
@@ -444,10 +452,9 @@ def over(samples: dict[str, dict[str, dict]], bound: float) -> list[str]:
     out = []
     for name, cell in samples.get("project", {}).items():
         raw = samples.get("ox-disk", {}).get(name, {})
-        if cell.get("cpu") and raw.get("cpu") and statistics.median(raw["cpu"]) > 0:
-            ratio = statistics.median(cell["cpu"]) / statistics.median(raw["cpu"])
-            if ratio > bound:
-                out.append(f"{name} {ratio:.2f}x")
+        ratio = _median_ratio(cell.get("cpu") or [], raw.get("cpu") or [])
+        if ratio is not None and ratio > bound:
+            out.append(f"{name} {ratio:.2f}x")
     return out
 
 

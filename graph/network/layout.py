@@ -79,6 +79,11 @@ def undirected(graph: nx.Graph) -> Ties:
     return Ties(nodes, ig.Graph(n=len(nodes), edges=sorted(pairs)))
 
 
+def _ties(graph: nx.Graph | Ties) -> Ties:
+    """The ties of a network, or the ones already read."""
+    return graph if isinstance(graph, Ties) else undirected(graph)
+
+
 def iterations(nodes: int) -> int:
     """Layout iterations for a connected part of `nodes` nodes (see ITERATIONS).
 
@@ -112,7 +117,7 @@ def positions(
     With `groups` (a community per node), ties within a community pull harder, so communities
     sit together.
     """
-    ties = graph if isinstance(graph, Ties) else undirected(graph)
+    ties = _ties(graph)
     nodes, whole = ties.nodes, ties.network
     if not nodes:
         return {}
@@ -139,7 +144,7 @@ def communities(graph: nx.Graph | Ties, seed: int = 0) -> dict[str, int]:
     """Louvain communities (igraph's multilevel method, in C, seeded), numbered from the largest;
     isolated entities get their own. networkx's Louvain took three quarters of the explorer's
     writing time at 10,000 nodes."""
-    ties = graph if isinstance(graph, Ties) else undirected(graph)
+    ties = _ties(graph)
     nodes, network = ties.nodes, ties.network
     if not nodes:
         return {}
