@@ -40,6 +40,10 @@ def named(tmp_path: Path, gazetteer):
         ("ru", "Подразделения батальона «Казбат» прибыли на полигон.", "kazbat", "Institution"),
         ("fr", "Les soldats du bataillon « Kazbat » ont défilé à Almaty.", "kazbat", "Institution"),
         ("fr", "Les deux pays ont signé l'accord « Ciel ouvert » en 2020.", "ciel-ouvert", "Agreement"),
+        # events named by the same kinds of noun in every language: a seminar, a training
+        ("ru", "В Ашхабаде прошел семинар «Безопасность границ» для пограничников.", "bezopasnost-granits", "Forum"),
+        ("fr", "Un séminaire « Frontières sûres » s'est tenu à Douchanbé en mai.", "frontieres-sures", "Forum"),
+        ("ru", "Для офицеров прошел тренинг «Мобильные группы» в Душанбе.", "mobil-nye-gruppy", "Forum"),
         (
             "fr",
             "Moscou et Pékin ont signé un accord de «transparence militaire».",
