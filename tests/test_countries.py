@@ -63,6 +63,11 @@ def test_inflected_russian_and_adjectives_link_to_the_state(gazetteer):
     assert _linked(gazetteer, "после распада Советского Союза") == ["state/SUN"]
 
 
+def test_the_russian_abbreviations_of_central_asian_republics_link_to_them(gazetteer):
+    # "КР", "РТ", "РУз" as the region's own press writes the republics' full names
+    assert _linked(gazetteer, "договор между КР, РТ и РУз о границах") == ["state/KGZ", "state/TJK", "state/UZB"]
+
+
 def test_a_french_adjective_in_the_spelling_of_the_state_s_own_name_links_to_it(gazetteer):
     """ "Bélarus" is the state's own French name; its adjective "bélarusse", in any number, is Belarus too."""
     assert _linked(gazetteer, "les gardes-frontières bélarusses") == ["state/BLR"]
