@@ -672,3 +672,16 @@ def test_what_it_was_notably_a_question_of_is_discussed(facts):
 )
 def test_security_humanitarian_and_emergency_topics_are_named_alike_in_every_language(facts, language, text, topic):
     assert topic in {o for _, p, o in facts(language, text) if p == "cas:discussed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A ministerial meeting was held in Astana on 3 March to discuss the supply of drinking water to border villages.",
+        "The council held an extraordinary session on Monday, discussing the supply of drinking water to border villages.",
+    ],
+)
+def test_what_a_meeting_was_held_to_discuss_is_what_it_discussed(facts, text):
+    # "held to discuss X", "held a session, discussing X": the purpose of the meeting is its topic
+    discussed = {o for _, p, o in facts("en", text) if p == "cas:discussed"}
+    assert any("drinking-water" in o for o in discussed), discussed
