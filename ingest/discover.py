@@ -13,10 +13,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from .kinds import kind_words
 from .lexicon import lexicon
 from .tokens import Token, fold
+
+if TYPE_CHECKING:
+    from .gazetteer import Match
 
 _ORDINAL = re.compile(
     r"^(\d+(st|nd|rd|th|e|er|re|eme|-?й|-?я|-?е)|\w+-(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\w*th))$"
@@ -90,6 +94,29 @@ def head_at(tokens: list[Token], i: int, lex: dict) -> tuple[int, str] | None:
         if key in lex["heads"] and _accents_agree(tokens, i, n, lex["accented"].get(key)):
             return n, lex["heads"][key]
     return None
+
+
+def own_head(tokens: list[Token], inner: Match, lex: dict) -> bool:
+    """Whether the name at tokens[first:last], inside the longer name `tokens`, is that name's own head
+    with its modifiers left out, not a second name: "Security Council" in "Collective Security Council"
+    or in "Kazakhstan Security Council" (modifiers before the head), "Conseil de sécurité" in "Conseil
+    de sécurité collective" (an adjective after it). A name after a connector ("Council of | the
+    European Union") or before one ("Security Council | of Tajikistan") is a complement, a name of its own.
+    """
+    n, first, last = len(tokens), inner.first, inner.last
+    if last == n and first > 0:
+        return tokens[first - 1].key not in lex["connectors"] and any(
+            (found := head_at(tokens, i, lex)) is not None and i + found[0] == n for i in range(first, n)
+        )
+    if first == 0 and last < n:
+        after = tokens[last]
+        return (
+            after.is_word
+            and not after.is_cap
+            and after.key not in lex["connectors"]
+            and head_at(tokens, 0, lex) is not None
+        )
+    return False
 
 
 def _accents_agree(tokens: list[Token], i: int, n: int, accented: tuple[str, ...] | None) -> bool:

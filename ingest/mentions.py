@@ -22,7 +22,7 @@ from .descriptions import (
     first_of_event,
     part_of_a_known_place,
 )
-from .discover import Candidate, discover, head_at, lang_lexicon, rank_words
+from .discover import Candidate, discover, head_at, lang_lexicon, own_head, rank_words
 from .events import event_mentions
 from .gazetteer import Gazetteer, Known, Match
 from .language import Sentence
@@ -379,16 +379,14 @@ def _nested_known(outer: Match, known: Known, tokens: list[Token], linker: Linke
     centre of that ministry): their structure states facts (part of, belongs to, located in)."""
     if outer.last - outer.first < 2 or known.cls == "State":
         return  # a state's name holds no other entity ("South Sudan" is not in Sudan)
-    if all(t.is_upper or not t.is_word for t in tokens[outer.first : outer.last]):
+    parts = tokens[outer.first : outer.last]
+    if all(t.is_upper or not t.is_word for t in parts):
         return  # the parts of a compound acronym are not names ("ЦАР" in "КСБР ЦАР" is not a state)
-    size = outer.last - outer.first - 1
-    inners = linker.gaz.match(tokens[outer.first : outer.last], longest=size, exclude=frozenset([known.ref]))
+    inners = linker.gaz.match(parts, longest=len(parts) - 1, exclude=frozenset([known.ref]))
     for inner in inners:
         k = _choose(inner.candidates)
-        if k.cls == "Topic":
-            continue
-        if inner.first == 0 and k.cls == known.cls and _of_a_state(inner, inners):
-            continue  # the outer is the same kind of body of a state ("Security Council | of Tajikistan")
+        if k.cls == "Topic" or k.cls == known.cls and _the_outer(inner, inners, parts, linker.lex):
+            continue  # a topic; or the same kind of body of a state ("Security Council | of Tajikistan"), or its head
         linker.labels.setdefault(k.ref, k.label)
         linker.classes.setdefault(k.ref, k.cls)
         span = Match(outer.first + inner.first, outer.first + inner.last, inner.candidates)
@@ -396,5 +394,6 @@ def _nested_known(outer: Match, known: Known, tokens: list[Token], linker: Linke
         _nested_known(span, k, tokens, linker, add)
 
 
-def _of_a_state(inner: Match, inners: list[Match]) -> bool:
-    return any(_choose(o.candidates).cls == "State" for o in inners if o.first >= inner.last)
+def _the_outer(inner: Match, inners: list[Match], parts: list[Token], lex: dict) -> bool:
+    of_a_state = inner.first == 0 and any(_choose(o.candidates).cls == "State" for o in inners if o.first >= inner.last)
+    return of_a_state or own_head(parts, inner, lex)

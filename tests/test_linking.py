@@ -32,6 +32,26 @@ def test_a_state_security_council_is_not_the_un_security_council(tmp_path, gazet
     assert "Tajikistan" in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CSTO Collective Security Council held an extraordinary session in Moscow on Monday.",
+        "Le Conseil de sécurité collective de l'OTSC s'est réuni lundi à Moscou en session extraordinaire.",
+    ],
+)
+def test_the_head_of_a_longer_name_is_not_another_body(tmp_path, gazetteer, text):
+    # "Security Council" ends "Collective Security Council", "Conseil de sécurité" begins "Conseil de
+    # sécurité collective": the longer name's own head, not the UN body the short name denotes
+    found = _entities(tmp_path, gazetteer, text)
+    assert "United Nations Security Council" not in found
+    assert "CSTO Collective Security Council" in found
+
+
+def test_a_name_after_of_inside_a_longer_name_is_still_named(tmp_path, gazetteer):
+    found = _entities(tmp_path, gazetteer, "The Council of the European Union adopted conclusions on Central Asia.")
+    assert "European Union" in found
+
+
 def test_a_part_of_a_compound_acronym_is_not_a_state(tmp_path, gazetteer):
     found = _entities(
         tmp_path,
