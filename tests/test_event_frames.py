@@ -391,6 +391,8 @@ def test_a_person_who_acts_and_is_quoted_takes_part(tmp_path, gazetteer):
         ("en", "A summit of Central Asian leaders was held in the city of Bishkek.", "bishkek"),
         ("fr", "Le 31 mars, dans la ville de Bichkek, un sommet des dirigeants a eu lieu.", "bishkek"),
         ("ru", "Саммит лидеров прошел в городе Бишкеке.", "bishkek"),
+        ("ru", "Саммит лидеров прошел в г. Бишкеке.", "bishkek"),  # "г." abbreviates "город"
+        ("ru", "В г.Бишкеке прошла встреча министров обороны.", "bishkek"),
         ("fr", "Au lendemain du sommet d'Almaty, le ministre a reçu la presse.", "almaty"),  # the town in its name
         ("fr", "La réunion ministérielle de Douchanbé a réaffirmé le soutien au Tadjikistan.", "dushanbe"),
     ],
