@@ -663,3 +663,36 @@ def test_a_state_named_as_where_the_event_is_takes_no_part(tmp_path, gazetteer, 
     (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
     assert sides <= frame["cas:participant"]
     assert venue not in frame["cas:participant"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "participants"),
+    [
+        ("en", "Kazakhstan and Kyrgyzstan held joint military exercises near Almaty on 3 May 2024.", {"KAZ", "KGZ"}),
+        ("en", "Uzbekistan and Tajikistan began their first joint drills in Termez.", {"UZB", "TJK"}),
+        ("fr", "Le Kazakhstan et le Kirghizistan ont mené des exercices militaires conjoints près d'Almaty.", {"KAZ", "KGZ"}),
+        ("fr", "L'Ouzbékistan et le Tadjikistan ont entamé leurs premières manoeuvres communes à Termez.", {"UZB", "TJK"}),
+        ("ru", "Казахстан и Киргизия провели совместные командно-штабные учения в Алматинской области.", {"KAZ", "KGZ"}),
+        ("ru", "Россия и Китай завершили совместные морские учения в Японском море.", {"RUS", "CHN"}),
+    ],
+)
+def test_the_subject_of_a_joint_act_takes_part(tmp_path, gazetteer, language, text, participants):
+    """"A and B held joint exercises": the coordinated subject of an act done together are its sides."""
+    frames = _frames(_read(tmp_path, gazetteer, language, text))
+    assert any(participants <= frame.get("cas:participant", set()) for frame in frames.values()), frames
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Russia and China will hold joint naval exercises next month."),
+        ("en", "Kazakhstan and Kyrgyzstan did not hold joint exercises this year."),
+        ("fr", "La Russie et la Chine n'ont pas mené des exercices conjoints cette année."),
+        ("ru", "Казахстан и Киргизия не провели совместные учения в этом году."),
+        ("ru", "Эксперт считает, что Россия и Китай проведут совместные учения осенью."),
+    ],
+)
+def test_no_sides_from_a_joint_act_only_meant_or_denied(tmp_path, gazetteer, language, text):
+    """An act done together that is negated or still to come has no participants yet."""
+    frames = _frames(_read(tmp_path, gazetteer, language, text))
+    assert not any(frame.get("cas:participant") for frame in frames.values()), frames
