@@ -696,3 +696,41 @@ def test_no_sides_from_a_joint_act_only_meant_or_denied(tmp_path, gazetteer, lan
     """An act done together that is negated or still to come has no participants yet."""
     frames = _frames(_read(tmp_path, gazetteer, language, text))
     assert not any(frame.get("cas:participant") for frame in frames.values()), frames
+
+
+def _organisers(doc) -> set[str]:
+    return {s.object.key for s in doc.statements if s.predicate == "cas:organizedBy"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "organiser"),
+    [
+        ("en", "The Peace Mission 2024 exercise within the framework of the SCO began in Kazakhstan.", "sco"),
+        ("fr", "L'exercice Frontière 2024 dans le cadre de l'OTSC a commencé au Kirghizistan.", "csto"),
+        ("ru", "Учения «Нерушимое братство-2024» в рамках ОДКБ пройдут в Киргизии.", "csto"),
+        ("ru", "Антитеррористические учения «Восток-2024» под эгидой ШОС начались в Казахстане.", "sco"),
+    ],
+)
+def test_the_body_an_event_is_held_within_the_framework_of_organises_it(
+    tmp_path, gazetteer, language, text, organiser
+):
+    """"The X exercise within the framework of the SCO": the body named right after the event holds it."""
+    assert _organisers(_read(tmp_path, gazetteer, language, text)) == {organiser}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The sides discussed cooperation within the framework of the CSTO."),
+        (
+            "en",
+            "The Peace Mission 2024 exercise took place near Almaty. "
+            "The minister praised cooperation in the framework of the SCO.",
+        ),
+        ("fr", "Les parties ont évoqué la coopération dans le cadre de l'OTSC."),
+        ("ru", "Учения «Восток-2024» прошли в Казахстане. Министр отметил важность сотрудничества в рамках ШОС."),
+    ],
+)
+def test_a_framework_named_for_something_else_organises_no_event(tmp_path, gazetteer, language, text):
+    """Cooperation "within the framework of" a body, even while an event is in focus, says nothing of who held it."""
+    assert not _organisers(_read(tmp_path, gazetteer, language, text))
