@@ -729,8 +729,67 @@ def test_the_body_an_event_is_held_within_the_framework_of_organises_it(
         ),
         ("fr", "Les parties ont évoqué la coopération dans le cadre de l'OTSC."),
         ("ru", "Учения «Восток-2024» прошли в Казахстане. Министр отметил важность сотрудничества в рамках ШОС."),
+        ("en", "The sides discussed cooperation within the framework of the CSTO at the summit in Astana."),
+        ("ru", "Стороны обсудили сотрудничество в рамках ОДКБ на саммите в Астане."),
     ],
 )
 def test_a_framework_named_for_something_else_organises_no_event(tmp_path, gazetteer, language, text):
     """Cooperation "within the framework of" a body, even while an event is in focus, says nothing of who held it."""
+    assert not _organisers(_read(tmp_path, gazetteer, language, text))
+
+
+def _forum_mentions(doc) -> list[str]:
+    forums = {e.ref for e in doc.entities if "Forum" in e.classes}
+    return [m.text for m in doc.mentions if m.ref in forums]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name", "organiser"),
+    [
+        (
+            "en",
+            "The Meeting of Defence Ministers of the Member States of the Shanghai Cooperation Organisation "
+            "took place in Astana.",
+            "Meeting of Defence Ministers of the Member States of the Shanghai Cooperation Organisation",
+            "sco",
+        ),
+        (
+            "en",
+            "The resolution was adopted at the 78th session of the UN General Assembly.",
+            "78th session of the UN General Assembly",
+            "unga",
+        ),
+    ],
+)
+def test_an_event_name_runs_to_the_end_of_the_known_body_it_names(
+    tmp_path, gazetteer, language, text, name, organiser
+):
+    """The last word of a known body's name ("Assembly", "Organisation") is no new name: the event's name
+    and its organiser take the whole body."""
+    doc = _read(tmp_path, gazetteer, language, text)
+    assert name in _forum_mentions(doc)
+    assert organiser in _organisers(doc)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "organiser"),
+    [
+        ("en", "A meeting of the defence ministers of the Collective Security Treaty Organization took place in Bishkek.", "csto"),
+        ("fr", "Une réunion des ministres de la Défense de l'OTSC s'est tenue à Bichkek.", "csto"),
+    ],
+)
+def test_a_body_in_the_complement_of_an_event_head_organises_it(tmp_path, gazetteer, language, text, organiser):
+    assert _organisers(_read(tmp_path, gazetteer, language, text)) == {organiser}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The exercise for military personnel of the Collective Security Treaty Organization took place near Bishkek."),
+        ("en", "Military exercises involving members of the Collective Security Treaty Organization began near Bishkek."),
+        ("fr", "Un exercice pour les militaires de l'OTSC s'est tenu près de Bichkek."),
+    ],
+)
+def test_a_body_joined_to_an_event_by_another_word_does_not_organise_it(tmp_path, gazetteer, language, text):
+    """"An exercise for the personnel of X" says who takes part or for whom, not whose exercise it is."""
     assert not _organisers(_read(tmp_path, gazetteer, language, text))
