@@ -308,7 +308,8 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
             break  # "Совета министров иностранных дел | и Совета министров обороны", "… | and the UN": two names
         if tok.key in lex["stop"] and not (tok.is_cap and k in known):
             break
-        other = head_at(tokens, k, lex) if pending is None and k >= h1 else None
+        inside = _inside_known(tokens, k, h1, cls, known)
+        other = head_at(tokens, k, lex) if pending is None and k >= h1 and not inside else None
         if other and other[1].split("/")[0] != cls and not _body_of_event(tokens, h0, h1, k, cls, other[1], language):
             break
         if language == "ru":
@@ -343,6 +344,13 @@ def _extend(tokens: list[Token], h0: int, h1: int, cls: str, language: str, lex:
     head_cap = tokens[h0].is_cap and h0 > 0 and not (h0 == 0 or tokens[h0 - 1].text in ".:")
     anaphor = bare and not head_cap
     return Candidate(first, last, (h0, h1), cls, anaphor, definite, acronym, quoted)
+
+
+def _inside_known(tokens: list[Token], k: int, h1: int, cls: str, known: set[int]) -> bool:
+    """Whether the word at `k`, past an event's head, goes on a known name the event's name has run into
+    ("session of the UN General Assembly", "Meeting of … the Shanghai Cooperation Organisation"): a head
+    word there ("Assembly", "Organisation") is that name's, not the start of a name of its own."""
+    return cls == "Forum" and k > h1 and {k - 1, k} <= known and tokens[k - 1].is_cap and tokens[k].is_cap
 
 
 def _body_of_event(tokens: list[Token], h0: int, h1: int, k: int, cls: str, other: str, language: str) -> bool:

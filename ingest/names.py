@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from .discover import lang_lexicon
-from .lexicon import lexicon
+from .lexicon import lexicon, pattern_regex
 from .lexicon import patterns as load_patterns
 from .lists import coordinated, title_lead
 from .mentions import ArticleMentions, Mention
@@ -212,12 +212,27 @@ def _forum_name_part(am: ArticleMentions, index: int, forum: Mention, m: Mention
     venue = where in lex["locative"] or m.cls == "Place" and m.how != "anaphor" and where in lex.get("venue_of", ())
     if m.cls in ("Place", "State") and not before_head and venue:
         return [Found(forum.ref, "cas:hostedIn", m.ref, index, 0.6, "name.hosted-in")]
-    if m.cls == "Institution" and _preposition(am, index, forum, m, "'’") not in load_patterns(am.language).get(
-        "between", ()
+    if (
+        m.cls == "Institution"
+        and _preposition(am, index, forum, m, "'’") not in load_patterns(am.language).get("between", ())
+        and not _joined_otherwise(am, index, forum, m)
     ):
         # "talks between the EU and the CSTO": the bodies after "between" are the sides, not the organiser
         return [Found(forum.ref, "cas:organizedBy", m.ref, index, 0.6, "name.organized-by")]
     return []
+
+
+def _joined_otherwise(am: ArticleMentions, index: int, forum: Mention, m: Mention) -> bool:
+    """Whether a body named after an event's head is joined to it by something else than the head's own
+    complement ("exercise for military personnel of the CSTO", "exercises involving members of the
+    CSTO"): those words say who takes part or for whom, not whose event it is ("meeting of the Council
+    of the CSTO", "réunion des ministres de l'OTSC" are the body's). Russian joins by case, not by a word."""
+    complement = pattern_regex(am.language, "complement")
+    if am.language == "ru" or complement is None or not forum.candidate or m.first < forum.candidate.head[1]:
+        return False
+    sentence = am.sentences[index]
+    after_head = am.tokens[index][forum.candidate.head[1] - 1].end - sentence.start
+    return not complement.match(fold(sentence.text[after_head:]))
 
 
 def _preposition(am: ArticleMentions, index: int, outer: Mention, inner: Mention, elided: str = "") -> str:

@@ -68,8 +68,8 @@ def _pick(
     classes = arg["classes"]
     side = arg.get("side", "any")
     pool = [m for m in mentions if m.cls in classes and (m.top or arg.get("nested"))]
-    if side == "before":
-        pool = [m for m in pool if m.end <= t0]
+    if side == "before":  # `around`: also a name the trigger stands inside ("exercise … within the framework of X")
+        pool = [m for m in pool if m.end <= t0 or arg.get("around") and m.start <= t0 and t1 <= m.end]
     elif side == "after":
         pool = [m for m in pool if m.start >= t1]
     if arg.get("until"):  # items stop where this text first comes after the trigger (")" of a bracket)

@@ -665,3 +665,133 @@ def test_a_state_named_as_where_the_event_is_takes_no_part(tmp_path, gazetteer, 
     (frame,) = _frames(_read(tmp_path, gazetteer, language, text)).values()
     assert sides <= frame["cas:participant"]
     assert venue not in frame["cas:participant"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "participants"),
+    [
+        ("en", "Kazakhstan and Kyrgyzstan held joint military exercises near Almaty on 3 May 2024.", {"KAZ", "KGZ"}),
+        ("en", "Uzbekistan and Tajikistan began their first joint drills in Termez.", {"UZB", "TJK"}),
+        ("fr", "Le Kazakhstan et le Kirghizistan ont mené des exercices militaires conjoints près d'Almaty.", {"KAZ", "KGZ"}),
+        ("fr", "L'Ouzbékistan et le Tadjikistan ont entamé leurs premières manoeuvres communes à Termez.", {"UZB", "TJK"}),
+        ("ru", "Казахстан и Киргизия провели совместные командно-штабные учения в Алматинской области.", {"KAZ", "KGZ"}),
+        ("ru", "Россия и Китай завершили совместные морские учения в Японском море.", {"RUS", "CHN"}),
+    ],
+)
+def test_the_subject_of_a_joint_act_takes_part(tmp_path, gazetteer, language, text, participants):
+    """"A and B held joint exercises": the coordinated subject of an act done together are its sides."""
+    frames = _frames(_read(tmp_path, gazetteer, language, text))
+    assert any(participants <= frame.get("cas:participant", set()) for frame in frames.values()), frames
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Russia and China will hold joint naval exercises next month."),
+        ("en", "Kazakhstan and Kyrgyzstan did not hold joint exercises this year."),
+        ("fr", "La Russie et la Chine n'ont pas mené des exercices conjoints cette année."),
+        ("ru", "Казахстан и Киргизия не провели совместные учения в этом году."),
+        ("ru", "Эксперт считает, что Россия и Китай проведут совместные учения осенью."),
+    ],
+)
+def test_no_sides_from_a_joint_act_only_meant_or_denied(tmp_path, gazetteer, language, text):
+    """An act done together that is negated or still to come has no participants yet."""
+    frames = _frames(_read(tmp_path, gazetteer, language, text))
+    assert not any(frame.get("cas:participant") for frame in frames.values()), frames
+
+
+def _organisers(doc) -> set[str]:
+    return {s.object.key for s in doc.statements if s.predicate == "cas:organizedBy"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "organiser"),
+    [
+        ("en", "The Peace Mission 2024 exercise within the framework of the SCO began in Kazakhstan.", "sco"),
+        ("fr", "L'exercice Frontière 2024 dans le cadre de l'OTSC a commencé au Kirghizistan.", "csto"),
+        ("ru", "Учения «Нерушимое братство-2024» в рамках ОДКБ пройдут в Киргизии.", "csto"),
+        ("ru", "Антитеррористические учения «Восток-2024» под эгидой ШОС начались в Казахстане.", "sco"),
+    ],
+)
+def test_the_body_an_event_is_held_within_the_framework_of_organises_it(
+    tmp_path, gazetteer, language, text, organiser
+):
+    """"The X exercise within the framework of the SCO": the body named right after the event holds it."""
+    assert _organisers(_read(tmp_path, gazetteer, language, text)) == {organiser}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The sides discussed cooperation within the framework of the CSTO."),
+        (
+            "en",
+            "The Peace Mission 2024 exercise took place near Almaty. "
+            "The minister praised cooperation in the framework of the SCO.",
+        ),
+        ("fr", "Les parties ont évoqué la coopération dans le cadre de l'OTSC."),
+        ("ru", "Учения «Восток-2024» прошли в Казахстане. Министр отметил важность сотрудничества в рамках ШОС."),
+        ("en", "The sides discussed cooperation within the framework of the CSTO at the summit in Astana."),
+        ("ru", "Стороны обсудили сотрудничество в рамках ОДКБ на саммите в Астане."),
+    ],
+)
+def test_a_framework_named_for_something_else_organises_no_event(tmp_path, gazetteer, language, text):
+    """Cooperation "within the framework of" a body, even while an event is in focus, says nothing of who held it."""
+    assert not _organisers(_read(tmp_path, gazetteer, language, text))
+
+
+def _forum_mentions(doc) -> list[str]:
+    forums = {e.ref for e in doc.entities if "Forum" in e.classes}
+    return [m.text for m in doc.mentions if m.ref in forums]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name", "organiser"),
+    [
+        (
+            "en",
+            "The Meeting of Defence Ministers of the Member States of the Shanghai Cooperation Organisation "
+            "took place in Astana.",
+            "Meeting of Defence Ministers of the Member States of the Shanghai Cooperation Organisation",
+            "sco",
+        ),
+        (
+            "en",
+            "The resolution was adopted at the 78th session of the UN General Assembly.",
+            "78th session of the UN General Assembly",
+            "unga",
+        ),
+    ],
+)
+def test_an_event_name_runs_to_the_end_of_the_known_body_it_names(
+    tmp_path, gazetteer, language, text, name, organiser
+):
+    """The last word of a known body's name ("Assembly", "Organisation") is no new name: the event's name
+    and its organiser take the whole body."""
+    doc = _read(tmp_path, gazetteer, language, text)
+    assert name in _forum_mentions(doc)
+    assert organiser in _organisers(doc)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "organiser"),
+    [
+        ("en", "A meeting of the defence ministers of the Collective Security Treaty Organization took place in Bishkek.", "csto"),
+        ("fr", "Une réunion des ministres de la Défense de l'OTSC s'est tenue à Bichkek.", "csto"),
+    ],
+)
+def test_a_body_in_the_complement_of_an_event_head_organises_it(tmp_path, gazetteer, language, text, organiser):
+    assert _organisers(_read(tmp_path, gazetteer, language, text)) == {organiser}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The exercise for military personnel of the Collective Security Treaty Organization took place near Bishkek."),
+        ("en", "Military exercises involving members of the Collective Security Treaty Organization began near Bishkek."),
+        ("fr", "Un exercice pour les militaires de l'OTSC s'est tenu près de Bichkek."),
+    ],
+)
+def test_a_body_joined_to_an_event_by_another_word_does_not_organise_it(tmp_path, gazetteer, language, text):
+    """"An exercise for the personnel of X" says who takes part or for whom, not whose exercise it is."""
+    assert not _organisers(_read(tmp_path, gazetteer, language, text))
