@@ -17,8 +17,9 @@ from .tokens import fold
 
 _BRACKETS = re.compile(r"\([^()]*\)")
 _NAME_REST = re.compile(r"\s*(?:[A-ZА-ЯЁ][\w’'-]*\s*)+")
-_LEAD = re.compile(r"[^.;!?]{0,60}")
-_CLAUSE_MARK = re.compile(r"[.;:!?,«»\"“”]")  # where a clause, a quotation or an aside starts
+# the dot of a lower-case one-letter abbreviation ("в г. Бишкеке") ends no clause (a title's "M." still may)
+_LEAD = re.compile(r"(?:[^.;!?]|(?<=\b[a-zа-яё])\.){0,60}")
+_CLAUSE_MARK = re.compile(r"[;:!?,«»\"“”]|(?<!\b[a-zа-яё])\.")  # where a clause, a quotation or an aside starts
 _WORD = re.compile(r"[\w'-]+")
 
 
