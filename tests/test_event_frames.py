@@ -672,14 +672,26 @@ def test_a_state_named_as_where_the_event_is_takes_no_part(tmp_path, gazetteer, 
     [
         ("en", "Kazakhstan and Kyrgyzstan held joint military exercises near Almaty on 3 May 2024.", {"KAZ", "KGZ"}),
         ("en", "Uzbekistan and Tajikistan began their first joint drills in Termez.", {"UZB", "TJK"}),
-        ("fr", "Le Kazakhstan et le Kirghizistan ont mené des exercices militaires conjoints près d'Almaty.", {"KAZ", "KGZ"}),
-        ("fr", "L'Ouzbékistan et le Tadjikistan ont entamé leurs premières manoeuvres communes à Termez.", {"UZB", "TJK"}),
-        ("ru", "Казахстан и Киргизия провели совместные командно-штабные учения в Алматинской области.", {"KAZ", "KGZ"}),
+        (
+            "fr",
+            "Le Kazakhstan et le Kirghizistan ont mené des exercices militaires conjoints près d'Almaty.",
+            {"KAZ", "KGZ"},
+        ),
+        (
+            "fr",
+            "L'Ouzbékistan et le Tadjikistan ont entamé leurs premières manoeuvres communes à Termez.",
+            {"UZB", "TJK"},
+        ),
+        (
+            "ru",
+            "Казахстан и Киргизия провели совместные командно-штабные учения в Алматинской области.",
+            {"KAZ", "KGZ"},
+        ),
         ("ru", "Россия и Китай завершили совместные морские учения в Японском море.", {"RUS", "CHN"}),
     ],
 )
 def test_the_subject_of_a_joint_act_takes_part(tmp_path, gazetteer, language, text, participants):
-    """"A and B held joint exercises": the coordinated subject of an act done together are its sides."""
+    """ "A and B held joint exercises": the coordinated subject of an act done together are its sides."""
     frames = _frames(_read(tmp_path, gazetteer, language, text))
     assert any(participants <= frame.get("cas:participant", set()) for frame in frames.values()), frames
 
@@ -713,10 +725,8 @@ def _organisers(doc) -> set[str]:
         ("ru", "Антитеррористические учения «Восток-2024» под эгидой ШОС начались в Казахстане.", "sco"),
     ],
 )
-def test_the_body_an_event_is_held_within_the_framework_of_organises_it(
-    tmp_path, gazetteer, language, text, organiser
-):
-    """"The X exercise within the framework of the SCO": the body named right after the event holds it."""
+def test_the_body_an_event_is_held_within_the_framework_of_organises_it(tmp_path, gazetteer, language, text, organiser):
+    """ "The X exercise within the framework of the SCO": the body named right after the event holds it."""
     assert _organisers(_read(tmp_path, gazetteer, language, text)) == {organiser}
 
 
@@ -763,9 +773,7 @@ def _forum_mentions(doc) -> list[str]:
         ),
     ],
 )
-def test_an_event_name_runs_to_the_end_of_the_known_body_it_names(
-    tmp_path, gazetteer, language, text, name, organiser
-):
+def test_an_event_name_runs_to_the_end_of_the_known_body_it_names(tmp_path, gazetteer, language, text, name, organiser):
     """The last word of a known body's name ("Assembly", "Organisation") is no new name: the event's name
     and its organiser take the whole body."""
     doc = _read(tmp_path, gazetteer, language, text)
@@ -776,7 +784,11 @@ def test_an_event_name_runs_to_the_end_of_the_known_body_it_names(
 @pytest.mark.parametrize(
     ("language", "text", "organiser"),
     [
-        ("en", "A meeting of the defence ministers of the Collective Security Treaty Organization took place in Bishkek.", "csto"),
+        (
+            "en",
+            "A meeting of the defence ministers of the Collective Security Treaty Organization took place in Bishkek.",
+            "csto",
+        ),
         ("fr", "Une réunion des ministres de la Défense de l'OTSC s'est tenue à Bichkek.", "csto"),
     ],
 )
@@ -787,11 +799,32 @@ def test_a_body_in_the_complement_of_an_event_head_organises_it(tmp_path, gazett
 @pytest.mark.parametrize(
     ("language", "text"),
     [
-        ("en", "The exercise for military personnel of the Collective Security Treaty Organization took place near Bishkek."),
-        ("en", "Military exercises involving members of the Collective Security Treaty Organization began near Bishkek."),
+        (
+            "en",
+            "The exercise for military personnel of the Collective Security Treaty Organization took place near Bishkek.",
+        ),
+        (
+            "en",
+            "Military exercises involving members of the Collective Security Treaty Organization began near Bishkek.",
+        ),
         ("fr", "Un exercice pour les militaires de l'OTSC s'est tenu près de Bichkek."),
     ],
 )
 def test_a_body_joined_to_an_event_by_another_word_does_not_organise_it(tmp_path, gazetteer, language, text):
-    """"An exercise for the personnel of X" says who takes part or for whom, not whose exercise it is."""
+    """ "An exercise for the personnel of X" says who takes part or for whom, not whose exercise it is."""
     assert not _organisers(_read(tmp_path, gazetteer, language, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le sommet de l'OTSC s'est tenu à Minsk le 3 mai avec la participation du Tadjikistan et de l'Ouzbékistan.",
+        "Le sommet de l'OTSC s'est tenu à Minsk le 3 mai en présence des délégations du Tadjikistan et de l'Ouzbékistan.",
+        "Le sommet de l'OTSC s'est tenu à Minsk le 3 mai. Le Tadjikistan et l'Ouzbékistan ont assisté au sommet.",
+    ],
+)
+def test_french_says_who_took_part_as_english_and_russian_do(tmp_path, gazetteer, text):
+    # "avec la participation de", "en présence de", "ont assisté à": "with the participation of",
+    # "in the presence of", "attended" ("при участии", "в присутствии", "присутствовали")
+    frames = _frames(_read(tmp_path, gazetteer, "fr", text))
+    assert [f.get("cas:participant", set()) >= {"TJK", "UZB"} for f in frames.values()] == [True], frames
