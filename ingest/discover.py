@@ -156,7 +156,12 @@ def _another_name(tokens: list[Token], k: int, cls: str, lex: dict, known: set[i
     if not tokens[t].is_cap and tokens[t].key in lex["title_starts"]:
         return True  # "… Centre antiterroriste de la CEI | et ancien ministre de la Défense": a person's next title
     found = head_at(tokens, k, lex)
-    return k in known or bool(found) and found[1].split("/")[0] == cls
+    return k in known or bool(found) and (found[1].split("/")[0] == cls or {found[1], cls} <= _DOCUMENTS)
+
+
+# kinds of document: a head of one after a coordinator starts a second document ("подписали протокол о … | и
+# программу …", "the treaty on … | and the programme of …"), whichever of these kinds each is
+_DOCUMENTS = frozenset({"Agreement", "Initiative", "Resolution"})
 
 
 def discover(

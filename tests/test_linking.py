@@ -142,6 +142,18 @@ def test_a_body_s_description_with_a_known_name_in_it_is_no_entity(tmp_path, gaz
     assert not any("структур" in label for label in ru)
 
 
+def test_two_coordinated_documents_are_two_names(tmp_path, gazetteer):
+    # "a protocol on … and a programme of …": a second document's head after the coordinator, even of
+    # another kind of document, starts a second name
+    ru = _entities(
+        tmp_path,
+        gazetteer,
+        "Министры подписали протокол о сотрудничестве в области связи и программу развития партнерства.",
+    )
+    assert any(label.startswith("протокол о сотрудничестве") for label in ru), ru
+    assert not any("протокол" in label and "программ" in label for label in ru), ru
+
+
 def test_two_coordinated_bodies_are_two_names(tmp_path, gazetteer):
     """A coordinator before another body's head word or a known name joins two names, not the words of
     one: "Совета министров иностранных дел и Совета министров обороны", "… du Kirghizistan et le Comité
