@@ -139,8 +139,8 @@ def _complement_to_person(
         return j
     while k < len(tokens) and k - j < 10:
         m = taken.get(k)
-        if k in named and k > j + 1 and name_at(tokens, k, taken, lex, language) >= 2:
-            return k
+        if k > j + 1 and (k in named or tokens[k - 1].is_upper) and name_at(tokens, k, taken, lex, language) >= 2:
+            return k  # where the recogniser reads a person, or after an acronym ("Chairman of NSC | N")
         if m is not None:
             k = max(m.last, k + 1)
         elif title_at(tokens, k, language) or not (

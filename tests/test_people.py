@@ -525,3 +525,10 @@ def test_a_bodys_name_that_ran_on_into_the_holders_ends_before_it(tmp_path, gaze
     assert _roles(facts, "Kakha Imnadze") == ["head"]
     bodies = {o for s, p, o in facts if s == "Kakha Imnadze" and p == "affiliatedWith"}
     assert any(o.endswith("Central Asia") for o in bodies)
+
+
+def test_a_name_after_a_title_of_a_body_written_as_an_acronym_is_a_person(tmp_path, gazetteer):
+    # "Chairman of NSC Nurtay Abykaev": the acronym ends the body's name, the capitalised words after it
+    # are the holder's, also where no recogniser reads them as a person
+    facts = _facts(tmp_path, gazetteer, "The Chairman of NSC Nurtay Abykaev observed the final stage of the exercise.")
+    assert _roles(facts, "Nurtay Abykaev") == ["chairman"], facts
