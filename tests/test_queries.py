@@ -91,6 +91,14 @@ def test_forums_of_kazakhstan_by_date(store) -> None:
     assert dates == sorted(dates)
 
 
+def test_a_forum_held_in_the_state_itself_counts_as_hosted(store) -> None:
+    # Poisk-2018, the CSTO reconnaissance exercise, was held in Kazakhstan (en.inform.kz,
+    # "CSTO exercise for recon units Poisk-2018 begins in Kazakhstan"): its record names the
+    # state, not a city of it. Kazakhstan took part in it too.
+    answer = ask(store, "forums-of-state", state="state/KAZ")
+    assert {row["how"] for row in answer if row["forum"] == "forum/poisk-2018"} == {"participant", "host"}
+
+
 def test_participants_of_the_samarkand_sco_summit(store) -> None:
     # The SCO heads of state met in Samarkand on 15-16 September 2022: its eight members.
     answer = ask(store, "forum-participants", forum="forum/sco-summit-2022-samarkand")
