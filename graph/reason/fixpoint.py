@@ -157,8 +157,8 @@ def _inputs(rule: Rule, premise: int, found: Found) -> tuple[list[str], tuple[tu
 
 @functools.cache
 def _proof_lines(inferred: str) -> re.Pattern[bytes]:
-    """The N-Triples lines of a step's proof records (a statement node's triple, rule and
-    premises) but not of its interval: what the scratch graphs leave out. One pass of the regex
+    """The N-Triples lines of a step's proof records (a statement node's triple and its links
+    to premises) but not of its interval: what the scratch graphs leave out. One pass of the regex
     engine over the serialisation, no Python object per line."""
     dates = b"|".join(re.escape(f"{PREFIXES['cas']}{p}>".encode()) for p in ("startDate", "endDate"))
     node = re.escape(f"{inferred}/statement/".encode())
