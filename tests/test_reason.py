@@ -154,6 +154,38 @@ def test_why_inferred_walks_the_proof_down_to_the_sources():
     assert rules == {"prp-spo1", "prp-spo2", "prp-inv"}
 
 
+def test_a_proof_record_is_one_quad_and_one_per_premise():
+    """A membership record makes Kazakhstan cas:memberOf the CSTO through the ontology's chain
+    hasMembership ∘ organisation (prp-spo2; hasMembership is member's inverse, itself inferred):
+    its statement node says which triple it stands for and links to each premise's triple by
+    the rule, nothing more; the inferred premise has a node of its own, the asserted one none."""
+    store = store_with("id:membership/m cas:member id:state/KAZ ; cas:organisation id:institution/csto .")
+    materialise(store)
+    graph, reifies = ox.NamedNode(inferred_graph()), ox.NamedNode(PREFIXES["rdf"] + "reifies")
+    cas, kaz, m = PREFIXES["cas"], ox.NamedNode(ID + "state/KAZ"), ox.NamedNode(ID + "membership/m")
+    csto = ox.NamedNode(ID + "institution/csto")
+
+    def nodes(triple: ox.Triple) -> list:
+        return [q.subject for q in store.ox.quads_for_pattern(None, reifies, triple, graph)]
+
+    [node] = nodes(ox.Triple(kaz, ox.NamedNode(cas + "memberOf"), csto))
+    links = {(q.predicate.value, q.object) for q in store.ox.quads_for_pattern(node, None, None, graph)}
+    inferred_premise = ox.Triple(kaz, ox.NamedNode(cas + "hasMembership"), m)
+    asserted_premise = ox.Triple(m, ox.NamedNode(cas + "organisation"), csto)
+    rule = inferred_graph() + "/rule/prp-spo2"
+    assert links == {
+        (reifies.value, ox.Triple(kaz, ox.NamedNode(cas + "memberOf"), csto)),
+        (rule, inferred_premise),
+        (rule, asserted_premise),
+    }
+    assert len(nodes(inferred_premise)) == 1 and nodes(asserted_premise) == []
+    declared = store.query(
+        "ASK { GRAPH ?g { ?rule rdfs:subPropertyOf prov:wasDerivedFrom ; rdfs:label ?l } }",
+        {"g": graph, "rule": ox.NamedNode(rule)},
+    )
+    assert bool(declared)
+
+
 def test_reasoning_twice_gives_the_same_store(tmp_path: Path):
     from bench.generate import generate, quads_of
 
