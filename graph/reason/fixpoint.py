@@ -18,7 +18,18 @@ from ..store.embedded import EmbeddedStore, Store
 from .axioms import read_axioms
 from .rules import Rule, rules
 from .sparql import _TIMED, Step, dated_facts, update
-from .terms import LABEL, PROV, SUB_PROPERTY, TYPE, Progress, _delta_graph, dated_graph, facts_graph, inferred_graph, rule_node
+from .terms import (
+    DERIVED_FROM,
+    LABEL,
+    SUB_PROPERTY,
+    TYPE,
+    Progress,
+    _delta_graph,
+    dated_graph,
+    facts_graph,
+    inferred_graph,
+    rule_node,
+)
 
 
 @dataclass
@@ -267,7 +278,7 @@ def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None
             q
             for rule in used
             for q in (
-                ox.Quad(rule_node(rule.id), SUB_PROPERTY, ox.NamedNode(PROV + "wasDerivedFrom"), ox.NamedNode(inferred)),
+                ox.Quad(rule_node(rule.id), SUB_PROPERTY, DERIVED_FROM, ox.NamedNode(inferred)),
                 ox.Quad(rule_node(rule.id), LABEL, ox.Literal(f"{rule.id}: {rule.label}", language="en"),
                         ox.NamedNode(inferred)),
             )

@@ -14,6 +14,7 @@ RDF, RDFS, PROV = (PREFIXES[p] for p in ("rdf", "rdfs", "prov"))
 TYPE = ox.NamedNode(RDF + "type")
 LABEL = ox.NamedNode(RDFS + "label")
 SUB_PROPERTY = ox.NamedNode(RDFS + "subPropertyOf")
+DERIVED_FROM = ox.NamedNode(PROV + "wasDerivedFrom")
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 #: Called as progress(description, round, new triples) after each round.
