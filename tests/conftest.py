@@ -282,7 +282,8 @@ def facts(tmp_path: Path, gazetteer):
 def rdf11_counts(built_store: Path) -> dict[str, int]:
     """How many quads and distinct triples an RDF 1.1 export of the store holds, from the store
     itself: each statement node's one quad `n rdf:reifies <<( s p o )>>` is written as three
-    (n rdf:subject s ; rdf:predicate p ; rdf:object o)."""
+    (n rdf:subject s ; rdf:predicate p ; rdf:object o), each link `n rule <<( s p o )>>` of a
+    proof record as four (the link to a blank node b, and b rdf:subject s ; ...)."""
     from casckg.graph.store.embedded import EmbeddedStore
 
     def count(query: str) -> int:
@@ -295,6 +296,9 @@ def rdf11_counts(built_store: Path) -> dict[str, int]:
         assert reifiers > 0  # the build's trace: what the RDF 1.1 form is checked on
         triples = count(distinct.format("?s ?p ?o", "?s ?p ?o"))
         reified = count(distinct.format("?s ?t", "?s rdf:reifies ?t"))
-        return {"quads": len(store.ox) + 2 * reifiers, "triples": triples + 2 * reified}
+        link = "?s ?l ?t FILTER(isTRIPLE(?t) && ?l != rdf:reifies)"
+        links = count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ {link} }} }}")
+        linked = count(distinct.format("?s ?l ?t", link))
+        return {"quads": len(store.ox) + 2 * reifiers + 3 * links, "triples": triples + 2 * reified + 3 * linked}
     finally:
         store.close()

@@ -154,6 +154,38 @@ def test_why_inferred_walks_the_proof_down_to_the_sources():
     assert rules == {"prp-spo1", "prp-spo2", "prp-inv"}
 
 
+def test_a_proof_record_is_one_quad_and_one_per_premise():
+    """A membership record makes Kazakhstan cas:memberOf the CSTO through the ontology's chain
+    hasMembership ∘ organisation (prp-spo2; hasMembership is member's inverse, itself inferred):
+    its statement node says which triple it stands for and links to each premise's triple by
+    the rule, nothing more; the inferred premise has a node of its own, the asserted one none."""
+    store = store_with("id:membership/m cas:member id:state/KAZ ; cas:organisation id:institution/csto .")
+    materialise(store)
+    graph, reifies = ox.NamedNode(inferred_graph()), ox.NamedNode(PREFIXES["rdf"] + "reifies")
+    cas, kaz, m = PREFIXES["cas"], ox.NamedNode(ID + "state/KAZ"), ox.NamedNode(ID + "membership/m")
+    csto = ox.NamedNode(ID + "institution/csto")
+
+    def nodes(triple: ox.Triple) -> list:
+        return [q.subject for q in store.ox.quads_for_pattern(None, reifies, triple, graph)]
+
+    [node] = nodes(ox.Triple(kaz, ox.NamedNode(cas + "memberOf"), csto))
+    links = {(q.predicate.value, q.object) for q in store.ox.quads_for_pattern(node, None, None, graph)}
+    inferred_premise = ox.Triple(kaz, ox.NamedNode(cas + "hasMembership"), m)
+    asserted_premise = ox.Triple(m, ox.NamedNode(cas + "organisation"), csto)
+    rule = inferred_graph() + "/rule/prp-spo2"
+    assert links == {
+        (reifies.value, ox.Triple(kaz, ox.NamedNode(cas + "memberOf"), csto)),
+        (rule, inferred_premise),
+        (rule, asserted_premise),
+    }
+    assert len(nodes(inferred_premise)) == 1 and nodes(asserted_premise) == []
+    declared = store.query(
+        "ASK { GRAPH ?g { ?rule rdfs:subPropertyOf prov:wasDerivedFrom ; rdfs:label ?l } }",
+        {"g": graph, "rule": ox.NamedNode(rule)},
+    )
+    assert bool(declared)
+
+
 def test_reasoning_twice_gives_the_same_store(tmp_path: Path):
     from bench.generate import generate, quads_of
 
@@ -171,8 +203,8 @@ def test_reasoning_twice_gives_the_same_store(tmp_path: Path):
 
 def test_each_proof_record_keeps_one_derivation():
     """A conclusion with several derivations (x a Summit and x a Meeting both make x a Forum)
-    keeps one: its statement node names one rule, and as many premises as that rule has (one
-    for the rules of one premise in OWL 2 RL)."""
+    keeps one: its statement node links to its premises by one rule, as many as that rule has
+    (one for the rules of one premise in OWL 2 RL)."""
     from bench.generate import generate, quads_of
 
     store = EmbeddedStore(None)
@@ -181,14 +213,14 @@ def test_each_proof_record_keeps_one_derivation():
     materialise(store)
     query = """SELECT ?rule (COUNT(*) AS ?nodes) (MIN(?k) AS ?least) (MAX(?k) AS ?most) WHERE {
       { SELECT ?n (SAMPLE(?r) AS ?rule) (COUNT(DISTINCT ?r) AS ?rules) (COUNT(DISTINCT ?from) AS ?k) WHERE {
-        GRAPH ?g { ?n prov:wasGeneratedBy ?r ; prov:wasDerivedFrom ?from } } GROUP BY ?n }
+        GRAPH ?g { ?n ?r ?from . ?r rdfs:subPropertyOf prov:wasDerivedFrom } } GROUP BY ?n }
       FILTER(?rules = 1) } GROUP BY ?rule"""
     found = {
         row["rule"].value.rsplit("/", 1)[1]: (int(row["nodes"].value), int(row["least"].value), int(row["most"].value))
         for row in store.query(query, {"g": ox.NamedNode(inferred_graph())})
     }
     nodes = int(next(iter(store.query(
-        "SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE { GRAPH ?g { ?n prov:wasGeneratedBy ?r } }",
+        "SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE { GRAPH ?g { ?n rdf:reifies ?t } }",
         {"g": ox.NamedNode(inferred_graph())},
     )))["c"].value)  # fmt: skip
     assert sum(n for n, _, _ in found.values()) == nodes  # no node names two rules

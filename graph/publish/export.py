@@ -7,7 +7,8 @@ project publishes (embedded, so a reader needs no network).
 
 Every format is written in RDF 1.1, which every reader takes: the store's RDF 1.2 triple terms
 (the reasoner's `?statement rdf:reifies <<( s p o )>>`) become the RDF 1.1 reification of the
-same triple (`?statement rdf:subject s ; rdf:predicate p ; rdf:object o`), see `rdf11`.
+same triple (`?statement rdf:subject s ; rdf:predicate p ; rdf:object o`), and a proof record's
+link to a premise's triple a link to a blank node reifying it, see `rdf11`.
 
 Network formats (GEXF for Gephi, GraphML for Cytoscape) write the projection of `network/projection.py`
 with flat attributes, since both formats hold only scalars: one column per label language,
@@ -16,6 +17,7 @@ lists joined with " | ".
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -45,17 +47,25 @@ def store_quads(store: Store) -> list[ox.Quad]:
 
 def rdf11(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
     """The quads with each RDF 1.2 reifier written as an RDF 1.1 reification: many readers
-    (rdflib, RDF 1.1 stores) cannot parse a triple term. A triple term anywhere else has no RDF 1.1
-    form and is refused (ValueError) rather than silently dropped."""
+    (rdflib, RDF 1.1 stores) cannot parse a triple term. Any other link to a triple term (the
+    proof records' link from a statement node to a premise's triple) points to a blank node that
+    is the RDF 1.1 reification of that triple, one per link, named after the link so that every
+    export names it alike. A nested triple term has no RDF 1.1 form and is refused (ValueError)
+    rather than silently dropped."""
     reifies = ox.NamedNode(PREFIXES["rdf"] + "reifies")
     parts = [ox.NamedNode(PREFIXES["rdf"] + name) for name in ("subject", "predicate", "object")]
     for q in quads:
         if not isinstance(q.object, ox.Triple) and not isinstance(q.subject, ox.Triple):
             yield q
-        elif q.predicate == reifies and not any(isinstance(t, ox.Triple) for t in q.object):
+        elif isinstance(q.subject, ox.Triple) or any(isinstance(t, ox.Triple) for t in q.object):
+            raise ValueError(f"no RDF 1.1 form for the triple term in {q}")
+        elif q.predicate == reifies:
             yield from (ox.Quad(q.subject, p, t, q.graph_name) for p, t in zip(parts, q.object, strict=True))
         else:
-            raise ValueError(f"no RDF 1.1 form for the triple term in {q}")
+            key = f"{q.subject} {q.predicate} {q.object}".encode()
+            node = ox.BlankNode("r" + hashlib.sha1(key, usedforsecurity=False).hexdigest())
+            yield ox.Quad(q.subject, q.predicate, node, q.graph_name)
+            yield from (ox.Quad(node, p, t, q.graph_name) for p, t in zip(parts, q.object, strict=True))
 
 
 def union_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:

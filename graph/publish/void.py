@@ -23,16 +23,21 @@ DCAT = "http://www.w3.org/ns/dcat#"
 PREFIXES_VOID = {**PREFIXES, "void": VOID, "dcat": DCAT}
 
 # Sizes are those of the published (RDF 1.1) form, the dumps' (export.rdf11): a statement node's one
-# quad `n rdf:reifies <<( s p o )>>` is published as three (rdf:subject, rdf:predicate, rdf:object).
+# quad `n rdf:reifies <<( s p o )>>` is published as three (rdf:subject, rdf:predicate, rdf:object),
+# and a proof record's link `n rule <<( s p o )>>` as four (the link to a blank node, and its three),
+# the blank node standing for one link (here the link itself, as a triple term, names it).
 _SIZE = """SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
 WHERE { SELECT DISTINCT ?s ?p ?o WHERE {
   { GRAPH ?g { ?s ?p ?o } FILTER(?p != rdf:reifies) }
   UNION { GRAPH ?g { ?s rdf:reifies ?t } VALUES ?p { rdf:subject rdf:predicate rdf:object }
+    BIND(IF(?p = rdf:subject, SUBJECT(?t), IF(?p = rdf:predicate, PREDICATE(?t), OBJECT(?t))) AS ?o) }
+  UNION { GRAPH ?g { ?n ?link ?t } FILTER(isTRIPLE(?t) && ?link != rdf:reifies) BIND(TRIPLE(?n, ?link, ?t) AS ?s)
+    VALUES ?p { rdf:subject rdf:predicate rdf:object }
     BIND(IF(?p = rdf:subject, SUBJECT(?t), IF(?p = rdf:predicate, PREDICATE(?t), OBJECT(?t))) AS ?o) } } }"""
 _ENTITIES = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c FILTER(STRSTARTS(STR(?s), ?space)) }"
 _CLASSES = """SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c FILTER(STRSTARTS(STR(?c), STR(cas:))) }
 GROUP BY ?c ORDER BY ?c"""
-_SOURCES = """SELECT ?g (SUM(IF(?p = rdf:reifies, 3, 1)) AS ?n)
+_SOURCES = """SELECT ?g (SUM(IF(?p = rdf:reifies, 3, IF(isTRIPLE(?o), 4, 1))) AS ?n)
   (SAMPLE(?file) AS ?path) (SAMPLE(?t) AS ?title) (SAMPLE(?url) AS ?primary)
 WHERE { GRAPH ?g { ?s ?p ?o }
   OPTIONAL { GRAPH ?g { ?g dcterms:source ?file } } OPTIONAL { GRAPH ?g { ?g dcterms:title ?t } }

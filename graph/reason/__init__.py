@@ -48,10 +48,12 @@ So Uzbekistan's 2006–2012 CSTO membership makes it `org:memberOf` the CSTO for
 
 Traceability (on by default): each inferred triple gets a statement node
 `{inferred}/statement/{digest of the triple}` with its triple as one RDF 1.2 triple term
-(`rdf:reifies <<( s p o )>>`: one quad, where rdf:subject, rdf:predicate and rdf:object took
-three), `prov:wasGeneratedBy` the rule and `prov:wasDerivedFrom` the statement nodes of its
-premises (a premise a source asserts gets a node with its triple only; `GRAPH ?g { s p o }`
-names its sources). One derivation is kept per conclusion: the first round that finds it, then the first
+(`rdf:reifies <<( s p o )>>`) and one link per premise, to the premise's own triple term, by
+the rule itself: `{inferred}/rule/{id}`, a property declared once (a sub-property of
+`prov:wasDerivedFrom`, with the rule's label). A proof record so costs one quad plus one per
+premise: an asserted premise gets no node (`GRAPH ?g { s p o }` names its sources), the rule no
+quad per conclusion, and no premise a digest; an inferred premise is found by the node that
+reifies its triple. One derivation is kept per conclusion: the first round that finds it, then the first
 rule, then the smallest key of its premises' terms (or the smallest IRI, where the key is one
 IRI: the same order without a string per derivation), chosen in the store (GROUP BY … MIN), so
 reasoning twice writes the same quads; the rows of a rule's table whose conclusions have one

@@ -18,7 +18,18 @@ from ..store.embedded import EmbeddedStore, Store
 from .axioms import read_axioms
 from .rules import Rule, rules
 from .sparql import _TIMED, Step, dated_facts, update
-from .terms import LABEL, PROV, TYPE, Progress, _delta_graph, dated_graph, facts_graph, inferred_graph, rule_node
+from .terms import (
+    DERIVED_FROM,
+    LABEL,
+    SUB_PROPERTY,
+    TYPE,
+    Progress,
+    _delta_graph,
+    dated_graph,
+    facts_graph,
+    inferred_graph,
+    rule_node,
+)
 
 
 @dataclass
@@ -157,8 +168,8 @@ def _inputs(rule: Rule, premise: int, found: Found) -> tuple[list[str], tuple[tu
 
 @functools.cache
 def _proof_lines(inferred: str) -> re.Pattern[bytes]:
-    """The N-Triples lines of a step's proof records (a statement node's triple, rule and
-    premises) but not of its interval: what the scratch graphs leave out. One pass of the regex
+    """The N-Triples lines of a step's proof records (a statement node's triple and its links
+    to premises) but not of its interval: what the scratch graphs leave out. One pass of the regex
     engine over the serialisation, no Python object per line."""
     dates = b"|".join(re.escape(f"{PREFIXES['cas']}{p}>".encode()) for p in ("startDate", "endDate"))
     node = re.escape(f"{inferred}/statement/".encode())
@@ -267,7 +278,7 @@ def infer(store: EmbeddedStore, *, trace: bool = True, progress: Progress | None
             q
             for rule in used
             for q in (
-                ox.Quad(rule_node(rule.id), TYPE, ox.NamedNode(PROV + "Plan"), ox.NamedNode(inferred)),
+                ox.Quad(rule_node(rule.id), SUB_PROPERTY, DERIVED_FROM, ox.NamedNode(inferred)),
                 ox.Quad(rule_node(rule.id), LABEL, ox.Literal(f"{rule.id}: {rule.label}", language="en"),
                         ox.NamedNode(inferred)),
             )

@@ -237,17 +237,31 @@ def update(
     made = [conclusion]
     if dated is not None:  # a dated statement node names its whole triple: the queries read it
         made.append(_reifies("?statement", c) + " ?statement cas:startDate ?from ; cas:endDate ?to .")
-    if trace:  # a proof record: its triple, its rule and a link per premise, whose node names its triple
+    if trace:  # a proof record: its triple, and a link per premise, named by the rule, to the premise's triple
         if dated is None:
             made.append(_reifies("?statement", c))
-        made.append(f"?statement prov:wasGeneratedBy <{rule_node(rule.id).value}> .")
-        for i, premise in enumerate(rule.premises):
-            outer.append(f"BIND({_node(premise, inferred, iris)} AS ?from_{i})")
-            made.append(f"?statement prov:wasDerivedFrom ?from_{i} .")
-            if i != delta:  # a new premise is a conclusion of the round before: its node names its triple already
-                made.append(_reifies(f"?from_{i}", premise))
+        link = rule_node(rule.id).value
+        named = _named(rule, head, iris, outer)
+        for premise in rule.premises:
+            s, p, o = (named.get(t, _term_text(t)) for t in premise)
+            made.append(f"?statement <{link}> <<( {s} {p} {o} )>> .")
     body = "\n  ".join(outer)
     return Step(f"CONSTRUCT {{ {' '.join(made)} }}\nWHERE {{\n  {body}\n}}", inferred, scratch)
+
+
+def _named(rule: Rule, head: list[str], iris: frozenset[str], where: list[str]) -> dict[str, str]:
+    """For each variable of a premise that may hold a blank node (a subject or object that is not
+    in the conclusion, whose blank nodes the rules filter out, nor a column of the table), a
+    variable bound to it only when it is no blank node, added to `where`: a bulk load renames
+    blank nodes, so a premise's triple term with one would differ between two reasonings, and
+    its link is left out (the sources name everything with an IRI)."""
+    named = {}
+    for premise in rule.premises:
+        for term in (premise[0], premise[2]):
+            if term.startswith("?") and term not in head and term not in iris and term not in named:
+                named[term] = f"?named_{term[1:]}"
+                where.append(f"BIND(IF(isBlank({term}), ?nothing, {term}) AS {named[term]})")
+    return named
 
 
 def _intervals(rule: Rule, graphs: dict, iris: frozenset[str]) -> list[str]:

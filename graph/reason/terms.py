@@ -13,6 +13,8 @@ from ..build.mint import graph_iri
 RDF, RDFS, PROV = (PREFIXES[p] for p in ("rdf", "rdfs", "prov"))
 TYPE = ox.NamedNode(RDF + "type")
 LABEL = ox.NamedNode(RDFS + "label")
+SUB_PROPERTY = ox.NamedNode(RDFS + "subPropertyOf")
+DERIVED_FROM = ox.NamedNode(PROV + "wasDerivedFrom")
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 #: Called as progress(description, round, new triples) after each round.
@@ -41,5 +43,7 @@ def _delta_graph(round: int, rule: str) -> str:
 
 
 def rule_node(rule_id: str) -> ox.NamedNode:
-    """The node that names a rule in proof records (`prov:wasGeneratedBy`)."""
+    """The property that links a conclusion's statement node to each of its premises' triples in
+    proof records: one per rule, a sub-property of `prov:wasDerivedFrom`, so that the rule costs
+    no quad of its own per conclusion."""
     return ox.NamedNode(f"{inferred_graph()}/rule/{rule_id}")
