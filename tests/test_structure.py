@@ -328,6 +328,19 @@ def test_members_listed_before_or_after_the_membership_words(
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "members", "organisation"),
+    [
+        ("fr", "Les ministres des pays membres de l'OCS, dont la Chine, se sont réunis au Kazakhstan.", {"CHN"}, "sco"),
+        ("ru", "Государства-члены ШОС, включая Индию, собрались в Таджикистане.", {"IND"}, "sco"),
+        ("ru", "Страны-участницы ОДКБ, в том числе Казахстан, проводят учения в Киргизии.", {"KAZ"}, "csto"),
+    ],
+)
+def test_the_state_where_the_members_meet_is_not_named_a_member(tmp_path, gazetteer, language, text, members, organisation):
+    """A state after "in" ("au", "в") names where the members are, not one of them."""
+    assert _subjects(_facts(tmp_path, gazetteer, language, text), "cas:memberOf", organisation) == members
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         # (not "was signed": the two parties of a signed bilateral act cooperate, `extract._inferred`)
