@@ -677,8 +677,8 @@ def test_security_humanitarian_and_emergency_topics_are_named_alike_in_every_lan
 @pytest.mark.parametrize(
     "text",
     [
-        "A ministerial meeting was held in Astana on 3 March to discuss the supply of drinking water to border villages.",
-        "The council held an extraordinary session on Monday, discussing the supply of drinking water to border villages.",
+        "A ministerial meeting was held in Astana on 3 March to discuss drinking water for border villages.",
+        "The council held an extraordinary session on Monday, discussing drinking water for border villages.",
     ],
 )
 def test_what_a_meeting_was_held_to_discuss_is_what_it_discussed(facts, text):

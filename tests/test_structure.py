@@ -335,7 +335,7 @@ def test_members_listed_before_or_after_the_membership_words(
         ("ru", "Страны-участницы ОДКБ, в том числе Казахстан, проводят учения в Киргизии.", {"KAZ"}, "csto"),
     ],
 )
-def test_the_state_where_the_members_meet_is_not_named_a_member(tmp_path, gazetteer, language, text, members, organisation):
+def test_where_the_members_meet_is_no_member(tmp_path, gazetteer, language, text, members, organisation):
     """A state after "in" ("au", "в") names where the members are, not one of them."""
     assert _subjects(_facts(tmp_path, gazetteer, language, text), "cas:memberOf", organisation) == members
 
