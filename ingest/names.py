@@ -224,7 +224,7 @@ def _forum_name_part(am: ArticleMentions, index: int, forum: Mention, m: Mention
 
 def _joined_otherwise(am: ArticleMentions, index: int, forum: Mention, m: Mention) -> bool:
     """Whether a body named after an event's head is joined to it by something else than the head's own
-    complement ("exercise for military personnel of the CSTO", "exercises involving members of the
+    complement ("exercise for officers of the CSTO", "exercises involving servicemen of the
     CSTO"): those words say who takes part or for whom, not whose event it is ("meeting of the Council
     of the CSTO", "réunion des ministres de l'OTSC" are the body's). Russian joins by case, not by a word."""
     complement = pattern_regex(am.language, "complement")

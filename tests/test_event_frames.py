@@ -760,9 +760,8 @@ def _forum_mentions(doc) -> list[str]:
     [
         (
             "en",
-            "The Meeting of Defence Ministers of the Member States of the Shanghai Cooperation Organisation "
-            "took place in Astana.",
-            "Meeting of Defence Ministers of the Member States of the Shanghai Cooperation Organisation",
+            "The Conference of Interior Ministers of the Shanghai Cooperation Organisation opened in Astana.",
+            "Conference of Interior Ministers of the Shanghai Cooperation Organisation",
             "sco",
         ),
         (
@@ -801,11 +800,11 @@ def test_a_body_in_the_complement_of_an_event_head_organises_it(tmp_path, gazett
     [
         (
             "en",
-            "The exercise for military personnel of the Collective Security Treaty Organization took place in Osh.",
+            "A training exercise for officers of the Collective Security Treaty Organization was held in Osh.",
         ),
         (
             "en",
-            "Military exercises involving members of the Collective Security Treaty Organization began near Bishkek.",
+            "Exercises involving servicemen of the Collective Security Treaty Organization began near Osh.",
         ),
         ("fr", "Un exercice pour les militaires de l'OTSC s'est tenu près de Bichkek."),
     ],
