@@ -97,7 +97,7 @@ def head_at(tokens: list[Token], i: int, lex: dict) -> tuple[int, str] | None:
 
 
 def own_head(tokens: list[Token], inner: Match, lex: dict) -> bool:
-    """Whether the name at tokens[first:last], inside the longer name `tokens`, is that name's own head
+    """Whether the known name `inner` found inside the longer name `tokens` is that name's own head
     with its modifiers left out, not a second name: "Security Council" in "Collective Security Council"
     or in "Kazakhstan Security Council" (modifiers before the head), "Conseil de sécurité" in "Conseil
     de sécurité collective" (an adjective after it). A name after a connector ("Council of | the

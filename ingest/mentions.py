@@ -386,7 +386,7 @@ def _nested_known(outer: Match, known: Known, tokens: list[Token], linker: Linke
     for inner in inners:
         k = _choose(inner.candidates)
         if k.cls == "Topic" or k.cls == known.cls and _the_outer(inner, inners, parts, linker.lex):
-            continue  # a topic; or the same kind of body of a state ("Security Council | of Tajikistan"), or its head
+            continue
         linker.labels.setdefault(k.ref, k.label)
         linker.classes.setdefault(k.ref, k.cls)
         span = Match(outer.first + inner.first, outer.first + inner.last, inner.candidates)
@@ -395,5 +395,6 @@ def _nested_known(outer: Match, known: Known, tokens: list[Token], linker: Linke
 
 
 def _the_outer(inner: Match, inners: list[Match], parts: list[Token], lex: dict) -> bool:
+    """Whether inner only names the outer ("Security Council | of Tajikistan", "Collective | Security Council")"""
     of_a_state = inner.first == 0 and any(_choose(o.candidates).cls == "State" for o in inners if o.first >= inner.last)
     return of_a_state or own_head(parts, inner, lex)

@@ -16,6 +16,7 @@ from .missions import several
 from .negation import negated
 from .phrases import common_noun, is_complement, joined_as_complement, owns_next
 from .records import Ref
+from .represented_by import after_locative
 from .statements import Found
 from .tokens import fold
 
@@ -296,10 +297,14 @@ def title_statements(am: ArticleMentions) -> list[Found]:
             head = sentence.text[: holder.start - sentence.start]
             breaks = list(_ITEM_BREAK.finditer(head)) + (list(new_item.finditer(fold(head))) if new_item else [])
             cut = max((m.end() for m in breaks), default=0)
+            # a state after a locative is where the title is held ("l'ambassadeur kirghize au Turkménistan",
+            # "посол Казахстана в России"): the state the holder is posted in, not theirs
             lead = [
                 m
                 for m in states
-                if sentence.start + cut <= m.start and m.end <= holder.start and not _posted_in(am, index, m, lex)
+                if sentence.start + cut <= m.start
+                and m.end <= holder.start
+                and not after_locative(am.tokens[index], m, am.language)
             ]
             if len({m.ref for m in lead}) != 1:
                 continue  # none, or several ("Президенты Казахстана и Узбекистана A и B": one each, `people.py`)
@@ -319,16 +324,6 @@ def title_statements(am: ArticleMentions) -> list[Found]:
             predicate = "cas:affiliatedWith" if holder.cls == "Person" else "cas:belongsToState"
             out.append(Found(holder.ref, predicate, state.ref, index, 0.6, "title.state"))
     return out
-
-
-def _posted_in(am: ArticleMentions, index: int, state: Mention, lex: dict) -> bool:
-    """Whether a state in a title is where the title is held, after a locative ("l'ambassadeur kirghize
-    au Turkménistan", "посол Казахстана в России"): the state the holder is posted in, not theirs."""
-    tokens = am.tokens[index]
-    k = state.first - 1
-    while k >= 0 and tokens[k].key in lex["determiners"]:
-        k -= 1
-    return k >= 0 and tokens[k].key in lex["locative"]
 
 
 def normal_role(parts: list[str]) -> str:
